@@ -24,4 +24,13 @@ typedef struct cvet_walk_options {
 int cvet__walk_file(CXIndex index, const char *file, const char *const *args, int nargs,
 		    const char *directory, const cvet_walk_options *opts, cvet_report *out);
 
+struct cvet_check;
+/*
+ * Same as cvet__walk_file with an explicit list of checks (all enabled) instead of the registry and
+ * opts->enabled: for unit tests that drive the walker with test-only checks.
+ */
+int cvet__walk_file_with(CXIndex index, const char *file, const char *const *args, int nargs,
+			 const char *directory, const cvet_walk_options *opts,
+			 const struct cvet_check *const *checks, size_t nchecks, cvet_report *out);
+
 #endif
