@@ -121,8 +121,26 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
  */
 int cvet_osv__parse(const char *text, size_t len, const char *display, const cvet_namemap *map, cvet_osv_record *rec);
 
-/* ---- writing (advdb.c) ------------------------------------------------------------------------- */
 typedef struct cvet_advdb_writer cvet_advdb_writer;
+
+/* ---- the import driver (osv_import.c) ---------------------------------------------------------- */
+typedef struct cvet_osv_import_stats {
+	size_t imported;   /* records written */
+	size_t skipped;    /* malformed records skipped (in folders and archives) */
+	size_t files;      /* files and archive entries looked at */
+	size_t namemaps;   /* name-map files read */
+	size_t warned;     /* warning lines printed (at most CVET_ADV_MAX_WARNINGS) */
+} cvet_osv_import_stats;
+/*
+ * Import every path (OSV JSON files, folders walked recursively, .zip archives, name-map JSON files)
+ * through the writer. Name maps are read first, so records map through them whatever the order.
+ * A malformed record in a folder or archive is skipped with a warning on stderr; a malformed file named
+ * directly, an unreadable path or a zip bomb fails the import (negative code, message set).
+ */
+int cvet_osv__import(cvet_advdb_writer *w, cvet_namemap *map, const char *const *paths, size_t n,
+		     cvet_osv_import_stats *st);
+
+/* ---- writing (advdb.c) ------------------------------------------------------------------------- */
 /*
  * Start an import into `target`: copy the existing database (if any) into a temporary file next to it
  * and open one transaction. Returns 0 or a negative code with a message (a newer schema -> CVET_EDB).

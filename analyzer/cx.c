@@ -427,7 +427,8 @@ static int is_ident_char(char ch)
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
 }
 
-char *cx_macro_name(cvet_tu *tu, CXCursor c)
+/* cx_macro_name for exactly this cursor (no stripping). */
+static char *macro_name_at(cvet_tu *tu, CXCursor c)
 {
 	CXTranslationUnit ctu = tu ? cvet_tu_cx(tu) : clang_Cursor_getTranslationUnit(c);
 	CXSourceLocation loc;
@@ -458,6 +459,17 @@ char *cx_macro_name(cvet_tu *tu, CXCursor c)
 	memcpy(out, buf + fo, e - fo);
 	out[e - fo] = '\0';
 	return out;
+}
+
+char *cx_macro_name(cvet_tu *tu, CXCursor c)
+{
+	char *name = macro_name_at(tu, c);
+	CXCursor s;
+	if (name || cx_is_null(c))
+		return name;
+	/* "(int)SSL_VERIFY_NONE": the cast starts in user text, its operand in the macro */
+	s = cx_strip_casts(c);
+	return clang_equalCursors(s, c) ? NULL : macro_name_at(tu, s);
 }
 
 int cx_location(CXCursor c, char **path, unsigned *line, unsigned *column)

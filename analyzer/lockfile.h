@@ -102,6 +102,9 @@ int cvet_lockfile__json_parse(const char *display, const char *buf, size_t len, 
 void cvet_lockfile__json_free(cvet_lf_json *j);
 /* Line of the token that starts `node` (string, object or array), or 0 when unknown. */
 unsigned cvet_lockfile__json_line(const cvet_lf_json *j, const cJSON *node);
+/* `a` when it is an array (resp. object), else NULL: for cJSON_ArrayForEach over optional members. */
+const cJSON *cvet_lockfile__json_array(const cJSON *a);
+const cJSON *cvet_lockfile__json_object(const cJSON *o);
 /* Lent string value of member `key` of object `obj`, or NULL when absent or not a string. */
 const char *cvet_lockfile__json_str(const cJSON *obj, const char *key);
 
@@ -137,6 +140,8 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 			      size_t len, cvet_lf_list *out);
 /* CycloneDX or SPDX JSON; returns CVET_ENOTFOUND (no message) when the JSON is neither. */
 int cvet_lockfile__sbom(const char *display, const char *buf, size_t len, cvet_lf_list *out);
+/* Name-map ecosystem of a purl type ("pkg:conan/zlib@1.3" -> "conan"); static string or NULL. */
+const char *cvet_lockfile__purl_ecosystem(const char *purl);
 
 /* ---- git data (lockfile_gitmodules.c) ---- */
 typedef struct cvet_lf_gitlink {

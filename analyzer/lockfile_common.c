@@ -500,6 +500,16 @@ unsigned cvet_lockfile__json_line(const cvet_lf_json *j, const cJSON *node)
 	return hit ? hit->line : 0;
 }
 
+const cJSON *cvet_lockfile__json_array(const cJSON *a)
+{
+	return cJSON_IsArray(a) ? a : NULL;
+}
+
+const cJSON *cvet_lockfile__json_object(const cJSON *o)
+{
+	return cJSON_IsObject(o) ? o : NULL;
+}
+
 const char *cvet_lockfile__json_str(const cJSON *obj, const char *key)
 {
 	if (!cJSON_IsObject(obj))

@@ -1,26 +1,15 @@
 /* lockfile_conan.c - Conan inputs: conan.lock (Conan 2 "0.5" and Conan 1 graph locks 0.1-0.4) and conanfile.txt */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lockfile.h"
 
 static const char ECO[] = "conan";
 
-/* Build purl and detail for a parsed reference and append it (duplicates of name+version merge:
- * a requirement seen both as host and build stays host). Returns 0 or a negative code. */
+/* Build purl and detail for a parsed reference and append it. Returns 0 or a negative code. */
 static int add_ref(cvet_lf_list *out, const cvet_lf_conan_ref *r, unsigned line, int build_only, const char *detail)
 {
 	const char *version = r->is_range ? NULL : r->version;
-	for (size_t i = 0; i < out->n; i++) {
-		cvet_lf_pkg *p = &out->items[i];
-		if (strcmp(p->name, r->name) == 0 && ((!p->version && !version) ||
-						      (p->version && version && strcmp(p->version, version) == 0))) {
-			if (!build_only)
-				p->build_only = 0;
-			return 0;
-		}
-		if (i > 4096) /* keep duplicate merging linear-ish on huge files */
-			break;
-	}
 	cvet_lf_pkg *p;
 	int err = cvet_lockfile__add(out, ECO, r->name, version, line, &p);
 	if (err < 0)
@@ -252,6 +241,68 @@ done:
 	return err;
 }
 
+typedef struct {
+	const char *name, *version;
+	size_t i;
+} pkg_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+	const pkg_key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (c)
+		return c;
+	c = strcmp(x->version, y->version);
+	if (c)
+		return c;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Merge entries with the same name and version (a requirement listed both as host and build stays
+ * host, at its first line). O(n log n); keeps document order. Returns 0 or CVET_ENOMEM. */
+static int merge_duplicates(cvet_lf_list *l)
+{
+	if (l->n < 2)
+		return 0;
+	pkg_key *k = malloc(l->n * sizeof(*k));
+	unsigned char *drop = calloc(l->n, 1);
+	if (!k || !drop) {
+		free(k);
+		free(drop);
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		k[i].name = l->items[i].name;
+		k[i].version = l->items[i].version ? l->items[i].version : "";
+		k[i].i = i;
+	}
+	qsort(k, l->n, sizeof(*k), cmp_key);
+	size_t keep = k[0].i;
+	for (size_t i = 1; i < l->n; i++) {
+		if (strcmp(k[i].name, k[i - 1].name) == 0 && strcmp(k[i].version, k[i - 1].version) == 0) {
+			if (!l->items[k[i].i].build_only)
+				l->items[keep].build_only = 0;
+			drop[k[i].i] = 1;
+		} else {
+			keep = k[i].i;
+		}
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (drop[i]) {
+			cvet_lockfile__pkg_clear(&l->items[i]);
+			continue;
+		}
+		if (w != i)
+			l->items[w] = l->items[i];
+		w++;
+	}
+	l->n = w;
+	free(k);
+	free(drop);
+	return 0;
+}
+
 int cvet_lockfile__conan_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out)
 {
 	cvet_lf_json j;
@@ -280,6 +331,8 @@ int cvet_lockfile__conan_lock(const char *display, const char *buf, size_t len, 
 	} else {
 		err = cvet_error_setc(CVET_EPARSE, "%s: not a Conan lockfile (no \"graph_lock\" or \"requires\")", display);
 	}
+	if (err == 0)
+		err = merge_duplicates(out);
 done:
 	cvet_lockfile__json_free(&j);
 	return err;

@@ -1,4 +1,4 @@
-/* lockfile_meson.c - Meson subprojects/*.wrap files: [wrap-file] (WrapDB or tarball) and [wrap-git] pins */
+/* lockfile_meson.c - Meson subprojects/<name>.wrap files: [wrap-file] (WrapDB or tarball) and [wrap-git] pins */
 #include <stdlib.h>
 #include <string.h>
 #include "lockfile.h"

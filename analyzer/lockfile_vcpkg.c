@@ -1,5 +1,6 @@
 /* lockfile_vcpkg.c - vcpkg manifests (vcpkg.json, vcpkg-configuration.json) and installed-port versions next to them */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -167,7 +168,7 @@ static int read_port_spdx(const char *path, installed_set *s, cvet_lf_list *out)
 	}
 	int err = 0;
 	const cJSON *pkgs = cJSON_GetObjectItemCaseSensitive(j.root, "packages"), *p;
-	cJSON_ArrayForEach(p, cJSON_IsArray(pkgs) ? pkgs : NULL) {
+	cJSON_ArrayForEach(p, cvet_lockfile__json_array(pkgs)) {
 		const char *id = cvet_lockfile__json_str(p, "SPDXID");
 		const char *name = cvet_lockfile__json_str(p, "name");
 		const char *ver = cvet_lockfile__json_str(p, "versionInfo");
@@ -312,7 +313,7 @@ static int add_dep(const cvet_lf_json *j, const char *display, const cJSON *e, c
 
 	char *version = NULL, *detail = NULL;
 	const cJSON *o;
-	cJSON_ArrayForEach(o, cJSON_IsArray(overrides) ? overrides : NULL) {
+	cJSON_ArrayForEach(o, cvet_lockfile__json_array(overrides)) {
 		const char *on = cvet_lockfile__json_str(o, "name");
 		if (on && strcmp(on, name) == 0) {
 			version = override_version(o);
@@ -386,9 +387,9 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *display, const char 
 	}
 	/* optional features of this manifest declare more dependencies */
 	const cJSON *features = cJSON_GetObjectItemCaseSensitive(j.root, "features"), *f;
-	cJSON_ArrayForEach(f, cJSON_IsObject(features) ? features : NULL) {
+	cJSON_ArrayForEach(f, cvet_lockfile__json_object(features)) {
 		const cJSON *fd = cJSON_GetObjectItemCaseSensitive(f, "dependencies");
-		cJSON_ArrayForEach(e, cJSON_IsArray(fd) ? fd : NULL) {
+		cJSON_ArrayForEach(e, cvet_lockfile__json_array(fd)) {
 			if ((err = add_dep(&j, display, e, ovr, &inst, f->string ? f->string : "?", out)) < 0)
 				goto done;
 		}
@@ -472,7 +473,7 @@ int cvet_lockfile__vcpkg_configuration(const char *display, const char *buf, siz
 	}
 	const cJSON *regs = cJSON_GetObjectItemCaseSensitive(j.root, "registries"), *r;
 	int nregs = 0;
-	cJSON_ArrayForEach(r, cJSON_IsArray(regs) ? regs : NULL) {
+	cJSON_ArrayForEach(r, cvet_lockfile__json_array(regs)) {
 		if (++nregs > 20)
 			break;
 		const char *kind = cvet_lockfile__json_str(r, "kind");

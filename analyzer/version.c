@@ -1,5 +1,6 @@
 /* version.c - version ordering for advisory matching (OpenSSL letters, dotted numeric, pre-releases) and tag normalisation */
 #include <ctype.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include "advdb_int.h"

@@ -383,7 +383,7 @@ static char *function_name_of(CXCursor fn)
 	    p.kind != CXCursor_UnionDecl && p.kind != CXCursor_ClassTemplatePartialSpecialization)
 		return name;
 	cls = cx_spelling(p);
-	if (!cls || !*cls) {
+	if (!cls || !*cls || cls[0] == '(') { /* "(lambda at f.cpp:3:5)", "(anonymous struct at ...)": no lines */
 		free(cls);
 		return name;
 	}
@@ -400,12 +400,27 @@ static char *function_name_of(CXCursor fn)
 	return out;
 }
 
+/* 1 for the operator() of a lambda's closure class: the enclosing named function owns its body. */
+static int is_lambda_call_operator(CXCursor fn)
+{
+	CXCursor p;
+	char *cls;
+	int lambda;
+	if (fn.kind != CXCursor_CXXMethod)
+		return 0;
+	p = clang_getCursorSemanticParent(fn);
+	cls = cx_spelling(p);
+	lambda = cls && strncmp(cls, "(lambda", 7) == 0;
+	free(cls);
+	return lambda;
+}
+
 /* malloc'd name of the function definition enclosing c (by semantic parents), or NULL. */
 static char *enclosing_function(cvet_tu *tu, CXCursor c)
 {
 	CXCursor p = c;
 	for (int i = 0; i < 64 && !cx_is_null(p) && p.kind != CXCursor_TranslationUnit; i++) {
-		if (is_function_kind(p.kind) && clang_isCursorDefinition(p))
+		if (is_function_kind(p.kind) && clang_isCursorDefinition(p) && !is_lambda_call_operator(p))
 			return function_name_of(p);
 		p = clang_getCursorSemanticParent(p);
 	}
@@ -962,6 +977,18 @@ static void visit_files(cvet_tu *tu)
 
 /* ---- parse errors ---- */
 
+/*
+ * 1 when an error is a warning the build promoted (-Werror, -Werror=foo) or one of clang's warnings that are
+ * errors by default (implicit function declarations): the AST is complete, so it is not a parse problem.
+ */
+static int is_promoted_warning(CXDiagnostic d)
+{
+	char *opt = cx_str(clang_getDiagnosticOption(d, NULL));
+	int promoted = opt && strncmp(opt, "-W", 2) == 0;
+	free(opt);
+	return promoted;
+}
+
 /* Turn error diagnostics in project files into one parse-error note. 0 or CVET_ENOMEM. */
 static int report_diagnostics(cvet_tu *tu)
 {
@@ -972,7 +999,7 @@ static int report_diagnostics(cvet_tu *tu)
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu->cx, i);
 		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-		if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
+		if ((sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) && !is_promoted_warning(d)) {
 			CXSourceLocation l = clang_getDiagnosticLocation(d);
 			CXFile f = NULL;
 			unsigned dl = 0, dc = 0;

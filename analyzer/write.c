@@ -205,7 +205,7 @@ size_t cvet_write__utf8_seq(const unsigned char *s, size_t avail, unsigned *cp)
 }
 
 /* Code points a terminal must not receive from untrusted text: C1 controls and bidi controls (Trojan Source). */
-static int unsafe_codepoint(unsigned cp)
+int cvet_write__unsafe_cp(unsigned cp)
 {
 	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
 	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
@@ -229,7 +229,7 @@ void cvet_write__term_n(FILE *out, const char *s, size_t len, int keep_tabs)
 			continue;
 		}
 		n = cvet_write__utf8_seq(p + i, len - i, &cp);
-		if (n == 0 || unsafe_codepoint(cp)) {
+		if (n == 0 || cvet_write__unsafe_cp(cp)) {
 			putc('?', out);
 			i += n ? n : 1;
 			continue;

@@ -34,6 +34,10 @@ void cvet_write__term_n(FILE *out, const char *s, size_t len, int keep_tabs);
  * `avail` bounds the read. *cp receives the code point. */
 size_t cvet_write__utf8_seq(const unsigned char *s, size_t avail, unsigned *cp);
 
+/* 1 for code points that must not reach a terminal or a rendered page from untrusted text:
+ * C1 controls and bidirectional controls (Trojan Source). */
+int cvet_write__unsafe_cp(unsigned cp);
+
 /* The first CVE id among the advisory id and its aliases, or NULL. Lent from `d`. */
 const char *cvet_write__cve(const cvet_dep_info *d);
 

@@ -35,8 +35,7 @@ static void md_text_n(FILE *out, const char *s, size_t max)
 			continue;
 		}
 		n = cvet_write__utf8_seq(p + i, len - i, &cp);
-		if (n == 0 || (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
-		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		if (n == 0 || cvet_write__unsafe_cp(cp))
 			fputs("\xef\xbf\xbd", out); /* U+FFFD for invalid bytes and bidi/C1 controls */
 		else
 			fwrite(p + i, 1, n, out);
@@ -59,11 +58,16 @@ void cvet_write__plain_text(FILE *out, const char *s)
 static void md_code(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	int plain = *p != '\0' && strlen(s) <= 200;
+	size_t len = strlen((const char *)p), i = 0, n;
+	int plain = len > 0 && len <= 200;
+	unsigned cp;
 
-	for (const unsigned char *q = p; *q && plain; q++)
-		if (*q < 0x20 || *q == 0x7f || *q == '`' || *q >= 0x80)
+	while (plain && i < len) { /* printable ASCII without backticks, or valid harmless UTF-8 */
+		n = cvet_write__utf8_seq(p + i, len - i, &cp);
+		if (n == 0 || cp < 0x20 || cp == 0x7f || cp == '`' || cvet_write__unsafe_cp(cp))
 			plain = 0;
+		i += n ? n : 1;
+	}
 	if (!plain) {
 		md_text_n(out, s, MD_MAX_CHARS);
 		return;
@@ -107,15 +111,49 @@ static void more(FILE *out, size_t shown, size_t total)
 		fprintf(out, "\n\xe2\x80\xa6" "and %zu more\n", total - shown);
 }
 
+/* Findings of one kind, most severe first, report order within a severity. */
+typedef struct {
+	int sev;
+	size_t idx;
+} ranked;
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+	if (a->sev != b->sev)
+		return a->sev > b->sev ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* malloc'd ranking of the findings of `kind` (n of them); NULL on out-of-memory. */
+static ranked *rank(const cvet_report *r, cvet_kind kind, size_t n)
+{
+	ranked *v = malloc((n ? n : 1) * sizeof(*v));
+	size_t k = 0;
+
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < r->nfindings && k < n; i++) {
+		if ((r->findings[i]->kind == CVET_KIND_DEPENDENCY) != (kind == CVET_KIND_DEPENDENCY))
+			continue;
+		v[k].sev = (int)r->findings[i]->severity;
+		v[k++].idx = i;
+	}
+	qsort(v, k, sizeof(*v), cmp_ranked);
+	return v;
+}
+
 static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
 {
 	size_t shown = 0;
+	ranked *order = rank(r, CVET_KIND_CODE, ncode);
+
+	if (!order)
+		return -1;
 
 	fputs("\n#### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n", out);
-	for (size_t i = 0; i < r->nfindings && shown < MD_MAX_ROWS; i++) {
-		const cvet_finding *f = r->findings[i];
-		if (f->kind == CVET_KIND_DEPENDENCY)
-			continue;
+	for (size_t i = 0; i < ncode && shown < MD_MAX_ROWS; i++) {
+		const cvet_finding *f = r->findings[order[i].idx];
 		fprintf(out, "| %s | ", cvet_severity_name(f->severity));
 		md_code(out, f->rule_id ? f->rule_id : "unknown");
 		fputs(" | ", out);
@@ -125,6 +163,7 @@ static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
 		fputs(" |\n", out);
 		shown++;
 	}
+	free(order);
 	more(out, shown, ncode);
 	return 0;
 }
@@ -132,18 +171,19 @@ static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
 static int put_dependencies(FILE *out, const cvet_report *r, size_t ndep)
 {
 	size_t shown = 0;
+	ranked *order = rank(r, CVET_KIND_DEPENDENCY, ndep);
+
+	if (!order)
+		return -1;
 
 	fputs("\n#### Vulnerable dependencies\n\n"
 	      "| Package | Version | Advisory | Severity | Upgrade to | Where |\n"
 	      "| --- | --- | --- | --- | --- | --- |\n",
 	      out);
-	for (size_t i = 0; i < r->nfindings && shown < MD_MAX_ROWS; i++) {
-		const cvet_finding *f = r->findings[i];
+	for (size_t i = 0; i < ndep && shown < MD_MAX_ROWS; i++) {
+		const cvet_finding *f = r->findings[order[i].idx];
 		const cvet_dep_info *d = f->dep;
 		const char *cve = cvet_write__cve(d), *adv = d && d->advisory_id ? d->advisory_id : f->rule_id;
-
-		if (f->kind != CVET_KIND_DEPENDENCY)
-			continue;
 		fputs("| ", out);
 		md_text_n(out, d && d->package ? d->package : "?", MD_MAX_CHARS);
 		if (d && d->build_only)
@@ -167,6 +207,7 @@ static int put_dependencies(FILE *out, const cvet_report *r, size_t ndep)
 		fputs(" |\n", out);
 		shown++;
 	}
+	free(order);
 	more(out, shown, ndep);
 	return 0;
 }
@@ -232,10 +273,10 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 	}
 	fputs("\n", out);
 
-	if (ncode)
-		put_findings(out, r, ncode);
-	if (ndep)
-		put_dependencies(out, r, ndep);
+	if (ncode && put_findings(out, r, ncode) < 0)
+		return CVET_ENOMEM;
+	if (ndep && put_dependencies(out, r, ndep) < 0)
+		return CVET_ENOMEM;
 	if (r->code_ran || r->nendpoints)
 		put_network(out, r);
 	if (r->nnotes) {

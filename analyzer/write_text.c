@@ -17,8 +17,7 @@
 typedef struct {
 	FILE *out;
 	const cvet_write_options *opts;
-	cvet_srccache src;
-	int oom;
+	cvet_srccache src; /* source lines for the caret display */
 } text_ctx;
 
 static void color(text_ctx *t, const char *code)
@@ -92,6 +91,8 @@ static void put_source(text_ctx *t, const cvet_location *l)
 	end = col + 1;
 	if ((l->end_line == 0 || l->end_line == l->line) && l->end_column > col)
 		end = l->end_column;
+	else if (l->end_line > l->line)
+		end = len + 1; /* a range over several lines: underline to the end of the first */
 	if (end > len + 1)
 		end = len + 1 > col ? len + 1 : col + 1;
 	fprintf(t->out, " %*s | ", gutter, "");
@@ -408,7 +409,7 @@ static void put_summary(text_ctx *t, const cvet_report *r)
 
 int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *opts)
 {
-	text_ctx t = {out, opts, {0}, 0};
+	text_ctx t = {out, opts, {0}};
 	size_t ndep = 0;
 	int rc = 0;
 

@@ -500,6 +500,47 @@ void cvet_checksa__printf_max(const char *fmt, const cvet_event *ev, unsigned fi
 	out->max_len = total;
 }
 
+int cvet_checksa__format_text(CXCursor e, char **out)
+{
+	CXCursor s = cx_strip_casts(e);
+	CXType t;
+	long long es;
+	*out = NULL;
+	if (s.kind == CXCursor_StringLiteral) {
+		t = clang_getCanonicalType(clang_getCursorType(s));
+		es = clang_Type_getSizeOf(clang_getArrayElementType(t));
+		if (es > 1) {
+			/* wide literal: take the characters between the quotes of each piece */
+			char *sp = cx_spelling(s), *o;
+			size_t n = 0;
+			int in = 0;
+			if (!sp)
+				return 0;
+			o = malloc(strlen(sp) + 1);
+			if (!o) {
+				free(sp);
+				return 0;
+			}
+			for (const char *p = sp; *p; p++) {
+				if (*p == '"') {
+					in = !in;
+					continue;
+				}
+				if (!in)
+					continue;
+				if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+					p++;
+				o[n++] = *p;
+			}
+			o[n] = '\0';
+			free(sp);
+			*out = o;
+			return 1;
+		}
+	}
+	return cx_string_literal(e, out);
+}
+
 char *cvet_checksa__short_text(cvet_tu *tu, CXCursor e)
 {
 	char *t = cx_text(tu, e), *o;

@@ -67,6 +67,10 @@ typedef struct cvet_checksa_fmt {
  */
 void cvet_checksa__printf_max(const char *fmt, const cvet_event *ev, unsigned first, cvet_checksa_fmt *out);
 
+/* The text of a literal format argument, also for wide literals (L"%ls": characters narrowed, escapes other
+ * than \\ and \" kept as written). 1 and *out malloc'd, or 0. */
+int cvet_checksa__format_text(CXCursor e, char **out);
+
 /* Short malloc'd source text of an expression for messages (<= 40 chars, "..." when longer), or NULL. */
 char *cvet_checksa__short_text(cvet_tu *tu, CXCursor e);
 

@@ -1,4 +1,6 @@
 /* test_walker.c - unit tests of the AST walker, the libclang helpers (cx) and the rule registry */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include <ftw.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,26 +16,33 @@
 
 /* ---- fixture helpers: a temp project dir with a few files ---- */
 
-static char tmp_root[PATH_MAX];   /* real path of the current temp project */
-static char other_root[PATH_MAX]; /* a second dir, not a root */
+static char tmp_root[512];   /* real path of the current temp project */
+static char other_root[512]; /* a second dir, not a root */
 
+static int rm_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+/* Remove a temp tree we created (never anything outside /tmp). */
 static void rm_rf(const char *dir)
 {
-	char cmd[PATH_MAX + 32];
 	if (!dir[0] || strncmp(dir, "/tmp/", 5) != 0)
 		return;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
+	if (nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
 }
 
 static int setup_dirs(void)
 {
 	char a[] = "/tmp/cvet-walker-XXXXXX", b[] = "/tmp/cvet-other-XXXXXX";
+	char ra[PATH_MAX], rb[PATH_MAX];
 	if (!mkdtemp(a) || !mkdtemp(b))
 		return -1;
-	if (!realpath(a, tmp_root) || !realpath(b, other_root))
+	if (!realpath(a, ra) || !realpath(b, rb) || strlen(ra) >= sizeof(tmp_root) || strlen(rb) >= sizeof(other_root))
 		return -1;
+	memcpy(tmp_root, ra, strlen(ra) + 1);
+	memcpy(other_root, rb, strlen(rb) + 1);
 	return 0;
 }
 
@@ -447,26 +456,28 @@ static void test_walker__huge_file_is_skipped_with_a_note(void)
 
 static void test_walker__deep_nesting_is_bounded(void)
 {
-	/* 3000 nested blocks: deeper than the walk limit, within clang's own limits */
+	/* an else-if chain 3000 long nests 3000 IfStmts: deeper than the walk limit, no bracket limit hit */
 	size_t depth = 3000, n = 0;
-	char *src = malloc(depth * 2 + 64);
+	char *src = malloc(depth * 32 + 64);
 	cvet_report *r = NULL;
 	const cvet_finding *f;
+	size_t notes = 0;
 	T_ASSERT(src != NULL);
-	n += (size_t)sprintf(src, "void f(void) ");
+	n += (size_t)sprintf(src, "int g(int);\nvoid f(int x) {\n");
 	for (size_t i = 0; i < depth; i++)
-		src[n++] = '{';
-	for (size_t i = 0; i < depth; i++)
-		src[n++] = '}';
-	src[n++] = '\n';
+		n += (size_t)sprintf(src + n, "if (x == %zu) g(1); else ", i);
+	n += (size_t)sprintf(src + n, "g(2);\n}\n");
 	T_ASSERT(setup_dirs() == 0);
 	T_ASSERT(write_file(tmp_root, "deep.c", src, n) == 0);
 	free(src);
 	T_ASSERT_INT(0, walk_one("deep.c", tmp_root, NULL, 0, &r));
+	for (size_t i = 0; i < r->nfindings; i++)
+		notes += strcmp(r->findings[i]->rule_id, CVET_RULE_PARSE_ERROR) == 0;
+	T_ASSERT_INT(1, (long long)notes);
 	f = find_rule(r, CVET_RULE_PARSE_ERROR);
-	T_ASSERT(f != NULL);
 	T_ASSERT(strstr(f->message, "nests deeper") != NULL);
 	T_ASSERT_INT(2, seen.nbegins); /* begin and end still pair up */
+	T_ASSERT_INT(MAX_SEEN, seen.ncalls); /* calls above the limit were seen (the record is capped) */
 	cvet_report_free(r);
 	teardown_dirs();
 }
@@ -544,6 +555,269 @@ static void test_cx__macro_name_inaddr_any(void)
 	teardown_dirs();
 }
 
+/* ---- a second test-only check: runs `probe_fn` at on_tu_end, for helper tests on a parsed TU ---- */
+
+static void (*probe_fn)(cvet_tu *tu);
+static int probe_ran;
+static const cvet_check probe_check;
+
+static void p_tu_end(cvet_tu *tu, void *state)
+{
+	if (probe_fn) {
+		probe_fn(tu);
+		probe_ran = 1;
+	}
+}
+
+static const cvet_check probe_check = {
+	{"test-probe", "probe", CVET_SEV_MEDIUM, {0}, CVET_PRECISION_HIGH},
+	NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, p_tu_end, NULL};
+
+/* Walk tmp_root/name with the probe check only; returns the walker's code. */
+static int probe_one(const char *name, const char *const *args, int nargs, void (*fn)(cvet_tu *), cvet_report **out)
+{
+	const char *roots[1] = {tmp_root};
+	cvet_walk_options o;
+	const cvet_check *list[1] = {&probe_check};
+	char path[PATH_MAX];
+	CXIndex idx = clang_createIndex(0, 0);
+	int rc;
+	memset(&o, 0, sizeof(o));
+	o.roots = roots;
+	o.nroots = 1;
+	o.report_root = tmp_root;
+	probe_fn = fn;
+	probe_ran = 0;
+	snprintf(path, sizeof(path), "%s/%s", tmp_root, name);
+	if (cvet_report_new(out) < 0) {
+		clang_disposeIndex(idx);
+		return -1;
+	}
+	rc = cvet__walk_file_with(idx, path, args, nargs, NULL, &o, list, 1, *out);
+	clang_disposeIndex(idx);
+	return rc;
+}
+
+struct named { const char *name; enum CXCursorKind kind; CXCursor found; };
+
+static int find_named_visit(CXCursor c, CXCursor parent, void *ud)
+{
+	struct named *n = ud;
+	char *sp;
+	int hit;
+	if (c.kind != n->kind)
+		return 0;
+	sp = cx_spelling(c);
+	hit = sp && strcmp(sp, n->name) == 0;
+	free(sp);
+	if (hit)
+		n->found = c;
+	return hit;
+}
+
+/* The first cursor of `kind` spelled `name` under root (pre-order), or a null cursor. */
+static CXCursor find_named(CXCursor root, enum CXCursorKind kind, const char *name)
+{
+	struct named n = {name, kind, clang_getNullCursor()};
+	cx_each_descendant(root, find_named_visit, &n);
+	return n.found;
+}
+
+/* Helper results recorded by the probes (asserted after the walk, since probes cannot return). */
+static struct {
+	int binop_assign, binop_add, unop_minus, same_n, same_ax, diff_ax_bx, array_ok, ptr_buf, ptr_p, loc_ok;
+	long long array_n;
+	char text[64], fn_at_end[64], lambda_fn[64];
+	unsigned kids, loc_line;
+} pr;
+
+static void probe_helpers(cvet_tu *tu)
+{
+	CXCursor root = clang_getTranslationUnitCursor(cvet_tu_cx(tu));
+	CXCursor f = find_named(root, CXCursor_FunctionDecl, "f"), body, assign, rhs, ax, bx, unop, buf, call;
+	char *t, *path = NULL;
+	cvet_finding *fi;
+	if (cx_is_null(f))
+		return;
+	body = cx_find_kind(f, CXCursor_CompoundStmt);
+	pr.kids = cx_child_count(body);
+	assign = cx_find_kind(body, CXCursor_BinaryOperator);
+	pr.binop_assign = cx_binop(assign) == CX_BO_Assign;
+	rhs = cx_strip(cx_child(assign, 1));
+	pr.binop_add = cx_binop(rhs) == CX_BO_Add;
+	pr.same_n = cx_same_ref(cx_child(assign, 0), cx_child(rhs, 0));
+	t = cx_text(tu, assign);
+	snprintf(pr.text, sizeof(pr.text), "%s", t ? t : "(null)");
+	free(t);
+	unop = cx_find_kind(body, CXCursor_UnaryOperator);
+	pr.unop_minus = cx_unop(unop) == CXUnaryOperator_Minus;
+	ax = find_named(body, CXCursor_MemberRefExpr, "x");
+	bx = cx_child(cx_child(body, 3), 0); /* b->x = a->x; lhs */
+	pr.same_ax = cx_same_ref(ax, ax);
+	pr.diff_ax_bx = !cx_same_ref(ax, bx) && !cx_is_null(cx_referenced(bx));
+	buf = find_named(body, CXCursor_VarDecl, "buf");
+	pr.array_ok = cx_array_size(clang_getCursorType(buf), &pr.array_n);
+	{
+		CXCursor last = cx_child(body, pr.kids - 1); /* p = buf; */
+		pr.ptr_buf = cx_is_pointer_expr(cx_child(last, 1));
+		pr.ptr_p = cx_is_pointer_expr(cx_child(last, 0));
+	}
+	call = cx_find_kind(body, CXCursor_CallExpr);
+	pr.loc_ok = cx_location(call, &path, &pr.loc_line, NULL) == 0 && path && strstr(path, "h.c") != NULL;
+	free(path);
+	fi = cvet_tu_report(tu, &probe_check, call, "at end");
+	if (fi && fi->function)
+		snprintf(pr.fn_at_end, sizeof(pr.fn_at_end), "%s", fi->function);
+}
+
+static void test_cx__helpers_on_expressions(void)
+{
+	static const char src[] =
+		"struct P { int x; char name[16]; };\n"
+		"int g(unsigned long);\n"
+		"void f(struct P *a, struct P *b, char *p, int n)\n"
+		"{\n"
+		"\tchar buf[32];\n"
+		"\tn = n + 1;\n"
+		"\ta->x = -n;\n"
+		"\tb->x = a->x;\n"
+		"\tg(sizeof(buf));\n"
+		"\tp = buf;\n"
+		"}\n";
+	cvet_report *r = NULL;
+	memset(&pr, 0, sizeof(pr));
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "h.c", src, sizeof(src) - 1) == 0);
+	T_ASSERT_INT(0, probe_one("h.c", NULL, 0, probe_helpers, &r));
+	T_ASSERT_INT(1, probe_ran);
+	T_ASSERT_INT(6, pr.kids);
+	T_ASSERT(pr.binop_assign);
+	T_ASSERT(pr.binop_add);
+	T_ASSERT(pr.same_n);
+	T_ASSERT_STR("n = n + 1", pr.text);
+	T_ASSERT(pr.unop_minus);
+	T_ASSERT(pr.same_ax);
+	T_ASSERT(pr.diff_ax_bx);
+	T_ASSERT(pr.array_ok);
+	T_ASSERT_INT(32, pr.array_n);
+	T_ASSERT(!pr.ptr_buf);
+	T_ASSERT(pr.ptr_p);
+	T_ASSERT(pr.loc_ok);
+	T_ASSERT_INT(9, pr.loc_line);
+	T_ASSERT_STR("f", pr.fn_at_end); /* reported after the walk: the function comes from the cursor */
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
+static void probe_lambda(cvet_tu *tu)
+{
+	CXCursor root = clang_getTranslationUnitCursor(cvet_tu_cx(tu));
+	CXCursor outer = find_named(root, CXCursor_FunctionDecl, "outer");
+	CXCursor call = find_named(outer, CXCursor_CallExpr, "sink");
+	cvet_finding *fi = cvet_tu_report(tu, &probe_check, call, "in lambda");
+	snprintf(pr.lambda_fn, sizeof(pr.lambda_fn), "%s", fi && fi->function ? fi->function : "(none)");
+}
+
+static void test_walker__lambda_body_belongs_to_enclosing_function(void)
+{
+	static const char src[] =
+		"int sink(int);\n"
+		"int outer(int v) {\n"
+		"  auto l = [v](int k) { return sink(v + k); };\n"
+		"  return l(1);\n"
+		"}\n";
+	cvet_report *r = NULL;
+	memset(&pr, 0, sizeof(pr));
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "l.cc", src, sizeof(src) - 1) == 0);
+	T_ASSERT_INT(0, probe_one("l.cc", NULL, 0, probe_lambda, &r));
+	T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) == NULL);
+	T_ASSERT_STR("outer", pr.lambda_fn);
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
+static void test_walker__werror_is_not_a_parse_error(void)
+{
+	static const char src[] = "int f(void) { int unused; return undeclared_fn(1); }\n";
+	static const char *const args[] = {"-Wall", "-Werror"};
+	cvet_report *r = NULL;
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "w.c", src, sizeof(src) - 1) == 0);
+	T_ASSERT_INT(0, walk_one("w.c", tmp_root, args, 2, &r));
+	T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) == NULL);
+	T_ASSERT_INT(1, seen.ncalls);
+	T_ASSERT_STR("undeclared_fn", seen.calls[0]);
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
+static void test_walker__disabled_check_does_not_report(void)
+{
+	static const char src[] = "int g(void); int f(void) { return g(); }\n";
+	const char *roots[1];
+	cvet_walk_options o;
+	cvet_report *r = NULL;
+	CXIndex idx;
+	char path[PATH_MAX];
+	unsigned char enabled[64];
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "d.c", src, sizeof(src) - 1) == 0);
+	memset(&o, 0, sizeof(o));
+	memset(enabled, 0, sizeof(enabled)); /* every registered check disabled */
+	roots[0] = tmp_root;
+	o.roots = roots;
+	o.nroots = 1;
+	o.report_root = tmp_root;
+	o.enabled = enabled;
+	T_ASSERT(cvet__checks_count() <= sizeof(enabled));
+	snprintf(path, sizeof(path), "%s/d.c", tmp_root);
+	T_ASSERT(cvet_report_new(&r) == 0);
+	idx = clang_createIndex(0, 0);
+	T_ASSERT_INT(0, cvet__walk_file(idx, path, NULL, 0, NULL, &o, r));
+	clang_disposeIndex(idx);
+	T_ASSERT_INT(0, (long long)r->nfindings);
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
+static void test_walker__relative_file_and_working_directory(void)
+{
+	static const char hdr[] = "int g(void);\n";
+	static const char src[] = "#include \"sub/g.h\"\nint f(void) { return g(); }\n";
+	static const char *const args[] = {"-I."};
+	const char *roots[1];
+	cvet_walk_options o;
+	cvet_report *r = NULL;
+	const cvet_check *list[1] = {&test_check};
+	const cvet_finding *f;
+	char sub[PATH_MAX];
+	CXIndex idx;
+	T_ASSERT(setup_dirs() == 0);
+	snprintf(sub, sizeof(sub), "%s/sub", tmp_root);
+	T_ASSERT(mkdir(sub, 0700) == 0);
+	T_ASSERT(write_file(sub, "g.h", hdr, sizeof(hdr) - 1) == 0);
+	T_ASSERT(write_file(sub, "rel.c", src, sizeof(src) - 1) == 0);
+	memset(&o, 0, sizeof(o));
+	memset(&seen, 0, sizeof(seen));
+	roots[0] = tmp_root;
+	o.roots = roots;
+	o.nroots = 1;
+	o.report_root = tmp_root;
+	T_ASSERT(cvet_report_new(&r) == 0);
+	idx = clang_createIndex(0, 0);
+	/* "sub/g.h" resolves against -I. in the working directory, not the process's cwd */
+	T_ASSERT_INT(0, cvet__walk_file_with(idx, "sub/rel.c", args, 1, tmp_root, &o, list, 1, r));
+	clang_disposeIndex(idx);
+	T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) == NULL);
+	f = find_rule(r, "test-call");
+	T_ASSERT(f != NULL);
+	T_ASSERT_STR("sub/rel.c", f->loc.path);
+	T_ASSERT_INT(2, f->loc.line);
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
 static void test_registry__rules_sorted_with_builtins(void)
 {
 	size_t n = cvet_rules_count();
@@ -589,5 +863,10 @@ CVET_TEST_MAIN(
 	T(test_cx__int_const_on_macros),
 	T(test_cx__string_literal_through_define),
 	T(test_cx__macro_name_inaddr_any),
+	T(test_cx__helpers_on_expressions),
+	T(test_walker__lambda_body_belongs_to_enclosing_function),
+	T(test_walker__werror_is_not_a_parse_error),
+	T(test_walker__disabled_check_does_not_report),
+	T(test_walker__relative_file_and_working_directory),
 	T(test_registry__rules_sorted_with_builtins)
 )

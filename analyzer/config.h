@@ -1,0 +1,36 @@
+/* config.h - the project configuration file (.cvet.json): rule switches and severities, excludes, fail-on */
+#ifndef CVET_ANALYZER_CONFIG_H
+#define CVET_ANALYZER_CONFIG_H
+
+#include <stddef.h>
+#include "cvet/common.h"
+
+#define CVET_CONFIG_NAME ".cvet.json"
+#define CVET_CONFIG_MAX_BYTES (1024u * 1024u)
+
+typedef struct cvet_config_rule {
+	char *id;      /* owned; a registered rule id */
+	int enabled;   /* -1 = not set, 0 = "off", 1 = "on" (or a severity, which implies on) */
+	int severity;  /* -1 = default, else a cvet_severity (never CVET_SEV_NONE) */
+} cvet_config_rule;
+
+typedef struct cvet_config {
+	char *path;                 /* owned: the file it was read from */
+	cvet_config_rule *rules;    /* owned, nrules entries, in file order */
+	size_t nrules;
+	char **exclude;             /* owned glob patterns */
+	size_t nexclude;
+	int has_fail_on;            /* 1 when "fail_on" was given */
+	cvet_severity fail_on;
+} cvet_config;
+
+/*
+ * Read and validate the configuration at `path`. Returns 0 and a config the caller frees with
+ * cvet_config__free(), or CVET_EIO (unreadable), CVET_ELIMIT (over 1 MiB) or CVET_EPARSE (malformed
+ * JSON, wrong types, unknown rule id, bad severity) with a one-line message naming the file.
+ * Keys other than "rules", "exclude" and "fail_on" are left to other modules (e.g. "ignore").
+ */
+int cvet_config__load(const char *path, cvet_config **out);
+void cvet_config__free(cvet_config *c);
+
+#endif

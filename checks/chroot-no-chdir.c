@@ -1,0 +1,107 @@
+/* chroot-no-chdir.c - chroot() without chdir("/") afterwards leaves the working directory outside the jail (CWE-243) */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "cx.h"
+#include "checksb_util.h"
+
+extern const cvet_check cvet_check_chroot_no_chdir;
+
+enum { SITE_CHROOT = 1, SITE_CHDIR, SITE_FCHDIR };
+
+typedef struct state {
+	cvet_checksb_sites sites; /* chroot/chdir calls of the functions being walked, in source order */
+} state;
+
+static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
+{
+	state *st = vs;
+	cvet_checksb_site s;
+	int tag = 0;
+	(void)tu;
+	if (cx_is_null(ev->function) || ev->call->nargs != 1)
+		return;
+	if (strcmp(ev->call->name, "chroot") == 0)
+		tag = SITE_CHROOT;
+	else if (strcmp(ev->call->name, "chdir") == 0)
+		tag = SITE_CHDIR;
+	else if (strcmp(ev->call->name, "fchdir") == 0)
+		tag = SITE_FCHDIR;
+	if (!tag || !cvet_checksb__is_c_function(ev))
+		return;
+	cvet_checksb__site_from_call(&s, ev);
+	s.tag = tag;
+	(void)cvet_checksb__sites_push(&st->sites, &s);
+}
+
+/* 1 when the expression is the string literal "/" (possibly through a macro). */
+static int is_root_literal(CXCursor e)
+{
+	char *v = NULL;
+	int yes = cx_string_literal(e, &v) && v && strcmp(v, "/") == 0;
+	free(v);
+	return yes;
+}
+
+/* 1 when the expression is the literal "." */
+static int is_dot_literal(CXCursor e)
+{
+	char *v = NULL;
+	int yes = cx_string_literal(e, &v) && v && strcmp(v, ".") == 0;
+	free(v);
+	return yes;
+}
+
+/*
+ * 1 when the chroot at index `ci` leaves the working directory inside the new root: chdir("/") follows it
+ * in the function, or before it the function moved into the jail (chdir(dir); chroot(dir) or chroot(".")).
+ */
+static int cwd_confined(const state *st, size_t ci, CXCursor fn)
+{
+	const cvet_checksb_site *c = &st->sites.v[ci];
+	for (size_t i = 0; i < st->sites.n; i++) {
+		const cvet_checksb_site *s = &st->sites.v[i];
+		if (i == ci || !clang_equalCursors(s->fn, fn))
+			continue;
+		if (i > ci && s->tag == SITE_CHDIR && is_root_literal(s->arg[0]))
+			return 1;
+		if (i < ci && s->tag == SITE_CHDIR &&
+		    (is_dot_literal(c->arg[0]) || cvet_checksb__same_path(s->arg[0], c->arg[0])))
+			return 1;
+		if (i < ci && s->tag == SITE_FCHDIR && is_dot_literal(c->arg[0]))
+			return 1;
+	}
+	return 0;
+}
+
+static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
+{
+	state *st = vs;
+	CXCursor fn = cvet_checksb__event_function(ev);
+	for (size_t i = 0; i < st->sites.n; i++) {
+		const cvet_checksb_site *s = &st->sites.v[i];
+		if (s->tag != SITE_CHROOT || !clang_equalCursors(s->fn, fn) || cwd_confined(st, i, fn))
+			continue;
+		cvet_tu_report(tu, &cvet_check_chroot_no_chdir, s->call,
+			       "'chroot' is not followed by 'chdir(\"/\")': the working directory stays outside the "
+			       "new root and allows escaping it; call chdir(\"/\") right after chroot and check both");
+	}
+	cvet_checksb__sites_drop_fn(&st->sites, fn);
+}
+
+static void cleanup(void *vs)
+{
+	cvet_checksb__sites_free(&((state *)vs)->sites);
+}
+
+const cvet_check cvet_check_chroot_no_chdir = {
+	.rule = {.id = "chroot-no-chdir",
+		 .title = "chroot() without chdir(\"/\")",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {243},
+		 .precision = CVET_PRECISION_HIGH},
+	.state_size = sizeof(state),
+	.on_call = on_call,
+	.on_function_end = on_function_end,
+	.cleanup = cleanup,
+};

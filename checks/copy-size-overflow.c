@@ -1,0 +1,66 @@
+/* copy-size-overflow.c - flags copies/reads whose constant size exceeds the destination array (CWE-119, CWE-787) */
+#include <stdlib.h>
+#include "check.h"
+#include "cx.h"
+#include "checksa_util.h"
+
+extern const cvet_check cvet_check_copy_size_overflow;
+
+/* {name, destination argument, size argument, second factor (fread's nmemb) or -1, 1 when the size counts
+ * elements of the destination (wide functions) rather than bytes}. */
+static const struct {
+	const char *name;
+	unsigned dst;
+	unsigned size;
+	int factor;
+	int elements;
+} sized_fns[] = {
+	{"memcpy", 0, 2, -1, 0}, {"memmove", 0, 2, -1, 0}, {"memset", 0, 2, -1, 0}, {"mempcpy", 0, 2, -1, 0},
+	{"memccpy", 0, 3, -1, 0}, {"bzero", 0, 1, -1, 0}, {"explicit_bzero", 0, 1, -1, 0},
+	{"strncpy", 0, 2, -1, 0}, {"stpncpy", 0, 2, -1, 0}, {"strlcpy", 0, 2, -1, 0}, {"strlcat", 0, 2, -1, 0},
+	{"fgets", 0, 1, -1, 0}, {"snprintf", 0, 1, -1, 0}, {"vsnprintf", 0, 1, -1, 0},
+	{"read", 1, 2, -1, 0}, {"pread", 1, 2, -1, 0}, {"recv", 1, 2, -1, 0}, {"recvfrom", 1, 2, -1, 0},
+	{"fread", 0, 1, 2, 0}, {"getcwd", 0, 1, -1, 0}, {"readlink", 1, 2, -1, 0}, {"gethostname", 0, 1, -1, 0},
+	{"strftime", 0, 1, -1, 0}, {"wmemcpy", 0, 2, -1, 1}, {"wmemmove", 0, 2, -1, 1}, {"wmemset", 0, 2, -1, 1},
+	{"wcsncpy", 0, 2, -1, 1}, {"fgetws", 0, 1, -1, 1}, {"swprintf", 0, 1, -1, 1}, {"vswprintf", 0, 1, -1, 1},
+};
+
+static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	int row = cvet_checksa__find_row(ev->call->name, sized_fns, sizeof sized_fns / sizeof sized_fns[0],
+					 sizeof sized_fns[0]);
+	long long room, elem, n, k = 1, cap;
+	char *dest;
+	(void)state;
+	if (row < 0 || !cvet_checksa__is_libc(ev) || ev->call->nargs <= sized_fns[row].size ||
+	    ev->call->nargs <= sized_fns[row].dst)
+		return;
+	if (!cvet_checksa__dest_room(ev->call->args[sized_fns[row].dst], &room, &elem))
+		return;
+	if (!cx_int_const(ev->call->args[sized_fns[row].size], &n) || n < 0)
+		return;
+	if (sized_fns[row].factor >= 0) {
+		if (!cx_int_const(cvet_checksa__arg(ev, (unsigned)sized_fns[row].factor), &k) || k < 0)
+			return;
+		if (k && n > (1LL << 40) / k)
+			return;
+		n *= k;
+	}
+	cap = sized_fns[row].elements ? room / elem : room;
+	if (n <= cap)
+		return;
+	dest = cvet_checksa__short_text(tu, ev->call->args[sized_fns[row].dst]);
+	cvet_tu_report(tu, &cvet_check_copy_size_overflow, ev->call->expr,
+		       "'%s' may write %lld %s into '%s', which has room for %lld; use the destination's size",
+		       ev->call->name, n, sized_fns[row].elements ? "elements" : "bytes", dest ? dest : "buffer", cap);
+	free(dest);
+}
+
+const cvet_check cvet_check_copy_size_overflow = {
+	.rule = {.id = "copy-size-overflow",
+		 .title = "Constant copy size larger than the destination buffer",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {119, 787},
+		 .precision = CVET_PRECISION_VERY_HIGH},
+	.on_call = on_call,
+};

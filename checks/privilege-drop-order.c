@@ -1,0 +1,111 @@
+/* privilege-drop-order.c - the user id dropped before the group id, so the group can no longer change (CWE-696) */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "cx.h"
+#include "checksb_util.h"
+
+extern const cvet_check cvet_check_privilege_drop_order;
+
+enum { SITE_UID = 1, SITE_GID };
+
+typedef struct state {
+	cvet_checksb_sites sites; /* uid/gid calls of the functions being walked, in source order */
+} state;
+
+static const char *const uid_calls[] = {"setuid", "seteuid", "setreuid", "setresuid", NULL};
+static const char *const gid_calls[] = {"setgid", "setegid", "setregid", "setresgid", "initgroups", "setgroups", NULL};
+
+/* 1 when every uid argument of a uid-family call is the constant 0 or -1 (no change) and at least one is 0:
+ * the call regains root (seteuid(0)) instead of dropping it. */
+static int regains_root(const cvet_checksb_site *s)
+{
+	int zero = 0;
+	unsigned n = s->nargs < 4 ? s->nargs : 4;
+	for (unsigned i = 0; i < n; i++) {
+		long long v;
+		if (!cx_int_const(s->arg[i], &v))
+			return 0;
+		if (v == 0)
+			zero = 1;
+		else if (v != -1 && v != (long long)(unsigned)-1)
+			return 0;
+	}
+	return zero;
+}
+
+static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
+{
+	state *st = vs;
+	cvet_checksb_site s;
+	int tag = 0;
+	(void)tu;
+	if (cx_is_null(ev->function))
+		return;
+	if (cvet_checksb__name_in(ev->call->name, uid_calls))
+		tag = SITE_UID;
+	else if (cvet_checksb__name_in(ev->call->name, gid_calls))
+		tag = SITE_GID;
+	if (!tag || !cvet_checksb__is_c_function(ev))
+		return;
+	cvet_checksb__site_from_call(&s, ev);
+	s.tag = tag;
+	(void)cvet_checksb__sites_push(&st->sites, &s);
+}
+
+static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
+{
+	state *st = vs;
+	CXCursor fn = cvet_checksb__event_function(ev);
+	const cvet_checksb_site *dropped = NULL; /* last uid call that gave up root, if still in effect */
+	for (size_t i = 0; i < st->sites.n; i++) {
+		const cvet_checksb_site *s = &st->sites.v[i];
+		char *uname, *gname;
+		cvet_finding *f;
+		if (!clang_equalCursors(s->fn, fn))
+			continue;
+		if (s->tag == SITE_UID) {
+			dropped = regains_root(s) ? NULL : s;
+			continue;
+		}
+		if (!dropped)
+			continue;
+		uname = cx_spelling(clang_getCursorReferenced(dropped->call));
+		gname = cx_spelling(clang_getCursorReferenced(s->call));
+		if (!gname || !*gname) {
+			free(gname);
+			gname = cx_spelling(s->call);
+		}
+		if (!uname || !*uname) {
+			free(uname);
+			uname = cx_spelling(dropped->call);
+		}
+		f = cvet_tu_report(tu, &cvet_check_privilege_drop_order, s->call,
+				   "'%s' runs after '%s' already dropped the user id, so it fails and the process keeps "
+				   "its groups; change the groups first, then the user id",
+				   gname ? gname : "setgid", uname ? uname : "setuid");
+		if (f)
+			(void)cvet_tu_add_step(tu, f, dropped->call, "user id dropped here by '%s'",
+					       uname ? uname : "setuid");
+		free(uname);
+		free(gname);
+	}
+	cvet_checksb__sites_drop_fn(&st->sites, fn);
+}
+
+static void cleanup(void *vs)
+{
+	cvet_checksb__sites_free(&((state *)vs)->sites);
+}
+
+const cvet_check cvet_check_privilege_drop_order = {
+	.rule = {.id = "privilege-drop-order",
+		 .title = "User id dropped before the group id",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {696, 271},
+		 .precision = CVET_PRECISION_HIGH},
+	.state_size = sizeof(state),
+	.on_call = on_call,
+	.on_function_end = on_function_end,
+	.cleanup = cleanup,
+};

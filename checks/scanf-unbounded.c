@@ -1,0 +1,124 @@
+/* scanf-unbounded.c - flags scanf-family %s / %[ conversions without a field width (CWE-120) */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "cx.h"
+#include "checksa_util.h"
+
+extern const cvet_check cvet_check_scanf_unbounded;
+
+/* {name, index of the format argument}. */
+static const struct {
+	const char *name;
+	unsigned fmt;
+} scanf_fns[] = {
+	{"scanf", 0}, {"fscanf", 1}, {"sscanf", 1}, {"vscanf", 0}, {"vfscanf", 1}, {"vsscanf", 1},
+	{"wscanf", 0}, {"fwscanf", 1}, {"swscanf", 1}, {"vwscanf", 0}, {"vfwscanf", 1}, {"vswscanf", 1},
+	{"__isoc99_scanf", 0}, {"__isoc99_fscanf", 1}, {"__isoc99_sscanf", 1}, {"__isoc23_scanf", 0},
+	{"__isoc23_fscanf", 1}, {"__isoc23_sscanf", 1},
+};
+
+/*
+ * Find the first %s / %[ conversion that stores into a buffer without a width. Returns 1 and sets
+ * *conv ('s' or '[') and *argno (0-based index among the arguments after the format), else 0.
+ */
+static int find_unbounded(const char *p, char *conv, unsigned *argno)
+{
+	unsigned arg = 0;
+	for (size_t guard = 0; *p && guard < 100000; guard++) {
+		int suppress = 0, width = 0, alloc = 0;
+		char c;
+		if (*p != '%') {
+			p++;
+			continue;
+		}
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		{
+			const char *q = p;
+			while (isdigit((unsigned char)*q))
+				q++;
+			if (*q == '$' && q != p)
+				return 0; /* positional arguments: not modelled */
+		}
+		if (*p == '*') {
+			suppress = 1;
+			p++;
+		}
+		while (isdigit((unsigned char)*p)) {
+			width = 1;
+			p++;
+		}
+		if (*p == 'm') { /* POSIX: the function allocates the buffer */
+			alloc = 1;
+			p++;
+		}
+		while (*p && strchr("hlLqjzt", *p))
+			p++;
+		c = *p;
+		if (!c)
+			return 0;
+		p++;
+		if (c == '[') {
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']')
+				p++;
+			if (*p)
+				p++;
+		}
+		if ((c == 's' || c == '[' || c == 'S') && !suppress && !width && !alloc) {
+			*conv = c == 'S' ? 's' : c;
+			*argno = arg;
+			return 1;
+		}
+		if (!suppress)
+			arg++;
+	}
+	return 0;
+}
+
+static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	int row = cvet_checksa__find_row(ev->call->name, scanf_fns, sizeof scanf_fns / sizeof scanf_fns[0],
+					 sizeof scanf_fns[0]);
+	CXCursor fmt_arg;
+	char *fmt = NULL, conv;
+	unsigned argno;
+	(void)state;
+	if (row < 0 || !cvet_checksa__is_libc(ev))
+		return;
+	fmt_arg = cvet_checksa__arg(ev, scanf_fns[row].fmt);
+	if (cx_is_null(fmt_arg) || !cvet_checksa__format_text(fmt_arg, &fmt) || !fmt)
+		return;
+	if (find_unbounded(fmt, &conv, &argno)) {
+		long long room = 0, elem = 1;
+		CXCursor dest = cvet_checksa__arg(ev, scanf_fns[row].fmt + 1 + argno);
+		const char *spec = conv == 's' ? "%s" : "%[";
+		if (!cx_is_null(dest) && cvet_checksa__dest_room(dest, &room, &elem) && room / elem > 1)
+			cvet_tu_report(tu, &cvet_check_scanf_unbounded, fmt_arg,
+				       "'%s' reads '%s' without a field width and can overflow its buffer of %lld characters; "
+				       "use a width such as '%%%lld%s'", ev->call->name, spec, room / elem, room / elem - 1,
+				       conv == 's' ? "s" : "[");
+		else
+			cvet_tu_report(tu, &cvet_check_scanf_unbounded, fmt_arg,
+				       "'%s' reads '%s' without a field width; give a width one less than the buffer size",
+				       ev->call->name, spec);
+	}
+	free(fmt);
+}
+
+const cvet_check cvet_check_scanf_unbounded = {
+	.rule = {.id = "scanf-unbounded",
+		 .title = "scanf string conversion without a field width",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {120},
+		 .precision = CVET_PRECISION_VERY_HIGH},
+	.on_call = on_call,
+};

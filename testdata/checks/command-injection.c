@@ -1,0 +1,82 @@
+/* Fixture for command-injection: helpers that shell out. */
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define RUN(c) system(c)
+
+static const char *const tools[] = {"/usr/bin/uptime", "/usr/bin/df"};
+
+/* A thin wrapper: the command is its caller's business. */
+int run_command(const char *cmd)
+{
+	return system(cmd);  // ok: command-injection (parameter of unknown origin: not reported)
+}
+
+int list_dir(const char *dir)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls -l %s", dir);
+	return system(cmd);  // expect: command-injection
+}
+
+int open_pager(void)
+{
+	const char *pager = getenv("PAGER");
+	FILE *p;
+	char line[128];
+	if (!pager)
+		return -1;
+	p = popen(pager, "w");  // expect: command-injection
+	if (!p)
+		return -1;
+	if (fgets(line, sizeof line, stdin))
+		fputs(line, p);
+	return pclose(p);
+}
+
+int run_from_input(void)
+{
+	char line[128];
+	char cmd[160];
+	if (!fgets(line, sizeof line, stdin))
+		return -1;
+	line[strcspn(line, "\n")] = '\0';
+	strcpy(cmd, "grep ");
+	strcat(cmd, line);  // expect: unbounded-copy
+	return RUN(cmd);  // expect: command-injection
+}
+
+int fixed_commands(int which, int pid)
+{
+	char kill_cmd[64];
+	snprintf(kill_cmd, sizeof kill_cmd, "kill -TERM %d", pid);
+	system("uptime");  // ok: command-injection (literal)
+	system(kill_cmd);  // ok: command-injection (only a number is formatted in)
+	return system(tools[which & 1]);  // ok: command-injection (constant table)
+}
+
+int spawn_tools(const char *file)
+{
+	pid_t pid;
+	char *args[] = {"cat", (char *)file, NULL};
+	int system_status = 0; /* a variable named like the function */
+	if (posix_spawn(&pid, "/bin/cat", NULL, NULL, args, environ) != 0)  // ok: command-injection (fixed program)
+		return -1;
+	execl("/bin/ls", "ls", file, (char *)NULL);  // ok: command-injection (no shell, fixed program)
+	return system_status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return 1;
+	execvp(argv[1], argv + 1);  // expect: command-injection
+	execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);  // expect: command-injection
+	return list_dir(argv[1]) + open_pager() + run_from_input() + fixed_commands(0, 1) + spawn_tools(argv[2]) +
+	       run_command("true");
+}

@@ -1,0 +1,89 @@
+/* Fixture for format-string: logging helpers and messages from input. */
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#define _(s) gettext(s)
+char *gettext(const char *msgid);
+
+#define LOG_FMT "[%s] %d\n"
+#define LOG(...) fprintf(stderr, __VA_ARGS__)
+
+void app_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *const messages[] = {"ok %d\n", "failed %d\n"};
+static const char banner_fmt[] = "%s version %d\n";
+
+/* A printf-like wrapper: passing its own format on is not a bug. */
+void app_log(int level, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);  // ok: format-string (wrapper forwards its format)
+	va_end(ap);
+	vsyslog(level, fmt, ap);  // ok: format-string
+}
+
+/* Not a wrapper: prints whatever text it is given. */
+void show(const char *msg)
+{
+	printf(msg);  // expect: format-string
+	fprintf(stderr, msg);  // expect: format-string
+	syslog(LOG_ERR, msg);  // expect: format-string
+	app_log(1, msg);  // expect: format-string
+	LOG(msg);  // expect: format-string
+	printf("%s", msg);  // ok: format-string
+	fputs(msg, stdout);  // ok: format-string
+}
+
+void show_status(int code, int failed)
+{
+	const char *fmt = failed ? "failed: %d\n" : "done: %d\n";
+	const char *again;
+	if (code)
+		again = "retry %d\n";
+	else
+		again = "stop %d\n";
+	printf(fmt, code);  // ok: format-string (conditional between literals)
+	printf(again, code);  // ok: format-string (only ever assigned literals)
+	printf(messages[failed != 0], code);  // ok: format-string (constant table)
+	printf(banner_fmt, "cvet", 1);  // ok: format-string (constant array)
+	printf(LOG_FMT, "x", code);  // ok: format-string (macro literal)
+	printf(_("%d files\n"), code);  // ok: format-string (translated literal)
+	warnx("code %d", code);  // ok: format-string
+}
+
+void echo_input(FILE *in)
+{
+	char line[256];
+	char copy[256];
+	if (!fgets(line, sizeof line, in))
+		return;
+	printf(line);  // expect: format-string
+	snprintf(copy, sizeof copy, "%s", line);
+	fprintf(stdout, copy);  // expect: format-string
+	errx(1, copy);  // expect: format-string
+}
+
+void echo_env(void)
+{
+	char *home = getenv("HOME");
+	char msg[128];
+	snprintf(msg, sizeof msg, home);  // expect: format-string
+	puts(msg);
+}
+
+int main(int argc, char **argv)
+{
+	int printf_calls = argc; /* named like the function */
+	if (argc > 1)
+		printf(argv[1]);  // expect: format-string
+	show("hello");
+	show_status(0, 0);
+	echo_input(stdin);
+	echo_env();
+	return printf_calls;
+}

@@ -1,0 +1,73 @@
+/* Fixture for scanf-unbounded: parsing words from input and config lines. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+#define READ_WORD(b) scanf("%s", b)
+#define WORD_FMT "%63s"
+
+struct entry {
+	char key[32];
+	char value[64];
+	int weight;
+};
+
+int parse_entry(const char *line, struct entry *e)
+{
+	return sscanf(line, "%s = %s", e->key, e->value);  // expect: scanf-unbounded
+}
+
+int parse_entry_safely(const char *line, struct entry *e)
+{
+	return sscanf(line, "%31s = %63s", e->key, e->value);  // ok: scanf-unbounded
+}
+
+int read_words(FILE *f)
+{
+	char word[64];
+	char rest[256];
+	int n = 0;
+	if (fscanf(f, "%[^\n]", rest) == 1)  // expect: scanf-unbounded
+		n++;
+	if (fscanf(f, "%*s %d", &n) == 1)  // ok: scanf-unbounded (%*s stores nothing)
+		n++;
+	if (scanf(WORD_FMT, word) == 1)  // ok: scanf-unbounded
+		n++;
+	if (READ_WORD(word) == 1)  // expect: scanf-unbounded
+		n++;
+	return n;
+}
+
+int read_allocated(void)
+{
+	char *name = NULL;
+	int ok = scanf("%ms", &name) == 1;  // ok: scanf-unbounded (the library allocates)
+	free(name);
+	return ok;
+}
+
+int read_wide(void)
+{
+	wchar_t w[16];
+	return wscanf(L"%ls", w);  // expect: scanf-unbounded
+}
+
+int vread(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = vscanf(fmt, ap);  // ok: scanf-unbounded (format not literal)
+	va_end(ap);
+	return n;
+}
+
+int main(void)
+{
+	struct entry e;
+	int scanf_calls = 0; /* named like the function */
+	scanf_calls += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
+	scanf_calls += read_words(stdin) + read_allocated() + read_wide();
+	return scanf_calls + vread("%d", &e.weight);
+}

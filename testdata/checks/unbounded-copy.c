@@ -1,0 +1,70 @@
+/* Fixture for unbounded-copy: building names and paths with strcpy/strcat. */
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#define COPY(d, s) strcpy(d, s)
+#define GREETING "hello"
+
+struct user {
+	char name[16];
+	char home[64];
+};
+
+static const char default_shell[] = "/bin/sh";
+
+void set_name(struct user *u, const char *name)
+{
+	strcpy(u->name, name);  // expect: unbounded-copy
+}
+
+void set_home(struct user *u, const char *dir)
+{
+	char path[64];
+	strcpy(path, dir);  // expect: unbounded-copy
+	strcat(path, "/home");  // expect: unbounded-copy
+	COPY(u->home, path);  // ok: unbounded-copy (a 64-byte array fits a 64-byte field)
+}
+
+void defaults(struct user *u, char *scratch)
+{
+	char shell[16];
+	strcpy(u->name, "nobody");  // ok: unbounded-copy (literal fits the field)
+	strcpy(u->name, GREETING);  // ok: unbounded-copy (macro literal fits)
+	strcpy(shell, default_shell);  // ok: unbounded-copy (constant array fits)
+	strcpy(scratch, "tmp");  // ok: unbounded-copy (literal, destination size unknown)
+	strcat(u->home, "");  // ok: unbounded-copy (appends nothing)
+	strcpy(u->name, "a-very-long-default-name");  // expect: unbounded-copy
+	strcpy(u->name, u->home);  // expect: unbounded-copy
+	COPY(scratch, u->name);  // expect: unbounded-copy
+}
+
+void wide(const wchar_t *label)
+{
+	wchar_t title[8];
+	wcscpy(title, L"abc");  // ok: unbounded-copy
+	wcscpy(title, label);  // expect: unbounded-copy
+	wcscat(title, L"!");  // expect: unbounded-copy
+}
+
+void bounded(struct user *u, const char *name)
+{
+	int strcpy = 0; /* a variable named like the function */
+	snprintf(u->name, sizeof u->name, "%s", name);  // ok: unbounded-copy
+	strncpy(u->home, name, sizeof u->home - 1);  // ok: unbounded-copy
+	u->home[sizeof u->home - 1] = '\0';
+	(void)strcpy;
+}
+
+int main(int argc, char **argv)
+{
+	struct user u;
+	char scratch[32];
+	(void)argc;
+	set_name(&u, argv[0]);
+	set_home(&u, "/tmp");
+	defaults(&u, scratch);
+	wide(L"x");
+	bounded(&u, "x");
+	return 0;
+}

@@ -1,0 +1,51 @@
+/* Fixture for unbounded-sprintf: formatting numbers and names into fixed buffers. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#define FMT_ID "%d"
+#define SPRINTF(b, ...) sprintf(b, __VA_ARGS__)
+
+struct conn {
+	char peer[24];
+	char label[8];
+};
+
+void describe(struct conn *c, const char *host, int port, long bytes)
+{
+	char num[12];
+	char big[64];
+	sprintf(num, "%d", port);  // ok: unbounded-sprintf (at most 11 characters)
+	sprintf(num, FMT_ID, port);  // ok: unbounded-sprintf (macro format)
+	sprintf(big, "%s:%d", "localhost", port);  // ok: unbounded-sprintf (literal argument, 21 characters)
+	sprintf(c->label, "%.7s", host);  // ok: unbounded-sprintf (precision bounds the string)
+	sprintf(c->peer, "%s:%d", host, port);  // expect: unbounded-sprintf
+	sprintf(num, "%ld", bytes);  // expect: unbounded-sprintf
+	sprintf(c->label, "%x", (unsigned)port);  // expect: unbounded-sprintf
+	SPRINTF(big, "%s", host);  // expect: unbounded-sprintf
+	snprintf(c->peer, sizeof c->peer, "%s:%d", host, port);  // ok: unbounded-sprintf
+	(void)big;
+}
+
+void vformat(char *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsprintf(out, fmt, ap);  // expect: unbounded-sprintf
+	va_end(ap);
+}
+
+void to_pointer(char *out, int code)
+{
+	sprintf(out, "E%03d", code);  // expect: unbounded-sprintf
+}
+
+int main(void)
+{
+	struct conn c;
+	char out[32];
+	int sprintf = 3; /* a variable named like the function */
+	describe(&c, "example", 80, 10L);
+	vformat(out, "%d", sprintf);
+	to_pointer(out, 7);
+	return 0;
+}

@@ -1,0 +1,26 @@
+# advdb: unit tests of the advisory database (versions, CVSS, inflate/zip, hostile imports, atomicity, bundled DB cases)
+set(CVET_ADVDB_SCRATCH ${CMAKE_CURRENT_BINARY_DIR}/advdb-scratch)
+add_executable(test_advdb ${CMAKE_CURRENT_LIST_DIR}/test_advdb.c)
+target_link_libraries(test_advdb PRIVATE libcvet)
+target_include_directories(test_advdb PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(test_advdb PRIVATE
+  CVET_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+  CVET_TEST_SCRATCH="${CVET_ADVDB_SCRATCH}"
+  CVET_TEST_ZIPS="${CVET_ADVDB_SCRATCH}/zips"
+  CVET_TEST_BUNDLED_DB="${CMAKE_BINARY_DIR}/advisories.db")
+if(TARGET advisories_db)
+  add_dependencies(test_advdb advisories_db)
+endif()
+
+# deflate streams and zip archives (good ones, bombs, junk) made with Python's zipfile for the tests
+add_test(NAME advdb.make_zips
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/make_zips.py ${CVET_ADVDB_SCRATCH}/zips)
+set_tests_properties(advdb.make_zips PROPERTIES FIXTURES_SETUP advdb_zips)
+
+add_test(NAME advdb COMMAND test_advdb)
+set_tests_properties(advdb PROPERTIES TIMEOUT 120 FIXTURES_REQUIRED advdb_zips
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# the bundled database answers through the real binary too
+add_test(NAME advdb.status COMMAND cvet db status --db ${CMAKE_BINARY_DIR}/advisories.db)
+set_tests_properties(advdb.status PROPERTIES PASS_REGULAR_EXPRESSION "records: +[0-9]+")

@@ -1,0 +1,27 @@
+# deps: the dependency half - manifest parsers on the real samples and hostile input, the scan, ignores, end-to-end
+set(CVET_SHARED_DATA "${CMAKE_SOURCE_DIR}/../shared/data" CACHE PATH "Shared test data (real lockfile samples)")
+
+add_executable(test_deps_parsers ${CMAKE_CURRENT_LIST_DIR}/test_deps_parsers.c)
+target_link_libraries(test_deps_parsers PRIVATE libcvet)
+target_include_directories(test_deps_parsers PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(test_deps_parsers PRIVATE
+  CVET_SHARED_DATA="${CVET_SHARED_DATA}" CVET_TESTDATA="${CMAKE_SOURCE_DIR}/testdata")
+add_test(NAME deps_parsers COMMAND test_deps_parsers)
+set_tests_properties(deps_parsers PROPERTIES TIMEOUT 120)
+
+# cvet_deps_scan() against the bundled database the build generates
+add_executable(test_deps_scan ${CMAKE_CURRENT_LIST_DIR}/test_deps_scan.c)
+target_link_libraries(test_deps_scan PRIVATE libcvet)
+target_include_directories(test_deps_scan PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(test_deps_scan PRIVATE
+  CVET_TESTDATA="${CMAKE_SOURCE_DIR}/testdata" CVET_TEST_DB="${CMAKE_BINARY_DIR}/advisories.db")
+add_test(NAME deps_scan COMMAND test_deps_scan)
+set_tests_properties(deps_scan PROPERTIES TIMEOUT 120
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# end-to-end: the cvet binary on fixture trees (bundled advisory database), ignores, hostile files, git fixtures
+add_test(NAME deps_e2e
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/e2e_deps.py --cvet $<TARGET_FILE:cvet>
+          --testdata ${CMAKE_SOURCE_DIR}/testdata --shared ${CVET_SHARED_DATA})
+set_tests_properties(deps_e2e PROPERTIES TIMEOUT 300
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

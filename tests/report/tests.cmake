@@ -1,0 +1,26 @@
+# report: unit tests of the report writers (text, gcc, json, sarif, markdown, atomic files) and SARIF validation
+add_executable(test_report ${CMAKE_CURRENT_LIST_DIR}/test_report.c)
+target_link_libraries(test_report PRIVATE libcvet)
+target_include_directories(test_report PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+add_test(NAME report COMMAND test_report)
+set_tests_properties(report PROPERTIES TIMEOUT 60
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# The official SARIF 2.1.0 schema (OASIS); the validation tests are skipped when it is missing.
+set(CVET_SARIF_SCHEMA "/work/shared/data/sarif/sarif-schema-2.1.0.json" CACHE FILEPATH
+  "SARIF 2.1.0 JSON schema used by tests/report/validate_sarif.py")
+
+# the unit test writes the SARIF of its synthetic report; the validator checks schema + GitHub rules
+add_test(NAME report.sarif.generate COMMAND test_report test_report__sarif_structure)
+set_tests_properties(report.sarif.generate PROPERTIES FIXTURES_SETUP report_sarif
+  ENVIRONMENT "CVET_TEST_SARIF_OUT=${CMAKE_CURRENT_BINARY_DIR}/report-sample.sarif;LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+add_test(NAME report.sarif.validate
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_sarif.py --schema ${CVET_SARIF_SCHEMA}
+          ${CMAKE_CURRENT_BINARY_DIR}/report-sample.sarif)
+set_tests_properties(report.sarif.validate PROPERTIES FIXTURES_REQUIRED report_sarif SKIP_RETURN_CODE 77)
+
+# the validator itself must reject a log that breaks GitHub's rules
+add_test(NAME report.sarif.validator_rejects
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_sarif.py --schema ${CVET_SARIF_SCHEMA}
+          ${CMAKE_CURRENT_LIST_DIR}/bad.sarif)
+set_tests_properties(report.sarif.validator_rejects PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
