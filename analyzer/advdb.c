@@ -95,7 +95,11 @@ const char *cvet_advdb__schema_sql(void)
 }
 
 #define MAX_TEXT ((size_t)1 << 20)       /* longest text copied out of a (hostile) database */
-#define MAX_PROJECT_ROWS 2000000         /* rows loaded for one project */
+#define MAX_SHORT ((size_t)1024)         /* ids, aliases, versions, commits, vectors */
+#define MAX_ALIASES 1000                 /* aliases kept per record */
+#define MAX_GROUP 256                    /* records merged into one match (sources, aliases) */
+#define MAX_SUMMARY ((size_t)4096)       /* summaries and the part of details a summary is cut from */
+#define MAX_PROJECT_ROWS 1000000         /* rows loaded for one project (with the caps above: bounded memory) */
 
 /* ---- small helpers ------------------------------------------------------------------------------ */
 
@@ -110,15 +114,15 @@ static char *xdup(const char *s)
 	return p;
 }
 
-/* Copy of a text column (NULL for SQL NULL), bounded; sets *oom on allocation failure. */
-static char *col_text(sqlite3_stmt *st, int i, int *oom)
+/* Copy of a text column (NULL for SQL NULL), cut at `max` bytes; sets *oom on allocation failure. */
+static char *col_textn(sqlite3_stmt *st, int i, size_t max, int *oom)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	if (!t)
 		return NULL;
 	size_t n = (size_t)sqlite3_column_bytes(st, i);
-	if (n > MAX_TEXT)
-		n = MAX_TEXT;
+	if (n > max)
+		n = max;
 	char *p = malloc(n + 1);
 	if (!p) {
 		*oom = 1;
@@ -128,6 +132,11 @@ static char *col_text(sqlite3_stmt *st, int i, int *oom)
 	p[n] = '\0';
 	/* an embedded NUL simply ends the string */
 	return p;
+}
+
+static char *col_text(sqlite3_stmt *st, int i, int *oom)
+{
+	return col_textn(st, i, MAX_TEXT, oom);
 }
 
 static int db_error(sqlite3 *db, const char *what, const char *path)
@@ -228,21 +237,34 @@ done:
 
 /* ---- the in-memory cache of one project's advisories -------------------------------------------- */
 
+/*
+ * Versions are compared once, when a project is loaded: every version string of the project gets an even
+ * rank in version order (equal versions share one), and a queried version gets the rank of its equal or an
+ * odd rank between its neighbours. Matching then compares integers.
+ */
+#define RANK_NONE INT_MIN         /* bound absent */
+#define RANK_ZERO (INT_MIN + 1)   /* introduced "0": below every version */
+
 typedef struct {
 	char *type, *introduced, *fixed, *last_affected;
+	int git;                      /* a GIT range: bounds are commits, not versions */
+	int ri, rf, rl;               /* ranks of introduced, fixed, last_affected (version ranges) */
 } c_range;
 
 typedef struct {
 	long long id;
 	size_t adv;  /* index into project.advs */
 	c_range *ranges; size_t nranges;
-	char **versions; size_t nversions; /* sorted by cvet_version_cmp */
+	char **versions; size_t nversions; /* the explicit version list */
+	int *vranks;                        /* their ranks, sorted */
 } c_affected;
 
 typedef struct {
 	char *id, *summary, *details, *vector, *word, *source;
 	double score;
 	int approximate, withdrawn;
+	int authoritative;  /* the project's own record (its source is the project: curl, openssl) */
+	size_t group;       /* records sharing an id or alias, transitively, share a group (an index into advs) */
 	char **aliases; size_t naliases;
 } c_adv;
 
@@ -250,6 +272,8 @@ typedef struct c_project {
 	char *name;
 	c_adv *advs; size_t nadvs;
 	c_affected *aff; size_t naff;
+	const char **distinct; size_t ndistinct; /* one string per rank, in version order (lent from the rows) */
+	unsigned char *group_auth;               /* per group: it holds a live authoritative record */
 	struct c_project *next; /* hash chain */
 } c_project;
 
@@ -293,8 +317,11 @@ static void project_free(c_project *p)
 		for (size_t k = 0; k < f->nversions; k++)
 			free(f->versions[k]);
 		free(f->versions);
+		free(f->vranks);
 	}
 	free(p->aff);
+	free(p->distinct);
+	free(p->group_auth);
 	free(p->name);
 	free(p);
 }
@@ -368,9 +395,184 @@ const char *cvet_advdb__path(const cvet_advdb *db)
 	return db ? db->path : "";
 }
 
-static int cmp_version_ptr(const void *a, const void *b)
+/* A version string and where its rank goes. */
+typedef struct {
+	const char *s;
+	int *slot;
+	size_t first; /* in the list of distinct texts: index of the first item with this text */
+} rank_item;
+
+static int cmp_rank_item(const void *a, const void *b)
 {
-	return cvet_version_cmp(*(char *const *)a, *(char *const *)b);
+	return cvet_version_cmp(((const rank_item *)a)->s, ((const rank_item *)b)->s);
+}
+
+static int cmp_rank_text(const void *a, const void *b)
+{
+	return strcmp(((const rank_item *)a)->s, ((const rank_item *)b)->s);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Give every version of a loaded project its rank (see RANK_NONE). Returns 0 or CVET_ENOMEM. */
+static int rank_versions(c_project *p)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < p->naff; i++) {
+		c_affected *f = &p->aff[i];
+		n += f->nversions;
+		for (size_t j = 0; j < f->nranges; j++) {
+			c_range *r = &f->ranges[j];
+			r->git = strcmp(r->type, "GIT") == 0;
+			r->ri = r->git ? RANK_NONE : strcmp(r->introduced, "0") == 0 ? RANK_ZERO : 0;
+			r->rf = RANK_NONE;
+			r->rl = RANK_NONE;
+			if (!r->git)
+				n += (r->ri != RANK_ZERO) + (r->fixed != NULL) + (r->last_affected != NULL);
+		}
+	}
+	rank_item *items = malloc((n ? n : 1) * sizeof(*items));
+	if (!items)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (size_t i = 0; i < p->naff; i++) {
+		c_affected *f = &p->aff[i];
+		if (f->nversions && !(f->vranks = malloc(f->nversions * sizeof(int)))) {
+			free(items);
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+		}
+		for (size_t j = 0; j < f->nversions; j++)
+			items[k++] = (rank_item){f->versions[j], &f->vranks[j], 0};
+		for (size_t j = 0; j < f->nranges; j++) {
+			c_range *r = &f->ranges[j];
+			if (r->git)
+				continue;
+			if (r->ri != RANK_ZERO)
+				items[k++] = (rank_item){r->introduced, &r->ri, 0};
+			if (r->fixed)
+				items[k++] = (rank_item){r->fixed, &r->rf, 0};
+			if (r->last_affected)
+				items[k++] = (rank_item){r->last_affected, &r->rl, 0};
+		}
+	}
+	/* the same strings recur across records (curl lists every release in each): sort by text first
+	 * (cheap), compare versions only between distinct texts, then hand the ranks back */
+	if (n > 1)
+		qsort(items, n, sizeof(*items), cmp_rank_text);
+	rank_item *uniq = malloc((n ? n : 1) * sizeof(*uniq));
+	size_t nu = 0;
+	if (!uniq || !(p->distinct = malloc((n ? n : 1) * sizeof(char *)))) {
+		free(uniq);
+		free(items);
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(items[i - 1].s, items[i].s) != 0) {
+			uniq[nu].s = items[i].s;
+			uniq[nu].slot = NULL;
+			uniq[nu].first = i;
+			nu++;
+		}
+	}
+	if (nu > 1)
+		qsort(uniq, nu, sizeof(*uniq), cmp_rank_item);
+	p->ndistinct = 0;
+	for (size_t u = 0; u < nu; u++) {
+		if (u == 0 || cvet_version_cmp(uniq[u - 1].s, uniq[u].s) != 0)
+			p->distinct[p->ndistinct++] = uniq[u].s;
+		int rank = (int)(2 * p->ndistinct);
+		for (size_t i = uniq[u].first; i < n && (i == uniq[u].first || items[i].s == uniq[u].s ||
+							 strcmp(items[i].s, uniq[u].s) == 0); i++)
+			*items[i].slot = rank;
+	}
+	free(uniq);
+	free(items);
+	for (size_t i = 0; i < p->naff; i++)
+		if (p->aff[i].nversions > 1)
+			qsort(p->aff[i].vranks, p->aff[i].nversions, sizeof(int), cmp_int);
+	return 0;
+}
+
+/* An identifier (record id or alias) and the record it belongs to. */
+typedef struct {
+	const char *s;
+	size_t adv;
+} ident;
+
+static int cmp_ident(const void *a, const void *b)
+{
+	return strcmp(((const ident *)a)->s, ((const ident *)b)->s);
+}
+
+static size_t uf_find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Group the project's records that share an id or alias (union-find over sorted identifiers), mark the
+ * authoritative ones. Returns 0 or CVET_ENOMEM. */
+static int group_advisories(c_project *p)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < p->nadvs; i++)
+		n += 1 + p->advs[i].naliases;
+	ident *ids = malloc((n ? n : 1) * sizeof(*ids));
+	size_t *parent = malloc((p->nadvs ? p->nadvs : 1) * sizeof(*parent));
+	p->group_auth = calloc(p->nadvs ? p->nadvs : 1, 1);
+	if (!ids || !parent || !p->group_auth) {
+		free(ids);
+		free(parent);
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < p->nadvs; i++) {
+		parent[i] = i;
+		ids[k++] = (ident){p->advs[i].id, i};
+		for (size_t j = 0; j < p->advs[i].naliases; j++)
+			ids[k++] = (ident){p->advs[i].aliases[j], i};
+	}
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), cmp_ident);
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(ids[i - 1].s, ids[i].s) != 0)
+			continue;
+		size_t a = uf_find(parent, ids[i - 1].adv), b = uf_find(parent, ids[i].adv);
+		if (a != b)
+			parent[a > b ? a : b] = a < b ? a : b;
+	}
+	for (size_t i = 0; i < p->nadvs; i++) {
+		c_adv *a = &p->advs[i];
+		a->group = uf_find(parent, i);
+		a->authoritative = a->source && strcmp(a->source, p->name) == 0;
+		if (a->authoritative && !a->withdrawn)
+			p->group_auth[a->group] = 1;
+	}
+	free(ids);
+	free(parent);
+	return 0;
+}
+
+/* Rank of a queried version within a project: even when the project names an equal version, else odd. */
+static int query_rank(const c_project *p, const char *v)
+{
+	size_t lo = 0, hi = p->ndistinct;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cvet_version_cmp(v, p->distinct[mid]);
+		if (c == 0)
+			return (int)(2 * (mid + 1));
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (int)(2 * lo + 1);
 }
 
 /* Index of the affected entry with rowid `id` (entries are sorted by id), or (size_t)-1. */
@@ -446,20 +648,24 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 		c_adv *a = &p->advs[p->nadvs];
 		memset(a, 0, sizeof(*a));
 		p->nadvs++;
-		a->id = col_text(st, 0, &oom);
-		a->summary = col_text(st, 1, &oom);
-		a->details = col_text(st, 2, &oom);
-		a->vector = col_text(st, 3, &oom);
+		a->id = col_textn(st, 0, MAX_SHORT, &oom);
+		a->summary = col_textn(st, 1, MAX_SUMMARY, &oom);
+		a->details = col_textn(st, 2, MAX_SUMMARY, &oom);
+		a->vector = col_textn(st, 3, MAX_SHORT, &oom);
 		a->score = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
 		if (!(a->score >= 0 && a->score <= 10))
 			a->score = -1;
-		a->word = col_text(st, 5, &oom);
-		a->source = col_text(st, 6, &oom);
+		a->word = col_textn(st, 5, MAX_SHORT, &oom);
+		a->source = col_textn(st, 6, MAX_SHORT, &oom);
 		a->approximate = sqlite3_column_int(st, 7) != 0;
 		a->withdrawn = sqlite3_column_type(st, 8) != SQLITE_NULL;
 	}
 	if (step != SQLITE_DONE && step != SQLITE_ROW)
 		goto dberr;
+	if (oom) {
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory loading advisories for '%s'", name);
+		goto done;
+	}
 	/* the ORDER BY makes advs sorted by id already, but a hostile database may collate oddly: check */
 	for (size_t i = 1; i < p->nadvs; i++)
 		if (strcmp(p->advs[i - 1].id, p->advs[i].id) >= 0) {
@@ -477,6 +683,8 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 		if (!aid || !alias || (k = find_adv(p, (const char *)aid)) == (size_t)-1)
 			continue;
 		c_adv *a = &p->advs[k];
+		if (a->naliases >= MAX_ALIASES)
+			continue; /* a hostile database cannot make the per-match alias merge quadratic */
 		if (k != acap_idx) {
 			acap_idx = k;
 			acap = a->naliases;
@@ -485,7 +693,7 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 			oom = 1;
 			break;
 		}
-		if ((a->aliases[a->naliases] = col_text(st, 1, &oom)))
+		if ((a->aliases[a->naliases] = col_textn(st, 1, MAX_SHORT, &oom)))
 			a->naliases++;
 	}
 	/* affected entries */
@@ -532,10 +740,10 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 			break;
 		}
 		c_range *r = &f->ranges[f->nranges++];
-		r->type = col_text(st, 1, &oom);
-		r->introduced = col_text(st, 2, &oom);
-		r->fixed = col_text(st, 3, &oom);
-		r->last_affected = col_text(st, 4, &oom);
+		r->type = col_textn(st, 1, MAX_SHORT, &oom);
+		r->introduced = col_textn(st, 2, MAX_SHORT, &oom);
+		r->fixed = col_textn(st, 3, MAX_SHORT, &oom);
+		r->last_affected = col_textn(st, 4, MAX_SHORT, &oom);
 	}
 	/* versions */
 	st = db->q_versions;
@@ -556,7 +764,7 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 			oom = 1;
 			break;
 		}
-		if ((f->versions[f->nversions] = col_text(st, 1, &oom)))
+		if ((f->versions[f->nversions] = col_textn(st, 1, MAX_SHORT, &oom)))
 			f->nversions++;
 	}
 	if (oom) {
@@ -567,9 +775,8 @@ static int project_load(cvet_advdb *db, const char *name, c_project **out)
 		rc = cvet_error_setc(CVET_ELIMIT, "advisory database '%s' holds too many rows for '%s'", db->path, name);
 		goto done;
 	}
-	for (size_t i = 0; i < p->naff; i++)
-		if (p->aff[i].nversions > 1)
-			qsort(p->aff[i].versions, p->aff[i].nversions, sizeof(char *), cmp_version_ptr);
+	if ((rc = rank_versions(p)) < 0 || (rc = group_advisories(p)) < 0)
+		goto done;
 	goto done;
 dberr:
 	rc = cvet_error_setc(CVET_EDB, "cannot read advisory database '%s': %s", db->path, sqlite3_errmsg(db->db));
@@ -607,6 +814,20 @@ char *cvet_advdb_upstream(cvet_advdb *db, const char *ecosystem, const char *nam
 	int oom = 0;
 	if (!db || !name)
 		return NULL;
+	if (ecosystem && strcmp(ecosystem, "git") == 0) {
+		/* git URLs are stored as "host/path" keys */
+		char *key = cvet_osv__repo_key(name);
+		if (!key)
+			return NULL;
+		sqlite3_reset(db->q_map);
+		sqlite3_bind_text(db->q_map, 1, "git", -1, SQLITE_STATIC);
+		sqlite3_bind_text(db->q_map, 2, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(db->q_map) == SQLITE_ROW)
+			res = col_text(db->q_map, 0, &oom);
+		sqlite3_reset(db->q_map);
+		free(key);
+		return res;
+	}
 	if (ecosystem) {
 		sqlite3_reset(db->q_map);
 		sqlite3_bind_text(db->q_map, 1, ecosystem, -1, SQLITE_TRANSIENT);
@@ -662,40 +883,42 @@ static int commit_eq(const char *a, const char *b)
 	return n >= 7 && strncasecmp(a, b, n) == 0;
 }
 
-static int in_interval(const c_range *r, const char *v)
+/* introduced <= q < fixed, or <= last_affected, or open-ended; q is a query rank */
+static int in_interval(const c_range *r, int q)
 {
-	if (strcmp(r->introduced, "0") != 0 && cvet_version_cmp(v, r->introduced) < 0)
+	if (r->ri != RANK_ZERO && q < r->ri)
 		return 0;
 	if (r->fixed)
-		return cvet_version_cmp(v, r->fixed) < 0;
+		return q < r->rf;
 	if (r->last_affected)
-		return cvet_version_cmp(v, r->last_affected) <= 0;
+		return q <= r->rl;
 	return 1;
 }
 
-/* 1 when the affected entry covers version and/or commit. */
-static int affected_hit(const c_affected *f, const char *version, const char *commit)
+/* 1 when the affected entry covers the version (as query rank q, or RANK_NONE) and/or the commit. */
+static int affected_hit(const c_affected *f, int q, const char *commit)
 {
-	if (version && *version) {
-		size_t lo = 0, hi = f->nversions;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			int c = cvet_version_cmp(f->versions[mid], version);
-			if (c == 0)
-				return 1;
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
+	if (q != RANK_NONE) {
+		if (!(q & 1)) { /* odd ranks are versions no list names */
+			size_t lo = 0, hi = f->nversions;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (f->vranks[mid] == q)
+					return 1;
+				if (f->vranks[mid] < q)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
 		}
 		for (size_t i = 0; i < f->nranges; i++)
-			if (strcmp(f->ranges[i].type, "GIT") != 0 && in_interval(&f->ranges[i], version))
+			if (!f->ranges[i].git && in_interval(&f->ranges[i], q))
 				return 1;
 	}
 	if (commit && *commit) {
 		for (size_t i = 0; i < f->nranges; i++) {
 			const c_range *r = &f->ranges[i];
-			if (strcmp(r->type, "GIT") != 0)
+			if (!r->git)
 				continue;
 			if (commit_eq(commit, r->introduced) || (r->last_affected && commit_eq(commit, r->last_affected)))
 				return 1;
@@ -704,47 +927,26 @@ static int affected_hit(const c_affected *f, const char *version, const char *co
 	return 0;
 }
 
-static int shares_alias(const c_adv *a, const c_adv *b)
-{
-	if (strcmp(a->id, b->id) == 0)
-		return 1;
-	for (size_t i = 0; i < a->naliases; i++) {
-		if (strcmp(a->aliases[i], b->id) == 0)
-			return 1;
-		for (size_t k = 0; k < b->naliases; k++)
-			if (strcmp(a->aliases[i], b->aliases[k]) == 0)
-				return 1;
-	}
-	for (size_t k = 0; k < b->naliases; k++)
-		if (strcmp(b->aliases[k], a->id) == 0)
-			return 1;
-	return 0;
-}
-
-/* The project's own record (curl's CURL-*, OpenSSL's x_OPENSSL-*) is authoritative for its CVEs. */
-static int authoritative(const c_adv *a, const char *project)
-{
-	return a->source && strcmp(a->source, project) == 0;
-}
-
 /* Preference among records describing one issue: authoritative, then exact versions, then id. */
-static int prefer(const c_adv *a, const c_adv *b, const char *project)
+static int prefer(const c_adv *a, const c_adv *b)
 {
-	int x = authoritative(a, project), y = authoritative(b, project);
-	if (x != y)
-		return x ? -1 : 1;
+	if (a->authoritative != b->authoritative)
+		return a->authoritative ? -1 : 1;
 	if (a->approximate != b->approximate)
 		return a->approximate ? 1 : -1;
 	return strcmp(a->id, b->id);
 }
 
 /* qsort has no context argument: the comparator reads the project of the running match (per thread) */
-static _Thread_local const char *t_project;
 static _Thread_local const c_project *t_proj;
 
-static int cmp_adv_idx(const void *a, const void *b)
+/* Hits ordered by group, then by preference within the group. */
+static int cmp_hit(const void *a, const void *b)
 {
-	return prefer(&t_proj->advs[*(const size_t *)a], &t_proj->advs[*(const size_t *)b], t_project);
+	const c_adv *x = &t_proj->advs[*(const size_t *)a], *y = &t_proj->advs[*(const size_t *)b];
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return prefer(x, y);
 }
 
 static int cmp_strp(const void *a, const void *b)
@@ -810,25 +1012,28 @@ static char *first_line(const char *t)
  * Smallest fixed version above `version` in the SEMVER/ECOSYSTEM ranges of record `adv`'s entries;
  * lent pointer into the cache or NULL.
  */
-static const char *fixed_above(const c_project *p, size_t adv, const char *version)
+static const char *fixed_above(const c_project *p, size_t adv, int q)
 {
 	const char *best = NULL;
+	int best_rank = INT_MAX;
 	for (size_t i = 0; i < p->naff; i++) {
 		if (p->aff[i].adv != adv)
 			continue;
 		for (size_t k = 0; k < p->aff[i].nranges; k++) {
 			const c_range *r = &p->aff[i].ranges[k];
-			if (!r->fixed || strcmp(r->type, "GIT") == 0 || cvet_version_cmp(r->fixed, version) <= 0)
+			if (!r->fixed || r->git || r->rf <= q)
 				continue;
-			if (!best || cvet_version_cmp(r->fixed, best) < 0)
+			if (r->rf < best_rank) {
+				best_rank = r->rf;
 				best = r->fixed;
+			}
 		}
 	}
 	return best;
 }
 
 /* Fill one match from a group of record indexes sorted by preference. Returns 0 or -1 on OOM. */
-static int build_match(const c_project *p, const size_t *grp, size_t n, const char *version, cvet_adv_match *m)
+static int build_match(const c_project *p, const size_t *grp, size_t n, int q, cvet_adv_match *m)
 {
 	const c_adv *best = &p->advs[grp[0]];
 	memset(m, 0, sizeof(*m));
@@ -836,6 +1041,8 @@ static int build_match(const c_project *p, const size_t *grp, size_t n, const ch
 	if (!(m->id = xdup(best->id)))
 		return -1;
 	m->approximate = 1;
+	if (n > MAX_GROUP)
+		n = MAX_GROUP; /* the preferred records come first; the rest add nothing a reader needs */
 	for (size_t i = 0; i < n; i++) {
 		const c_adv *a = &p->advs[grp[i]];
 		if (!a->approximate)
@@ -852,8 +1059,8 @@ static int build_match(const c_project *p, const size_t *grp, size_t n, const ch
 		}
 		if (!m->summary && a->summary && *a->summary && !(m->summary = xdup(a->summary)))
 			return -1;
-		if (!m->fixed && version && *version) {
-			const char *fx = fixed_above(p, grp[i], version);
+		if (!m->fixed && q != RANK_NONE) {
+			const char *fx = fixed_above(p, grp[i], q);
 			if (fx && !(m->fixed = xdup(fx)))
 				return -1;
 		}
@@ -889,8 +1096,7 @@ int cvet_advdb_match(cvet_advdb *db, const char *project, const char *version, c
 		     cvet_adv_match **out, size_t *nout)
 {
 	c_project *p = NULL;
-	size_t *hits = NULL, *group = NULL, nhits = 0, ngroups = 0;
-	unsigned char *done_ = NULL;
+	size_t *hits = NULL, nhits = 0, ngroups = 0;
 	cvet_adv_match *res = NULL;
 	int rc;
 	*out = NULL;
@@ -907,9 +1113,10 @@ int cvet_advdb_match(cvet_advdb *db, const char *project, const char *version, c
 	unsigned char *hit = calloc(p->nadvs, 1);
 	if (!hit)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	int q = version && *version ? query_rank(p, version) : RANK_NONE;
 	for (size_t i = 0; i < p->naff; i++) {
 		const c_affected *f = &p->aff[i];
-		if (!hit[f->adv] && !p->advs[f->adv].withdrawn && affected_hit(f, version, commit))
+		if (!hit[f->adv] && !p->advs[f->adv].withdrawn && affected_hit(f, q, commit))
 			hit[f->adv] = 1;
 	}
 	for (size_t i = 0; i < p->nadvs; i++)
@@ -918,8 +1125,7 @@ int cvet_advdb_match(cvet_advdb *db, const char *project, const char *version, c
 		free(hit);
 		return 0;
 	}
-	if (!(hits = malloc(nhits * sizeof(*hits))) || !(group = malloc(nhits * sizeof(*group))) ||
-	    !(done_ = calloc(nhits, 1)) || !(res = calloc(nhits, sizeof(*res)))) {
+	if (!(hits = malloc(nhits * sizeof(*hits))) || !(res = calloc(nhits, sizeof(*res)))) {
 		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -927,34 +1133,19 @@ int cvet_advdb_match(cvet_advdb *db, const char *project, const char *version, c
 	for (size_t i = 0; i < p->nadvs; i++)
 		if (hit[i])
 			hits[nhits++] = i;
-	t_project = project;
 	t_proj = p;
-	/* group records that share an id or alias (transitively), one match per group */
-	for (size_t i = 0; i < nhits; i++) {
-		if (done_[i])
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof(*hits), cmp_hit);
+	/* one match per group of records describing the same issue */
+	for (size_t i = 0, end; i < nhits; i = end) {
+		size_t g = p->advs[hits[i]].group;
+		for (end = i + 1; end < nhits && p->advs[hits[end]].group == g; end++)
+			;
+		/* the preferred record comes first: when it is not the project's own although the project has its
+		 * own record for this issue, that record does not list this version; trust it over the others */
+		if (!p->advs[hits[i]].authoritative && p->group_auth[g])
 			continue;
-		size_t ng = 0;
-		group[ng++] = hits[i];
-		done_[i] = 1;
-		for (size_t g = 0; g < ng; g++)
-			for (size_t j = 0; j < nhits; j++)
-				if (!done_[j] && shares_alias(&p->advs[group[g]], &p->advs[hits[j]])) {
-					done_[j] = 1;
-					group[ng++] = hits[j];
-				}
-		qsort(group, ng, sizeof(*group), cmp_adv_idx);
-		/* when the project's own record covers this CVE but not this version, trust it over others */
-		if (!authoritative(&p->advs[group[0]], project)) {
-			int overruled = 0;
-			for (size_t k = 0; k < p->nadvs && !overruled; k++)
-				if (!hit[k] && !p->advs[k].withdrawn && authoritative(&p->advs[k], project))
-					for (size_t g = 0; g < ng && !overruled; g++)
-						if (shares_alias(&p->advs[k], &p->advs[group[g]]))
-							overruled = 1;
-			if (overruled)
-				continue;
-		}
-		if (build_match(p, group, ng, version, &res[ngroups]) < 0) {
+		if (build_match(p, hits + i, end - i, q, &res[ngroups]) < 0) {
 			ngroups++;
 			rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			goto done;
@@ -973,8 +1164,6 @@ done:
 	cvet_adv_matches_free(res, ngroups);
 	free(hit);
 	free(hits);
-	free(group);
-	free(done_);
 	return rc;
 }
 
@@ -1010,6 +1199,11 @@ void cvet_advdb__writer_abort(cvet_advdb_writer *w)
 	if (w->tmp)
 		unlink(w->tmp);
 	writer_free(w);
+}
+
+const char *cvet_advdb__writer_tmp_path(const cvet_advdb_writer *w)
+{
+	return w && w->tmp ? w->tmp : "";
 }
 
 static int exec(cvet_advdb_writer *w, const char *sql)

@@ -24,7 +24,8 @@ char *cvet_version__normalise(const char *v);
 /*
  * Base score of a CVSS vector ("CVSS:3.1/AV:N/...", "CVSS:3.0/...", "CVSS:4.0/...", or a bare v2 vector
  * "AV:N/AC:L/Au:N/C:P/I:P/A:P"). Returns the score in [0, 10], or -1 when the vector is malformed.
- * `*approx` (may be NULL) is set to 1 when the score is an approximation (see cvss.c: CVSS v4).
+ * `*approx` (may be NULL) is set to 1 when the score is an approximation; every supported version is
+ * computed exactly today, so it is always 0 (kept for versions a future cvet may only estimate).
  */
 double cvet_cvss__score(const char *vector, int *approx);
 /* Severity for a score: >= 9 critical, >= 7 high, >= 4 medium, > 0 low, else note. */
@@ -109,6 +110,9 @@ typedef struct cvet_namemap {
 void cvet_osv__namemap_clear(cvet_namemap *m);
 /* Project for (ecosystem, name) or NULL; lent. Ecosystem compared case-insensitively. */
 const char *cvet_osv__namemap_find(const cvet_namemap *m, const char *ecosystem, const char *name);
+/* A git URL reduced to "host/path" for name-map lookups: lower-cased, without scheme, user, "git@host:" form,
+ * trailing '/' or ".git" ("https://github.com/curl/curl.git" -> "github.com/curl/curl"). malloc'd or NULL. */
+char *cvet_osv__repo_key(const char *url);
 /* 1 when `text` looks like a name map (an object with a "projects" object). */
 int cvet_osv__is_namemap(const char *text, size_t len);
 /* Parse a name map into m (appending). Returns 0 or CVET_EPARSE/CVET_ENOMEM with a message. */
@@ -155,6 +159,8 @@ int cvet_advdb__writer_load_namemap(cvet_advdb_writer *w, cvet_namemap *m);
 int cvet_advdb__writer_commit(cvet_advdb_writer *w, const char *sources_note);
 /* Roll back and delete the temporary file; frees w. Accepts NULL. */
 void cvet_advdb__writer_abort(cvet_advdb_writer *w);
+/* The temporary file the writer fills (lent; for removal by a signal handler). */
+const char *cvet_advdb__writer_tmp_path(const cvet_advdb_writer *w);
 
 /* The schema the code creates (must equal advisories/schema.sql; a test checks). Lent static string. */
 const char *cvet_advdb__schema_sql(void);

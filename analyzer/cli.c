@@ -1,6 +1,7 @@
 /* cli.c - parse cvet's command line, run the chosen command, write the outputs, pick the exit code */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ static const char options_text[] =
 	"  --compile-commands FILE  the same with the database file itself\n"
 	"  --extra-arg ARG        add a compiler flag to every file (repeatable), e.g. --extra-arg=-DNDEBUG\n"
 	"                         without a database, files get -I<their directory> and -I<each include/\n"
-	"                         directory under the PATHs>\n"
+	"                         directory under the PATHs, or above them up to the report root>\n"
 	"  --exclude GLOB         skip paths matching GLOB (repeatable); matched against the path\n"
 	"                         relative to the report root and against each path component,\n"
 	"                         e.g. --exclude 'tests/*' --exclude 'vendor'\n"
@@ -94,7 +95,8 @@ static const char options_text[] =
 	"                         in the current directory, when present); see docs/config.md\n"
 	"  --no-config            do not read a default .cvet.json\n"
 	"  --report-unused-suppressions\n"
-	"                         report 'cvet-ignore' comments that suppress nothing (unused-suppression)\n"
+	"                         report 'cvet-ignore' comments that suppress nothing (rule\n"
+	"                         unused-suppression; also on with --enable unused-suppression)\n"
 	"\n"
 	"dependencies:\n"
 	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
@@ -102,11 +104,11 @@ static const char options_text[] =
 	"\n"
 	"output:\n"
 	"  --format FORMAT        text, gcc, json, sarif or markdown (default: text)\n"
-	"  -o, --output FILE      write the preceding --format to FILE (written atomically); repeat\n"
-	"                         --format F -o FILE pairs for several outputs in one run; a --format\n"
-	"                         without -o goes to standard output (at most one may); an -o without\n"
-	"                         its own --format takes the format from the file name (.json, .sarif,\n"
-	"                         .md, .txt) or writes text\n"
+	"  -o, --output FILE      write the preceding --format to FILE, atomically (- is standard\n"
+	"                         output); repeat --format F -o FILE for several outputs in one run;\n"
+	"                         a --format without -o goes to standard output (at most one may);\n"
+	"                         an -o without its own --format takes the format from the file\n"
+	"                         name (.json, .sarif, .md) or writes text\n"
 	"  --root DIR             report paths relative to DIR (default: the current directory)\n"
 	"  --no-color             no ANSI colours (also when NO_COLOR is set; colour is only ever used\n"
 	"                         for text on a terminal)\n"
@@ -226,7 +228,8 @@ static cvet_format format_for_path(const char *path)
 
 static int push_ptr(const char ***v, size_t *n, const char *s)
 {
-	const char **nv = realloc((void *)*v, (*n + 1) * sizeof(**v));
+	size_t want = *n + 1;
+	const char **nv = want > SIZE_MAX / sizeof(**v) ? NULL : realloc((void *)*v, want * sizeof(**v));
 	if (!nv)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	nv[(*n)++] = s;
@@ -322,13 +325,15 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 		} else if (is_opt(argc, argv, &i, "--output", 'o', 1, &v, &err)) {
 			if (err)
 				break;
+			if (strcmp(v, "-") == 0)
+				v = NULL; /* "-o -": standard output */
 			if (c->pending_format) {
 				c->outputs[c->noutputs - 1].path = v;
 				c->pending_format = 0;
 			} else if (c->noutputs >= MAX_OUTPUTS) {
 				err = cvet_error_setc(CVET_EUSAGE, "too many outputs (at most %d)", MAX_OUTPUTS);
 			} else {
-				c->outputs[c->noutputs].fmt = format_for_path(v);
+				c->outputs[c->noutputs].fmt = v ? format_for_path(v) : CVET_FMT_TEXT;
 				c->outputs[c->noutputs].path = v;
 				c->outputs[c->noutputs].has_format = 0;
 				c->noutputs++;
@@ -341,7 +346,8 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 			rule_switch *s;
 			if (err || (err = check_rule_list(v, strncmp(a, "--enable", 8) == 0 ? "--enable" : "--disable")) < 0)
 				break;
-			if (!(s = realloc(c->switches, (c->nswitches + 1) * sizeof(*s)))) {
+			size_t want = c->nswitches + 1;
+			if (want > SIZE_MAX / sizeof(*s) || !(s = realloc(c->switches, want * sizeof(*s)))) {
 				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				break;
 			}
@@ -415,6 +421,20 @@ static void apply_switch(unsigned char *enabled, const char *list, int on)
 			break;
 		p = comma + 1;
 	}
+}
+
+/* 1 when the comma-separated list names `id`. */
+static int list_has(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && strncmp(p, id, n) == 0)
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
 }
 
 static int is_dir(const char *p)
@@ -499,6 +519,12 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		else if ((error = check_output_path(c.outputs[i].path)) < 0)
 			goto error;
 	}
+	for (size_t i = 0; i < c.noutputs; i++)
+		for (size_t k = i + 1; k < c.noutputs; k++)
+			if (c.outputs[i].path && c.outputs[k].path && strcmp(c.outputs[i].path, c.outputs[k].path) == 0) {
+				error = cvet_error_setc(CVET_EUSAGE, "two outputs go to '%s'", c.outputs[i].path);
+				goto error;
+			}
 	if (nstdout > 1) {
 		error = cvet_error_setc(CVET_EUSAGE,
 					"only one output can go to standard output; give the others '-o FILE'");
@@ -523,9 +549,13 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 
 	/* configuration: explicit, else .cvet.json in the first PATH, else in the current directory */
 	if (c.config) {
-		if (!is_file(c.config)) {
-			error = cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", c.config,
-						errno ? strerror(errno) : "not a regular file");
+		struct stat st;
+		if (stat(c.config, &st) != 0) {
+			error = cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", c.config, strerror(errno));
+			goto error;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			error = cvet_error_setc(CVET_EIO, "cannot read config '%s': not a regular file", c.config);
 			goto error;
 		}
 		config_path = c.config;
@@ -540,7 +570,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		goto error;
 
 	/* rule switches: defaults, then the config, then --enable/--disable in command-line order */
-	if (!(enabled = malloc(nrules ? nrules : 1)) || !(severity = malloc((nrules ? nrules : 1) * sizeof(int)))) {
+	if (!(enabled = malloc(nrules ? nrules : 1)) || !(severity = calloc(nrules ? nrules : 1, sizeof(int)))) {
 		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto error;
 	}
@@ -556,12 +586,18 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 				enabled[idx] = (unsigned char)config->rules[i].enabled;
 			if (config->rules[i].severity >= 0)
 				severity[idx] = config->rules[i].severity;
+			/* asking for the rule by name means asking for the report */
+			if (config->rules[i].enabled == 1 && strcmp(config->rules[i].id, CVET_RULE_SUPPRESSION_UNUSED) == 0)
+				c.report_unused = 1;
 		}
 		if (config->has_fail_on)
 			fail_on = config->fail_on;
 	}
-	for (size_t i = 0; i < c.nswitches; i++)
+	for (size_t i = 0; i < c.nswitches; i++) {
 		apply_switch(enabled, c.switches[i].list, c.switches[i].on);
+		if (c.switches[i].on && list_has(c.switches[i].list, CVET_RULE_SUPPRESSION_UNUSED))
+			c.report_unused = 1;
+	}
 	if (c.has_fail_on)
 		fail_on = c.fail_on;
 

@@ -17,16 +17,30 @@
 #define MAX_ARGS 4096 /* flags kept per entry */
 
 /* Options whose value is the next argument and that are kept (with it). */
+/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
+ * fstat rejects anything but a regular file. NULL with errno set on failure. */
+static FILE *open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f;
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "rb")))
+		close(fd);
+	return f;
+}
+
 static const char *const keep_with_value[] = {
 	"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote", "-idirafter", "-isysroot", "--sysroot",
-	"-iprefix", "-iwithprefix", "-iwithprefixbefore", "-x", "-target", "-F", "-std", "--std", "-ivfsoverlay",
+	"-iprefix", "-iwithprefix", "-iwithprefixbefore", "-x", "-target", "-F",
 };
 /* Options whose value is the next argument and that are dropped (with it): outputs, dependency files,
  * linker/assembler pass-through, plugins and raw frontend flags (-Xclang -load ...). */
 static const char *const drop_with_value[] = {
 	"-o", "-MF", "-MT", "-MQ", "-Xclang", "-Xlinker", "-Xassembler", "-Xpreprocessor", "-L", "-l", "-T", "-u",
 	"-z", "-e", "-arch", "--param", "-aux-info", "-dumpbase", "-dumpdir", "-auxbase", "-auxbase-strip",
-	"--serialize-diagnostics", "-Xarch_host", "-Xarch_device", "-Xcuda-ptxas", "-Xopenmp-target",
+	"--serialize-diagnostics", "-Xarch_host", "-Xarch_device", "-Xcuda-ptxas", "-Xopenmp-target", "-MJ",
+	"-include-pch", "-ivfsoverlay", "--config", "-working-directory", "-resource-dir", "-B", "-main-file-name",
 };
 /* Dropped exactly: modes that are not "parse", outputs, and gcc-only flags clang rejects. */
 static const char *const drop_exact[] = {
@@ -35,7 +49,7 @@ static const char *const drop_exact[] = {
 	"-fanalyzer", "-fconserve-stack", "-fno-allow-store-data-races", "-fallow-store-data-races",
 	"-fvar-tracking", "-fno-var-tracking", "-fvar-tracking-assignments", "-fno-var-tracking-assignments",
 	"-fno-code-hoisting", "-mrecord-mcount", "-fno-ipa-sra", "-fsyntax-only", "-fno-extended-identifiers",
-	"-fno-keep-inline-dllexport", "-nostartfiles", "-nodefaultlibs", "-nostdlib", "-s",
+	"-fno-keep-inline-dllexport", "-nostartfiles", "-nodefaultlibs", "-nostdlib", "-s", "-cc1", "-cc1as",
 };
 /* Dropped by prefix. */
 static const char *const drop_prefix[] = {
@@ -45,7 +59,8 @@ static const char *const drop_prefix[] = {
 	"-mabi=", "-specs=", "--param=", "-fmax-errors", "-finline-limit", "-flto", "-fno-lto", "-MF", "-MT",
 	"-MQ", "-fdiagnostics-format", "-fsave-optimization-record", "-foptimization-record", "-fmodules-cache-path",
 	"-fcrash-diagnostics", "-save-stats", "--save-stats", "-fdebug-compilation-dir", "-fprebuilt-module-path",
-	"-fmodule-file", "-fmodule-map-file",
+	"-fmodule-file", "-fmodule-map-file", "-fpass-plugin", "-MJ", "--config=", "-working-directory=",
+	"-resource-dir=", "--driver-mode=", "-include-pch=", "-ivfsoverlay=", "-B", "--gcc-toolchain=",
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -130,7 +145,7 @@ static int validate(const char *path)
 	size_t n, i = 0;
 	int error = 0;
 
-	if (!(f = fopen(path, "rb")))
+	if (!(f = open_regular(path)))
 		return cvet_error_setc(CVET_EIO, "cannot read '%s': %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		error = cvet_error_setc(CVET_EIO, "cannot read '%s': not a regular file", path);
@@ -223,6 +238,24 @@ static char *dir_of(const char *path)
 	return d;
 }
 
+/* 1 when a directory component of the relative path `sub` is one discovery never enters. */
+static int in_skipped_dir(const char *sub)
+{
+	char comp[256];
+	const char *slash;
+	while ((slash = strchr(sub, '/')) != NULL) {
+		size_t n = (size_t)(slash - sub);
+		if (n > 0 && n < sizeof(comp)) {
+			memcpy(comp, sub, n);
+			comp[n] = '\0';
+			if (cvet_discover__skipped_name(comp))
+				return 1;
+		}
+		sub = slash + 1;
+	}
+	return 0;
+}
+
 /* Add the job for one compile command when its file is in scope. 0 or CVET_ENOMEM. */
 static int add_command(CXCompileCommand cmd, const char *dbdir, const char *report_root, const char *const *roots,
 		       size_t nroots, const char *const *globs, size_t nglobs, const char *const *extra, size_t nextra,
@@ -234,6 +267,7 @@ static int add_command(CXCompileCommand cmd, const char *dbdir, const char *repo
 	char **argv = NULL;
 	unsigned argc = clang_CompileCommand_getNumArgs(cmd);
 	cvet_job *job;
+	struct stat st;
 	int in_scope = 0, error = 0;
 
 	if (!dir || !file)
@@ -246,16 +280,22 @@ static int add_command(CXCompileCommand cmd, const char *dbdir, const char *repo
 	realdir = realpath(absdir, NULL);
 	if (!(abs = cvet_driver__join(realdir ? realdir : absdir, file)))
 		goto oom;
-	if (!(real = realpath(abs, NULL)))
-		goto done; /* the file is gone: nothing to parse */
+	if (!(real = realpath(abs, NULL)) || stat(real, &st) != 0 || !S_ISREG(st.st_mode))
+		goto done; /* the file is gone (or not a file): nothing to parse */
 	for (size_t i = 0; i < nroots && !in_scope; i++) {
 		if (!cvet_driver__path_under(real, roots[i]))
 			continue;
 		in_scope = 1;
-		/* excludes also match the path relative to the scanned directory */
-		if (nglobs && strlen(real) > strlen(roots[i]) + 1 &&
-		    cvet_discover__excluded(real + strlen(roots[i]) + (roots[i][1] ? 1 : 0), globs, nglobs))
-			goto done;
+		if (strlen(real) > strlen(roots[i]) + 1) {
+			const char *sub = real + strlen(roots[i]) + (roots[i][1] ? 1 : 0);
+			/* excludes also match the path relative to the scanned directory */
+			if (nglobs && cvet_discover__excluded(sub, globs, nglobs))
+				goto done;
+			/* like discovery: nothing from VCS or build directories below the scanned one
+			 * (generated sources in an in-tree build/ are not the project's to fix) */
+			if (in_skipped_dir(sub))
+				goto done;
+		}
 	}
 	if (!in_scope || !cvet_discover__source_kind(real))
 		goto done;

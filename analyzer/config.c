@@ -1,12 +1,27 @@
 /* config.c - read .cvet.json (bounded, validated) into rule switches, severities, excludes and fail-on */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cjson/cJSON.h>
 #include "config.h"
 #include "cvet/rules.h"
+
+/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
+ * fstat rejects anything but a regular file. NULL with errno set on failure. */
+static FILE *open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f;
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "rb")))
+		close(fd);
+	return f;
+}
 
 static char *dup_str(const char *s)
 {
@@ -28,7 +43,7 @@ static int read_bounded(const char *path, char **buf, size_t *len)
 
 	*buf = NULL;
 	*len = 0;
-	if (!(f = fopen(path, "rb")))
+	if (!(f = open_regular(path)))
 		return cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		error = cvet_error_setc(CVET_EIO, "cannot read config '%s': not a regular file", path);

@@ -1,20 +1,20 @@
-/* cvss.c - CVSS base scores computed from vector strings: v3.0/v3.1 exactly, v2 exactly, v4.0 approximated */
+/* cvss.c - CVSS base scores computed from vector strings: v2, v3.0/v3.1 and v4.0 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "advdb_int.h"
 
 /*
- * CVSS v4.0 note: the v4.0 base score is defined through a table of 270 expert-assigned MacroVector
- * scores plus an interpolation step. cvet does not carry that table; a v4.0 vector is scored by mapping
- * it onto the v3.1 base equations (AT:P raises attack complexity, UI:P/A count as required interaction,
- * any subsequent-system impact counts as a scope change whose impact is the larger of the vulnerable
- * and subsequent system impacts) and the result is flagged as approximate. Records in the bundled data
- * with a v4.0 vector almost always carry a v3.x vector too, and that one is preferred.
+ * CVSS v4.0: the base score is the score of the vector's MacroVector (six equivalence classes EQ1..EQ6,
+ * looked up in the specification's table of 270 values), lowered by the mean, over the classes that have
+ * a lower MacroVector, of (score gap to that lower MacroVector) x (how far the vector sits below the most
+ * severe vectors of its class, as a share of the class depth). The table values, the most severe vectors
+ * of each class and the class depths are data from the FIRST CVSS v4.0 specification (tables 24-30).
  */
 
-/* One metric of a vector: its name and the single-letter value; at most 32 metrics. */
-typedef struct { char name[4]; char value; } metric;
+/* One metric of a vector: its name and value (v4.0 supplemental metrics have words, e.g. U:Clear). */
+typedef struct { char name[4]; char value[8]; } metric;
 
 /* Split "A:B/C:D" into metrics. Returns the count, or -1 when malformed (unknown shape, duplicates). */
 static int split(const char *s, metric *m, int max)
@@ -24,29 +24,37 @@ static int split(const char *s, metric *m, int max)
 		size_t len = 0;
 		while (s[len] && s[len] != ':' && s[len] != '/')
 			len++;
-		if (len == 0 || len > 3 || s[len] != ':' || !s[len + 1] || (s[len + 2] && s[len + 2] != '/'))
+		if (len == 0 || len > 3 || s[len] != ':')
 			return -1;
-		if (n == max)
+		size_t vlen = 0;
+		while (s[len + 1 + vlen] && s[len + 1 + vlen] != '/' && s[len + 1 + vlen] != ':')
+			vlen++;
+		if (vlen == 0 || vlen >= sizeof(m[0].value) || s[len + 1 + vlen] == ':' || n == max)
 			return -1;
 		memcpy(m[n].name, s, len);
 		m[n].name[len] = '\0';
-		m[n].value = s[len + 1];
+		memcpy(m[n].value, s + len + 1, vlen);
+		m[n].value[vlen] = '\0';
 		for (int i = 0; i < n; i++)
 			if (strcmp(m[i].name, m[n].name) == 0)
 				return -1;
 		n++;
-		s += len + 2;
-		if (*s == '/')
+		s += len + 1 + vlen;
+		if (*s == '/') {
 			s++;
+			if (!*s)
+				return -1;
+		}
 	}
 	return n;
 }
 
+/* The single-letter value of a metric, 0 when absent or not a single letter. */
 static char get(const metric *m, int n, const char *name)
 {
 	for (int i = 0; i < n; i++)
 		if (strcmp(m[i].name, name) == 0)
-			return m[i].value;
+			return m[i].value[1] ? 0 : m[i].value[0];
 	return 0;
 }
 
@@ -119,26 +127,162 @@ static double score_v2(const metric *m, int n)
 	return floor(base * 10.0 + 0.5 + 1e-9) / 10.0;
 }
 
-/* The approximation described at the top of the file. */
+/* ---- CVSS v4.0 ------------------------------------------------------------------------------------ */
+
+/* MacroVector scores x10, indexed [EQ1][EQ2][EQ3][EQ4][EQ5][EQ6] (3x2x3x3x3x2); 255 = impossible (EQ3=2, EQ6=0). */
+static const unsigned char V4_MACRO[324] = {
+	100, 99, 98, 95, 95, 92, 100, 96, 93, 87, 91, 81, 93, 90, 89, 80, 81, 68,
+	98, 95, 95, 92, 90, 84, 93, 92, 89, 81, 81, 65, 88, 80, 78, 70, 69, 48,
+	255, 92, 255, 82, 255, 72, 255, 79, 255, 69, 255, 50, 255, 69, 255, 55, 255, 27,
+	99, 97, 95, 92, 92, 85, 95, 91, 90, 83, 84, 71, 92, 81, 82, 71, 72, 53,
+	95, 93, 92, 85, 85, 73, 92, 82, 80, 72, 70, 59, 84, 70, 71, 52, 50, 30,
+	255, 86, 255, 75, 255, 52, 255, 71, 255, 52, 255, 29, 255, 63, 255, 29, 255, 17,
+	98, 95, 94, 87, 91, 81, 94, 89, 86, 74, 77, 64, 87, 75, 74, 63, 63, 49,
+	94, 89, 88, 77, 76, 67, 86, 76, 74, 58, 59, 50, 72, 57, 57, 52, 52, 25,
+	255, 83, 255, 70, 255, 54, 255, 65, 255, 58, 255, 26, 255, 53, 255, 21, 255, 13,
+	95, 90, 88, 76, 76, 70, 90, 77, 75, 62, 61, 53, 77, 66, 68, 59, 52, 30,
+	89, 78, 76, 67, 62, 58, 74, 59, 57, 57, 47, 23, 61, 52, 57, 29, 24, 16,
+	255, 71, 255, 59, 255, 30, 255, 58, 255, 26, 255, 15, 255, 23, 255, 13, 255, 6,
+	93, 87, 86, 72, 75, 58, 86, 74, 74, 61, 56, 34, 70, 54, 52, 40, 40, 22,
+	85, 75, 74, 55, 62, 51, 72, 57, 55, 41, 46, 19, 53, 36, 34, 19, 19, 8,
+	255, 64, 255, 51, 255, 20, 255, 47, 255, 21, 255, 11, 255, 24, 255, 9, 255, 4,
+	88, 75, 73, 53, 60, 50, 73, 55, 59, 40, 41, 20, 54, 43, 45, 22, 20, 11,
+	75, 55, 58, 45, 40, 21, 61, 51, 48, 18, 20, 9, 46, 18, 17, 7, 8, 2,
+	255, 53, 255, 24, 255, 14, 255, 24, 255, 12, 255, 5, 255, 10, 255, 3, 255, 1,
+};
+
+static int v4_macro(int e1, int e2, int e3, int e4, int e5, int e6)
+{
+	if (e1 > 2 || e2 > 1 || e3 > 2 || e4 > 2 || e5 > 2 || e6 > 1)
+		return -1;
+	int v = V4_MACRO[((((e1 * 2 + e2) * 3 + e3) * 3 + e4) * 3 + e5) * 2 + e6];
+	return v == 255 ? -1 : v;
+}
+
+/* Metrics the distances are measured over, in this order. Each value string lists the levels from the most
+ * severe; a metric's level is the position of its letter. */
+enum { X_AV, X_PR, X_UI, X_AC, X_AT, X_VC, X_VI, X_VA, X_SC, X_SI, X_SA, X_CR, X_IR, X_AR, X_E, V4_NMETRICS };
+static const char *const V4_NAMES[V4_NMETRICS] = {"AV", "PR", "UI", "AC", "AT", "VC", "VI", "VA", "SC", "SI", "SA",
+						  "CR", "IR", "AR", "E"};
+static const char *const V4_LEVELS[V4_NMETRICS] = {"NALP", "NLH", "NPA", "LH", "NP", "HLN", "HLN", "HLN", "HLN",
+						   "SHLN", "SHLN", "HML", "HML", "HML", "APU"};
+
+/* The most severe vectors of each class level (spec tables 24-30), as letters in V4_NAMES order for the
+ * metrics the class covers: EQ1 AV PR UI; EQ2 AC AT; EQ3+EQ6 VC VI VA CR IR AR; EQ4 SC SI SA. */
+static const char *const V4_MAX_EQ1[3][4] = {{"NNN"}, {"ANN", "NLN", "NNP"}, {"PNN", "ALP"}};
+static const char *const V4_MAX_EQ2[2][3] = {{"LN"}, {"HN", "LP"}};
+static const char *const V4_MAX_EQ36[3][2][6] = {
+	{{"HHHHHH"}, {"HHLMMH", "HHHMMM"}},
+	{{"LHHHHH", "HLHHHH"}, {"LHLHMH", "LHHHMM", "HLHMHM", "HLLMHH", "LLHHHM"}},
+	{{NULL}, {"LLLHHH"}},
+};
+static const char *const V4_MAX_EQ4[3][2] = {{"HSS"}, {"HHH"}, {"LLL"}};
+/* Depth of each class level: the largest distance a vector of that level can have from its most severe one. */
+static const int V4_DEPTH_EQ1[3] = {0, 3, 4}, V4_DEPTH_EQ2[2] = {0, 1}, V4_DEPTH_EQ4[3] = {5, 4, 3};
+static const int V4_DEPTH_EQ36[3][2] = {{6, 5}, {7, 7}, {-1, 9}};
+
+static int level_of(int k, char v)
+{
+	const char *p = v ? strchr(V4_LEVELS[k], v) : NULL;
+	return p ? (int)(p - V4_LEVELS[k]) : -1;
+}
+
 static double score_v4(const metric *m, int n)
 {
-	static const double ui_w[] = {0.85, 0.62, 0.62}; /* N P A */
-	char at = get(m, n, "AT");
-	double av = weight(get(m, n, "AV"), "NALP", W_AV), ac = weight(get(m, n, "AC"), "LH", W_AC);
-	double ui = weight(get(m, n, "UI"), "NPA", ui_w);
-	double vc = weight(get(m, n, "VC"), "HLN", W_CIA), vi = weight(get(m, n, "VI"), "HLN", W_CIA);
-	double va = weight(get(m, n, "VA"), "HLN", W_CIA);
-	double sc = weight(get(m, n, "SC"), "HLN", W_CIA), si = weight(get(m, n, "SI"), "HLN", W_CIA);
-	double sa = weight(get(m, n, "SA"), "HLN", W_CIA);
-	char prv = get(m, n, "PR");
-	if ((at != 'N' && at != 'P') || av < 0 || ac < 0 || ui < 0 || vc < 0 || vi < 0 || va < 0 || sc < 0 || si < 0 ||
-	    sa < 0 || (prv != 'N' && prv != 'L' && prv != 'H'))
+	int lv[V4_NMETRICS];
+	/* effective values: a modified (environmental) metric overrides the base one; defaults for the rest */
+	for (int k = 0; k < V4_NMETRICS; k++) {
+		char mod[5];
+		snprintf(mod, sizeof(mod), "M%s", V4_NAMES[k]);
+		char v = get(m, n, mod);
+		if (!v || v == 'X')
+			v = get(m, n, V4_NAMES[k]);
+		if (!v || v == 'X') {
+			if (k >= X_AV && k <= X_SA)
+				return -1; /* a base metric is required */
+			v = k == X_E ? 'A' : 'H';
+		}
+		if ((k == X_SI || k == X_SA) && v == 'S' && !get(m, n, mod))
+			return -1; /* "Safety" exists only as a modified value */
+		if ((lv[k] = level_of(k, v)) < 0)
+			return -1;
+	}
+	if (lv[X_VC] == 2 && lv[X_VI] == 2 && lv[X_VA] == 2 && lv[X_SC] == 2 && lv[X_SI] == 3 && lv[X_SA] == 3)
+		return 0.0;
+	/* the six equivalence classes (0 = most severe) */
+	int av_n = lv[X_AV] == 0, pr_n = lv[X_PR] == 0, ui_n = lv[X_UI] == 0;
+	int eq1 = av_n && pr_n && ui_n ? 0 : (av_n || pr_n || ui_n) && lv[X_AV] != 3 ? 1 : 2;
+	int eq2 = lv[X_AC] == 0 && lv[X_AT] == 0 ? 0 : 1;
+	int vch = lv[X_VC] == 0, vih = lv[X_VI] == 0, vah = lv[X_VA] == 0;
+	int eq3 = vch && vih ? 0 : vch || vih || vah ? 1 : 2;
+	int eq4 = lv[X_SI] == 0 || lv[X_SA] == 0 ? 0 : lv[X_SC] == 0 || lv[X_SI] == 1 || lv[X_SA] == 1 ? 1 : 2;
+	int eq5 = lv[X_E];
+	int eq6 = (lv[X_CR] == 0 && vch) || (lv[X_IR] == 0 && vih) || (lv[X_AR] == 0 && vah) ? 0 : 1;
+	int value = v4_macro(eq1, eq2, eq3, eq4, eq5, eq6);
+	if (value < 0)
 		return -1;
-	if (at == 'P')
-		ac = W_AC[1];
-	int changed = sc > 0 || si > 0 || sa > 0;
-	double pr = weight(prv, "NLH", changed ? W_PR_C : W_PR_U);
-	return v3_equations(av, ac, pr, ui, changed, vc > sc ? vc : sc, vi > si ? vi : si, va > sa ? va : sa);
+	/* next lower MacroVector of each class (-1 when there is none); EQ3 and EQ6 move together */
+	int lower[5];
+	lower[0] = v4_macro(eq1 + 1, eq2, eq3, eq4, eq5, eq6);
+	lower[1] = v4_macro(eq1, eq2 + 1, eq3, eq4, eq5, eq6);
+	if (eq6 == 1)
+		lower[2] = eq3 < 2 ? v4_macro(eq1, eq2, eq3 + 1, eq4, eq5, eq6) : -1;
+	else if (eq3 == 1)
+		lower[2] = v4_macro(eq1, eq2, eq3, eq4, eq5, 1);
+	else {
+		int a = v4_macro(eq1, eq2, 1, eq4, eq5, 0), b = v4_macro(eq1, eq2, 0, eq4, eq5, 1);
+		lower[2] = a > b ? a : b;
+	}
+	lower[3] = v4_macro(eq1, eq2, eq3, eq4 + 1, eq5, eq6);
+	lower[4] = v4_macro(eq1, eq2, eq3, eq4, eq5 + 1, eq6);
+	/* distance of the vector from the first most-severe vector of its MacroVector that it does not exceed */
+	static const int eq1m[3] = {X_AV, X_PR, X_UI}, eq2m[2] = {X_AC, X_AT};
+	static const int eq36m[6] = {X_VC, X_VI, X_VA, X_CR, X_IR, X_AR}, eq4m[3] = {X_SC, X_SI, X_SA};
+	int dist[5] = {0, 0, 0, 0, 0}, found = 0;
+	for (int a = 0; a < 4 && !found && V4_MAX_EQ1[eq1][a]; a++)
+		for (int b = 0; b < 3 && !found && V4_MAX_EQ2[eq2][b]; b++)
+			for (int c = 0; c < 6 && !found && V4_MAX_EQ36[eq3][eq6][c]; c++)
+				for (int d = 0; d < 2 && !found && V4_MAX_EQ4[eq4][d]; d++) {
+					int dd[5] = {0, 0, 0, 0, 0}, ok = 1;
+					for (int k = 0; k < 3 && ok; k++) {
+						int x = lv[eq1m[k]] - level_of(eq1m[k], V4_MAX_EQ1[eq1][a][k]);
+						int y = lv[eq4m[k]] - level_of(eq4m[k], V4_MAX_EQ4[eq4][d][k]);
+						ok = x >= 0 && y >= 0;
+						dd[0] += x;
+						dd[3] += y;
+					}
+					for (int k = 0; k < 2 && ok; k++) {
+						int x = lv[eq2m[k]] - level_of(eq2m[k], V4_MAX_EQ2[eq2][b][k]);
+						ok = x >= 0;
+						dd[1] += x;
+					}
+					for (int k = 0; k < 6 && ok; k++) {
+						int x = lv[eq36m[k]] - level_of(eq36m[k], V4_MAX_EQ36[eq3][eq6][c][k]);
+						ok = x >= 0;
+						dd[2] += x;
+					}
+					if (ok) {
+						memcpy(dist, dd, sizeof(dist));
+						found = 1;
+					}
+				}
+	int depth[5] = {V4_DEPTH_EQ1[eq1], V4_DEPTH_EQ2[eq2], V4_DEPTH_EQ36[eq3][eq6], V4_DEPTH_EQ4[eq4], 0};
+	double sum = 0;
+	int nlower = 0;
+	for (int k = 0; k < 5; k++) {
+		if (lower[k] < 0)
+			continue;
+		nlower++;
+		if (k < 4 && depth[k] >= 0)
+			sum += (double)(value - lower[k]) / 10.0 * ((double)dist[k] / (double)(depth[k] + 1));
+	}
+	double score = (double)value / 10.0 - (nlower ? sum / nlower : 0.0);
+	if (score < 0)
+		score = 0;
+	if (score > 10)
+		score = 10;
+	/* plain round-half-up of the binary value, as the specification's reference calculator does */
+	return floor(score * 10.0 + 0.5) / 10.0;
 }
 
 double cvet_cvss__score(const char *vector, int *approx)
@@ -157,8 +301,6 @@ double cvet_cvss__score(const char *vector, int *approx)
 	if (strncmp(vector, "CVSS:4.0/", 9) == 0) {
 		if ((n = split(vector + 9, m, 32)) < 0)
 			return -1;
-		if (approx)
-			*approx = 1;
 		return score_v4(m, n);
 	}
 	if (strncmp(vector, "CVSS:", 5) == 0)

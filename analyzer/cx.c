@@ -3,6 +3,7 @@
 #include <string.h>
 #include <clang-c/Index.h>
 #include "cx.h"
+#include "walker.h"
 
 char *cx_str(CXString s)
 {
@@ -25,8 +26,8 @@ char *cx_spelling(CXCursor c)
 
 int cx_is_null(CXCursor c)
 {
-	return clang_Cursor_isNull(c) || c.kind == CXCursor_InvalidFile || c.kind == CXCursor_NoDeclFound ||
-	       c.kind == CXCursor_NotImplemented || c.kind == CXCursor_InvalidCode;
+	/* the null cursor has kind CXCursor_InvalidFile: a kind test is enough, and is called very often */
+	return c.kind >= CXCursor_FirstInvalid && c.kind <= CXCursor_LastInvalid;
 }
 
 /* ---- children ---- */
@@ -68,11 +69,28 @@ CXCursor cx_child(CXCursor c, unsigned i)
 	return ctx.found;
 }
 
+/* First and last direct child and a count capped at `cap`, in one libclang visit. */
+struct ends_ctx {
+	unsigned n, cap;
+	CXCursor first, last;
+};
+
+static enum CXChildVisitResult ends_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct ends_ctx *ctx = data;
+	(void)parent;
+	if (ctx->n == 0)
+		ctx->first = c;
+	ctx->last = c;
+	return ++ctx->n >= ctx->cap ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 /* Last direct child (a cast's operand follows an optional TypeRef), or a null cursor. */
 static CXCursor last_child(CXCursor c)
 {
-	unsigned n = cx_child_count(c);
-	return n ? cx_child(c, n - 1) : clang_getNullCursor();
+	struct ends_ctx ctx = {0, (unsigned)-1, clang_getNullCursor(), clang_getNullCursor()};
+	clang_visitChildren(c, ends_visit, &ctx);
+	return ctx.last;
 }
 
 /* ---- stripping ---- */
@@ -82,9 +100,11 @@ CXCursor cx_strip(CXCursor e)
 	/* bounded: hostile input can nest parentheses deeply, each step goes one level down */
 	for (unsigned guard = 0; guard < 10000 && !cx_is_null(e); guard++) {
 		if (e.kind == CXCursor_ParenExpr || e.kind == CXCursor_UnexposedExpr) {
-			if (cx_child_count(e) != 1)
+			struct ends_ctx ctx = {0, 2, clang_getNullCursor(), clang_getNullCursor()};
+			clang_visitChildren(e, ends_visit, &ctx);
+			if (ctx.n != 1)
 				break;
-			e = cx_child(e, 0);
+			e = ctx.first;
 			continue;
 		}
 		break;
@@ -367,24 +387,28 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c)
 
 /* ---- source text ---- */
 
-/* Bytes of `file` in tu; NULL when unavailable. Lent by libclang. */
-static const char *file_bytes(CXTranslationUnit tu, CXFile file, size_t *len)
+/* Bytes of `file`; NULL when unavailable. Lent by libclang; through the walker's per-file cache when
+ * wtu (the walker's TU) is given. */
+static const char *file_bytes(cvet_tu *wtu, CXTranslationUnit tu, CXFile file, size_t *len)
 {
 	*len = 0;
-	if (!tu || !file)
+	if (!file)
 		return NULL;
-	return clang_getFileContents(tu, file, len);
+	if (wtu)
+		return cvet_walker__file_text(wtu, file, len);
+	return tu ? clang_getFileContents(tu, file, len) : NULL;
 }
 
 /* Text between two locations of one file: 1 with *out malloc'd, 0 when they do not form a range. */
-static int text_between(CXTranslationUnit tu, CXFile fa, unsigned oa, CXFile fb, unsigned ob, char **out)
+static int text_between(cvet_tu *wtu, CXTranslationUnit tu, CXFile fa, unsigned oa, CXFile fb, unsigned ob,
+			char **out)
 {
 	size_t len;
 	const char *buf;
 	char *s;
 	if (!fa || !fb || !clang_File_isEqual(fa, fb) || ob < oa)
 		return 0;
-	buf = file_bytes(tu, fa, &len);
+	buf = file_bytes(wtu, tu, fa, &len);
 	if (!buf || ob > len)
 		return 0;
 	s = malloc((size_t)(ob - oa) + 1);
@@ -396,6 +420,8 @@ static int text_between(CXTranslationUnit tu, CXFile fa, unsigned oa, CXFile fb,
 	return 1;
 }
 
+/* Exact source bytes of c's extent: file locations first (macro arguments as written, macro bodies as their
+ * expansion), then expansion locations. malloc'd; NULL when the extent spans files or on OOM. tu may be NULL. */
 char *cx_text(cvet_tu *tu, CXCursor c)
 {
 	CXTranslationUnit ctu = tu ? cvet_tu_cx(tu) : clang_Cursor_getTranslationUnit(c);
@@ -413,11 +439,11 @@ char *cx_text(cvet_tu *tu, CXCursor c)
 	b = clang_getRangeEnd(r);
 	clang_getFileLocation(a, &fa, NULL, NULL, &oa);
 	clang_getFileLocation(b, &fb, NULL, NULL, &ob);
-	if (text_between(ctu, fa, oa, fb, ob, &out))
+	if (text_between(tu, ctu, fa, oa, fb, ob, &out))
 		return out;
 	clang_getExpansionLocation(a, &fa, NULL, NULL, &oa);
 	clang_getExpansionLocation(b, &fb, NULL, NULL, &ob);
-	if (text_between(ctu, fa, oa, fb, ob, &out))
+	if (text_between(tu, ctu, fa, oa, fb, ob, &out))
 		return out;
 	return NULL;
 }
@@ -427,7 +453,8 @@ static int is_ident_char(char ch)
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$';
 }
 
-/* cx_macro_name for exactly this cursor (no stripping). */
+/* cx_macro_name for exactly this cursor (no stripping): the identifier written at the file location of the
+ * extent start, when that token came from a macro body (its spelling location differs). */
 static char *macro_name_at(cvet_tu *tu, CXCursor c)
 {
 	CXTranslationUnit ctu = tu ? cvet_tu_cx(tu) : clang_Cursor_getTranslationUnit(c);
@@ -448,7 +475,7 @@ static char *macro_name_at(cvet_tu *tu, CXCursor c)
 	clang_getSpellingLocation(loc, &sf, NULL, NULL, &so);
 	if (!ff || (sf && clang_File_isEqual(ff, sf) && fo == so))
 		return NULL;
-	buf = file_bytes(ctu, ff, &len);
+	buf = file_bytes(tu, ctu, ff, &len);
 	if (!buf || fo >= len || !is_ident_char(buf[fo]) || (buf[fo] >= '0' && buf[fo] <= '9'))
 		return NULL;
 	for (e = fo; e < len && e - fo < 256 && is_ident_char(buf[e]); e++)
@@ -472,6 +499,11 @@ char *cx_macro_name(cvet_tu *tu, CXCursor c)
 	return clang_equalCursors(s, c) ? NULL : macro_name_at(tu, s);
 }
 
+/*
+ * Presumed location (#line directives applied) of the file location of c's extent start. Returns 0 and sets
+ * *path (malloc'd, caller frees), *line, *column; CVET_ENOTFOUND (with *path NULL) when c has no file
+ * location, CVET_ENOMEM on OOM.
+ */
 int cx_location(CXCursor c, char **path, unsigned *line, unsigned *column)
 {
 	CXTranslationUnit ctu = clang_Cursor_getTranslationUnit(c);

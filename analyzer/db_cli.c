@@ -1,10 +1,12 @@
 /* db_cli.c - the `cvet db` subcommands: import OSV data into the advisory database, show its status */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "advdb_int.h"
 
 static const char USAGE[] =
@@ -58,6 +60,36 @@ static const char *import_target(void)
 	return buf;
 }
 
+/* The import's temporary file, removed if the import is interrupted (the target is untouched anyway). */
+static char interrupted_tmp[4096];
+static struct sigaction old_int, old_term;
+
+static void on_signal(int sig)
+{
+	if (interrupted_tmp[0])
+		unlink(interrupted_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void guard_tmp(const char *path)
+{
+	struct sigaction sa;
+	snprintf(interrupted_tmp, sizeof(interrupted_tmp), "%s", path);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+}
+
+static void unguard_tmp(void)
+{
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	interrupted_tmp[0] = '\0';
+}
+
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -108,10 +140,21 @@ static int cmd_import(const char *db, const char *const *paths, size_t n)
 	if (!db && !(db = import_target()))
 		return usage_error("no database path: pass --db or set CVET_DB", NULL);
 	double t0 = now_seconds();
-	if ((rc = cvet_advdb__writer_begin(&w, db)) < 0)
+	/* hold SIGINT/SIGTERM while the temporary file is created, so that the handler knows it when they come */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &saved);
+	if ((rc = cvet_advdb__writer_begin(&w, db)) < 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		return fail();
+	}
+	guard_tmp(cvet_advdb__writer_tmp_path(w));
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if ((rc = cvet_advdb__writer_load_namemap(w, &map)) < 0 || (rc = cvet_osv__import(w, &map, paths, n, &st)) < 0) {
 		cvet_advdb__writer_abort(w);
+		unguard_tmp();
 		cvet_osv__namemap_clear(&map);
 		return fail();
 	}
@@ -128,7 +171,9 @@ static int cmd_import(const char *db, const char *const *paths, size_t n)
 		size_t used = strlen(note);
 		snprintf(note + used, sizeof(note) - used, "%s%.*s", i ? ", " : "", (int)(paths[i] + len - base), base);
 	}
-	if ((rc = cvet_advdb__writer_commit(w, note)) < 0)
+	rc = cvet_advdb__writer_commit(w, note);
+	unguard_tmp();
+	if (rc < 0)
 		return fail();
 	double dt = now_seconds() - t0;
 	if (st.warned > CVET_ADV_MAX_WARNINGS)

@@ -160,6 +160,15 @@ static char *report_path(const scan_ctx *c, const char *path)
 	return cvet_lockfile__strdup(p);
 }
 
+/* 1 when the real path `p` is `root` or below it. */
+static int path_under(const char *p, const char *root)
+{
+	size_t n = strlen(root);
+	if (n == 1 && root[0] == '/')
+		return 1;
+	return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == '\0');
+}
+
 static char *lowercase(const char *s)
 {
 	char *r = cvet_lockfile__strdup(s);
@@ -487,6 +496,25 @@ static cvet_finding *make_finding(const cvet_lf_pkg *p, const char *eco, const c
 	return f;
 }
 
+/* Replace control characters (terminal escapes, newlines) in text taken from a manifest, in place. */
+static void sanitize(char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 32 || *s == 127)
+			*s = '?';
+}
+
+static void sanitize_pkg(cvet_lf_pkg *p)
+{
+	sanitize(p->name);
+	sanitize(p->version);
+	sanitize(p->tag);
+	sanitize(p->commit);
+	sanitize(p->repo);
+	sanitize(p->purl);
+	sanitize(p->detail);
+}
+
 /* Turn the parser's packages into report packages and findings. `file_path` is where they were read from. */
 static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 {
@@ -497,6 +525,7 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 	for (size_t i = 0; i < l->n && err == 0; i++) {
 		cvet_lf_pkg *p = &l->items[i];
 		char *version = NULL, *upstream = NULL, *purl = NULL, *mv = NULL, *path = NULL;
+		sanitize_pkg(p);
 		cvet_adv_match *m = NULL;
 		size_t nm = 0;
 		if (p->version)
@@ -521,8 +550,18 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 		int checked = 0;
 		if (c->db && upstream && (mv || p->commit)) {
 			checked = cvet_advdb_has_project(c->db, upstream) ? 1 : 0;
-			if (checked && (err = cvet_advdb_match(c->db, upstream, mv, p->commit, &m, &nm)) < 0)
-				goto next;
+			if (checked && (err = cvet_advdb_match(c->db, upstream, mv, p->commit, &m, &nm)) < 0) {
+				if (err == CVET_ENOMEM || err == CVET_EDB)
+					goto next; /* the database itself is unusable: stop */
+				/* one project over a database bound: say so and go on with the others */
+				err = cvet_report_add_note(c->out, "could not match %s %s: %s", p->name, shown ? shown : "",
+							   cvet_error_last());
+				checked = 0;
+				m = NULL;
+				nm = 0;
+				if (err < 0)
+					goto next;
+			}
 		}
 		for (size_t k = 0; k < nm; k++) {
 			ignore_entry *ie = find_ignore(c, &m[k], p->name, upstream);
@@ -583,6 +622,33 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 
 /* ---- one manifest ---- */
 
+/*
+ * A vcpkg.json named directly: read vcpkg-configuration.json next to it for its notes (a walk finds it
+ * on its own). A problem with it is a note, never an error. Returns 0 or CVET_ENOMEM.
+ */
+static int sibling_configuration(scan_ctx *c, const char *path, cvet_lf_list *l)
+{
+	const char *slash = strrchr(path, '/');
+	char *conf = slash ? cvet_lockfile__printf("%.*s/vcpkg-configuration.json", (int)(slash - path), path)
+			   : cvet_lockfile__strdup("vcpkg-configuration.json");
+	char *buf = NULL, *disp = NULL;
+	size_t len = 0;
+	struct stat st;
+	int err = 0;
+	if (!conf)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (stat(conf, &st) == 0 && S_ISREG(st.st_mode) && (disp = report_path(c, conf)) != NULL &&
+	    cvet_lockfile__read_file(conf, disp, CVET_LF_MAX_FILE, &buf, &len) == 0) {
+		l->extra_files++;
+		if (cvet_lockfile__vcpkg_configuration(disp, buf, len, l) < 0)
+			err = cvet_lockfile__note(l, "skipped %s", cvet_error_last());
+	}
+	free(buf);
+	free(disp);
+	free(conf);
+	return err;
+}
+
 /* Parse one file. `direct`: the user named it (errors are fatal). Returns 0 or a negative code. */
 static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int direct)
 {
@@ -605,7 +671,11 @@ static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int dire
 		switch (kind) {
 		case F_CONAN_LOCK: err = cvet_lockfile__conan_lock(display, buf, len, &l); break;
 		case F_CONANFILE: err = cvet_lockfile__conanfile_txt(display, buf, len, &l); break;
-		case F_VCPKG: err = cvet_lockfile__vcpkg_json(path, display, buf, len, &l); break;
+		case F_VCPKG:
+			err = cvet_lockfile__vcpkg_json(path, display, buf, len, &l);
+			if (err == 0 && direct)
+				err = sibling_configuration(c, path, &l);
+			break;
 		case F_VCPKG_CONF: err = cvet_lockfile__vcpkg_configuration(display, buf, len, &l); break;
 		case F_CPM: err = cvet_lockfile__cpm_lock(display, buf, len, &l); break;
 		case F_WRAP: err = cvet_lockfile__meson_wrap(display, base_name(path), buf, len, &l); break;
@@ -698,7 +768,7 @@ static int walk(scan_ctx *c, const char *dir, const char *rel, int depth)
 		}
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 64;
-			char **nn = realloc(names, nc * sizeof(*nn));
+			char **nn = reallocarray(names, nc, sizeof(*nn));
 			if (!nn) {
 				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				break;
@@ -794,11 +864,17 @@ int cvet_deps_scan(const char *const *paths, size_t npaths, const cvet_deps_opti
 			err = cvet_error_setc(CVET_EIO, "cannot access '%s': %s", p ? p : "(null)", strerror(errno));
 			break;
 		}
-		/* git data may be read anywhere below the project root (or the scanned path) */
-		if (c.root_real[0])
+		/* a "gitdir:" redirect may lead anywhere below the project root when the scanned path is
+		 * inside it, else anywhere below the scanned directory */
+		char scanned[PATH_MAX];
+		if (!realpath(p, scanned))
+			scanned[0] = '\0';
+		else if (!S_ISDIR(st.st_mode) && strrchr(scanned, '/'))
+			*(strrchr(scanned, '/') == scanned ? scanned + 1 : strrchr(scanned, '/')) = '\0';
+		if (c.root_real[0] && scanned[0] && path_under(scanned, c.root_real))
 			snprintf(c.limit, sizeof(c.limit), "%s", c.root_real);
-		else if (!realpath(S_ISDIR(st.st_mode) ? p : ".", c.limit))
-			c.limit[0] = '\0';
+		else
+			snprintf(c.limit, sizeof(c.limit), "%s", scanned);
 		if (S_ISDIR(st.st_mode)) {
 			size_t pl = strlen(p);
 			while (pl > 1 && p[pl - 1] == '/')
@@ -818,6 +894,8 @@ int cvet_deps_scan(const char *const *paths, size_t npaths, const cvet_deps_opti
 				err = scan_file(&c, p, k, 1);
 			else if (!is_source_file(base_name(p)))
 				cvet_report_add_note(out, "%s is not a manifest or lockfile cvet reads", p);
+		} else if (classify(base_name(p)) != F_NONE) {
+			err = cvet_error_setc(CVET_EIO, "'%s' is not a regular file", p);
 		}
 	}
 	if (err < 0)

@@ -21,7 +21,8 @@ typedef struct walk_ctx {
 	cvet_jobs *jobs;
 	cvet_strv *incdirs;
 	cvet_report *report;
-	int hit_limit;
+	int hit_files;   /* stopped at MAX_FILES */
+	int hit_depth;   /* skipped directories nested deeper than MAX_DEPTH */
 	int oom;
 } walk_ctx;
 
@@ -48,17 +49,30 @@ int cvet_discover__excluded(const char *rel, const char *const *globs, size_t ng
 	if (!rel || nglobs == 0)
 		return 0;
 	for (size_t g = 0; g < nglobs; g++) {
-		const char *p = rel;
-		if (fnmatch(globs[g], rel, 0) == 0)
+		const char *p = rel, *pat = globs[g];
+		char norm[1024];
+		size_t n;
+		/* "./vendor/" means the same as "vendor" */
+		while (pat[0] == '.' && pat[1] == '/')
+			pat += 2;
+		n = strlen(pat);
+		while (n > 1 && pat[n - 1] == '/')
+			n--;
+		if (n == 0 || n >= sizeof(norm))
+			continue;
+		memcpy(norm, pat, n);
+		norm[n] = '\0';
+		pat = norm;
+		if (fnmatch(pat, rel, 0) == 0)
 			return 1;
 		/* each component on its own: "build*" excludes build-asan/ wherever it sits */
 		while (*p) {
 			const char *slash = strchr(p, '/');
-			size_t n = slash ? (size_t)(slash - p) : strlen(p);
-			if (n > 0 && n < sizeof(comp)) {
-				memcpy(comp, p, n);
-				comp[n] = '\0';
-				if (fnmatch(globs[g], comp, 0) == 0)
+			size_t len = slash ? (size_t)(slash - p) : strlen(p);
+			if (len > 0 && len < sizeof(comp)) {
+				memcpy(comp, p, len);
+				comp[len] = '\0';
+				if (fnmatch(pat, comp, 0) == 0)
 					return 1;
 			}
 			if (!slash)
@@ -69,18 +83,23 @@ int cvet_discover__excluded(const char *rel, const char *const *globs, size_t ng
 	return 0;
 }
 
-/* Directories never descended into: version control and build output. */
-static int skip_dir(const char *name, const char *path)
+int cvet_discover__skipped_name(const char *name)
 {
 	static const char *const names[] = {".git", ".hg", ".svn", ".bzr", "CVS", "_darcs", ".jj",
 					    "build", "out", "node_modules", ".cache"};
-	char probe[4096];
-	struct stat st;
-
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(name, names[i]) == 0)
 			return 1;
-	if (strncmp(name, "cmake-build-", 12) == 0)
+	return strncmp(name, "cmake-build-", 12) == 0;
+}
+
+/* Directories never descended into: version control and build output. */
+static int skip_dir(const char *name, const char *path)
+{
+	char probe[4096];
+	struct stat st;
+
+	if (cvet_discover__skipped_name(name))
 		return 1;
 	/* any CMake build tree, whatever it is called */
 	if ((size_t)snprintf(probe, sizeof(probe), "%s/CMakeCache.txt", path) < sizeof(probe) &&
@@ -120,7 +139,7 @@ static void add_file(walk_ctx *c, const char *abs, int kind)
 {
 	cvet_job *j;
 	if (c->jobs->n >= MAX_FILES) {
-		c->hit_limit = 1;
+		c->hit_files = 1;
 		return;
 	}
 	if (!(j = cvet_jobs__add(c->jobs)) || !(j->file = cvet_driver__join(NULL, abs)) ||
@@ -143,7 +162,7 @@ static void walk_dir(walk_ctx *c, const char *dir, unsigned depth)
 	cvet_strv names = {0};
 
 	if (depth > MAX_DEPTH) {
-		c->hit_limit = 1;
+		c->hit_depth = 1;
 		return;
 	}
 	if (!(d = opendir(dir)))
@@ -219,9 +238,13 @@ int cvet_discover__walk(const char *root, const char *report_root, const char *c
 	walk_dir(&c, root, 0);
 	if (c.oom)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory while listing '%s'", root);
-	if (c.hit_limit && report &&
-	    cvet_report_add_note(report, "discovery under '%s' stopped at a limit (%u files, %u directory levels)",
-				 root, MAX_FILES, MAX_DEPTH) < 0)
+	if (c.hit_files && report &&
+	    cvet_report_add_note(report, "more than %u source files under '%s': the rest were not scanned", MAX_FILES,
+				 root) < 0)
+		return CVET_ENOMEM;
+	if (c.hit_depth && report &&
+	    cvet_report_add_note(report, "directories nested more than %u levels deep under '%s' were not scanned",
+				 MAX_DEPTH, root) < 0)
 		return CVET_ENOMEM;
 	return 0;
 }

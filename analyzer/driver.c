@@ -1,6 +1,7 @@
 /* driver.c - run a scan: paths -> jobs (database or discovery) -> worker threads + deps -> filter -> finalize */
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ int cvet_strv__take(cvet_strv *s, char *str)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 8;
-		char **v = realloc(s->v, cap * sizeof(*v));
+		char **v = cap > SIZE_MAX / sizeof(*v) ? NULL : realloc(s->v, cap * sizeof(*v));
 		if (!v) {
 			free(str);
 			return cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -60,7 +61,7 @@ cvet_job *cvet_jobs__add(cvet_jobs *j)
 {
 	if (j->n == j->cap) {
 		size_t cap = j->cap ? j->cap * 2 : 64;
-		cvet_job *v = realloc(j->v, cap * sizeof(*v));
+		cvet_job *v = cap > SIZE_MAX / sizeof(*v) ? NULL : realloc(j->v, cap * sizeof(*v));
 		if (!v)
 			return NULL;
 		j->v = v;
@@ -232,9 +233,14 @@ static void on_project_file(void *ud, const char *path)
 /* Draw "[i/n] path" over the previous progress line (stderr is a TTY; caller holds the lock). */
 static void draw_progress(size_t i, size_t n, const char *rel)
 {
-	size_t len = strlen(rel);
+	size_t len = strlen(rel), k = 0;
 	const char *shown = len > 60 ? rel + len - 57 : rel;
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i, n, len > 60 ? "..." : "", shown);
+	char safe[64];
+	/* a file name is untrusted: no control characters (escape sequences) reach the terminal */
+	for (; shown[k] && k < sizeof(safe) - 1; k++)
+		safe[k] = (unsigned char)shown[k] < 0x20 || shown[k] == 0x7f ? '?' : shown[k];
+	safe[k] = '\0';
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i, n, len > 60 ? "..." : "", safe);
 	fflush(stderr);
 }
 
@@ -444,6 +450,41 @@ static int find_compdb(const char *root, const char *report_root, char **out)
 }
 
 /*
+ * Add <dir>/include for each directory from the scanned path's own directory up to the report root,
+ * so that a file or subdirectory scanned on its own still finds the project's headers
+ * (`cvet code src/x.c` from the project root). Returns 0 or CVET_ENOMEM.
+ */
+static int ancestor_includes(const char *root, const char *report_root, cvet_strv *incdirs)
+{
+	char *dir = cvet_driver__join(NULL, root), *slash;
+	struct stat st;
+	int error = 0;
+
+	if (!dir)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) && (slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0';
+	while (report_root && cvet_driver__path_under(dir, report_root) && incdirs->n < 64) {
+		char *inc = cvet_driver__join(dir, "include");
+		if (!inc) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			break;
+		}
+		if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode) && !cvet_strv__contains(incdirs, inc)) {
+			if ((error = cvet_strv__take(incdirs, inc)) < 0)
+				break;
+		} else {
+			free(inc);
+		}
+		if (strcmp(dir, report_root) == 0 || !(slash = strrchr(dir, '/')) || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return error;
+}
+
+/*
  * Build the job list for the code analysis. roots[i] is the real path of paths[i].
  * Returns 0 or a negative CVET_E* (unreadable database, OOM).
  */
@@ -462,6 +503,10 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 					       o->extra_args, o->nextra, jobs)) < 0)
 			goto done;
 		memset(has_db, 1, o->npaths ? o->npaths : 1);
+		if (jobs->n == 0 &&
+		    (error = cvet_report_add_note(report, "the compilation database '%s' has no entries under the scanned paths",
+						  o->compdb)) < 0)
+			goto done;
 	} else {
 		for (size_t i = 0; i < o->npaths; i++) {
 			char *db = NULL;
@@ -505,6 +550,9 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 			}
 		}
 	}
+	for (size_t i = 0; i < o->npaths; i++)
+		if ((error = ancestor_includes(roots[i], o->report_root, &incdirs)) < 0)
+			goto done;
 	for (size_t i = 0; i < jobs->n; i++) {
 		int kind = cvet_discover__source_kind(jobs->v[i].file);
 		const char *dot = strrchr(jobs->v[i].file, '.');

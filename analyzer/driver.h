@@ -75,6 +75,8 @@ char *cvet_driver__join(const char *dir, const char *name);
 
 /* 1 when `rel` (a '/'-separated path) or any of its components matches one of the glob patterns. */
 int cvet_discover__excluded(const char *rel, const char *const *globs, size_t nglobs);
+/* 1 when a directory of this name is never scanned (.git, build, out, cmake-build-*, node_modules, ...). */
+int cvet_discover__skipped_name(const char *name);
 /* 1 for C/C++ source extensions (.c .cc .cpp .cxx .c++ .C), 2 for headers (.h .hh .hpp .hxx .h++), else 0. */
 int cvet_discover__source_kind(const char *path);
 

@@ -10,7 +10,7 @@
 #define CVET_LF_MAX_FILE ((size_t)32 << 20)  /* bytes read from any one manifest */
 #define CVET_LF_MAX_ENTRIES 100000           /* packages from one file */
 #define CVET_LF_MAX_JSON_DEPTH 128           /* nesting accepted before cJSON sees the text */
-#define CVET_LF_MAX_JSON_TOKENS 2000000      /* tokens accepted before cJSON sees the text */
+#define CVET_LF_MAX_JSON_TOKENS 1000000      /* tokens accepted before cJSON sees the text */
 #define CVET_LF_MAX_NOTES 200                /* notes from one file */
 #define CVET_LF_MAX_STR 4096                 /* longest name/version/url kept from a manifest */
 

@@ -317,7 +317,7 @@ int cvet_lockfile__bazel_module(const char *display, const char *buf, size_t len
 			}
 			if (as.n == as.cap) {
 				size_t cap = as.cap ? as.cap * 2 : 16;
-				assign *nv = realloc(as.v, cap * sizeof(*nv));
+				assign *nv = reallocarray(as.v, cap, sizeof(*nv));
 				if (!nv) {
 					free(v);
 					err = cvet_error_setc(CVET_ENOMEM, "out of memory");

@@ -186,7 +186,7 @@ int cvet_lockfile__add(cvet_lf_list *l, const char *ecosystem, const char *name,
 		return cvet_error_setc(CVET_ELIMIT, "more than %d packages in one file", CVET_LF_MAX_ENTRIES);
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
-		cvet_lf_pkg *items = realloc(l->items, cap * sizeof(*items));
+		cvet_lf_pkg *items = reallocarray(l->items, cap, sizeof(*items));
 		if (!items)
 			return cvet_error_setc(CVET_ENOMEM, "out of memory");
 		l->items = items;
@@ -214,7 +214,7 @@ int cvet_lockfile__note(cvet_lf_list *l, const char *fmt, ...)
 		return 0;
 	if (l->nnotes == l->cap_notes) {
 		size_t cap = l->cap_notes ? l->cap_notes * 2 : 8;
-		char **notes = realloc(l->notes, cap * sizeof(*notes));
+		char **notes = reallocarray(l->notes, cap, sizeof(*notes));
 		if (!notes)
 			return cvet_error_setc(CVET_ENOMEM, "out of memory");
 		l->notes = notes;
@@ -226,7 +226,7 @@ int cvet_lockfile__note(cvet_lf_list *l, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	for (char *p = buf; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
+		if ((unsigned char)*p < 32 || *p == 127) /* one line, and no terminal escapes from hostile text */
 			*p = ' ';
 	char *n = cvet_lockfile__strdup(buf);
 	if (!n)
@@ -352,7 +352,7 @@ static void record(line_table *lt, const cJSON *node, unsigned line)
 		return;
 	if (lt->n == lt->cap) {
 		size_t cap = lt->cap ? lt->cap * 2 : 256;
-		cvet_lf_json_line *v = realloc(lt->v, cap * sizeof(*v));
+		cvet_lf_json_line *v = reallocarray(lt->v, cap, sizeof(*v));
 		if (!v) {
 			lt->failed = 1;
 			return;
@@ -408,6 +408,9 @@ int cvet_lockfile__json_parse(const char *display, const char *buf, size_t len, 
 	size_t start = 0;
 	if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF)
 		start = 3;
+	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+			 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+		return cvet_error_setc(CVET_EPARSE, "%s: UTF-16 text is not supported (save the file as UTF-8)", display);
 	if (memchr(buf, '\0', len))
 		return cvet_error_setc(CVET_EPARSE, "%s: binary data (NUL byte) where JSON was expected", display);
 
@@ -473,7 +476,7 @@ int cvet_lockfile__json_parse(const char *display, const char *buf, size_t len, 
 		free(lt.v);
 		lt.v = NULL;
 		lt.n = 0;
-	} else {
+	} else if (lt.n > 1) {
 		qsort(lt.v, lt.n, sizeof(*lt.v), cmp_line);
 	}
 	out->root = root;

@@ -234,6 +234,15 @@ static int parse_v1(const cvet_lf_json *j, const char *display, const cJSON *gra
 		err = add_ref_text(out, display, ref->valuestring, cvet_lockfile__json_line(j, ref), build_only, NULL);
 		if (err < 0)
 			goto done;
+		/* python_requires of a node are references (not node ids): build-time only */
+		const cJSON *py = cJSON_GetObjectItemCaseSensitive(e, "python_requires"), *pr;
+		cJSON_ArrayForEach(pr, cvet_lockfile__json_array(py)) {
+			if (!cJSON_IsString(pr) || !strchr(pr->valuestring, '/'))
+				continue;
+			if ((err = add_ref_text(out, display, pr->valuestring, cvet_lockfile__json_line(j, pr), 1,
+						"python_requires")) < 0)
+				goto done;
+		}
 	}
 done:
 	free(nodes);

@@ -79,14 +79,14 @@ static void skip_space(cm_lexer *lx)
 
 /* Read the arguments of a command whose '(' was consumed, up to the matching ')'. Returns the count or
  * a negative code. Nested parentheses are kept as plain words. */
-static int read_args(cm_lexer *lx, const char *display, cm_arg *args, size_t *nargs)
+static int read_args(cm_lexer *lx, const char *display, unsigned cmd_line, cm_arg *args, size_t *nargs)
 {
 	int depth = 0;
 	*nargs = 0;
 	for (;;) {
 		skip_space(lx);
 		if (lx->pos >= lx->len)
-			return cvet_error_setc(CVET_EPARSE, "%s: line %u: unterminated command (missing ')')", display, lx->line);
+			return cvet_error_setc(CVET_EPARSE, "%s: line %u: unterminated command (missing ')')", display, cmd_line);
 		char c = lx->buf[lx->pos];
 		unsigned line = lx->line;
 		size_t start, end;
@@ -225,7 +225,7 @@ static char *expand(const cm_vars *vars, const char *text, int depth, int *unres
 			}
 		}
 		if (n + 2 > cap) {
-			char *o2 = realloc(out, cap * 2);
+			char *o2 = reallocarray(out, cap, 2);
 			if (!o2) {
 				free(out);
 				return NULL;
@@ -423,7 +423,7 @@ int cvet_lockfile__cpm_lock(const char *display, const char *buf, size_t len, cv
 		lx.pos++;
 		args_free(args, nargs);
 		nargs = 0;
-		if ((err = read_args(&lx, display, args, &nargs)) < 0)
+		if ((err = read_args(&lx, display, cmd_line, args, &nargs)) < 0)
 			goto done;
 		if (ieq(name, "set") && nargs >= 1) {
 			if (vars.n >= MAX_VARS) {
@@ -432,7 +432,7 @@ int cvet_lockfile__cpm_lock(const char *display, const char *buf, size_t len, cv
 			}
 			if (vars.n == vars.cap) {
 				size_t cap = vars.cap ? vars.cap * 2 : 16;
-				cm_var *v = realloc(vars.v, cap * sizeof(*v));
+				cm_var *v = reallocarray(vars.v, cap, sizeof(*v));
 				if (!v) {
 					err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 					goto done;

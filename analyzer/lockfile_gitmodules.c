@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "advdb_int.h"
 #include "lockfile.h"
 
 static const char ECO[] = "git-submodule";
@@ -14,6 +15,7 @@ static const char ECO[] = "git-submodule";
 #define MAX_INDEX_PATH 4096
 #define MAX_TAG_FILES 20000
 #define GITFILE_CAP 4096
+#define INDEX_CAP ((size_t)128 << 20) /* a large monorepo's index is tens of MiB */
 
 typedef struct {
 	char *name, *path, *url;
@@ -119,7 +121,7 @@ static int parse_gitmodules(const char *display, const char *buf, size_t len, su
 				}
 				if (n == cap) {
 					size_t nc = cap ? cap * 2 : 16;
-					submodule *nv = realloc(v, nc * sizeof(*nv));
+					submodule *nv = reallocarray(v, nc, sizeof(*nv));
 					if (!nv) {
 						err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 						goto fail;
@@ -213,7 +215,9 @@ int cvet_lockfile__git_index_gitlinks(const unsigned char *buf, size_t len, size
 		return cvet_error_setc(CVET_EPARSE, "git index: unsupported version %u", (unsigned)version);
 	size_t end = len - hash_len; /* trailing checksum */
 	size_t fixed = 40 + hash_len + 2;
-	if ((size_t)count > (end - 12) / (version == 4 ? fixed + 2 : fixed + 8))
+	/* smallest possible entry: a one-byte path (v2/v3: NUL-padded to a multiple of 8; v4: varint + NUL) */
+	size_t min_entry = version == 4 ? fixed + 2 : (fixed + 1 + 8) & ~(size_t)7;
+	if ((size_t)count > (end - 12) / min_entry)
 		return cvet_error_setc(CVET_EPARSE, "git index: claims %u entries, more than the file can hold",
 				       (unsigned)count);
 	cvet_lf_gitlink *g = NULL;
@@ -316,7 +320,7 @@ int cvet_lockfile__git_index_gitlinks(const unsigned char *buf, size_t len, size
 			continue;
 		if (ng == cg) {
 			size_t nc = cg ? cg * 2 : 8;
-			cvet_lf_gitlink *ngl = realloc(g, nc * sizeof(*ngl));
+			cvet_lf_gitlink *ngl = reallocarray(g, nc, sizeof(*ngl));
 			if (!ngl) {
 				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				goto fail;
@@ -445,7 +449,7 @@ static void tag_add(tagrefs *t, const char *name, size_t nl, const char *sha, si
 		return;
 	if (t->n == t->cap) {
 		size_t nc = t->cap ? t->cap * 2 : 32;
-		tagref *nv = realloc(t->v, nc * sizeof(*nv));
+		tagref *nv = reallocarray(t->v, nc, sizeof(*nv));
 		if (!nv)
 			return;
 		t->v = nv;
@@ -502,8 +506,7 @@ static void read_packed_refs(const char *gitdir, tagrefs *t, cvet_lf_list *out)
 	free(path);
 }
 
-/* Loose refs/tags/<name> files (one level of sub-directories). Annotated loose tags point at tag
- * objects, which would need zlib to peel; they simply do not match a commit. */
+/* Loose refs/tags/<name> files (up to three levels of sub-directories). */
 static void read_loose_tags(const char *dir, const char *prefix, int depth, tagrefs *t, size_t *budget)
 {
 	DIR *d = opendir(dir);
@@ -554,6 +557,51 @@ static int safe_component_path(const char *s)
 	return 1;
 }
 
+/*
+ * Peel a loose annotated tag object: objects/xx/yyyy is a zlib stream (2-byte header, raw DEFLATE,
+ * Adler-32) holding "tag <size>\0object <sha>\ntype commit\n...". Writes the target into out[65] and
+ * returns 1, or 0 when the object is absent (e.g. packed), not a tag, or malformed.
+ */
+static int peel_loose_tag(const char *gitdir, const char *sha, char out[65])
+{
+	size_t sl = strlen(sha);
+	if (sl != 40 && sl != 64)
+		return 0;
+	char *path = cvet_lockfile__printf("%s/objects/%.2s/%s", gitdir, sha, sha + 2);
+	char *buf = NULL;
+	size_t len = 0;
+	unsigned char *obj = NULL;
+	size_t olen = 0;
+	int ok = 0;
+	if (!path || cvet_lockfile__read_file(path, path, 64u << 10, &buf, &len) < 0 || len < 6)
+		goto done;
+	unsigned char cmf = (unsigned char)buf[0], flg = (unsigned char)buf[1];
+	if ((cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0 || (flg & 0x20))
+		goto done;
+	if (cvet_inflate__raw((const unsigned char *)buf + 2, len - 2, 256u << 10, &obj, &olen) < 0)
+		goto done;
+	if (olen < 12 || strncmp((const char *)obj, "tag ", 4) != 0)
+		goto done;
+	const unsigned char *nul = memchr(obj, '\0', olen);
+	if (!nul || (size_t)(nul - obj) + 8 > olen || strncmp((const char *)nul + 1, "object ", 7) != 0)
+		goto done;
+	const char *t = (const char *)nul + 8;
+	size_t avail = olen - (size_t)(nul + 8 - obj);
+	size_t hl = 0;
+	while (hl < avail && hl < 64 && ((t[hl] >= '0' && t[hl] <= '9') || (t[hl] >= 'a' && t[hl] <= 'f')))
+		hl++;
+	if (hl == 40 || hl == 64) {
+		memcpy(out, t, hl);
+		out[hl] = '\0';
+		ok = 1;
+	}
+done:
+	free(obj);
+	free(buf);
+	free(path);
+	return ok;
+}
+
 /* The best tag for `commit` in the submodule's git dir: prefer names that look like versions. */
 static char *tag_for_commit(const char *smgit, const char *commit, cvet_lf_list *out)
 {
@@ -565,9 +613,17 @@ static char *tag_for_commit(const char *smgit, const char *commit, cvet_lf_list 
 		read_loose_tags(loose, "", 0, &t, &budget);
 	free(loose);
 	char *best = NULL;
+	size_t peeled = 0;
 	for (size_t i = 0; i < t.n; i++) {
-		if (strcmp(t.v[i].sha, commit) != 0)
-			continue;
+		if (strcmp(t.v[i].sha, commit) != 0) {
+			/* an annotated tag points at a tag object; peel a bounded number of loose ones */
+			char target[65];
+			peeled++;
+			if (peeled >= 500 || !peel_loose_tag(smgit, t.v[i].sha, target))
+				continue;
+			if (strcmp(target, commit) != 0)
+				continue;
+		}
 		int digit = strpbrk(t.v[i].name, "0123456789") != NULL;
 		if (!best || (digit && !strpbrk(best, "0123456789")) || (digit && strcmp(t.v[i].name, best) < 0)) {
 			free(best);
@@ -629,7 +685,7 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 			err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			goto done;
 		}
-		if (cvet_lockfile__read_file(ipath, "git index", CVET_LF_MAX_FILE, &ibuf, &ilen) < 0) {
+		if (cvet_lockfile__read_file(ipath, "git index", INDEX_CAP, &ibuf, &ilen) < 0) {
 			snprintf(whybuf, sizeof(whybuf), "%s", cvet_error_last());
 			why = whybuf;
 		} else {
@@ -644,17 +700,22 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 		free(ipath);
 	}
 	if (why) {
+		/* name the submodules (the first few, then how many more) */
 		char names[400];
-		size_t used = 0;
+		size_t used = 0, listed = 0;
 		names[0] = '\0';
-		for (size_t i = 0; i < nsm && used + 1 < sizeof(names); i++) {
+		for (size_t i = 0; i < nsm; i++) {
+			size_t nl = strlen(sm[i].name);
+			if (used + nl + 3 > sizeof(names) - 24)
+				break;
 			int w = snprintf(names + used, sizeof(names) - used, "%s%s", i ? ", " : "", sm[i].name);
 			if (w < 0)
 				break;
 			used += (size_t)w;
+			listed++;
 		}
-		if (used >= sizeof(names) - 1)
-			snprintf(names + sizeof(names) - 5, 5, "...");
+		if (listed < nsm)
+			snprintf(names + used, sizeof(names) - used, " and %zu more", nsm - listed);
 		cvet_lockfile__note(out, "%s: pinned commits of submodule%s %s unknown: %s", display, nsm == 1 ? "" : "s",
 				    names, why);
 	}

@@ -34,7 +34,7 @@ static const ini_kv *get(const ini_kv *kv, size_t n, const char *key)
 int cvet_lockfile__meson_wrap(const char *display, const char *basename, const char *buf, size_t len,
 			      cvet_lf_list *out)
 {
-	enum { SEC_NONE, SEC_FILE, SEC_GIT, SEC_OTHER } sec = SEC_NONE, kind = SEC_NONE;
+	enum { SEC_NONE, SEC_FILE, SEC_GIT, SEC_VCS, SEC_OTHER } sec = SEC_NONE, kind = SEC_NONE;
 	ini_kv kv[MAX_KEYS];
 	size_t nkv = 0, pos = 0;
 	unsigned line = 0, sec_line = 0;
@@ -60,9 +60,11 @@ int cvet_lockfile__meson_wrap(const char *display, const char *basename, const c
 				sec = SEC_FILE;
 			else if (ll >= 10 && strncmp(s, "[wrap-git]", 10) == 0)
 				sec = SEC_GIT;
+			else if ((ll >= 9 && strncmp(s, "[wrap-hg]", 9) == 0) || (ll >= 10 && strncmp(s, "[wrap-svn]", 10) == 0))
+				sec = SEC_VCS;
 			else
 				sec = SEC_OTHER;
-			if ((sec == SEC_FILE || sec == SEC_GIT) && kind == SEC_NONE) {
+			if ((sec == SEC_FILE || sec == SEC_GIT || sec == SEC_VCS) && kind == SEC_NONE) {
 				kind = sec;
 				sec_line = line;
 			}
@@ -144,6 +146,10 @@ int cvet_lockfile__meson_wrap(const char *display, const char *basename, const c
 			p->purl = cvet_lockfile__printf("pkg:generic/%s@%s", p->name, version);
 		free(name);
 		free(version);
+	} else if (kind == SEC_VCS) {
+		err = cvet_lockfile__add(out, ECO, base, NULL, sec_line, &p);
+		if (err == 0)
+			p->detail = cvet_lockfile__strdup("Mercurial/Subversion wrap: revision not read");
 	} else {
 		const ini_kv *url = get(kv, nkv, "url");
 		const ini_kv *rev = get(kv, nkv, "revision");

@@ -9,6 +9,7 @@
 static const char ECO[] = "vcpkg";
 
 #define MAX_INSTALLED 20000  /* installed ports read from status / SPDX files */
+#define SPDX_BUDGET ((size_t)256 << 20) /* bytes of per-port SPDX files read for one manifest */
 #define MAX_TRIPLETS 16
 
 typedef struct {
@@ -23,6 +24,7 @@ typedef struct {
 	installed_port *v;
 	size_t n, cap;
 	const char *source; /* "vcpkg_installed/vcpkg/status" or "vcpkg_installed/<triplet>/share/<port>/vcpkg.spdx.json" */
+	size_t spdx_bytes;  /* read so far, against SPDX_BUDGET */
 } installed_set;
 
 static void installed_clear(installed_set *s)
@@ -54,7 +56,7 @@ static int installed_add(installed_set *s, const char *name, size_t nl, const ch
 			return 0; /* one entry per port (several triplets install the same version) */
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 32;
-		installed_port *v = realloc(s->v, cap * sizeof(*v));
+		installed_port *v = reallocarray(s->v, cap, sizeof(*v));
 		if (!v)
 			return cvet_error_setc(CVET_ENOMEM, "out of memory");
 		s->v = v;
@@ -157,8 +159,9 @@ static int read_port_spdx(const char *path, installed_set *s, cvet_lf_list *out)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	if (cvet_lockfile__read_file(path, path, 4u << 20, &buf, &len) < 0)
+	if (s->spdx_bytes >= SPDX_BUDGET || cvet_lockfile__read_file(path, path, 4u << 20, &buf, &len) < 0)
 		return 0;
+	s->spdx_bytes += len;
 	out->extra_files++;
 	cvet_lf_json j;
 	if (cvet_lockfile__json_parse(path, buf, len, &j) < 0) {
@@ -335,6 +338,12 @@ static int add_dep(const cvet_lf_json *j, const char *display, const cJSON *e, c
 	}
 	if (feature) {
 		char *d = cvet_lockfile__printf("%s%soptional feature '%s'", detail ? detail : "", detail ? "; " : "", feature);
+		free(detail);
+		detail = d;
+	}
+	const char *platform = cvet_lockfile__json_str(e, "platform");
+	if (platform && strlen(platform) < 256) {
+		char *d = cvet_lockfile__printf("%s%splatform %s", detail ? detail : "", detail ? "; " : "", platform);
 		free(detail);
 		detail = d;
 	}

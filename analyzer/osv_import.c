@@ -14,6 +14,8 @@
 #define MAX_VERSION 512 /* versions, tags, commits */
 #define MAX_URL 4096
 #define MAX_WALK_DEPTH 32
+#define MAX_ALIASES 1000  /* aliases per record (deduplicated linearly) */
+#define MAX_NAMEMAP 20000 /* name-map entries: lookups are linear, so a hostile map must stay small */
 
 /* ---- small helpers ------------------------------------------------------------------------------ */
 
@@ -38,13 +40,18 @@ static void lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
+/* Set when grow() refused because a list passed CVET_ADV_MAX_ITEMS (oom() then reports a limit, not OOM). */
+static _Thread_local int grow_limited;
+
 /* Grow an array to hold one more element of `size` bytes. Returns 0 or -1 (OOM / over the item limit). */
 static int grow(void **arr, size_t *cap, size_t n, size_t size)
 {
+	if (n >= CVET_ADV_MAX_ITEMS) {
+		grow_limited = 1;
+		return -1;
+	}
 	if (n < *cap)
 		return 0;
-	if (n >= CVET_ADV_MAX_ITEMS)
-		return -1;
 	size_t want = *cap ? *cap * 2 : 8;
 	void *p = realloc(*arr, want * size);
 	if (!p)
@@ -95,6 +102,13 @@ static int fail(pctx *c, const char *fmt, const char *what)
 
 static int oom(pctx *c)
 {
+	if (grow_limited) {
+		grow_limited = 0;
+		if (!c->err)
+			c->err = cvet_error_setc(CVET_EPARSE, "'%s': too many items (a list over %d, or a name map over %d)",
+						 c->display, CVET_ADV_MAX_ITEMS, MAX_NAMEMAP);
+		return c->err;
+	}
 	if (!c->err)
 		c->err = cvet_error_setc(CVET_ENOMEM, "out of memory while reading '%s'", c->display);
 	return c->err;
@@ -233,6 +247,10 @@ static int namemap_add(cvet_namemap *m, const char *eco, const char *name, const
 {
 	if (cvet_osv__namemap_find(m, eco, name))
 		return 0;
+	if (m->n >= MAX_NAMEMAP) {
+		grow_limited = 1; /* reported as "too many items" by oom() */
+		return -1;
+	}
 	size_t cap = m->cap;
 	if (grow((void **)&m->e, &cap, m->n, sizeof(*m->e)) < 0)
 		return -1;
@@ -293,6 +311,41 @@ static char *github_slug(const char *url)
 	return s;
 }
 
+char *cvet_osv__repo_key(const char *url)
+{
+	if (!url || strlen(url) > MAX_URL)
+		return NULL;
+	const char *p = strstr(url, "://");
+	char *out, *q;
+	p = p ? p + 3 : url;
+	/* drop "user@" and turn scp-like "host:path" into "host/path" */
+	const char *at = strchr(p, '@'), *slash = strchr(p, '/');
+	if (at && (!slash || at < slash))
+		p = at + 1;
+	if (!(out = dup0(p)))
+		return NULL;
+	q = strchr(out, ':');
+	slash = strchr(out, '/');
+	if (q && (!slash || q < slash)) {
+		/* "host:22/path" keeps a port only when digits follow; "host:owner/repo" is the scp form */
+		if (isdigit((unsigned char)q[1])) {
+			char *e = q + 1;
+			while (isdigit((unsigned char)*e))
+				e++;
+			memmove(q, e, strlen(e) + 1);
+		} else {
+			*q = '/';
+		}
+	}
+	lower(out);
+	size_t n = strlen(out);
+	while (n && out[n - 1] == '/')
+		out[--n] = '\0';
+	if (n > 4 && strcmp(out + n - 4, ".git") == 0)
+		out[n - 4] = '\0';
+	return out;
+}
+
 int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const char *display)
 {
 	pctx c = {display, 0};
@@ -342,10 +395,13 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
 		}
 		const cJSON *repo = cJSON_GetObjectItemCaseSensitive(p, "repo");
 		if (!c.err && cJSON_IsString(repo) && repo->valuestring && strlen(repo->valuestring) <= MAX_URL) {
-			char *slug = github_slug(repo->valuestring);
+			char *slug = github_slug(repo->valuestring), *key = cvet_osv__repo_key(repo->valuestring);
 			if (slug && *slug && clean(slug) && namemap_add(m, "github", slug, project) < 0)
 				oom(&c);
+			if (key && *key && clean(key) && namemap_add(m, "git", key, project) < 0)
+				oom(&c);
 			free(slug);
+			free(key);
 		}
 	}
 	cJSON_Delete(root);
@@ -407,7 +463,7 @@ static int events_to_intervals(pctx *c, cvet_osv_range *r, event *ev, size_t nev
 	return 0;
 }
 
-static int parse_range(pctx *c, const cJSON *jr, int julia, cvet_osv_range *r)
+static int parse_range(pctx *c, const cJSON *jr, cvet_osv_range *r)
 {
 	char *type = NULL;
 	event *ev = NULL;
@@ -465,7 +521,21 @@ static int parse_range(pctx *c, const cJSON *jr, int julia, cvet_osv_range *r)
 		}
 		nev++;
 	}
-	(void)julia;
+	/* A pair written as {introduced: X, fixed: Y} with Y not above X (OpenSSL's "0.9.6" .. "0.9.6-cvs", where the
+	 * CVS snapshot sorts as a pre-release) would, once sorted, leave X open-ended; read it as "X alone". */
+	for (size_t i = 0; !c->err && !git && i + 1 < nev; i++) {
+		if (ev[i].kind == 0 && ev[i + 1].kind == 1 && strcmp(ev[i].value, "0") != 0 &&
+		    cvet_version_cmp(ev[i + 1].value, ev[i].value) <= 0) {
+			char *v = dup0(ev[i].value);
+			if (!v) {
+				oom(c);
+				break;
+			}
+			free(ev[i + 1].value);
+			ev[i + 1].value = v;
+			ev[i + 1].kind = 2;
+		}
+	}
 	if (!c->err) {
 		if (!git && nev > 1)
 			qsort(ev, nev, sizeof(*ev), cmp_event);
@@ -542,7 +612,7 @@ static int parse_affected(pctx *c, const cJSON *ja, const cvet_namemap *map, con
 		if (grow((void **)&a->ranges, &cap, a->nranges, sizeof(*a->ranges)) < 0)
 			return oom(c);
 		cvet_osv_range *r = &a->ranges[a->nranges];
-		int rc = parse_range(c, jr, *julia, r);
+		int rc = parse_range(c, jr, r);
 		a->nranges++;
 		if (rc < 0)
 			return rc;
@@ -636,6 +706,8 @@ static int add_alias(pctx *c, cvet_osv_record *r, size_t *cap, const char *s)
 {
 	if (!s || !*s || strlen(s) > MAX_ID || !clean(s))
 		return fail(c, "%s", "an alias is not a short string");
+	if (r->naliases >= MAX_ALIASES)
+		return fail(c, "more than %s aliases", "1000");
 	for (size_t i = 0; i < r->naliases; i++)
 		if (strcmp(r->aliases[i], s) == 0)
 			return 0;
@@ -915,7 +987,17 @@ static int import_dir(importer *im, const char *path, int depth)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (grow((void **)&names, &cap, n, sizeof(*names)) < 0 || !(names[n] = dup0(de->d_name))) {
+		if (n == cap) {
+			size_t want = cap ? cap * 2 : 64;
+			char **nn = want <= ((size_t)16 << 20) ? realloc(names, want * sizeof(*names)) : NULL;
+			if (!nn) {
+				rc = cvet_error_setc(CVET_ENOMEM, "cannot list '%s': out of memory or too many entries", path);
+				break;
+			}
+			names = nn;
+			cap = want;
+		}
+		if (!(names[n] = dup0(de->d_name))) {
 			rc = cvet_error_setc(CVET_ENOMEM, "out of memory listing '%s'", path);
 			break;
 		}

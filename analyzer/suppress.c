@@ -1,10 +1,13 @@
 /* suppress.c - find inline suppression comments in project files and filter the findings they cover */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "suppress.h"
 #include "cvet/rules.h"
 
@@ -30,6 +33,19 @@ struct cvet_suppressions {
 	supp *v;
 	size_t n, cap;
 };
+
+/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
+ * fstat rejects anything but a regular file. NULL with errno set on failure. */
+static FILE *open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f;
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "rb")))
+		close(fd);
+	return f;
+}
 
 static char *dup_n(const char *s, size_t n)
 {
@@ -89,7 +105,8 @@ static int says_something(const char *p, const char *end)
 static int parse_comment(cvet_suppressions *s, const char *path, const char *b, const char *e, unsigned line,
 			 unsigned col)
 {
-	const char *p = b, *m, *eol;
+	const char *p = b, *m, *eol, *ids[MAX_IDS];
+	size_t lens[MAX_IDS], nids = 0;
 	supp x;
 	unsigned end_line = line;
 
@@ -117,9 +134,8 @@ static int parse_comment(cvet_suppressions *s, const char *path, const char *b, 
 	x.hi = end_line + 1;
 	if (x.hi - x.lo > MAX_SPAN)
 		x.hi = x.lo + 1;
-	if (!(x.ids = calloc(MAX_IDS, sizeof(*x.ids))) || !(x.used = calloc(MAX_IDS, 1)))
-		goto oom;
 
+	/* rule ids: "a", "a,b", "a, b" */
 	p = m + MARKER_LEN;
 	for (;;) {
 		const char *id;
@@ -130,10 +146,10 @@ static int parse_comment(cvet_suppressions *s, const char *path, const char *b, 
 			p++;
 		if (p == id)
 			break;
-		if (x.nids < MAX_IDS && (size_t)(p - id) <= MAX_ID_LEN) {
-			if (!(x.ids[x.nids] = dup_n(id, (size_t)(p - id))))
-				goto oom;
-			x.nids++;
+		if (nids < MAX_IDS && (size_t)(p - id) <= MAX_ID_LEN) {
+			ids[nids] = id;
+			lens[nids] = (size_t)(p - id);
+			nids++;
 		}
 		while (p < e && (*p == ' ' || *p == '\t'))
 			p++;
@@ -142,6 +158,13 @@ static int parse_comment(cvet_suppressions *s, const char *path, const char *b, 
 			continue;
 		}
 		break;
+	}
+	if (nids && (!(x.ids = calloc(nids, sizeof(*x.ids))) || !(x.used = calloc(nids, 1))))
+		goto oom;
+	for (size_t k = 0; k < nids; k++) {
+		if (!(x.ids[k] = dup_n(ids[k], lens[k])))
+			goto oom;
+		x.nids++;
 	}
 	x.has_reason = says_something(p, e);
 	for (eol = m; eol < e && *eol != '\n' && *eol != '\r' && eol - m < MAX_SNIPPET; eol++)
@@ -152,7 +175,7 @@ static int parse_comment(cvet_suppressions *s, const char *path, const char *b, 
 		goto oom;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 16;
-		supp *v = realloc(s->v, cap * sizeof(*v));
+		supp *v = cap > SIZE_MAX / sizeof(*v) ? NULL : realloc(s->v, cap * sizeof(*v));
 		if (!v)
 			goto oom;
 		s->v = v;
@@ -228,7 +251,7 @@ int cvet_suppress__scan_file(cvet_suppressions *s, const char *path, const char 
 	size_t n;
 	int error;
 
-	if (!(f = fopen(abs, "rb")))
+	if (!(f = open_regular(abs)))
 		return 0;
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
@@ -330,7 +353,8 @@ int cvet_suppress__apply(cvet_suppressions *s, cvet_report *r, const unsigned ch
 
 	if (!s || !r)
 		return 0;
-	qsort(s->v, s->n, sizeof(*s->v), cmp_supp);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_supp);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		if (s->n && suppressed(s, r->findings[i]))
 			cvet_finding_free(r->findings[i]);

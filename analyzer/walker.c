@@ -1,5 +1,22 @@
 /* walker.c - parse one translation unit with libclang, walk its project cursors once, dispatch to checks, report */
+
+/*
+ * How a translation unit is handled (cvet__walk_file):
+ *   1. on a thread of its own with a 1 GiB stack reservation (see run_job: clang recurses per nesting level);
+ *   2. the main file is checked first (exists, regular file, at most 8 MiB) - otherwise a parse-error note;
+ *   3. clang_parseTranslationUnit2 with KeepGoing; errors in project files become ONE parse-error note;
+ *   4. per-TU dispatch tables (cursor kind -> checks) and zeroed check states; on_tu_begin; on_file for
+ *      every project file the TU includes;
+ *   5. one pre-order walk with an explicit stack (no native recursion): declarations outside the project
+ *      (system headers, files outside the roots) are skipped with their subtrees, statements and
+ *      expressions inherit their parent's decision; nesting deeper than MAX_WALK_DEPTH and operand
+ *      chains longer than MAX_EXPR_SPINE are skipped with one note;
+ *   6. on_tu_end, cleanup, and everything freed.
+ * Findings, steps and endpoints go straight into the caller's report.
+ */
+#include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +34,7 @@
 
 #define MAX_MAIN_FILE_BYTES (8u * 1024u * 1024u) /* larger main files are not parsed */
 #define MAX_WALK_DEPTH 2000u                     /* deeper subtrees are skipped (one note per TU) */
+#define MAX_EXPR_SPINE 1024u                     /* longer operand chains are skipped (one note per TU) */
 #define MAX_MESSAGE_BYTES 2048u                  /* finding messages are cut here */
 #define MAX_SNIPPET_BYTES 200u                   /* finding snippets are cut here */
 #define KIND_TABLE_SIZE 1024u                    /* cursor kinds are small enums (< 1024) */
@@ -27,6 +45,9 @@ typedef struct file_entry {
 	int project;     /* 1 when not a system header and under a root */
 	char *real;      /* absolute real path (malloc'd), or NULL */
 	char *rel;       /* report path (malloc'd), or NULL when not a project file */
+	const char *text;/* file bytes, lent by libclang; valid when has_text */
+	size_t len;
+	int has_text;
 } file_entry;
 
 /* One level of the explicit walk stack: a cursor and its direct children. */
@@ -259,11 +280,11 @@ static file_entry *file_get(cvet_tu *tu, CXFile f)
 	e = &tu->files[h];
 	e->file = f;
 	tu->nfiles++;
-	/* decide once: system headers are never project files, whatever their path */
+	/* decide once: system headers are never project files, whatever their path (and need no realpath) */
 	{
 		CXSourceLocation l = clang_getLocationForOffset(tu->cx, f, 0);
 		int system = clang_Location_isInSystemHeader(l);
-		e->real = file_real_path(tu, f);
+		e->real = system ? NULL : file_real_path(tu, f);
 		e->project = 0;
 		if (!system && e->real && tu->opts) {
 			for (size_t i = 0; i < tu->opts->nroots; i++)
@@ -281,6 +302,22 @@ static file_entry *file_get(cvet_tu *tu, CXFile f)
 		}
 	}
 	return e;
+}
+
+const char *cvet_walker__file_text(cvet_tu *tu, CXFile file, size_t *len)
+{
+	file_entry *e = tu ? file_get(tu, file) : NULL;
+	*len = 0;
+	if (!e)
+		return NULL;
+	if (!e->has_text) {
+		e->text = clang_getFileContents(tu->cx, file, &e->len);
+		if (!e->text)
+			e->len = 0;
+		e->has_text = 1;
+	}
+	*len = e->len;
+	return e->text;
 }
 
 static void files_free(cvet_tu *tu)
@@ -758,16 +795,51 @@ static enum CXChildVisitResult collect_kid(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
-/* 1 when the walk should enter c: its expansion location is in a project file (or it has none and the parent
- * was entered). */
+/*
+ * 1 when the walk should enter c. Declarations (and everything at the top level) are entered when their
+ * expansion location is in a project file; statements and expressions inherit their parent's decision.
+ * (Their location would cost O(depth): clang finds a binary operator's start through its left operand.)
+ */
 static int walkable(cvet_tu *tu, CXCursor c, int top_level)
 {
-	CXFile f = expansion_file(clang_getCursorLocation(c), NULL, NULL, NULL);
+	CXFile f;
 	file_entry *e;
+	if (!top_level && (clang_isStatement(c.kind) || clang_isExpression(c.kind)))
+		return 1;
+	f = expansion_file(clang_getCursorLocation(c), NULL, NULL, NULL);
 	if (!f)
 		return !top_level;
 	e = file_get(tu, f);
 	return e && e->project;
+}
+
+/*
+ * 1 when the expression rooted at c has a left spine (first operands) longer than MAX_EXPR_SPINE, e.g.
+ * "1+1+...+1" from generated code or a macro bomb. Checks asking for the start of such an expression
+ * pay for its whole depth, so it is skipped. Costs O(min(spine, limit)) constant-time child lookups.
+ */
+static int spine_too_deep(CXCursor c)
+{
+	switch (c.kind) { /* leaves (the common case): no operands to follow */
+	case CXCursor_DeclRefExpr:
+	case CXCursor_IntegerLiteral:
+	case CXCursor_FloatingLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_StringLiteral:
+	case CXCursor_CXXBoolLiteralExpr:
+	case CXCursor_CXXNullPtrLiteralExpr:
+	case CXCursor_CXXThisExpr:
+	case CXCursor_GNUNullExpr:
+		return 0;
+	default:
+		break;
+	}
+	for (unsigned d = 0; d < MAX_EXPR_SPINE; d++) {
+		c = cx_child(c, 0);
+		if (cx_is_null(c) || !clang_isExpression(c.kind))
+			return 0;
+	}
+	return 1;
 }
 
 static void fn_event(cvet_tu *tu, CXCursor c, CXCursor parent, unsigned depth, int end)
@@ -811,7 +883,7 @@ static void dispatch(cvet_tu *tu, CXCursor c, CXCursor parent, unsigned depth)
 }
 
 /* Note a too-deep subtree once per TU. */
-static void depth_note(cvet_tu *tu, CXCursor c)
+static void depth_note(cvet_tu *tu, CXCursor c, const char *what, unsigned limit)
 {
 	cvet_location loc;
 	if (tu->depth_noted)
@@ -820,9 +892,8 @@ static void depth_note(cvet_tu *tu, CXCursor c)
 	if (!cursor_location(tu, c, &loc))
 		return;
 	if (parse_note(tu, loc.path, loc.line, loc.column,
-		       format_line(MAX_MESSAGE_BYTES,
-				   "code in '%s' nests deeper than %u levels; the deeper parts were not analysed",
-				   loc.path, MAX_WALK_DEPTH)) < 0)
+		       format_line(MAX_MESSAGE_BYTES, "%s in '%s' nests deeper than %u levels; the deeper parts were not analysed",
+				   what, loc.path, limit)) < 0)
 		tu->oom = 1;
 	cvet_location_clear(&loc);
 }
@@ -870,7 +941,13 @@ static int walk(cvet_tu *tu)
 		if (!walkable(tu, c, top == 0))
 			continue;
 		if (top + 1 > MAX_WALK_DEPTH) {
-			depth_note(tu, c);
+			depth_note(tu, c, "code", MAX_WALK_DEPTH);
+			continue;
+		}
+		/* each left spine is measured once, from its top: an expression that is not a first operand */
+		if (clang_isExpression(c.kind) && !(fr->next == 1 && clang_isExpression(fr->cursor.kind)) &&
+		    spine_too_deep(c)) {
+			depth_note(tu, c, "an expression", MAX_EXPR_SPINE);
 			continue;
 		}
 		/* enter c */
@@ -964,7 +1041,7 @@ static void visit_files(cvet_tu *tu)
 			tu->opts->on_project_file(tu->opts->ud, e->rel);
 		if (want_text) {
 			size_t len = 0;
-			const char *text = clang_getFileContents(tu->cx, ctx.files[i], &len);
+			const char *text = cvet_walker__file_text(tu, ctx.files[i], &len);
 			if (!text)
 				continue;
 			for (size_t k = 0; k < tu->nchecks; k++)
@@ -1052,12 +1129,28 @@ static int is_cxx_path(const char *p)
 static const char *clang_error_name(enum CXErrorCode e)
 {
 	switch (e) {
-	case CXError_Failure: return "libclang failed";
-	case CXError_Crashed: return "libclang crashed";
-	case CXError_InvalidArguments: return "invalid arguments";
-	case CXError_ASTReadError: return "AST read error";
-	default: return "unknown error";
+	case CXError_Failure: return "libclang failed (are the compile flags right for this file?)";
+	case CXError_Crashed: return "libclang crashed on it";
+	case CXError_InvalidArguments: return "libclang rejected the arguments";
+	case CXError_ASTReadError: return "libclang built no syntax tree (are the compile flags right for this file?)";
+	default: return "libclang failed";
 	}
+}
+
+/*
+ * Tell opts->on_project_file about a main file that was not walked (too large, or libclang failed), when it
+ * is a regular file under a root: its note can then be suppressed in the file like any finding.
+ */
+static void main_touched(cvet_tu *tu, const char *real)
+{
+	const cvet_walk_options *o = tu->opts;
+	if (!o || !o->on_project_file || !real)
+		return;
+	for (size_t i = 0; i < o->nroots; i++)
+		if (path_under(real, o->roots[i])) {
+			o->on_project_file(o->ud, tu->main_rel);
+			return;
+		}
 }
 
 static int walk_main(CXIndex index, const char *file, const char *const *args, int nargs, const char *directory,
@@ -1090,7 +1183,22 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 	if (!tu.main_rel)
 		goto oom;
 
-	if (stat(real ? real : abs, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > MAX_MAIN_FILE_BYTES) {
+	if (stat(real ? real : abs, &sb) != 0) {
+		int e = errno;
+		rc = parse_note(&tu, tu.main_rel, 1, 1,
+				format_line(MAX_MESSAGE_BYTES, "could not parse '%s': cannot read it (%s)", tu.main_rel,
+					    strerror(e)));
+		goto done;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		/* a FIFO or device would block or never end inside libclang */
+		rc = parse_note(&tu, tu.main_rel, 1, 1,
+				format_line(MAX_MESSAGE_BYTES, "could not parse '%s': not a regular file; skipped",
+					    tu.main_rel));
+		goto done;
+	}
+	if ((uintmax_t)sb.st_size > MAX_MAIN_FILE_BYTES) {
+		main_touched(&tu, real);
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
 				format_line(MAX_MESSAGE_BYTES,
 					    "could not parse '%s': the file is larger than %u MiB and was skipped",
@@ -1128,6 +1236,7 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 
 	err = clang_parseTranslationUnit2(index, abs, argv, argc, NULL, 0, flags, &tu.cx);
 	if (err != CXError_Success || !tu.cx) {
+		main_touched(&tu, real);
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
 				format_line(MAX_MESSAGE_BYTES,
 					    "could not parse '%s': %s; no findings for this file", tu.main_rel,
@@ -1169,11 +1278,78 @@ done:
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * libclang parses on a helper thread with an 8 MiB stack of its own, and clang's parser and semantic
+ * checks recurse once per nesting level: a 70,000-term expression (or a macro that expands to one)
+ * overflows it and kills the process, since a stack overflow cannot be recovered from. So the walker
+ * asks libclang to parse on the calling thread (LIBCLANG_NOTHREADS, read by libclang at each parse)
+ * and runs each translation unit on a thread of its own with a large stack. The stack is only
+ * reserved address space: pages are committed as they are touched and released at thread exit.
+ */
+#define BIG_STACK_BYTES ((size_t)1 << 30)
+#define SMALL_STACK_BYTES ((size_t)64 << 20)
+
+static pthread_once_t nothreads_once = PTHREAD_ONCE_INIT;
+
+static void set_nothreads(void)
+{
+	/* glibc copies the initial environment on the first setenv, so concurrent readers stay valid */
+	if (!getenv("LIBCLANG_NOTHREADS"))
+		setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+typedef struct walk_job {
+	CXIndex index;
+	const char *file;
+	const char *const *args;
+	int nargs;
+	const char *directory;
+	const cvet_walk_options *opts;
+	const cvet_check *const *checks;
+	size_t nchecks;
+	cvet_report *out;
+	int rc;
+	char err[512]; /* the worker thread's error message, handed back to the caller's thread */
+} walk_job;
+
+static void *walk_thread(void *arg)
+{
+	walk_job *j = arg;
+	j->rc = walk_main(j->index, j->file, j->args, j->nargs, j->directory, j->opts, j->checks, j->nchecks, j->out);
+	if (j->rc < 0)
+		snprintf(j->err, sizeof(j->err), "%s", cvet_error_last());
+	return NULL;
+}
+
+/* Run the job on a big-stack thread (falling back to smaller stacks, then to this thread). */
+static int run_job(walk_job *j)
+{
+	static const size_t sizes[] = {BIG_STACK_BYTES, SMALL_STACK_BYTES};
+	pthread_once(&nothreads_once, set_nothreads);
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		pthread_attr_t attr;
+		pthread_t t;
+		int ok;
+		if (pthread_attr_init(&attr) != 0)
+			break;
+		ok = pthread_attr_setstacksize(&attr, sizes[i]) == 0 && pthread_create(&t, &attr, walk_thread, j) == 0;
+		pthread_attr_destroy(&attr);
+		if (!ok)
+			continue;
+		pthread_join(t, NULL);
+		if (j->rc < 0)
+			return cvet_error_setc(j->rc, "%s", j->err);
+		return j->rc;
+	}
+	return walk_main(j->index, j->file, j->args, j->nargs, j->directory, j->opts, j->checks, j->nchecks, j->out);
+}
+
 int cvet__walk_file_with(CXIndex index, const char *file, const char *const *args, int nargs,
 			 const char *directory, const cvet_walk_options *opts,
 			 const struct cvet_check *const *checks, size_t nchecks, cvet_report *out)
 {
-	return walk_main(index, file, args, nargs, directory, opts, checks, nchecks, out);
+	walk_job j = {index, file, args, nargs, directory, opts, checks, nchecks, out, 0, {0}};
+	return run_job(&j);
 }
 
 int cvet__walk_file(CXIndex index, const char *file, const char *const *args, int nargs,
@@ -1187,7 +1363,7 @@ int cvet__walk_file(CXIndex index, const char *file, const char *const *args, in
 	for (size_t i = 0; i < n; i++)
 		if (!opts || !opts->enabled || opts->enabled[i])
 			list[k++] = cvet__checks_at(i);
-	rc = walk_main(index, file, args, nargs, directory, opts, list, k, out);
+	rc = cvet__walk_file_with(index, file, args, nargs, directory, opts, list, k, out);
 	free(list);
 	return rc;
 }

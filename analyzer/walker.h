@@ -33,4 +33,12 @@ int cvet__walk_file_with(CXIndex index, const char *file, const char *const *arg
 			 const char *directory, const cvet_walk_options *opts,
 			 const struct cvet_check *const *checks, size_t nchecks, cvet_report *out);
 
+struct cvet_tu;
+/*
+ * Bytes of a file of the TU being walked (libclang's buffer, lent until the TU is disposed), cached per
+ * file: clang_getFileContents searches the TU's source entries linearly for anything but the main file.
+ * NULL (and *len 0) when unavailable.
+ */
+const char *cvet_walker__file_text(struct cvet_tu *tu, CXFile file, size_t *len);
+
 #endif

@@ -45,6 +45,22 @@ static int dispatch(const cvet_report *r, cvet_format fmt, FILE *out, const cvet
 	return cvet_error_setc(CVET_EUSAGE, "unknown output format %d", (int)fmt);
 }
 
+/* Why a stream failed. errno is only trusted for errors that writing itself produces: a writer also
+ * opens source files, whose failures (ENOENT, ...) must not be blamed on the output. */
+static const char *io_reason(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+	case EFBIG:
+	case EIO:
+	case EPIPE:
+	case EBADF:
+	case EROFS: return strerror(err);
+	default: return "output stream error";
+	}
+}
+
 int cvet_report_write(const cvet_report *r, cvet_format fmt, FILE *out, const cvet_write_options *opts)
 {
 	cvet_write_options defaults = CVET_WRITE_OPTIONS_INIT;
@@ -59,8 +75,7 @@ int cvet_report_write(const cvet_report *r, cvet_format fmt, FILE *out, const cv
 	if (error == 0 && (fflush(out) != 0 || ferror(out)))
 		error = CVET_EIO;
 	if (error == CVET_EIO)
-		return cvet_error_setc(CVET_EIO, "cannot write the report: %s",
-				       errno ? strerror(errno) : "output stream error");
+		return cvet_error_setc(CVET_EIO, "cannot write the report: %s", io_reason(errno));
 	if (error == CVET_ENOMEM)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory while writing the report");
 	return error;
@@ -126,8 +141,7 @@ int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *pa
 		if (error == CVET_ENOMEM)
 			error = cvet_error_setc(CVET_ENOMEM, "out of memory while writing '%s'", path);
 		else if (error == CVET_EIO)
-			error = cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path,
-						err ? strerror(err) : "output stream error");
+			error = cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, io_reason(err));
 		goto done;
 	}
 	err = fclose(f);
@@ -349,7 +363,7 @@ static int load_source(cvet_srccache *c, const char *root, const char *path)
 	text[len] = '\0';
 	for (size_t i = 0; i < len; i++)
 		nl += text[i] == '\n';
-	if (!(starts = malloc((nl + 1) * sizeof(*starts))))
+	if (!(starts = calloc(nl + 1, sizeof(*starts))))
 		goto done;
 	c->nlines = 0;
 	starts[c->nlines++] = 0;

@@ -128,7 +128,7 @@ static int cmp_ranked(const void *pa, const void *pb)
 /* malloc'd ranking of the findings of `kind` (n of them); NULL on out-of-memory. */
 static ranked *rank(const cvet_report *r, cvet_kind kind, size_t n)
 {
-	ranked *v = malloc((n ? n : 1) * sizeof(*v));
+	ranked *v = calloc(n ? n : 1, sizeof(*v));
 	size_t k = 0;
 
 	if (!v)
@@ -258,8 +258,9 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 	fprintf(out, "### cvet: %zu finding%s\n\n", r->nfindings, r->nfindings == 1 ? "" : "s");
 	for (int s = CVET_SEV_CRITICAL; s >= CVET_SEV_NOTE; s--) {
 		int strong = counts[s] && s >= CVET_SEV_HIGH;
-		fprintf(out, "%s%s%zu %s%s", s == CVET_SEV_CRITICAL ? "" : " \xc2\xb7 ", strong ? "**" : "", counts[s],
-			cvet_severity_name((cvet_severity)s), strong ? "**" : "");
+		fprintf(out, "%s%s%zu %s%s%s", s == CVET_SEV_CRITICAL ? "" : " \xc2\xb7 ", strong ? "**" : "", counts[s],
+			cvet_severity_name((cvet_severity)s), s == CVET_SEV_NOTE && counts[s] != 1 ? "s" : "",
+			strong ? "**" : "");
 	}
 	fprintf(out, " \xe2\x80\x94 %zu file%s and %zu manifest%s scanned", r->files_scanned,
 		r->files_scanned == 1 ? "" : "s", r->manifests_scanned, r->manifests_scanned == 1 ? "" : "s");

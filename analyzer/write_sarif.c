@@ -16,8 +16,10 @@ typedef struct {
 	const cvet_write_options *opts;
 	cvet_srccache src;
 	size_t nregistry;     /* registry rules come first in tool.driver.rules */
-	const char **extra;   /* sorted distinct rule ids of results outside the registry (lent from findings) */
+	char **rid;           /* owned: per finding, its result rule id as valid UTF-8 (what the JSON shows) */
+	const char **extra;   /* sorted distinct rule ids of results outside the registry (lent from rid) */
 	size_t nextra;
+	size_t unlocated;     /* findings with no file location: left out of results (GitHub rejects them) */
 } sarif_ctx;
 
 /* The rule id a finding's result uses: the advisory id for dependency findings. Lent. */
@@ -287,7 +289,7 @@ static void add_extra_rule(sarif_ctx *c, cJSON *rules, const char *id)
 
 	for (size_t i = 0; i < c->r->nfindings; i++) {
 		const cvet_finding *f = c->r->findings[i];
-		if (strcmp(result_rule(f), id) != 0)
+		if (strcmp(c->rid[i], id) != 0)
 			continue;
 		if (!first)
 			first = f;
@@ -354,19 +356,24 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Collect the sorted distinct ids of results whose rule is not in the registry. 0 or -1 (OOM). */
+/*
+ * Compute each finding's result rule id (sanitized, so that two ids differing only in invalid
+ * bytes become one rule) and collect the sorted distinct ids outside the registry. 0 or -1 (OOM).
+ */
 static int collect_extra(sarif_ctx *c)
 {
 	size_t n = 0;
 
 	if (!c->r->nfindings)
 		return 0;
-	if (!(c->extra = malloc(c->r->nfindings * sizeof(*c->extra))))
+	if (!(c->rid = calloc(c->r->nfindings, sizeof(*c->rid))) ||
+	    !(c->extra = calloc(c->r->nfindings, sizeof(*c->extra))))
 		return -1;
 	for (size_t i = 0; i < c->r->nfindings; i++) {
-		const char *id = result_rule(c->r->findings[i]);
-		if (cvet_rules_index(id) < 0)
-			c->extra[n++] = id;
+		if (!(c->rid[i] = cvet_jout__utf8(result_rule(c->r->findings[i]))))
+			return -1;
+		if (cvet_rules_index(c->rid[i]) < 0)
+			c->extra[n++] = c->rid[i];
 	}
 	qsort(c->extra, n, sizeof(*c->extra), cmp_str);
 	c->nextra = 0;
@@ -512,11 +519,23 @@ static void add_dep_properties(cvet_jout *w, cJSON *props, const cvet_dep_info *
 		cvet_jout__bool(w, props, "approximate", 1);
 }
 
-static void add_result(sarif_ctx *c, cJSON *results, const cvet_finding *f)
+/* The location a result is anchored at: the primary one, else the first dataflow step with a file. */
+static const cvet_location *anchor(const cvet_finding *f)
+{
+	if (f->loc.path && *f->loc.path)
+		return &f->loc;
+	for (size_t i = 0; i < f->nsteps; i++)
+		if (f->steps[i].path && *f->steps[i].path)
+			return &f->steps[i];
+	return NULL;
+}
+
+static void add_result(sarif_ctx *c, cJSON *results, size_t index)
 {
 	cvet_jout *w = &c->w;
+	const cvet_finding *f = c->r->findings[index];
 	cJSON *o = cvet_jout__obj(w, results, NULL), *locs, *props, *fps;
-	const char *id = result_rule(f);
+	const char *id = c->rid[index];
 	int dep = f->kind == CVET_KIND_DEPENDENCY;
 	char *msg = dep ? cvet_write__dep_message(f) : NULL;
 	char fp[33];
@@ -528,10 +547,8 @@ static void add_result(sarif_ctx *c, cJSON *results, const cvet_finding *f)
 	cvet_jout__str(w, o, "level", cvet_write__level(f->severity));
 	add_text(w, o, "message", dep ? (msg ? msg : id) : f->message && *f->message ? f->message : id);
 	free(msg);
-	if (f->loc.path && *f->loc.path) {
-		locs = cvet_jout__arr(w, o, "locations");
-		add_location(c, locs, NULL, &f->loc, NULL, !dep);
-	}
+	locs = cvet_jout__arr(w, o, "locations");
+	add_location(c, locs, NULL, anchor(f), NULL, !dep);
 	if (!f->fingerprint)
 		cvet_finding_fingerprint(f, fp);
 	fps = cvet_jout__obj(w, o, "partialFingerprints");
@@ -554,6 +571,31 @@ static void add_result(sarif_ctx *c, cJSON *results, const cvet_finding *f)
 		cvet_jout__str(w, props, "function", f->function);
 	if (dep && f->dep)
 		add_dep_properties(w, props, f->dep);
+}
+
+/* A warning notification for a finding that has no file location and so is not among the results. */
+static void add_unlocated(sarif_ctx *c, cJSON *notes, size_t index)
+{
+	const cvet_finding *f = c->r->findings[index];
+	cJSON *n = cvet_jout__obj(&c->w, notes, NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+
+	if (!m) {
+		c->w.oom = 1;
+		return;
+	}
+	fprintf(m, "finding of rule '%s' has no file location and is left out of the results: %s", c->rid[index],
+		f->message ? f->message : "");
+	if (fclose(m) != 0) {
+		free(text);
+		c->w.oom = 1;
+		return;
+	}
+	add_text(&c->w, n, "message", text);
+	cvet_jout__str(&c->w, n, "level", "warning");
+	free(text);
 }
 
 static void add_surface(sarif_ctx *c, cJSON *props)
@@ -586,8 +628,13 @@ int cvet_write__sarif(const cvet_report *r, FILE *out, const cvet_write_options 
 	c.r = r;
 	c.opts = opts;
 	c.nregistry = cvet_rules_count();
-	if (collect_extra(&c) < 0)
+	if (collect_extra(&c) < 0) {
+		for (size_t i = 0; c.rid && i < r->nfindings; i++)
+			free(c.rid[i]);
+		free(c.rid);
+		free(c.extra);
 		return CVET_ENOMEM;
+	}
 
 	root = cvet_jout__obj(&c.w, NULL, NULL);
 	cvet_jout__str(&c.w, root, "$schema", SARIF_SCHEMA);
@@ -604,7 +651,9 @@ int cvet_write__sarif(const cvet_report *r, FILE *out, const cvet_write_options 
 	for (size_t i = 0; i < c.nextra && !c.w.oom; i++)
 		add_extra_rule(&c, rules, c.extra[i]);
 
-	if (r->nnotes) {
+	for (size_t i = 0; i < r->nfindings; i++)
+		c.unlocated += anchor(r->findings[i]) == NULL;
+	if (r->nnotes || c.unlocated) {
 		cJSON *inv = cvet_jout__obj(&c.w, cvet_jout__arr(&c.w, run, "invocations"), NULL);
 		cJSON *notes;
 		cvet_jout__bool(&c.w, inv, "executionSuccessful", 1);
@@ -614,16 +663,23 @@ int cvet_write__sarif(const cvet_report *r, FILE *out, const cvet_write_options 
 			add_text(&c.w, n, "message", r->notes[i] ? r->notes[i] : "");
 			cvet_jout__str(&c.w, n, "level", "note");
 		}
+		for (size_t i = 0; i < r->nfindings && !c.w.oom; i++)
+			if (!anchor(r->findings[i]))
+				add_unlocated(&c, notes, i);
 	}
 	cvet_jout__str(&c.w, run, "columnKind", "utf16CodeUnits");
 	results = cvet_jout__arr(&c.w, run, "results");
 	for (size_t i = 0; i < r->nfindings && !c.w.oom; i++)
-		add_result(&c, results, r->findings[i]);
+		if (anchor(r->findings[i]))
+			add_result(&c, results, i);
 	props = cvet_jout__obj(&c.w, run, "properties");
 	if (r->code_ran || r->nendpoints)
 		add_surface(&c, props);
 
 	cvet_write__srccache_clear(&c.src);
+	for (size_t i = 0; c.rid && i < r->nfindings; i++)
+		free(c.rid[i]);
+	free(c.rid);
 	free(c.extra);
 	return cvet_jout__emit(&c.w, root, out);
 }

@@ -258,12 +258,14 @@ static int table_print(text_ctx *t, const table *tb)
 	return 0;
 }
 
-static void section(text_ctx *t, const char *title)
+/* A blank line, the bold title, then `tail` (":" + text on the same line, or a newline). */
+static void section(text_ctx *t, const char *title, const char *tail)
 {
 	fputc('\n', t->out);
 	color(t, C_BOLD);
 	fputs(title, t->out);
 	color(t, C_RESET);
+	fputs(tail, t->out);
 }
 
 static char *where(const cvet_location *l)
@@ -308,7 +310,7 @@ static int put_dependencies(text_ctx *t, const cvet_report *r, size_t ndep)
 		rowc[5] = where(&f->loc);
 		rowc[6] = cell(d && d->build_only ? "yes" : "");
 	}
-	section(t, "Vulnerable dependencies\n");
+	section(t, "Vulnerable dependencies", "\n");
 	rc = table_print(t, &tb);
 	table_free(&tb);
 	return rc;
@@ -321,8 +323,7 @@ static int put_network(text_ctx *t, const cvet_report *r)
 	int rc;
 
 	if (r->nendpoints == 0) {
-		section(t, "Network surface:");
-		fputs(" none found\n", t->out);
+		section(t, "Network surface", ": none found\n");
 		return 0;
 	}
 	if (table_init(&tb, 5, r->nendpoints) < 0)
@@ -340,7 +341,7 @@ static int put_network(text_ctx *t, const cvet_report *r)
 				  : where(&e->loc);
 		rowc[4] = cell(e->function ? e->function : "");
 	}
-	section(t, "Network surface\n");
+	section(t, "Network surface", "\n");
 	rc = table_print(t, &tb);
 	table_free(&tb);
 	return rc;
@@ -354,7 +355,11 @@ static void put_inventory(text_ctx *t, const cvet_report *r)
 		checked += r->packages[i]->checked != 0;
 		unknown += r->packages[i]->version == NULL;
 	}
-	section(t, "Dependencies:");
+	section(t, "Dependencies", ":");
+	if (r->npackages == 0 && r->manifests_scanned == 0) {
+		fputs(" no lockfiles or manifests found\n", t->out);
+		return;
+	}
 	fprintf(t->out, " %zu package%s in %zu manifest%s, %zu checked against advisories\n", r->npackages,
 		r->npackages == 1 ? "" : "s", r->manifests_scanned, r->manifests_scanned == 1 ? "" : "s", checked);
 	if (!unknown)
@@ -429,7 +434,7 @@ int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *
 	if (!rc && (r->deps_ran || r->npackages))
 		put_inventory(&t, r);
 	if (!rc && r->nnotes) {
-		section(&t, "Notes:\n");
+		section(&t, "Notes", ":\n");
 		for (size_t i = 0; i < r->nnotes; i++) {
 			fputs("  - ", out);
 			cvet_write__term(out, r->notes[i], 0);

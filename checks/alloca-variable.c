@@ -1,4 +1,4 @@
-/* alloca-variable.c - flags stack allocations whose size is not a constant: alloca(n) and variable-length arrays (CWE-770) */
+/* alloca-variable.c - flags stack allocations of non-constant size: alloca(n) and variable-length arrays (CWE-770) */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -11,6 +11,10 @@ static const char *const alloca_names[] = {"alloca", "_alloca", "__builtin_alloc
 					   "__builtin_alloca_uninitialized", NULL};
 
 static const enum CXCursorKind kinds[] = {CXCursor_VarDecl, 0};
+
+typedef struct av_state {
+	cvet_checksc_errors errors; /* where the parse failed: a size may then only look non-constant */
+} av_state;
 
 /* alloca-family call with a size argument that does not evaluate to a constant. */
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -30,6 +34,15 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	macro = cx_macro_name(tu, ev->call->expr);
 	if (macro)
 		shown = macro;
+	if (macro && strcmp(macro, "alloca") != 0 && strcmp(macro, "_alloca") != 0) {
+		/* strdupa(s), strndupa(s, n): the size is hidden inside the macro */
+		cvet_tu_report(tu, &cvet_check_alloca_variable, ev->call->expr,
+			       "'%s' copies onto the stack a size not known at compile time; bound the input "
+			       "or use the heap ('strdup', 'malloc')",
+			       shown);
+		free(macro);
+		return;
+	}
 	size = cvet_checksc__short_text(tu, ev->call->args[0], "the size");
 	if (size)
 		cvet_tu_report(tu, &cvet_check_alloca_variable, ev->call->expr,
@@ -55,10 +68,10 @@ static CXCursor vla_size_expr(CXCursor decl)
 /* Local variable-length arrays (C99 VLAs, GNU C++ extension). */
 static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 {
+	av_state *st = state;
 	CXType t;
 	CXCursor size;
 	char *name, *text;
-	(void)state;
 	if (cx_is_null(ev->function) || !cvet_checksc__is_auto_local(ev->cursor))
 		return;
 	t = clang_getCanonicalType(clang_getCursorType(ev->cursor));
@@ -67,6 +80,8 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	size = vla_size_expr(ev->cursor);
 	if (!cx_is_null(size) && cx_int_const(size, NULL))
 		return; /* `const int n = 16; char b[n];` is a VLA to C but has a fixed size */
+	if (cvet_checksc__body_unreliable(&st->errors, ev->cursor))
+		return; /* e.g. a size macro from a header that was not found */
 	name = cx_spelling(ev->cursor);
 	text = cx_is_null(size) ? NULL : cvet_checksc__short_text(tu, size, "?");
 	if (name)
@@ -78,6 +93,18 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	free(text);
 }
 
+static void on_tu_begin(cvet_tu *tu, void *state)
+{
+	av_state *st = state;
+	cvet_checksc__errors_load(tu, &st->errors);
+}
+
+static void cleanup(void *state)
+{
+	av_state *st = state;
+	cvet_checksc__errors_free(&st->errors);
+}
+
 const cvet_check cvet_check_alloca_variable = {
 	.rule = {.id = "alloca-variable",
 		 .title = "Stack allocation (alloca or variable-length array) with a non-constant size",
@@ -85,6 +112,9 @@ const cvet_check cvet_check_alloca_variable = {
 		 .cwe = {770},
 		 .precision = CVET_PRECISION_HIGH},
 	.kinds = kinds,
+	.state_size = sizeof(av_state),
+	.on_tu_begin = on_tu_begin,
 	.on_call = on_call,
 	.on_cursor = on_cursor,
+	.cleanup = cleanup,
 };

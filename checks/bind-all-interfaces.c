@@ -9,6 +9,7 @@
 extern const cvet_check cvet_check_bind_all_interfaces;
 
 #define AI_PASSIVE_BIT 0x0001LL
+#define WINDOW 512 /* facts looked at before a call: bounds the work on huge functions */
 
 /* Facts and calls recorded per function, in source order. */
 enum {
@@ -31,9 +32,27 @@ typedef struct state {
 
 /* ---- expressions ---- */
 
+/* e without glibc's transparent-union wrapper: with _GNU_SOURCE, a `struct sockaddr *` argument of bind/connect
+ * becomes a compound literal of __CONST_SOCKADDR_ARG holding the pointer. */
+static CXCursor unwrap(CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	for (unsigned guard = 0; guard < 4; guard++) {
+		unsigned n;
+		if (s.kind != CXCursor_CompoundLiteralExpr && s.kind != CXCursor_InitListExpr)
+			break;
+		n = cx_child_count(s);
+		if (n == 0)
+			break;
+		s = cx_strip_casts(cx_child(s, n - 1));
+	}
+	return s;
+}
+
 /* The variable/parameter at the root of &V, V.f.g, p->f, (T *)&V, V[i]; null cursor otherwise. */
 static CXCursor root_decl(CXCursor e)
 {
+	e = unwrap(e);
 	for (unsigned guard = 0; guard < 32 && !cx_is_null(e); guard++) {
 		CXCursor s = cx_strip_casts(e), d;
 		switch (s.kind) {
@@ -61,7 +80,7 @@ static CXCursor root_decl(CXCursor e)
 /* Spelling of the member an expression names (x.sin_port -> "sin_port"), malloc'd, or NULL. */
 static char *member_name(CXCursor e)
 {
-	CXCursor s = cx_strip_casts(e);
+	CXCursor s = unwrap(e);
 	if (s.kind == CXCursor_UnaryOperator)
 		s = cx_strip_casts(cx_child(s, 0));
 	if (s.kind != CXCursor_MemberRefExpr)
@@ -69,7 +88,25 @@ static char *member_name(CXCursor e)
 	return cx_spelling(s);
 }
 
-/* 4 for struct sockaddr_in (or a pointer to it), 6 for sockaddr_in6, 1 for other sockaddr/addrinfo types, 0 else. */
+/* 1 when `word` occurs in the type spelling as a whole identifier ("struct sockaddr_un", not the
+ * "srvr_sockaddr_union_t" of a union holding every kind). */
+static int type_word(const char *sp, const char *word)
+{
+	size_t k = strlen(word);
+	for (const char *p = strstr(sp, word); p; p = strstr(p + 1, word)) {
+		char before = p > sp ? p[-1] : ' ', after = p[k];
+		int id_before = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+				(before >= '0' && before <= '9') || before == '_';
+		int id_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+			       (after >= '0' && after <= '9') || after == '_';
+		if (!id_before && !id_after)
+			return 1;
+	}
+	return 0;
+}
+
+/* 4 for struct sockaddr_in (or a pointer to it), 6 for sockaddr_in6, 1 for other sockaddr/addrinfo types, -1 for
+ * Unix-domain, netlink, packet and similar local sockets, 0 else. */
 static int sockaddr_family(CXCursor decl)
 {
 	CXType t = clang_getCanonicalType(clang_getCursorType(decl));
@@ -79,9 +116,12 @@ static int sockaddr_family(CXCursor decl)
 		t = clang_getCanonicalType(clang_getPointeeType(t));
 	sp = cx_str(clang_getTypeSpelling(t));
 	if (sp) {
-		if (strstr(sp, "sockaddr_in6"))
+		if (type_word(sp, "sockaddr_un") || type_word(sp, "sockaddr_nl") || type_word(sp, "sockaddr_ll") ||
+		    type_word(sp, "sockaddr_vm") || type_word(sp, "sockaddr_can") || type_word(sp, "sockaddr_alg"))
+			fam = -1; /* local, kernel or link-layer sockets: not network endpoints */
+		else if (type_word(sp, "sockaddr_in6"))
 			fam = 6;
-		else if (strstr(sp, "sockaddr_in"))
+		else if (type_word(sp, "sockaddr_in"))
 			fam = 4;
 		else if (strstr(sp, "sockaddr") || strstr(sp, "addrinfo") || strstr(sp, "in_addr") || strstr(sp, "in6_addr"))
 			fam = 1;
@@ -218,6 +258,37 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	free(m);
 }
 
+/* One field of a declaration's initializer: sin_port, sin_addr / s_addr, sin6_addr, ai_flags. */
+static void record_init_field(state *st, const cvet_event *ev, const char *field, CXCursor value)
+{
+	long long v;
+	CXCursor val = cx_strip(value);
+	if (strcmp(field, "sin_addr") == 0 && val.kind == CXCursor_InitListExpr) {
+		if (cx_child_count(val) != 1)
+			return;
+		val = cx_child(val, 0);
+		field = "s_addr";
+	}
+	if (strcmp(field, "ai_flags") == 0) {
+		if (cx_int_const(val, &v) && (v & AI_PASSIVE_BIT))
+			push(st, ev, ev->cursor, F_PASSIVE, ev->cursor, clang_getNullCursor(), 1);
+	} else if (strcmp(field, "sin_port") == 0 || strcmp(field, "sin6_port") == 0) {
+		if (!byteswapped_const(val, &v) && !(cx_int_const(val, &v) && v == 0))
+			v = -1;
+		push(st, ev, ev->cursor, F_PORT, ev->cursor, clang_getNullCursor(), v);
+	} else if (strcmp(field, "s_addr") == 0) {
+		if (byteswapped_const(val, &v) || (cx_int_const(val, &v) && v == 0))
+			push(st, ev, ev->cursor, F_ADDR4, ev->cursor, clang_getNullCursor(), v & 0xffffffffLL);
+		else
+			push(st, ev, ev->cursor, F_ADDR4, ev->cursor, clang_getNullCursor(), -1);
+	} else if (strcmp(field, "sin6_addr") == 0) {
+		char *r = cvet_checksb__ref_name(val);
+		v = r && strcmp(r, "in6addr_any") == 0 ? 0 : r && strcmp(r, "in6addr_loopback") == 0 ? 1 : -1;
+		push(st, ev, ev->cursor, F_ADDR6, ev->cursor, clang_getNullCursor(), v);
+		free(r);
+	}
+}
+
 /* Record a declaration's initializer as facts: struct sockaddr_in a = {0} / { .sin_addr... } / addrinfo hints. */
 static void on_vardecl(state *st, const cvet_event *ev)
 {
@@ -233,30 +304,30 @@ static void on_vardecl(state *st, const cvet_event *ev)
 	if (!fam)
 		return;
 	push(st, ev, ev->cursor, F_ZERO, ev->cursor, clang_getNullCursor(), 0);
-	/* walk the initializer for member designators we understand: the semantic form lists the fields in
-	 * order, so match by the field each value initialises */
+	/* libclang shows the syntactic initializer: designated entries (.sin_port = X, .sin_addr.s_addr = Y) are
+	 * UnexposedExprs whose MemberRef children name the designator chain and whose last child is the value;
+	 * positional entries follow the field order (sin_family, sin_port, sin_addr / ai_flags first) */
 	{
-		CXType t = clang_getCanonicalType(clang_getCursorType(ev->cursor));
-		char *sp = cx_str(clang_getTypeSpelling(t));
 		unsigned k = cx_child_count(init);
-		if (sp && strstr(sp, "addrinfo") && k >= 1) {
-			long long v;
-			if (cx_int_const(cx_child(init, 0), &v) && (v & AI_PASSIVE_BIT))
-				push(st, ev, ev->cursor, F_PASSIVE, ev->cursor, clang_getNullCursor(), 1);
-		} else if (fam == 4 && k >= 3) {
-			long long v;
-			CXCursor port = cx_child(init, 1), addr = cx_strip(cx_child(init, 2));
-			if (byteswapped_const(port, &v))
-				push(st, ev, ev->cursor, F_PORT, ev->cursor, clang_getNullCursor(), v);
-			if (addr.kind == CXCursor_InitListExpr && cx_child_count(addr) == 1) {
-				CXCursor a = cx_child(addr, 0);
-				if (byteswapped_const(a, &v) || (cx_int_const(a, &v) && v == 0))
-					push(st, ev, ev->cursor, F_ADDR4, ev->cursor, clang_getNullCursor(), v & 0xffffffffLL);
-				else
-					push(st, ev, ev->cursor, F_ADDR4, ev->cursor, clang_getNullCursor(), -1);
+		for (unsigned i = 0; i < k && i < 16; i++) {
+			CXCursor c = cx_child(init, i), value = c;
+			char field[32] = "";
+			unsigned nc = cx_child_count(c);
+			if (c.kind == CXCursor_UnexposedExpr && nc >= 2 && cx_child(c, 0).kind == CXCursor_MemberRef) {
+				for (unsigned j = 0; j + 1 < nc; j++) {
+					char *m = cx_spelling(cx_child(c, j));
+					if (m)
+						snprintf(field, sizeof field, "%s", m);
+					free(m);
+				}
+				value = cx_child(c, nc - 1);
+			} else if (fam == 4) {
+				snprintf(field, sizeof field, "%s", i == 1 ? "sin_port" : i == 2 ? "sin_addr" : "");
+			} else if (fam == 1) {
+				snprintf(field, sizeof field, "%s", i == 0 ? "ai_flags" : "");
 			}
+			record_init_field(st, ev, field, value);
 		}
-		free(sp);
 	}
 }
 
@@ -294,8 +365,13 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		s.tag = C_SENDTO;
 		s.arg[1] = cvet_checksb__arg(ev, 4);
 		s.name = "sendto";
-		if (cvet_checksb__arg_is_null(ev, 4))
-			return; /* connected socket */
+		{
+			CXCursor to = unwrap(cvet_checksb__arg(ev, 4));
+			long long z;
+			if (cvet_checksb__arg_is_null(ev, 4) || to.kind == CXCursor_GNUNullExpr ||
+			    to.kind == CXCursor_CXXNullPtrLiteralExpr || (cx_int_const(to, &z) && z == 0))
+				return; /* connected socket: no destination given */
+		}
 	} else if (strcmp(name, "getaddrinfo") == 0 && n == 4) {
 		s.tag = C_GAI;
 		s.name = "getaddrinfo";
@@ -402,7 +478,7 @@ static void eval_addr(const state *st, CXCursor fn, size_t upto, CXCursor decl, 
 	memset(out, 0, sizeof *out);
 	out->port = -1;
 	out->where = clang_getNullCursor();
-	for (size_t i = 0; i < upto; i++) {
+	for (size_t i = upto > WINDOW ? upto - WINDOW : 0; i < upto; i++) {
 		const cvet_checksb_site *f = &st->sites.v[i];
 		if (!clang_equalCursors(f->fn, fn) || !clang_equalCursors(f->arg[0], decl))
 			continue;
@@ -478,7 +554,7 @@ static int hints_passive(const state *st, CXCursor fn, size_t i, CXCursor hints_
 	CXCursor d = root_decl(hints_expr);
 	if (cx_is_null(d))
 		return 0;
-	for (size_t k = 0; k < i; k++) {
+	for (size_t k = i > WINDOW ? i - WINDOW : 0; k < i; k++) {
 		const cvet_checksb_site *f = &st->sites.v[k];
 		if (f->tag == F_PASSIVE && clang_equalCursors(f->fn, fn) && clang_equalCursors(f->arg[0], d))
 			return 1;
@@ -524,6 +600,19 @@ static void eval_gai(const state *st, CXCursor fn, size_t i, gai_info *g)
 	}
 	free(node);
 	free(svc);
+}
+
+/* 1 when the function connects the socket `fd` or sends from it: a bind to port 0 then only picks the local side
+ * of outgoing traffic. */
+static int connects(const state *st, CXCursor fn, CXCursor fd)
+{
+	for (size_t k = 0; k < st->sites.n; k++) {
+		const cvet_checksb_site *c = &st->sites.v[k];
+		if ((c->tag == C_CONNECT || c->tag == C_SENDTO) && clang_equalCursors(c->fn, fn) &&
+		    cx_same_ref(c->arg[0], fd))
+			return 1;
+	}
+	return 0;
 }
 
 static void report_bind(cvet_tu *tu, const cvet_checksb_site *b, const char *addr, long long port, CXCursor where)
@@ -579,10 +668,12 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 				if (s->tag == C_BIND && last_gai.wildcard)
 					report_bind(tu, s, last_gai.text, last_gai.port,
 						    st->sites.v[last_gai.index].call);
+			} else if (!cx_is_null(d) && sockaddr_family(d) < 0) {
+				/* a Unix-domain or netlink socket: not part of the network surface */
 			} else if (!cx_is_null(d)) {
 				eval_addr(st, fn, i, d, &ai);
 				cvet_tu_add_endpoint(tu, s->call, api, ai.known ? ai.text : NULL, (int)ai.port);
-				if (s->tag == C_BIND && ai.known && ai.wildcard)
+				if (s->tag == C_BIND && ai.known && ai.wildcard && !(ai.port == 0 && connects(st, fn, s->arg[0])))
 					report_bind(tu, s, ai.text, ai.port, ai.where);
 			} else {
 				cvet_tu_add_endpoint(tu, s->call, api, NULL, -1);
@@ -594,21 +685,25 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			/* same socket as an earlier bind in this function: reuse its address */
 			const char *addr = NULL;
 			long long port = -1;
+			int local = 0; /* bound to a Unix-domain/netlink address */
 			addr_info ai;
-			for (size_t k = i; k-- > 0;) {
+			for (size_t k = i; k-- > 0 && i - k <= WINDOW;) {
 				const cvet_checksb_site *b = &st->sites.v[k];
 				CXCursor d;
 				if (b->tag != C_BIND || !clang_equalCursors(b->fn, fn) || !cx_same_ref(b->arg[0], s->arg[0]))
 					continue;
 				d = root_decl(b->arg[1]);
-				if (!cx_is_null(d)) {
+				if (!cx_is_null(d) && sockaddr_family(d) < 0) {
+					local = 1;
+				} else if (!cx_is_null(d)) {
 					eval_addr(st, fn, k, d, &ai);
 					addr = ai.known ? ai.text : NULL;
 					port = ai.port;
 				}
 				break;
 			}
-			cvet_tu_add_endpoint(tu, s->call, "listen", addr, (int)port);
+			if (!local)
+				cvet_tu_add_endpoint(tu, s->call, "listen", addr, (int)port);
 			break;
 		}
 		default:

@@ -37,8 +37,11 @@ int cvet_checksa__is_libc(const cvet_event *ev)
 	if (!ev || !ev->call)
 		return 0;
 	callee = ev->call->callee;
-	if (cx_is_null(callee))
-		return 1;
+	if (cx_is_null(callee)) {
+		/* unresolved (template-dependent) call: fine unless it is a member call, obj.printf(x) */
+		CXCursor fn = cx_strip(cx_child(ev->call->expr, 0));
+		return fn.kind != CXCursor_MemberRefExpr;
+	}
 	if (callee.kind != CXCursor_FunctionDecl)
 		return 0;
 	parent = clang_getCursorSemanticParent(callee);
@@ -84,25 +87,28 @@ static int array_bytes(CXType t, long long *bytes, long long *elem)
 	return 1;
 }
 
+/* Visitor: remember the last FieldDecl among a record's direct children. */
+static enum CXChildVisitResult last_field_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (c.kind == CXCursor_FieldDecl)
+		*(CXCursor *)data = c;
+	return CXChildVisit_Continue;
+}
+
 /* 1 when a member expression names a trailing array of at most one element (the "struct hack"). */
 static int is_struct_hack(CXCursor member)
 {
 	CXCursor field = clang_getCursorReferenced(member), rec, last = clang_getNullCursor();
 	long long n = 0;
-	unsigned i, count;
 	if (field.kind != CXCursor_FieldDecl)
 		return 0;
 	if (!cx_array_size(clang_getCursorType(field), &n) || n > 1)
 		return 0;
 	rec = clang_getCursorSemanticParent(field);
-	count = cx_child_count(rec);
-	if (count > 4096)
+	if (cx_is_null(rec))
 		return 1;
-	for (i = 0; i < count; i++) {
-		CXCursor c = cx_child(rec, i);
-		if (c.kind == CXCursor_FieldDecl)
-			last = c;
-	}
+	clang_visitChildren(rec, last_field_visit, &last);
 	return !cx_is_null(last) && clang_equalCursors(last, field);
 }
 
@@ -278,7 +284,12 @@ static int const_string_depth(CXCursor e, char **out, unsigned depth)
 		return gettext_call(s, depth);
 	case CXCursor_DeclRefExpr: {
 		CXCursor d = clang_getCursorReferenced(s), init;
-		if (d.kind != CXCursor_VarDecl || !const_var(d))
+		if (d.kind != CXCursor_VarDecl)
+			return 0;
+		/* const variables, and static-storage pointers initialised with a literal (static const char
+		 * *usage = "..."): re-pointing those at runtime data is rare; arrays can be written into */
+		if (!const_var(d) && !(clang_Cursor_hasVarDeclGlobalStorage(d) == 1 &&
+				       clang_getCanonicalType(clang_getCursorType(d)).kind == CXType_Pointer))
 			return 0;
 		init = clang_Cursor_getVarDeclInitializer(d);
 		return !cx_is_null(init) && const_string_depth(init, out, depth + 1);
@@ -539,6 +550,29 @@ int cvet_checksa__format_text(CXCursor e, char **out)
 		}
 	}
 	return cx_string_literal(e, out);
+}
+
+const char *cvet_checksa__display_name(const char *name, char *buf, size_t n)
+{
+	size_t len;
+	if (!name || n == 0)
+		return "";
+	if (strncmp(name, "__builtin___", 12) == 0)
+		name += 12;
+	else if (strncmp(name, "__builtin_", 10) == 0)
+		name += 10;
+	else if (strncmp(name, "__isoc99_", 9) == 0 || strncmp(name, "__isoc23_", 9) == 0)
+		name += 9;
+	else if (strncmp(name, "__", 2) == 0 && strlen(name) > 6 && strcmp(name + strlen(name) - 4, "_chk") == 0)
+		name += 2;
+	len = strlen(name);
+	if (len > 4 && strcmp(name + len - 4, "_chk") == 0)
+		len -= 4;
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	return buf;
 }
 
 char *cvet_checksa__short_text(cvet_tu *tu, CXCursor e)

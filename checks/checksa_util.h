@@ -71,6 +71,10 @@ void cvet_checksa__printf_max(const char *fmt, const cvet_event *ev, unsigned fi
  * than \\ and \" kept as written). 1 and *out malloc'd, or 0. */
 int cvet_checksa__format_text(CXCursor e, char **out);
 
+/* The name a user wrote for a fortified or builtin variant ("__printf_chk", "__builtin___sprintf_chk" ->
+ * "printf", "sprintf"); other names are returned unchanged. Writes into buf (size n) and returns it. */
+const char *cvet_checksa__display_name(const char *name, char *buf, size_t n);
+
 /* Short malloc'd source text of an expression for messages (<= 40 chars, "..." when longer), or NULL. */
 char *cvet_checksa__short_text(cvet_tu *tu, CXCursor e);
 

@@ -114,20 +114,33 @@ int cvet_checksb__arg_is_null(const cvet_event *ev, unsigned i)
 char *cvet_checksb__const_name(cvet_tu *tu, CXCursor e)
 {
 	CXCursor s = cx_strip_casts(e);
-	char *m;
 	if (cx_is_null(s))
 		return NULL;
-	m = cx_macro_name(tu, s);
-	if (!m)
-		m = cx_macro_name(tu, e);
-	if (m)
-		return m;
 	if (s.kind == CXCursor_DeclRefExpr) {
 		CXCursor d = clang_getCursorReferenced(s);
 		if (d.kind == CXCursor_EnumConstantDecl)
 			return cx_spelling(d);
 	}
-	return NULL;
+	/* only the stripped expression: a wrapper macro's parentheses would name the wrapper */
+	return cx_macro_name(tu, s);
+}
+
+CXCursor cvet_checksb__through_macro_local(cvet_tu *tu, CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e), d;
+	unsigned n;
+	char *m;
+	if (s.kind != CXCursor_DeclRefExpr)
+		return e;
+	d = clang_getCursorReferenced(s);
+	if (d.kind != CXCursor_VarDecl || (n = cx_child_count(d)) == 0)
+		return e;
+	m = cx_macro_name(tu, d);
+	if (!m)
+		return e; /* a variable the user declared: its value may change */
+	free(m);
+	s = cx_child(d, n - 1);
+	return clang_isExpression(s.kind) ? s : e;
 }
 
 static int is_function_cursor(enum CXCursorKind k)
@@ -203,9 +216,9 @@ size_t cvet_checksb__words(const char *ident, char words[][32], size_t max)
 	return n;
 }
 
-char *cvet_checksb__redact(const char *secret, size_t show)
+char *cvet_checksb__redact(const char *value, size_t show)
 {
-	size_t len = secret ? strlen(secret) : 0, keep = show, i;
+	size_t len = value ? strlen(value) : 0, keep = show, i;
 	char *out;
 	if (keep > len / 4)
 		keep = len / 4;
@@ -213,7 +226,7 @@ char *cvet_checksb__redact(const char *secret, size_t show)
 	if (!out)
 		return NULL;
 	for (i = 0; i < keep; i++) {
-		unsigned char c = (unsigned char)secret[i];
+		unsigned char c = (unsigned char)value[i];
 		out[i] = (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') ? '?' : (char)c;
 	}
 	memcpy(out + keep, "\xe2\x80\xa6", 4); /* U+2026 HORIZONTAL ELLIPSIS, with the terminator */

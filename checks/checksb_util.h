@@ -38,6 +38,12 @@ int cvet_checksb__arg_is_null(const cvet_event *ev, unsigned i);
  */
 char *cvet_checksb__const_name(cvet_tu *tu, CXCursor e);
 
+/*
+ * When e names a local variable declared inside a macro expansion with an initializer (curl's type-checking
+ * curl_easy_setopt macro copies the option into `curl_opt`), the initializer; otherwise e itself.
+ */
+CXCursor cvet_checksb__through_macro_local(cvet_tu *tu, CXCursor e);
+
 /* The function definition an event belongs to: ev->cursor for function begin/end events, else ev->function. */
 CXCursor cvet_checksb__event_function(const cvet_event *ev);
 
@@ -50,9 +56,9 @@ size_t cvet_checksb__words(const char *ident, char words[][32], size_t max);
 
 /*
  * Redacted copy of a secret for messages and snippets: at most `show` leading characters (never more
- * than a quarter of the secret) followed by "…". malloc'd; NULL on OOM.
+ * than a quarter of it) followed by an ellipsis (U+2026 in UTF-8). malloc'd; NULL on OOM.
  */
-char *cvet_checksb__redact(const char *secret, size_t show);
+char *cvet_checksb__redact(const char *value, size_t show);
 
 /* 1 when two path expressions name the same thing: the same variable/field (cx_same_ref) or equal string
  * literals. */

@@ -9,6 +9,17 @@
 
 /* ---- flattening ---- */
 
+int cvet_checksc__same_cursor(CXCursor a, CXCursor b)
+{
+	if (clang_equalCursors(a, b))
+		return 1;
+	/* clang_equalCursors also compares the parent declaration libclang remembers for an expression, which
+	 * depends on how the cursor was reached (a cursor's children found through cx_child lack it). The
+	 * statement itself (data[1]) in the same translation unit (data[2]) identifies it. */
+	return a.kind == b.kind && (clang_isExpression(a.kind) || clang_isStatement(a.kind)) && a.data[1] &&
+	       a.data[1] == b.data[1] && a.data[2] == b.data[2];
+}
+
 static int push_node(cvet_checksc_flat *f, CXCursor c, int parent)
 {
 	if (f->n == f->cap) {
@@ -25,6 +36,7 @@ static int push_node(cvet_checksc_flat *f, CXCursor c, int parent)
 	f->v[f->n].parent = parent;
 	f->v[f->n].ord = parent >= 0 ? f->v[parent].nkids++ : 0;
 	f->v[f->n].nkids = 0;
+	f->v[f->n].end = (int)f->n + 1;
 	return (int)f->n++;
 }
 
@@ -71,7 +83,7 @@ static enum CXChildVisitResult flat_visit(CXCursor c, CXCursor parent, CXClientD
 	cvet_checksc_flat *f = data;
 	int idx;
 	/* the stack holds the path from the root; unwind to the parent of c */
-	while (f->sn > 1 && !clang_equalCursors(f->v[f->stack[f->sn - 1]].c, parent))
+	while (f->sn > 1 && !cvet_checksc__same_cursor(f->v[f->stack[f->sn - 1]].c, parent))
 		f->sn--;
 	if (f->n >= MAX_NODES) {
 		f->truncated = 1;
@@ -102,6 +114,12 @@ int cvet_checksc__flatten(CXCursor root, cvet_checksc_flat *f)
 	if (push_node(f, root, -1) < 0 || push_stack(f, 0) < 0)
 		return CVET_ENOMEM;
 	clang_visitChildren(root, flat_visit, f);
+	/* subtree ends: children come after their parent, so one backward pass settles them */
+	for (size_t i = f->n; i-- > 1;) {
+		int p = f->v[i].parent;
+		if (p >= 0 && f->v[i].end > f->v[p].end)
+			f->v[p].end = f->v[i].end;
+	}
 	return f->oom ? CVET_ENOMEM : 0;
 }
 
@@ -148,18 +166,165 @@ int cvet_checksc__up(const cvet_checksc_flat *f, int i, int *child)
 
 int cvet_checksc__within(const cvet_checksc_flat *f, int i, int j)
 {
-	/* pre-order: ancestors have smaller indices, so the climb is bounded by j - i steps */
-	while (j >= 0 && j > i)
-		j = f->v[j].parent;
-	return j == i;
+	if (i < 0 || j < 0 || (size_t)i >= f->n)
+		return 0;
+	return j >= i && j < f->v[i].end;
+}
+
+int cvet_checksc__mentions_at(const cvet_checksc_flat *f, int i, CXCursor ref)
+{
+	if (i < 0 || (size_t)i >= f->n)
+		return 0;
+	for (int j = i; j < f->v[i].end; j++) {
+		CXCursor c = f->v[j].c;
+		if ((c.kind == CXCursor_DeclRefExpr || c.kind == CXCursor_MemberRefExpr) && cx_same_ref(c, ref))
+			return 1;
+	}
+	return 0;
 }
 
 int cvet_checksc__find(const cvet_checksc_flat *f, CXCursor c, int from)
 {
 	for (size_t k = from < 0 ? 0 : (size_t)from; k < f->n; k++)
-		if (clang_equalCursors(f->v[k].c, c))
+		if (cvet_checksc__same_cursor(f->v[k].c, c))
 			return (int)k;
 	return -1;
+}
+
+int cvet_checksc__refers_to(const cvet_checksc_flat *f, int i, CXCursor decl)
+{
+	CXCursor s;
+	if (i < 0 || (size_t)i >= f->n)
+		return 0;
+	s = cx_strip_casts(f->v[i].c);
+	return s.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(s), decl);
+}
+
+/* How node i changes `decl`: 0 not at all, 1 plain write (*value set), 2 some other change. */
+static int write_kind(const cvet_checksc_flat *f, int i, CXCursor decl, CXCursor *value)
+{
+	CXCursor c = f->v[i].c;
+	unsigned n;
+	switch (c.kind) {
+	case CXCursor_VarDecl:
+		if (!clang_equalCursors(c, decl))
+			return 0;
+		n = f->v[i].nkids;
+		if (!n)
+			return 0;
+		*value = cx_child(c, n - 1);
+		return clang_isExpression(value->kind) ? 1 : 0;
+	case CXCursor_BinaryOperator:
+		if (cx_binop(c) != CX_BO_Assign || f->v[i].nkids != 2 || !cvet_checksc__refers_to(f, i + 1, decl))
+			return 0;
+		*value = cx_child(c, 1);
+		return 1;
+	case CXCursor_CompoundAssignOperator:
+		return cvet_checksc__refers_to(f, i + 1, decl) ? 2 : 0;
+	case CXCursor_UnaryOperator:
+		switch (cx_unop(c)) {
+		case CXUnaryOperator_PostInc:
+		case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreInc:
+		case CXUnaryOperator_PreDec:
+		case CXUnaryOperator_AddrOf:
+			return (size_t)i + 1 < f->n && f->v[i + 1].parent == i &&
+					       cvet_checksc__refers_to(f, i + 1, decl)
+				       ? 2
+				       : 0;
+		default:
+			return 0;
+		}
+	default:
+		return 0;
+	}
+}
+
+int cvet_checksc__last_write(const cvet_checksc_flat *f, CXCursor decl, int before, CXCursor *value)
+{
+	if (before > (int)f->n)
+		before = (int)f->n;
+	for (int j = before - 1; j > 0; j--) {
+		int k = write_kind(f, j, decl, value);
+		if (k == 1)
+			return j;
+		if (k == 2)
+			return -1;
+	}
+	return -1;
+}
+
+int cvet_checksc__all_writes(const cvet_checksc_flat *f, CXCursor decl, int (*ok)(CXCursor value, void *ud),
+			     void *ud)
+{
+	int seen = 0;
+	for (size_t j = 1; j < f->n; j++) {
+		CXCursor v;
+		int k = write_kind(f, (int)j, decl, &v);
+		if (k == 2 || (k == 1 && !ok(v, ud)))
+			return 0;
+		seen += k == 1;
+	}
+	return seen > 0;
+}
+
+void cvet_checksc__errors_free(cvet_checksc_errors *e)
+{
+	if (!e)
+		return;
+	free(e->files);
+	free(e->offs);
+	memset(e, 0, sizeof(*e));
+}
+
+void cvet_checksc__errors_load(cvet_tu *tu, cvet_checksc_errors *e)
+{
+	CXTranslationUnit ctu = cvet_tu_cx(tu);
+	unsigned n;
+	cvet_checksc__errors_free(e);
+	if (!ctu)
+		return;
+	n = clang_getNumDiagnostics(ctu);
+	for (unsigned i = 0; i < n && !e->fatal; i++) {
+		CXDiagnostic d = clang_getDiagnostic(ctu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev == CXDiagnostic_Fatal) {
+			e->fatal = 1;
+		} else if (sev == CXDiagnostic_Error) {
+			if (!e->files) {
+				e->files = malloc(4096 * sizeof(*e->files));
+				e->offs = malloc(4096 * sizeof(*e->offs));
+			}
+			if (!e->files || !e->offs || e->n >= 4096) {
+				e->fatal = 1;
+			} else {
+				CXFile f = NULL;
+				unsigned off = 0;
+				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+				e->files[e->n] = f;
+				e->offs[e->n++] = off;
+			}
+		}
+		clang_disposeDiagnostic(d);
+	}
+}
+
+int cvet_checksc__body_unreliable(const cvet_checksc_errors *e, CXCursor fn)
+{
+	CXSourceRange r;
+	CXFile ff = NULL;
+	unsigned fb = 0, fe = 0;
+	if (e->fatal)
+		return 1;
+	if (!e->n)
+		return 0;
+	r = clang_getCursorExtent(fn);
+	clang_getExpansionLocation(clang_getRangeStart(r), &ff, NULL, NULL, &fb);
+	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &fe);
+	for (size_t i = 0; i < e->n; i++)
+		if (e->files[i] && ff && clang_File_isEqual(e->files[i], ff) && e->offs[i] >= fb && e->offs[i] <= fe)
+			return 1;
+	return 0;
 }
 
 /* ---- calls ---- */
@@ -257,6 +422,12 @@ int cvet_checksc__is_pointer_type(CXType t)
 
 /* ---- storage ---- */
 
+int cvet_checksc__is_dependent(CXCursor e)
+{
+	enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(e)).kind;
+	return k == CXType_Dependent || k == CXType_Unexposed || k == CXType_Invalid;
+}
+
 int cvet_checksc__is_array_type(CXType t)
 {
 	CXType c = clang_getCanonicalType(t);
@@ -277,12 +448,17 @@ int cvet_checksc__is_reference_type(CXType t)
 static CXCursor storage_owner_depth(CXCursor e, unsigned depth)
 {
 	CXCursor s = cx_strip_casts(e), d, base;
-	if (depth > 32 || cx_is_null(s))
+	if (depth > 32 || cx_is_null(s) || cvet_checksc__is_dependent(e))
 		return clang_getNullCursor();
 	switch (s.kind) {
 	case CXCursor_DeclRefExpr:
 		d = clang_getCursorReferenced(s);
-		if ((d.kind != CXCursor_VarDecl && d.kind != CXCursor_ParmDecl) || cvet_checksc__is_reference_type(clang_getCursorType(d)))
+		if (d.kind != CXCursor_VarDecl && d.kind != CXCursor_ParmDecl)
+			return clang_getNullCursor();
+		if (cvet_checksc__is_reference_type(clang_getCursorType(d)))
+			return clang_getNullCursor();
+		/* a parameter written as an array is a pointer (libclang reports the written type) */
+		if (d.kind == CXCursor_ParmDecl && cvet_checksc__is_array_type(clang_getCursorType(d)))
 			return clang_getNullCursor();
 		return d;
 	case CXCursor_MemberRefExpr:

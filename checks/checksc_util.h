@@ -13,6 +13,7 @@ typedef struct cvet_checksc_node {
 	int parent;     /* index of the parent node, -1 for the root */
 	unsigned ord;   /* position among the parent's children (0-based) */
 	unsigned nkids; /* number of children recorded */
+	int end;        /* one past the last node of this node's subtree */
 } cvet_checksc_node;
 
 typedef struct cvet_checksc_flat {
@@ -41,8 +42,53 @@ int cvet_checksc__up(const cvet_checksc_flat *f, int i, int *child);
 /* 1 when node j lies in the subtree of node i (j == i counts). */
 int cvet_checksc__within(const cvet_checksc_flat *f, int i, int j);
 
+/* 1 when the subtree of node i holds a DeclRefExpr/MemberRefExpr designating the same object as `ref`
+ * (cx_same_ref). */
+int cvet_checksc__mentions_at(const cvet_checksc_flat *f, int i, CXCursor ref);
+
+/* 1 when two cursors are the same AST node, however they were reached (clang_equalCursors may say no for
+ * one expression reached along different paths). */
+int cvet_checksc__same_cursor(CXCursor a, CXCursor b);
+
 /* Index of the node whose cursor equals c (searched from `from`), or -1. */
 int cvet_checksc__find(const cvet_checksc_flat *f, CXCursor c, int from);
+
+/* 1 when node i is a reference (DeclRefExpr after casts) to declaration decl. */
+int cvet_checksc__refers_to(const cvet_checksc_flat *f, int i, CXCursor decl);
+
+/*
+ * Node of the last plain write to variable `decl` before node `before`: its declaration with an
+ * initialiser or `decl = value`. *value receives the written expression. Returns -1 when there is none,
+ * or when something else changes the variable first (++, +=, its address taken).
+ */
+int cvet_checksc__last_write(const cvet_checksc_flat *f, CXCursor decl, int before, CXCursor *value);
+
+/*
+ * 1 when every write to local variable `decl` in the body satisfies ok(value, ud) (its initialiser and
+ * every `decl = value`), there is at least one, and nothing else changes it (++, +=, &decl).
+ */
+int cvet_checksc__all_writes(const cvet_checksc_flat *f, CXCursor decl, int (*ok)(CXCursor value, void *ud),
+			     void *ud);
+
+/* Error places of a translation unit, collected once (on_tu_begin) and queried per function. */
+typedef struct cvet_checksc_errors {
+	int fatal;        /* a fatal error: clang reports nothing after it, so every body is suspect */
+	CXFile *files;    /* file of each error (expansion location) */
+	unsigned *offs;   /* offset of each error */
+	size_t n;
+} cvet_checksc_errors;
+
+/* Collect the errors of the TU into e (previous contents released). At most 4096 are kept; more
+ * count as fatal. On OOM everything counts as unreliable. */
+void cvet_checksc__errors_load(cvet_tu *tu, cvet_checksc_errors *e);
+void cvet_checksc__errors_free(cvet_checksc_errors *e);
+
+/*
+ * 1 when libclang may have dropped parts of function `fn` because of errors: the translation unit
+ * has a fatal error, or an error lies inside fn's extent. Checks that rely on the absence of
+ * something (a NULL test, a bound) skip such bodies.
+ */
+int cvet_checksc__body_unreliable(const cvet_checksc_errors *e, CXCursor fn);
 
 /* ---- calls ---- */
 
@@ -71,6 +117,13 @@ int cvet_checksc__is_auto_local(CXCursor decl);
 int cvet_checksc__is_array_decl(CXCursor decl);
 /* 1 when the canonical type is a pointer. */
 int cvet_checksc__is_pointer_type(CXType t);
+
+/*
+ * 1 when an expression's type is not known yet (template code) or invalid. libclang shows an overloaded
+ * or dependent operator such as `*it` in a template as an unexposed wrapper, which cx_strip would
+ * strip down to `it`: such expressions must not be looked through.
+ */
+int cvet_checksc__is_dependent(CXCursor e);
 
 /* 1 when the canonical type is an array (constant, incomplete or variable size). */
 int cvet_checksc__is_array_type(CXType t);

@@ -9,6 +9,14 @@ extern const cvet_check cvet_check_chroot_no_chdir;
 
 enum { SITE_CHROOT = 1, SITE_CHDIR, SITE_FCHDIR };
 
+#define WINDOW 256 /* chdir calls looked at after a chroot: bounds the work on huge functions */
+#define WINDOW_BEFORE 8 /* ... and before it (each costs a path comparison) */
+#define ARG_ROOT 1   /* site value bit: the argument is the literal "/" */
+#define ARG_DOT 2    /* site value bit: the argument is the literal "." */
+
+static int is_root_literal(CXCursor e);
+static int is_dot_literal(CXCursor e);
+
 typedef struct state {
 	cvet_checksb_sites sites; /* chroot/chdir calls of the functions being walked, in source order */
 } state;
@@ -31,6 +39,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		return;
 	cvet_checksb__site_from_call(&s, ev);
 	s.tag = tag;
+	s.value = (is_root_literal(s.arg[0]) ? ARG_ROOT : 0) | (is_dot_literal(s.arg[0]) ? ARG_DOT : 0);
 	(void)cvet_checksb__sites_push(&st->sites, &s);
 }
 
@@ -59,16 +68,16 @@ static int is_dot_literal(CXCursor e)
 static int cwd_confined(const state *st, size_t ci, CXCursor fn)
 {
 	const cvet_checksb_site *c = &st->sites.v[ci];
-	for (size_t i = 0; i < st->sites.n; i++) {
+	size_t lo = ci > WINDOW_BEFORE ? ci - WINDOW_BEFORE : 0, hi = ci + WINDOW < st->sites.n ? ci + WINDOW : st->sites.n;
+	for (size_t i = lo; i < hi; i++) {
 		const cvet_checksb_site *s = &st->sites.v[i];
 		if (i == ci || !clang_equalCursors(s->fn, fn))
 			continue;
-		if (i > ci && s->tag == SITE_CHDIR && is_root_literal(s->arg[0]))
+		if (i > ci && s->tag == SITE_CHDIR && (s->value & ARG_ROOT))
 			return 1;
-		if (i < ci && s->tag == SITE_CHDIR &&
-		    (is_dot_literal(c->arg[0]) || cvet_checksb__same_path(s->arg[0], c->arg[0])))
+		if (i < ci && s->tag == SITE_CHDIR && ((c->value & ARG_DOT) || cvet_checksb__same_path(s->arg[0], c->arg[0])))
 			return 1;
-		if (i < ci && s->tag == SITE_FCHDIR && is_dot_literal(c->arg[0]))
+		if (i < ci && s->tag == SITE_FCHDIR && (c->value & ARG_DOT))
 			return 1;
 	}
 	return 0;

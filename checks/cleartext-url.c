@@ -11,9 +11,14 @@ extern const cvet_check cvet_check_cleartext_url;
 #define MAX_SEEN 1024
 #define MAX_DEPTH 8
 
+#define MAX_FTP_PENDING 256
+
 typedef struct state {
 	CXCursor seen[MAX_SEEN]; /* literals already reported in this TU (one finding per literal) */
 	size_t nseen;
+	CXCursor ftp[MAX_FTP_PENDING]; /* ftp:// literals, reported at the end unless the TU requires FTPS */
+	size_t nftp;
+	int ftp_tls;                   /* curl_easy_setopt(h, CURLOPT_USE_SSL, CURLUSESSL_CONTROL or _ALL) seen */
 } state;
 
 static const struct {
@@ -34,7 +39,8 @@ static const char *const url_words[] = {"url", "uri", "urls", "http", "https", "
 /* A word of the variable / callee name saying the URL is an identifier or documentation, not a target. */
 static const char *const skip_words[] = {"ns", "xmlns", "namespace", "schema", "dtd", "doctype", "homepage",
 					 "website", "license", "licence", "copyright", "doc", "docs", "manual",
-					 "help", "about", NULL};
+					 "help", "about", "test", "tests", "testcase", "testcases", "case", "cases",
+					 "example", "examples", "sample", "samples", "fixture", "fixtures", NULL};
 /* Hosts whose http:// URLs are identifiers (XML namespaces, schemas, licences), not places data goes. */
 static const char *const ident_hosts[] = {"www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.openxmlformats.org",
 					  "schemas.microsoft.com", "purl.org", "xmlns.com", "ns.adobe.com",
@@ -72,8 +78,11 @@ static int host_exempt(const char *h, size_t n)
 		return 0;
 	memcpy(buf, h, n);
 	buf[n] = '\0';
-	if (strncmp(buf, "127.", 4) == 0 || strcmp(buf, "[::1]") == 0 || strcmp(buf, "0.0.0.0") == 0)
+	if (strncmp(buf, "127.", 4) == 0 || strcmp(buf, "[::1]") == 0 || strcmp(buf, "0.0.0.0") == 0 ||
+	    strcasecmp(buf, "localhost.localdomain") == 0 || strcasecmp(buf, "ip6-localhost") == 0)
 		return 1;
+	if (strncmp(buf, "169.254.", 8) == 0)
+		return 1; /* link-local: cloud metadata services speak only plain HTTP */
 	for (size_t i = 0; doc_suffixes[i]; i++)
 		if (ends_nocase(buf, n, doc_suffixes[i]))
 			return 1;
@@ -83,6 +92,10 @@ static int host_exempt(const char *h, size_t n)
 	for (size_t i = 0; ident_hosts[i]; i++)
 		if (strcasecmp(buf, ident_hosts[i]) == 0)
 			return 1;
+	if (buf[0] != '[' && !strchr(buf, '.'))
+		return 1; /* a single-label name ("http://server/", "http://host:8080"): a placeholder or the local net */
+	if (strstr(buf, "your.") || strstr(buf, "your-") || strstr(buf, ".your") || strstr(buf, "example"))
+		return 1; /* "speedtest.your.domain", "www.example-site.com" in documentation */
 	return 0;
 }
 
@@ -110,7 +123,7 @@ static int cleartext_scheme(const char *s)
 	return -1;
 }
 
-/* Display form of a URL: user information replaced by "…", at most 60 bytes. malloc'd. */
+/* Display form of a URL: user information replaced by an ellipsis, at most 60 bytes. malloc'd. */
 static char *display_url(const char *s)
 {
 	const char *auth = strstr(s, "://"), *at, *end;
@@ -155,6 +168,12 @@ static void consider_literal(cvet_tu *tu, state *st, CXCursor lit)
 		return;
 	}
 	k = cleartext_scheme(s);
+	if (k == 1 && st->nftp < MAX_FTP_PENDING) { /* ftp: wait for a CURLOPT_USE_SSL anywhere in the file */
+		if (!seen_before(st, lit))
+			st->ftp[st->nftp++] = lit;
+		free(s);
+		return;
+	}
 	if (k >= 0 && !seen_before(st, lit) && (shown = display_url(s)) != NULL) {
 		cvet_tu_report(tu, &cvet_check_cleartext_url, lit,
 			       "cleartext URL '%s' sends data unencrypted and unauthenticated; %s", shown, schemes[k].fix);
@@ -209,6 +228,28 @@ static void collect(cvet_tu *tu, state *st, CXCursor e, int init_lists, unsigned
 	}
 }
 
+/* 1 when a variable is a table of test or example cases by its element type (struct testcase, struct
+ * urltestcase, struct querycase ...): URL parsers keep hundreds of sample URLs in such tables. */
+static int test_table(CXCursor decl)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(decl));
+	char *sp;
+	int yes = 0;
+	while (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
+		t = clang_getCanonicalType(clang_getArrayElementType(t));
+	if (t.kind != CXType_Record)
+		return 0;
+	sp = cx_str(clang_getTypeSpelling(t));
+	if (sp) {
+		for (char *p = sp; *p; p++)
+			*p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+		yes = strstr(sp, "test") || strstr(sp, "case") || strstr(sp, "sample") || strstr(sp, "example") ||
+		      strstr(sp, "fixture") || strstr(sp, "vector");
+	}
+	free(sp);
+	return yes;
+}
+
 /* The initializer of a variable declaration (its last expression child), or a null cursor. */
 static CXCursor var_init(CXCursor decl)
 {
@@ -226,9 +267,20 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	if (ev->kind == CXCursor_VarDecl) {
 		char *name = cx_spelling(ev->cursor);
 		CXCursor init = var_init(ev->cursor);
-		if (name && !has_word(name, skip_words) && !cx_is_null(init))
+		if (name && !has_word(name, skip_words) && !cx_is_null(init) && !test_table(ev->cursor))
 			collect(tu, st, init, 1, 0);
 		free(name);
+		return;
+	}
+	if (ev->kind == CXCursor_CallExpr) { /* C++ string assignment: url = "http://..." */
+		char *op = cx_spelling(ev->cursor), *name;
+		if (op && strcmp(op, "operator=") == 0 && clang_Cursor_getNumArguments(ev->cursor) == 2) {
+			name = cvet_checksb__ref_name(clang_Cursor_getArgument(ev->cursor, 0));
+			if (!has_word(name, skip_words))
+				collect(tu, st, clang_Cursor_getArgument(ev->cursor, 1), 0, 0);
+			free(name);
+		}
+		free(op);
 		return;
 	}
 	if (ev->kind == CXCursor_BinaryOperator && cx_binop(ev->cursor) == CX_BO_Assign) {
@@ -240,10 +292,35 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	}
 }
 
+static void on_tu_end(cvet_tu *tu, void *vs)
+{
+	state *st = vs;
+	for (size_t i = 0; i < st->nftp && !st->ftp_tls; i++) {
+		char *s = NULL, *shown;
+		if (cx_string_literal(st->ftp[i], &s) && s && (shown = display_url(s)) != NULL) {
+			cvet_tu_report(tu, &cvet_check_cleartext_url, st->ftp[i],
+				       "cleartext URL '%s' sends data unencrypted and unauthenticated; %s", shown,
+				       schemes[1].fix);
+			free(shown);
+		}
+		free(s);
+	}
+	st->nftp = 0;
+}
+
 static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	const char *name = ev->call->name;
+	if (strcmp(name, "curl_easy_setopt") == 0 && ev->call->nargs == 3) {
+		/* explicit FTPS: CURLOPT_USE_SSL with CURLUSESSL_CONTROL (2) or CURLUSESSL_ALL (3) upgrades ftp:// */
+		char *opt = cvet_checksb__const_name(tu, cvet_checksb__through_macro_local(tu, ev->call->args[1]));
+		long long v;
+		if (opt && strcmp(opt, "CURLOPT_USE_SSL") == 0 &&
+		    cx_int_const(cvet_checksb__through_macro_local(tu, ev->call->args[2]), &v) && v >= 2)
+			st->ftp_tls = 1;
+		free(opt);
+	}
 	if (!cvet_checksb__name_in(name, url_calls) && !has_word(name, url_words))
 		return;
 	if (has_word(name, skip_words))
@@ -252,7 +329,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		collect(tu, st, ev->call->args[i], 0, 0);
 }
 
-static const enum CXCursorKind kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, 0};
+static const enum CXCursorKind kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_CallExpr, 0};
 
 const cvet_check cvet_check_cleartext_url = {
 	.rule = {.id = "cleartext-url",
@@ -264,4 +341,5 @@ const cvet_check cvet_check_cleartext_url = {
 	.state_size = sizeof(state),
 	.on_cursor = on_cursor,
 	.on_call = on_call,
+	.on_tu_end = on_tu_end,
 };

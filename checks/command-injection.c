@@ -58,7 +58,7 @@ static void check_sink(cvet_tu *tu, command_injection_state *st, const cvet_even
 	cvet_finding *f;
 	const char *name = ev->call->name;
 	const char *what = shell ? "command" : "program path";
-	if (cx_is_null(arg) || cvet_checksa__const_string(arg, NULL))
+	if (cx_is_null(arg) || cx_string_literal(arg, NULL))
 		return;
 	if (cvet_taint__query(&st->taint, arg, &hit) == CVET_TAINT_NONE)
 		return;

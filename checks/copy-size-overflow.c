@@ -23,6 +23,10 @@ static const struct {
 	{"fread", 0, 1, 2, 0}, {"getcwd", 0, 1, -1, 0}, {"readlink", 1, 2, -1, 0}, {"gethostname", 0, 1, -1, 0},
 	{"strftime", 0, 1, -1, 0}, {"wmemcpy", 0, 2, -1, 1}, {"wmemmove", 0, 2, -1, 1}, {"wmemset", 0, 2, -1, 1},
 	{"wcsncpy", 0, 2, -1, 1}, {"fgetws", 0, 1, -1, 1}, {"swprintf", 0, 1, -1, 1}, {"vswprintf", 0, 1, -1, 1},
+	{"__builtin___snprintf_chk", 0, 1, -1, 0}, {"__builtin___vsnprintf_chk", 0, 1, -1, 0},
+	{"__snprintf_chk", 0, 1, -1, 0}, {"__vsnprintf_chk", 0, 1, -1, 0}, {"__builtin___memcpy_chk", 0, 2, -1, 0},
+	{"__builtin___memmove_chk", 0, 2, -1, 0}, {"__builtin___memset_chk", 0, 2, -1, 0},
+	{"__builtin___strncpy_chk", 0, 2, -1, 0},
 };
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -30,7 +34,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	int row = cvet_checksa__find_row(ev->call->name, sized_fns, sizeof sized_fns / sizeof sized_fns[0],
 					 sizeof sized_fns[0]);
 	long long room, elem, n, k = 1, cap;
-	char *dest;
+	char *dest, shown[64];
 	(void)state;
 	if (row < 0 || !cvet_checksa__is_libc(ev) || ev->call->nargs <= sized_fns[row].size ||
 	    ev->call->nargs <= sized_fns[row].dst)
@@ -52,7 +56,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	dest = cvet_checksa__short_text(tu, ev->call->args[sized_fns[row].dst]);
 	cvet_tu_report(tu, &cvet_check_copy_size_overflow, ev->call->expr,
 		       "'%s' may write %lld %s into '%s', which has room for %lld; use the destination's size",
-		       ev->call->name, n, sized_fns[row].elements ? "elements" : "bytes", dest ? dest : "buffer", cap);
+		       cvet_checksa__display_name(ev->call->name, shown, sizeof shown), n,
+		       sized_fns[row].elements ? "elements" : "bytes", dest ? dest : "buffer", cap);
 	free(dest);
 }
 

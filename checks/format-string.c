@@ -1,4 +1,5 @@
 /* format-string.c - flags printf-family calls whose format is not a constant string (CWE-134) */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -19,6 +20,15 @@ static const struct {
 	{"syslog", 1}, {"vsyslog", 1}, {"err", 1}, {"errx", 1}, {"warn", 0}, {"warnx", 0}, {"verr", 1},
 	{"verrx", 1}, {"vwarn", 0}, {"vwarnx", 0}, {"error", 2}, {"error_at_line", 4}, {"printf_s", 0},
 	{"fprintf_s", 1}, {"__printf_chk", 1}, {"__fprintf_chk", 2}, {"__sprintf_chk", 3}, {"__snprintf_chk", 4},
+	{"__vprintf_chk", 1}, {"__vfprintf_chk", 2}, {"__vsprintf_chk", 3}, {"__vsnprintf_chk", 4},
+	{"__dprintf_chk", 2}, {"__vdprintf_chk", 2}, {"__asprintf_chk", 2}, {"__vasprintf_chk", 2},
+	{"__syslog_chk", 2}, {"__vsyslog_chk", 2}, {"__builtin___sprintf_chk", 3}, {"__builtin___snprintf_chk", 4},
+	{"__builtin___vsprintf_chk", 3}, {"__builtin___vsnprintf_chk", 4},
+};
+
+/* Functions that fill their first argument; the taint tracker tells whether from constants only. */
+static const char *const const_writers[] = {
+	"sprintf", "snprintf", "strcpy", "strncpy", "strcat", "strncat", "memcpy", "strlcpy", "strlcat", NULL,
 };
 
 #define MAX_VARS 128
@@ -95,38 +105,83 @@ static int wrapper_param(CXCursor fn, CXCursor parm)
 /* 1 when the declaration was read from a system header. */
 static int system_decl(CXCursor d)
 {
-	return cx_is_null(d) || clang_Location_isInSystemHeader(clang_getCursorLocation(d));
+	CXFile file = NULL;
+	if (cx_is_null(d))
+		return 1;
+	clang_getExpansionLocation(clang_getCursorLocation(d), &file, NULL, NULL, NULL);
+	return !file || clang_Location_isInSystemHeader(clang_getCursorLocation(d)); /* no file: a builtin */
 }
 
-/* Format argument index (0-based) from a format(printf, N, M) attribute on the callee, or -1. */
+/* 1 when parameter i of fn has a character pointer type (const char *, const wchar_t *). */
+static int char_pointer_param(CXCursor fn, int i)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(fn, (unsigned)i)));
+	CXType el;
+	if (t.kind != CXType_Pointer)
+		return 0;
+	el = clang_getCanonicalType(clang_getPointeeType(t));
+	return el.kind == CXType_Char_S || el.kind == CXType_Char_U || el.kind == CXType_SChar ||
+	       el.kind == CXType_UChar || el.kind == CXType_WChar;
+}
+
+/*
+ * Format argument index (0-based) from a printf format attribute on the callee, or -1. The attribute
+ * text is read as written: format(printf, N, M), __format__(__printf__, N, M), or a macro such as
+ * PRINTF_LIKE(N, M) / G_GNUC_PRINTF(N, M) (first number after the word "printf"). When the number
+ * cannot be read or does not name a character pointer, the last character-pointer parameter is used.
+ */
 static int attr_format_index(cvet_tu *tu, CXCursor callee)
 {
 	unsigned n = cx_child_count(callee);
-	if (callee.kind != CXCursor_FunctionDecl || n > 256)
+	int nparams = clang_Cursor_getNumArguments(callee);
+	if (callee.kind != CXCursor_FunctionDecl || n > 256 || nparams <= 0)
 		return -1;
 	for (unsigned i = 0; i < n; i++) {
 		CXCursor c = cx_child(callee, i);
 		char *text;
 		const char *p;
-		int idx = -1;
+		int idx = -1, found = 0;
 		if (c.kind != CXCursor_UnexposedAttr)
 			continue;
 		text = cx_text(tu, c);
 		if (!text)
 			continue;
+		for (char *q = text; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
 		p = strstr(text, "printf");
-		if (p && (strstr(text, "format") || strstr(text, "__format__"))) {
+		if (p && !strstr(text, "format_arg")) {
+			found = 1;
 			p += 6;
-			while (*p == '_' || *p == ' ' || *p == ',' || *p == '\t')
+			for (int k = 0; *p && k < 64 && !isdigit((unsigned char)*p); k++)
 				p++;
-			if (*p >= '1' && *p <= '9')
+			if (isdigit((unsigned char)*p))
 				idx = (int)strtol(p, NULL, 10) - 1;
 		}
 		free(text);
-		if (idx >= 0 && idx < 64)
+		if (!found)
+			continue;
+		if (idx >= 0 && idx < nparams && char_pointer_param(callee, idx))
 			return idx;
+		for (int k = nparams - 1; k >= 0; k--)
+			if (char_pointer_param(callee, k))
+				return k;
+		return -1;
 	}
 	return -1;
+}
+
+/* 1 when every string argument after the destination is a constant string (numbers do not matter). */
+static int constant_sources(const cvet_event *ev)
+{
+	for (unsigned i = 1; i < ev->call->nargs && i < 64; i++) {
+		CXCursor a = ev->call->args[i];
+		CXType t = clang_getCanonicalType(clang_getCursorType(cx_strip(a)));
+		if (t.kind != CXType_Pointer && t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
+			continue;
+		if (!cvet_checksa__const_string(a, NULL) && !cx_int_const(a, NULL))
+			return 0;
+	}
+	return 1;
 }
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -138,18 +193,23 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	CXCursor arg, s;
 	cvet_taint_hit hit;
 	cvet_finding *f;
-	if (row >= 0 && cvet_checksa__is_libc(ev) && system_decl(ev->call->callee))
+	char shown[64];
+	const char *fn = cvet_checksa__display_name(ev->call->name, shown, sizeof shown);
+	if (row >= 0 && cvet_checksa__is_libc(ev) &&
+	    (system_decl(ev->call->callee) || strncmp(ev->call->name, "__builtin", 9) == 0))
 		fmt_index = (int)format_fns[row].fmt;
 	else if (!cx_is_null(ev->call->callee))
 		fmt_index = attr_format_index(tu, ev->call->callee);
 	if (fmt_index < 0 || (unsigned)fmt_index >= ev->call->nargs)
 		goto track;
 	arg = ev->call->args[fmt_index];
-	if (cvet_checksa__const_string(arg, NULL))
-		goto track;
 	s = cx_strip_casts(arg);
 	cvet_taint__query(&st->taint, arg, &hit);
-	if (hit.label != CVET_TAINT_UNTRUSTED && s.kind == CXCursor_DeclRefExpr) {
+	if (hit.label == CVET_TAINT_NONE && cvet_checksa__const_string(arg, NULL))
+		goto track;
+	if (cx_int_const(arg, NULL))
+		goto track; /* a null pointer: err(1, NULL) prints only the errno text */
+	if (hit.label == CVET_TAINT_NONE && s.kind == CXCursor_DeclRefExpr) {
 		CXCursor d = clang_getCursorReferenced(s);
 		if (d.kind == CXCursor_ParmDecl && wrapper_param(ev->function, d))
 			goto track;
@@ -159,18 +219,27 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (hit.label == CVET_TAINT_UNTRUSTED) {
 		f = cvet_tu_report(tu, &cvet_check_format_string, arg,
 				   "format string of '%s' comes from untrusted data ('%s'); pass the data as an argument of "
-				   "a literal format such as \"%%s\"", ev->call->name, hit.origin);
-		cvet_taint__add_steps(&st->taint, tu, f, &hit, arg, ev->call->name);
+				   "a literal format such as \"%%s\"", fn, hit.origin);
+		cvet_taint__add_steps(&st->taint, tu, f, &hit, arg, fn);
 	} else {
 		char *text = cvet_checksa__short_text(tu, arg);
 		f = cvet_tu_report(tu, &cvet_check_format_string, arg,
 				   "format string of '%s' is not a literal; a '%%' in '%s' would be read as a conversion, "
-				   "use a literal format such as \"%%s\"", ev->call->name, text ? text : "it");
+				   "use a literal format such as \"%%s\"", fn, text ? text : "it");
 		free(text);
-		cvet_taint__add_steps(&st->taint, tu, f, &hit, arg, ev->call->name);
+		cvet_taint__add_steps(&st->taint, tu, f, &hit, arg, fn);
 	}
 track:
 	cvet_taint__call(&st->taint, ev);
+	/* a buffer filled only from constants (snprintf(f, n, "%%-%ds", w)) is a usable format later on */
+	if (cvet_checksa__name_in(ev->call->name, const_writers) && ev->call->nargs >= 2 && cvet_checksa__is_libc(ev) &&
+	    constant_sources(ev)) {
+		CXCursor dest = cvet_checksa__root_var(ev->call->args[0]);
+		if (!cx_is_null(dest) && dest.kind == CXCursor_VarDecl &&
+		    cvet_taint__query(&st->taint, ev->call->args[0], &hit) == CVET_TAINT_NONE &&
+		    st->nclean < MAX_VARS && !in_list(st->clean, st->nclean, dest))
+			st->clean[st->nclean++] = dest;
+	}
 }
 
 static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)

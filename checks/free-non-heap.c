@@ -1,4 +1,4 @@
-/* free-non-heap.c - flags free()/realloc() of memory that malloc never returned: &var, arrays, string literals (CWE-590) */
+/* free-non-heap.c - flags free()/realloc() of memory malloc never returned: &var, arrays, literals (CWE-590) */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"

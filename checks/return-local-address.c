@@ -1,4 +1,4 @@
-/* return-local-address.c - flags functions returning the address of (or a reference to) their own stack storage (CWE-562) */
+/* return-local-address.c - flags returning the address of, or a reference to, own stack storage (CWE-562) */
 #include <stdlib.h>
 #include "check.h"
 #include "cx.h"
@@ -6,10 +6,11 @@
 
 extern const cvet_check cvet_check_return_local_address;
 
-#define MAX_CHAIN 4 /* pointer variables followed back from a return: p = q; q = buf; */
+#define MAX_CHAIN 12 /* steps followed back from a return: p = q; q = cond ? buf : x; ... */
 
 typedef struct rla_state {
 	cvet_checksc_flat flat; /* reused between functions */
+	long long budget;       /* nodes the backward searches may still visit in this function */
 } rla_state;
 
 /* A declaration whose storage dies with the call: an automatic local or a by-value parameter. */
@@ -26,20 +27,24 @@ typedef struct target {
 	int node;       /* where the pointer was set (for a step), -1 when it is the return itself */
 } target;
 
-static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out);
+static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out,
+		    long long *budget);
 
 /* Last write to pointer variable `decl` before node `before`: 1 and fills out when it points into a dying
  * object. Increments and += keep the pointer inside the object it had, so the search goes on past them. */
-static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, unsigned depth, target *out)
+static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, unsigned depth, target *out,
+		      long long *budget)
 {
 	for (int j = before - 1; j > 0; j--) {
 		CXCursor c = f->v[j].c, lhs;
+		if (--*budget < 0)
+			return 0;
 		if (c.kind == CXCursor_VarDecl && clang_equalCursors(c, decl)) {
 			unsigned n = cx_child_count(c);
 			CXCursor init = n ? cx_child(c, n - 1) : clang_getNullCursor();
 			if (cx_is_null(init) || !clang_isExpression(init.kind))
 				return 0;
-			if (!classify(f, init, j, depth + 1, out))
+			if (!classify(f, init, j, depth + 1, out, budget))
 				return 0;
 			if (out->node < 0)
 				out->node = j;
@@ -49,7 +54,7 @@ static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, uns
 			lhs = cx_strip_casts(cx_child(c, 0));
 			if (lhs.kind != CXCursor_DeclRefExpr || !clang_equalCursors(clang_getCursorReferenced(lhs), decl))
 				continue;
-			if (!classify(f, cx_child(c, 1), j, depth + 1, out))
+			if (!classify(f, cx_child(c, 1), j, depth + 1, out, budget))
 				return 0;
 			if (out->node < 0)
 				out->node = j;
@@ -77,12 +82,13 @@ static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, uns
  * call: &local, &param, a local array, local_array + k, cond ? local : x, or a local pointer variable
  * whose last assignment was one of those.
  */
-static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out)
+static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out,
+		    long long *budget)
 {
 	CXCursor s = cx_strip_casts(e), d;
 	out->owner = clang_getNullCursor();
 	out->node = -1;
-	if (depth > MAX_CHAIN || cx_is_null(s))
+	if (depth > MAX_CHAIN || cx_is_null(s) || cvet_checksc__is_dependent(e))
 		return 0;
 	switch (s.kind) {
 	case CXCursor_UnaryOperator:
@@ -96,13 +102,13 @@ static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned
 	case CXCursor_BinaryOperator:
 		if (cx_binop(s) != CX_BO_Add && cx_binop(s) != CX_BO_Sub)
 			return 0;
-		if (classify(f, cx_child(s, 0), before, depth, out))
+		if (classify(f, cx_child(s, 0), before, depth + 1, out, budget))
 			return 1;
-		return cx_binop(s) == CX_BO_Add && classify(f, cx_child(s, 1), before, depth, out);
+		return cx_binop(s) == CX_BO_Add && classify(f, cx_child(s, 1), before, depth + 1, out, budget);
 	case CXCursor_ConditionalOperator:
 		/* children: condition, true value, false value */
-		if (cx_child_count(s) == 3 &&
-		    (classify(f, cx_child(s, 1), before, depth, out) || classify(f, cx_child(s, 2), before, depth, out)))
+		if (cx_child_count(s) == 3 && (classify(f, cx_child(s, 1), before, depth + 1, out, budget) ||
+					       classify(f, cx_child(s, 2), before, depth + 1, out, budget)))
 			return 1;
 		return 0;
 	case CXCursor_DeclRefExpr:
@@ -119,7 +125,7 @@ static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned
 		d = clang_getCursorReferenced(s);
 		if (!cvet_checksc__is_auto_local(d))
 			return 0;
-		return last_write(f, d, before, depth, out);
+		return last_write(f, d, before, depth, out, budget);
 	default:
 		return 0;
 	}
@@ -161,6 +167,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 		return;
 	if (cvet_checksc__flatten(ev->cursor, &st->flat) < 0)
 		return;
+	st->budget = 5000000;
 	for (size_t i = 1; i < st->flat.n; i++) {
 		CXCursor c = st->flat.v[i].c, e;
 		target t;
@@ -174,7 +181,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 			t.owner = d;
 			t.node = -1;
 			report(tu, &st->flat, e, ev->cursor, &t, 1);
-		} else if (classify(&st->flat, e, (int)i, 0, &t)) {
+		} else if (classify(&st->flat, e, (int)i, 0, &t, &st->budget)) {
 			report(tu, &st->flat, e, ev->cursor, &t, 0);
 		}
 	}

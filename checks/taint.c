@@ -39,23 +39,28 @@ static const char *const passthrough_returns[] = {
 };
 
 /* Copy/format functions: {name, destination argument, first source argument, kind}. */
-enum copy_kind { COPY_STR, COPY_FMT };
+/* COPY_STR copies its source (the destination gets the source's label), COPY_CAT appends to what
+ * is there, COPY_FMT formats: the last two assemble strings at runtime from non-constant pieces. */
+enum copy_kind { COPY_STR, COPY_CAT, COPY_FMT };
 static const struct copy_fn {
 	const char *name;
 	unsigned dst;
 	unsigned src;
 	enum copy_kind kind;
 } copy_fns[] = {
-	{"strcpy", 0, 1, COPY_STR}, {"strncpy", 0, 1, COPY_STR}, {"strcat", 0, 1, COPY_STR},
-	{"strncat", 0, 1, COPY_STR}, {"stpcpy", 0, 1, COPY_STR}, {"stpncpy", 0, 1, COPY_STR},
-	{"strlcpy", 0, 1, COPY_STR}, {"strlcat", 0, 1, COPY_STR}, {"wcscpy", 0, 1, COPY_STR},
-	{"wcsncpy", 0, 1, COPY_STR}, {"wcscat", 0, 1, COPY_STR}, {"wcsncat", 0, 1, COPY_STR},
+	{"strcpy", 0, 1, COPY_STR}, {"strncpy", 0, 1, COPY_STR}, {"strcat", 0, 1, COPY_CAT},
+	{"strncat", 0, 1, COPY_CAT}, {"stpcpy", 0, 1, COPY_STR}, {"stpncpy", 0, 1, COPY_STR},
+	{"strlcpy", 0, 1, COPY_STR}, {"strlcat", 0, 1, COPY_CAT}, {"wcscpy", 0, 1, COPY_STR},
+	{"wcsncpy", 0, 1, COPY_STR}, {"wcscat", 0, 1, COPY_CAT}, {"wcsncat", 0, 1, COPY_CAT},
 	{"memcpy", 0, 1, COPY_STR}, {"memmove", 0, 1, COPY_STR}, {"sprintf", 0, 1, COPY_FMT},
 	{"snprintf", 0, 2, COPY_FMT}, {"swprintf", 0, 2, COPY_FMT}, {"asprintf", 0, 1, COPY_FMT},
 	{"__builtin___sprintf_chk", 0, 3, COPY_FMT}, {"__builtin___snprintf_chk", 0, 4, COPY_FMT},
-	{"__builtin___strcpy_chk", 0, 1, COPY_STR}, {"__builtin___strcat_chk", 0, 1, COPY_STR},
+	{"__builtin___strcpy_chk", 0, 1, COPY_STR}, {"__builtin___strcat_chk", 0, 1, COPY_CAT},
 	{"__builtin___memcpy_chk", 0, 1, COPY_STR}, {"vsprintf", 0, 1, COPY_FMT}, {"vsnprintf", 0, 2, COPY_FMT},
-	{"vasprintf", 0, 1, COPY_FMT}, {"vswprintf", 0, 2, COPY_FMT},
+	{"vasprintf", 0, 1, COPY_FMT}, {"vswprintf", 0, 2, COPY_FMT}, {"__builtin___vsprintf_chk", 0, 3, COPY_FMT},
+	{"__builtin___vsnprintf_chk", 0, 4, COPY_FMT}, {"__builtin___strncpy_chk", 0, 1, COPY_STR},
+	{"__builtin___strncat_chk", 0, 1, COPY_CAT}, {"__builtin___memmove_chk", 0, 1, COPY_STR},
+	{"__builtin___stpcpy_chk", 0, 1, COPY_STR},
 };
 
 /* C++ members that modify their object from their arguments. */
@@ -63,9 +68,10 @@ static const char *const cxx_mutators[] = {
 	"append", "assign", "insert", "operator+=", "operator=", "operator<<", "replace", "push_back", NULL,
 };
 
+/* Store the user-facing name of a function (fortified variants shown as what was written). */
 static void set_name(char dst[32], const char *src)
 {
-	snprintf(dst, 32, "%s", src ? src : "");
+	cvet_checksa__display_name(src ? src : "", dst, 32);
 }
 
 /* Index of the strongest fact about decl, or -1. */
@@ -83,18 +89,37 @@ static int find_fact(const cvet_taint *t, CXCursor decl)
 	return best;
 }
 
-/* Record that decl now holds data with `label` (from fact `parent` or a source). Keeps the first path. */
+static int add_fact_only(cvet_taint *t, CXCursor decl, CXCursor at, int label, int parent, const char *origin,
+			 const char *via);
+
+/* Record that decl now holds data with `label` (from fact `parent` or a source), and share it with the
+ * pointers into decl or the array decl points into. Keeps the first path. */
 static void add_fact(cvet_taint *t, CXCursor decl, CXCursor at, int label, int parent, const char *origin,
 		     const char *via)
+{
+	int i = add_fact_only(t, decl, at, label, parent, origin, via);
+	if (i < 0)
+		return;
+	for (size_t k = 0; k < t->naliases; k++) {
+		if (clang_equalCursors(t->alias_ptr[k], decl))
+			add_fact_only(t, t->alias_obj[k], at, label, i, origin, "alias-obj");
+		else if (clang_equalCursors(t->alias_obj[k], decl))
+			add_fact_only(t, t->alias_ptr[k], at, label, i, origin, "alias-ptr");
+	}
+}
+
+/* Add one fact; returns its index, or -1 when nothing new was recorded. */
+static int add_fact_only(cvet_taint *t, CXCursor decl, CXCursor at, int label, int parent, const char *origin,
+			 const char *via)
 {
 	int have = find_fact(t, decl);
 	cvet_taint_fact *f;
 	if (label == CVET_TAINT_NONE || cx_is_null(decl) || t->nfacts >= CVET_TAINT_MAX_FACTS)
-		return;
+		return -1;
 	if (have >= 0 && t->facts[have].label >= label)
-		return;
+		return -1;
 	if (parent >= 0 && clang_equalCursors(t->facts[parent].var, decl))
-		return; /* x = x + ...: nothing new */
+		return -1; /* x = x + ...: nothing new */
 	f = &t->facts[t->nfacts];
 	memset(f, 0, sizeof *f);
 	f->var = decl;
@@ -103,7 +128,7 @@ static void add_fact(cvet_taint *t, CXCursor decl, CXCursor at, int label, int p
 	f->parent = parent;
 	set_name(f->origin, origin);
 	set_name(f->via, via);
-	t->nfacts++;
+	return (int)t->nfacts++;
 }
 
 /* Merge b into a: the stronger label wins. */
@@ -114,6 +139,30 @@ static void merge(cvet_taint_hit *a, const cvet_taint_hit *b)
 }
 
 static int eval(const cvet_taint *t, CXCursor e, cvet_taint_hit *hit, unsigned depth);
+static int string_typed(CXCursor e);
+
+/* 1 when a string concatenation (operator+ call) has an operand that is a non-constant string. */
+static int built_operand(CXCursor call)
+{
+	unsigned n = cx_child_count(call);
+	for (unsigned i = 0; i < n && i < 8; i++) {
+		CXCursor c = cx_strip_casts(cx_child(call, i));
+		if (c.kind == CXCursor_DeclRefExpr && clang_getCursorReferenced(c).kind == CXCursor_FunctionDecl)
+			continue; /* the operator itself */
+		if (c.kind == CXCursor_CallExpr) {
+			char *nm = cx_spelling(c);
+			int nested = nm && strcmp(nm, "operator+") == 0;
+			free(nm);
+			if (nested ? built_operand(c) : 0)
+				return 1;
+			if (nested)
+				continue;
+		}
+		if (string_typed(c) && !cvet_checksa__const_string(c, NULL) && c.kind != CXCursor_CallExpr)
+			return 1;
+	}
+	return 0;
+}
 
 /* Max label over the direct children of c starting at `from`. */
 static void eval_children(const cvet_taint *t, CXCursor c, unsigned from, cvet_taint_hit *hit, unsigned depth)
@@ -200,6 +249,12 @@ static int eval(const cvet_taint *t, CXCursor e, cvet_taint_hit *hit, unsigned d
 			eval(t, cx_child(s, 1), hit, depth + 1);
 		} else if (is_cxx_call(s, name)) {
 			eval_children(t, s, 0, hit, depth);
+			if (hit->label == CVET_TAINT_NONE && strcmp(name, "operator+") == 0 && string_typed(s) &&
+			    built_operand(s)) {
+				hit->label = CVET_TAINT_BUILT;
+				hit->src = s;
+				set_name(hit->origin, "operator+");
+			}
 		}
 		free(name);
 		return hit->label;
@@ -257,12 +312,16 @@ static int string_typed(CXCursor e)
 	}
 }
 
-/* Label that flows from one source argument of a copy into its destination. */
-static void flow_from(const cvet_taint *t, CXCursor src, cvet_taint_hit *acc, const char *fname)
+/* Label that flows from one source argument of a copy into its destination. With strings_only, only
+ * string arguments count: a number formatted with %d cannot smuggle shell syntax into the result. */
+static void flow_from(const cvet_taint *t, CXCursor src, cvet_taint_hit *acc, const char *fname, int strings_only,
+		      int builds)
 {
 	cvet_taint_hit h;
+	if (strings_only && !string_typed(src))
+		return;
 	eval(t, src, &h, 0);
-	if (h.label == CVET_TAINT_NONE && string_typed(src) && !cvet_checksa__const_string(src, NULL)) {
+	if (builds && h.label == CVET_TAINT_NONE && string_typed(src) && !cvet_checksa__const_string(src, NULL)) {
 		h.label = CVET_TAINT_BUILT;
 		h.fact = -2; /* a fresh BUILT root at this call */
 		set_name(h.origin, fname);
@@ -285,6 +344,7 @@ void cvet_taint__function_begin(cvet_taint *t, const cvet_event *ev)
 	if (t->depth++ > 0)
 		return;
 	t->nfacts = 0;
+	t->naliases = 0;
 	if (cx_is_null(fn))
 		fn = ev->cursor;
 	if (ev->function_name && (strcmp(ev->function_name, "main") == 0 || strcmp(ev->function_name, "wmain") == 0)) {
@@ -306,7 +366,7 @@ void cvet_taint__function_end(cvet_taint *t, const cvet_event *ev)
 	if (t->depth > 0)
 		t->depth--;
 	if (t->depth == 0)
-		t->nfacts = 0;
+		t->nfacts = t->naliases = 0;
 }
 
 /* Overloaded operator calls (s += x, os << x, cin >> s) have no identifier name, so the walker does not
@@ -342,6 +402,27 @@ static void operator_call(cvet_taint *t, const cvet_event *ev)
 	free(name);
 }
 
+/* If `value` points into a local or parameter array (buf, &buf[i], buf + n), remember ptr as its alias. */
+static void note_alias(cvet_taint *t, CXCursor ptr, CXCursor value)
+{
+	CXCursor obj;
+	CXType pt, ot;
+	if (cx_is_null(ptr) || t->naliases >= CVET_TAINT_MAX_ALIASES)
+		return;
+	pt = clang_getCanonicalType(clang_getCursorType(ptr));
+	if (pt.kind != CXType_Pointer)
+		return;
+	obj = cvet_checksa__root_var(value);
+	if (cx_is_null(obj) || clang_equalCursors(obj, ptr))
+		return;
+	ot = clang_getCanonicalType(clang_getCursorType(obj));
+	if (ot.kind != CXType_ConstantArray && ot.kind != CXType_VariableArray && ot.kind != CXType_IncompleteArray)
+		return;
+	t->alias_ptr[t->naliases] = ptr;
+	t->alias_obj[t->naliases] = obj;
+	t->naliases++;
+}
+
 void cvet_taint__cursor(cvet_taint *t, const cvet_event *ev)
 {
 	cvet_taint_hit h;
@@ -356,6 +437,7 @@ void cvet_taint__cursor(cvet_taint *t, const cvet_event *ev)
 		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
 		if (cx_is_null(init))
 			return;
+		note_alias(t, c, init);
 		eval(t, init, &h, 0);
 		store(t, c, c, &h, "=");
 		return;
@@ -364,6 +446,8 @@ void cvet_taint__cursor(cvet_taint *t, const cvet_event *ev)
 		enum CX_BinaryOperatorKind op = cx_binop(c);
 		if (op != CX_BO_Assign && op != CX_BO_AddAssign)
 			return;
+		if (op == CX_BO_Assign && cx_strip_casts(cx_child(c, 0)).kind == CXCursor_DeclRefExpr)
+			note_alias(t, clang_getCursorReferenced(cx_strip_casts(cx_child(c, 0))), cx_child(c, 1));
 		eval(t, cx_child(c, 1), &h, 0);
 		store(t, cvet_checksa__root_var(cx_child(c, 0)), c, &h, "=");
 	}
@@ -441,13 +525,13 @@ void cvet_taint__call(cvet_taint *t, const cvet_event *ev)
 		acc.fact = -1;
 		if (call->nargs <= cf->src)
 			return;
-		if (cf->kind == COPY_STR) {
-			flow_from(t, call->args[cf->src], &acc, name);
+		if (cf->kind != COPY_FMT) {
+			flow_from(t, call->args[cf->src], &acc, name, 0, cf->kind == COPY_CAT);
 		} else {
-			/* the format itself, then the arguments it formats */
-			flow_from(t, call->args[cf->src], &acc, name);
+			/* the format itself, then the strings it formats */
+			flow_from(t, call->args[cf->src], &acc, name, 1, 1);
 			for (unsigned i = cf->src + 1; i < call->nargs && i < 64; i++)
-				flow_from(t, call->args[i], &acc, name);
+				flow_from(t, call->args[i], &acc, name, 1, 1);
 		}
 		dest = dest_var(call->args[cf->dst]);
 		if (acc.fact == -2) {
@@ -475,7 +559,7 @@ void cvet_taint__call(cvet_taint *t, const cvet_event *ev)
 			first = 1;
 		}
 		for (unsigned i = first; i < call->nargs && i < 64; i++)
-			flow_from(t, call->args[i], &acc, name);
+			flow_from(t, call->args[i], &acc, name, 1, strcmp(name, "operator=") != 0 && strcmp(name, "assign") != 0);
 		if (acc.fact == -2)
 			add_fact(t, dest_var(obj), call->expr, CVET_TAINT_BUILT, -1, name, name);
 		else
@@ -512,7 +596,11 @@ void cvet_taint__add_steps(const cvet_taint *t, cvet_tu *tu, cvet_finding *f, co
 			}
 		} else {
 			char *from = cx_spelling(t->facts[fa->parent].var);
-			if (strcmp(fa->via, "=") == 0)
+			if (strcmp(fa->via, "alias-obj") == 0)
+				cvet_tu_add_step(tu, f, fa->at, "'%s' is written through the pointer '%s'", v, from ? from : "?");
+			else if (strcmp(fa->via, "alias-ptr") == 0)
+				cvet_tu_add_step(tu, f, fa->at, "'%s' points into '%s'", v, from ? from : "?");
+			else if (strcmp(fa->via, "=") == 0)
 				cvet_tu_add_step(tu, f, fa->at, "'%s' is assigned from '%s'", v, from ? from : "?");
 			else
 				cvet_tu_add_step(tu, f, fa->at, "'%s' receives '%s' through '%s'", v, from ? from : "?",

@@ -11,9 +11,15 @@
  *     buffers, getline, std::getline, std::cin >> s, ... and everything copied or formatted from them;
  *   - CVET_TAINT_BUILT data: strings assembled at runtime (sprintf/snprintf/strcat/strcpy/+= of a
  *     non-constant string) - not known to be hostile, but not a fixed literal either.
- * Facts only accumulate (no kills): a variable tainted on one branch stays tainted. Aliasing through
- * pointers and calls to other functions are not followed. Embed a cvet_taint in a check's state and
+ * Facts only accumulate (no kills): a variable tainted on one branch stays tainted. A pointer set to
+ * point into a local array (`char *p = buf;`) shares that array's facts; other aliasing and calls to
+ * other functions are not followed. Embed a cvet_taint in a check's state and
  * feed it every event the check receives (kinds: cvet_taint__kinds).
+ *
+ * The walker delivers events in source order, so the tracker updates its facts as events arrive and a
+ * sink is judged against what came before it; no per-function event list is kept. The difference to
+ * analysing at on_function_end is only loops (an assignment later in a loop body reaching an earlier
+ * sink), which this deliberately does not model.
  */
 
 #define CVET_TAINT_NONE 0
@@ -21,6 +27,7 @@
 #define CVET_TAINT_UNTRUSTED 2
 
 #define CVET_TAINT_MAX_FACTS 256
+#define CVET_TAINT_MAX_ALIASES 32
 
 typedef struct cvet_taint_fact {
 	CXCursor var;      /* the VarDecl/ParmDecl/FieldDecl that holds the data */
@@ -34,6 +41,9 @@ typedef struct cvet_taint_fact {
 typedef struct cvet_taint {
 	cvet_taint_fact facts[CVET_TAINT_MAX_FACTS];
 	size_t nfacts;
+	CXCursor alias_ptr[CVET_TAINT_MAX_ALIASES]; /* p in `char *p = buf;` */
+	CXCursor alias_obj[CVET_TAINT_MAX_ALIASES]; /* buf */
+	size_t naliases;
 	unsigned depth;    /* nesting of function definitions (lambdas, local classes) */
 } cvet_taint;
 

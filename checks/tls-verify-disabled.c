@@ -15,6 +15,7 @@ typedef struct state {
 	int server;                 /* saw server-side setup (server methods, SSL_accept, MBEDTLS_SSL_IS_SERVER) */
 	int client;                 /* saw client-side setup (client methods, SSL_connect, SNI/host name) */
 	int checks_result;          /* saw mbedtls_ssl_get_verify_result: OPTIONAL is checked by hand */
+	int openssl_checks_result;  /* saw SSL_get_verify_result: SSL_VERIFY_NONE with a manual check */
 } state;
 
 static const char *const server_calls[] = {"SSL_accept", "SSL_set_accept_state", "wolfSSL_accept",
@@ -54,10 +55,18 @@ static int accepts_everything(CXCursor fnexpr)
 	unsigned n;
 	if (ref.kind == CXCursor_UnaryOperator) /* &callback */
 		ref = cx_strip_casts(cx_child(ref, 0));
-	if (ref.kind != CXCursor_DeclRefExpr)
-		return 0;
-	def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
-	if (cx_is_null(def) || (def.kind != CXCursor_FunctionDecl && def.kind != CXCursor_CXXMethod))
+	if (ref.kind != CXCursor_DeclRefExpr) {
+		/* a C++ lambda converted to a function pointer: [](int, X509_STORE_CTX *) { return 1; } */
+		def = cx_find_kind(ref, CXCursor_LambdaExpr);
+		if (cx_is_null(def) && ref.kind == CXCursor_LambdaExpr)
+			def = ref;
+		if (cx_is_null(def))
+			return 0;
+	} else {
+		def = clang_getCursorDefinition(clang_getCursorReferenced(ref));
+	}
+	if (cx_is_null(def) ||
+	    (def.kind != CXCursor_FunctionDecl && def.kind != CXCursor_CXXMethod && def.kind != CXCursor_LambdaExpr))
 		return 0;
 	n = cx_child_count(def);
 	for (unsigned i = 0; i < n; i++) {
@@ -95,8 +104,9 @@ static void on_curl(cvet_tu *tu, const cvet_event *ev)
 {
 	long long opt, val;
 	char *oname;
-	CXCursor o = cvet_checksb__arg(ev, 1);
-	if (ev->call->nargs != 3 || !cvet_checksb__arg_int(ev, 2, &val) || val != 0)
+	CXCursor o = cvet_checksb__through_macro_local(tu, cvet_checksb__arg(ev, 1));
+	if (ev->call->nargs != 3 || !cx_int_const(cvet_checksb__through_macro_local(tu, cvet_checksb__arg(ev, 2)), &val) ||
+	    val != 0)
 		return;
 	oname = cvet_checksb__const_name(tu, o);
 	if (!cx_int_const(o, &opt))
@@ -213,6 +223,10 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		st->checks_result = 1;
 		return;
 	}
+	if (strcmp(name, "SSL_get_verify_result") == 0 || strcmp(name, "wolfSSL_get_verify_result") == 0) {
+		st->openssl_checks_result = 1; /* verification ran anyway; the code reads the result itself */
+		return;
+	}
 	if (strcmp(name, "gnutls_certificate_set_verify_flags") == 0)
 		on_gnutls_flags(tu, ev);
 }
@@ -229,6 +243,8 @@ static void on_tu_end(cvet_tu *tu, void *vs)
 		fname = cx_spelling(clang_getCursorReferenced(s->call));
 		switch (s->tag) {
 		case PEND_OPENSSL_NONE:
+			if (st->openssl_checks_result)
+				break;
 			cvet_tu_report(tu, &cvet_check_tls_verify_disabled, s->call,
 				       "'%s' with SSL_VERIFY_NONE does not check the peer's certificate, so anyone can "
 				       "impersonate the server; use SSL_VERIFY_PEER with a trust store and set the "

@@ -1,6 +1,7 @@
 /* toctou-race.c - a path checked with access/stat and then used by name: the file can change in between (CWE-367) */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "check.h"
 #include "cx.h"
 #include "checksb_util.h"
@@ -43,6 +44,7 @@ static const path_api *find_api(const path_api *t, size_t n, const char *name)
 	return NULL;
 }
 
+#define LOOKAHEAD 64 /* sites examined after a check: bounds the work on huge functions */
 #define LINUX_O_CREAT 0100LL
 #define LINUX_O_EXCL 0200LL
 
@@ -65,6 +67,48 @@ static int exclusive_create(const cvet_event *ev)
 	return yes;
 }
 
+/* 1 when a use only reads: open/openat without write or create flags, fopen "r" without '+', opendir. */
+static int read_only_use(const cvet_event *ev)
+{
+	const char *n = ev->call->name;
+	long long flags;
+	char *mode = NULL;
+	int ro = 0;
+	if (strcmp(n, "opendir") == 0)
+		return 1;
+	if (strcmp(n, "open") == 0 || strcmp(n, "open64") == 0 || strcmp(n, "openat") == 0) {
+		unsigned fa = strcmp(n, "openat") == 0 ? 2 : 1;
+		/* O_WRONLY 01, O_RDWR 02, O_CREAT 0100, O_TRUNC 01000, O_APPEND 02000 */
+		return cvet_checksb__arg_int(ev, fa, &flags) && (flags & (01 | 02 | 0100 | 01000 | 02000)) == 0;
+	}
+	if (strcmp(n, "fopen") == 0 || strcmp(n, "fopen64") == 0) {
+		if (cvet_checksb__arg_string(ev, 1, &mode) && mode && mode[0] == 'r' && !strchr(mode, '+'))
+			ro = 1;
+		free(mode);
+	}
+	return ro;
+}
+
+/* 1 when the call is written on a line that starts an assertion (assert(...), T_ASSERT(...), ASSERT_TRUE(...)):
+ * a test asserting that a file exists does not make a decision an attacker could race. */
+static int in_assertion(cvet_tu *tu, CXCursor call)
+{
+	CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(call));
+	CXFile f = NULL;
+	unsigned off = 0;
+	size_t len = 0, start;
+	const char *buf;
+	clang_getFileLocation(loc, &f, NULL, NULL, &off);
+	if (!f || !(buf = clang_getFileContents(cvet_tu_cx(tu), f, &len)) || off > len)
+		return 0;
+	for (start = off; start > 0 && buf[start - 1] != '\n' && off - start < 400; start--)
+		;
+	for (size_t i = start; i + 6 <= off; i++)
+		if (strncasecmp(buf + i, "assert", 6) == 0)
+			return 1;
+	return 0;
+}
+
 /* 1 when the path expression is something we can compare: a variable, field or string literal. */
 static int trackable(CXCursor e)
 {
@@ -77,7 +121,6 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	const path_api *a;
 	cvet_checksb_site s;
 	int tag;
-	(void)tu;
 	if (cx_is_null(ev->function))
 		return;
 	if ((a = find_api(check_apis, sizeof(check_apis) / sizeof(check_apis[0]), ev->call->name)) != NULL)
@@ -90,7 +133,10 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		return;
 	if (tag == SITE_USE && exclusive_create(ev))
 		return;
+	if (tag == SITE_CHECK && in_assertion(tu, ev->call->expr))
+		return;
 	memset(&s, 0, sizeof s);
+	s.value = tag == SITE_USE && read_only_use(ev);
 	s.fn = ev->function;
 	s.call = ev->call->expr;
 	s.tag = tag;
@@ -111,7 +157,7 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 		if (c->tag != SITE_CHECK || !clang_equalCursors(c->fn, fn))
 			continue;
 		/* the first later use of the same path, before the path is checked again */
-		for (size_t j = i + 1; j < st->sites.n; j++) {
+		for (size_t j = i + 1; j < st->sites.n && j <= i + LOOKAHEAD; j++) {
 			const cvet_checksb_site *u = &st->sites.v[j];
 			int hit;
 			if (!clang_equalCursors(u->fn, fn))
@@ -125,15 +171,18 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			      (!cx_is_null(u->arg[1]) && cvet_checksb__same_path(u->arg[1], c->arg[0]));
 			if (!hit)
 				continue;
+			if (u->value && (strcmp(c->name, "stat") == 0 || strcmp(c->name, "stat64") == 0 ||
+					 strcmp(c->name, "fstatat") == 0 || strcmp(c->name, "fstatat64") == 0))
+				continue; /* stat, then read the file: the common "size it, then load it" pattern */
 			{
 				char *path = cx_text(tu, c->arg[0]), *shown = cvet_checksb__shorten(path ? path : "", 40);
 				cvet_finding *f = cvet_tu_report(
 					tu, &cvet_check_toctou_race, u->call,
-					"'%s' uses %s after '%s' checked it; the file can be replaced in between (TOCTOU): "
+					"'%s' uses '%s' after '%s' checked it; the file can be replaced in between (TOCTOU): "
 					"open it once and check the descriptor (fstat, O_NOFOLLOW) instead",
 					u->name, shown ? shown : "the path", c->name);
 				if (f)
-					(void)cvet_tu_add_step(tu, f, c->call, "%s checked here by '%s'",
+					(void)cvet_tu_add_step(tu, f, c->call, "'%s' checked here by '%s'",
 							       shown ? shown : "path", c->name);
 				free(path);
 				free(shown);

@@ -1,5 +1,6 @@
 /* unbounded-copy.c - flags strcpy/strcat-style copies that cannot be shown to fit their destination (CWE-120) */
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 #include "cx.h"
 #include "checksa_util.h"
@@ -15,14 +16,137 @@ static const char *const cat_names[] = {
 	"__builtin_strcat", NULL,
 };
 
+#define MAX_SIZED 32
+
+/* Per function: pointers allocated with room for strlen(x) + k (k >= 1), and lengths len = strlen(x). */
+typedef struct unbounded_copy_state {
+	CXCursor sized_ptr[MAX_SIZED]; /* p in p = malloc(strlen(x) + 1) */
+	CXCursor sized_src[MAX_SIZED]; /* x: the string whose length (plus a terminator) p can hold */
+	size_t nsized;
+	CXCursor len_var[MAX_SIZED];   /* len in len = strlen(x) */
+	CXCursor len_src[MAX_SIZED];   /* x */
+	size_t nlen;
+} unbounded_copy_state;
+
+static const char *const alloc_names[] = {"malloc", "alloca", "xmalloc", "g_malloc", "realloc", "xrealloc", NULL};
+
+/* The x of strlen(x), when e (after casts) is such a call; else a null cursor. */
+static CXCursor strlen_arg(CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	char *name;
+	int yes;
+	if (s.kind != CXCursor_CallExpr)
+		return clang_getNullCursor();
+	name = cx_spelling(s);
+	yes = name && (strcmp(name, "strlen") == 0 || strcmp(name, "wcslen") == 0);
+	free(name);
+	return yes && cx_child_count(s) == 2 ? cx_child(s, 1) : clang_getNullCursor();
+}
+
+/* The string x whose length a size expression covers with room to spare: strlen(x) + k or len + k
+ * (k a constant >= 1, len = strlen(x) earlier in the function). Null cursor when not of that form. */
+static CXCursor covered_string(const unbounded_copy_state *st, CXCursor size)
+{
+	CXCursor s = cx_strip_casts(size), a, b, x;
+	long long k = 0;
+	if (s.kind != CXCursor_BinaryOperator || cx_binop(s) != CX_BO_Add)
+		return clang_getNullCursor();
+	a = cx_child(s, 0);
+	b = cx_child(s, 1);
+	if (cx_int_const(a, &k)) {
+		CXCursor t = a;
+		a = b;
+		b = t;
+	} else if (!cx_int_const(b, &k)) {
+		return clang_getNullCursor();
+	}
+	if (k < 1)
+		return clang_getNullCursor();
+	x = strlen_arg(a);
+	if (!cx_is_null(x))
+		return x;
+	a = cx_strip_casts(a);
+	if (a.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(a);
+		for (size_t i = 0; i < st->nlen; i++)
+			if (clang_equalCursors(st->len_var[i], d))
+				return st->len_src[i];
+	}
+	return clang_getNullCursor();
+}
+
+/* Track `len = strlen(x)` and `p = malloc(strlen(x) + 1)` in declarations and assignments. */
+static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	unbounded_copy_state *st = state;
+	CXCursor var = clang_getNullCursor(), value = clang_getNullCursor(), call, x;
+	char *name;
+	int alloc;
+	(void)tu;
+	if (ev->kind == CXCursor_VarDecl) {
+		var = ev->cursor;
+		value = clang_Cursor_getVarDeclInitializer(ev->cursor);
+	} else if (cx_binop(ev->cursor) == CX_BO_Assign) {
+		CXCursor lhs = cx_strip_casts(cx_child(ev->cursor, 0));
+		if (lhs.kind == CXCursor_DeclRefExpr || lhs.kind == CXCursor_MemberRefExpr)
+			var = clang_getCursorReferenced(lhs);
+		value = cx_child(ev->cursor, 1);
+	}
+	if (cx_is_null(var) || cx_is_null(value))
+		return;
+	x = strlen_arg(value);
+	if (!cx_is_null(x)) {
+		if (st->nlen < MAX_SIZED) {
+			st->len_var[st->nlen] = var;
+			st->len_src[st->nlen++] = x;
+		}
+		return;
+	}
+	call = cx_strip_casts(value);
+	if (call.kind != CXCursor_CallExpr)
+		return;
+	name = cx_spelling(call);
+	alloc = name && cvet_checksa__name_in(name, alloc_names);
+	free(name);
+	if (!alloc || cx_child_count(call) < 2)
+		return;
+	x = covered_string(st, cx_child(call, cx_child_count(call) - 1));
+	if (!cx_is_null(x) && st->nsized < MAX_SIZED) {
+		st->sized_ptr[st->nsized] = var;
+		st->sized_src[st->nsized++] = x;
+	}
+}
+
+/* 1 when dest was allocated in this function with room for src and its terminator. */
+static int allocated_for(const unbounded_copy_state *st, CXCursor dest, CXCursor src)
+{
+	CXCursor d = cx_strip_casts(dest), decl;
+	if (d.kind != CXCursor_DeclRefExpr && d.kind != CXCursor_MemberRefExpr)
+		return 0;
+	decl = clang_getCursorReferenced(d);
+	for (size_t i = 0; i < st->nsized; i++)
+		if (clang_equalCursors(st->sized_ptr[i], decl) && cx_same_ref(st->sized_src[i], src))
+			return 1;
+	return 0;
+}
+
+static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	unbounded_copy_state *st = state;
+	(void)tu;
+	(void)ev;
+	st->nsized = st->nlen = 0;
+}
+
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
+	unbounded_copy_state *st = state;
 	const char *name = ev->call->name;
 	int is_cat = cvet_checksa__name_in(name, cat_names);
 	long long room = 0, elem = 1, len = 0;
 	int room_known, len_known, literal;
 	char *dest;
-	(void)state;
 	if ((!is_cat && !cvet_checksa__name_in(name, copy_names)) || ev->call->nargs < 2 || !cvet_checksa__is_libc(ev))
 		return;
 	room_known = cvet_checksa__dest_room(ev->call->args[0], &room, &elem);
@@ -36,6 +160,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 			return;
 	} else if (literal && !room_known) {
 		return; /* a fixed string into a buffer of unknown size: nothing to measure against */
+	} else if (!room_known && allocated_for(st, ev->call->args[0], ev->call->args[1])) {
+		return; /* p = malloc(strlen(s) + 1); strcpy(p, s); */
 	}
 	dest = cvet_checksa__short_text(tu, ev->call->args[0]);
 	if (!is_cat && len_known && room_known)
@@ -52,11 +178,17 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	free(dest);
 }
 
+static const enum CXCursorKind unbounded_copy_kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, 0};
+
 const cvet_check cvet_check_unbounded_copy = {
 	.rule = {.id = "unbounded-copy",
 		 .title = "String copy without a bound on the destination",
 		 .severity = CVET_SEV_HIGH,
 		 .cwe = {120},
 		 .precision = CVET_PRECISION_HIGH},
+	.kinds = unbounded_copy_kinds,
+	.state_size = sizeof(unbounded_copy_state),
+	.on_function_begin = on_function_begin,
 	.on_call = on_call,
+	.on_cursor = on_cursor,
 };

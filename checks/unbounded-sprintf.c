@@ -1,5 +1,6 @@
 /* unbounded-sprintf.c - flags sprintf-style formatting into a buffer without a size (CWE-120, CWE-787) */
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 #include "cx.h"
 #include "checksa_util.h"
@@ -17,7 +18,9 @@ static const struct {
 	{"wsprintfA", 0, 1, "StringCchPrintfA"}, {"wsprintfW", 0, 1, "StringCchPrintfW"},
 	{"wvsprintf", 0, 1, "StringCchVPrintf"}, {"wvsprintfA", 0, 1, "StringCchVPrintfA"},
 	{"wvsprintfW", 0, 1, "StringCchVPrintfW"}, {"_stprintf", 0, 1, "_sntprintf"},
-	{"__builtin_sprintf", 0, 1, "snprintf"},
+	{"__builtin_sprintf", 0, 1, "snprintf"}, {"__builtin___sprintf_chk", 0, 3, "snprintf"},
+	{"__builtin___vsprintf_chk", 0, 3, "vsnprintf"}, {"__sprintf_chk", 0, 3, "snprintf"},
+	{"__vsprintf_chk", 0, 3, "vsnprintf"},
 };
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -28,27 +31,30 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	int room_known;
 	char *fmt = NULL, *dest;
 	cvet_checksa_fmt est;
+	char shown[64];
+	const char *fn;
 	(void)state;
 	if (row < 0 || ev->call->nargs <= sprintf_fns[row].fmt || !cvet_checksa__is_libc(ev))
 		return;
 	room_known = cvet_checksa__dest_room(ev->call->args[sprintf_fns[row].dst], &room, &elem);
 	est.ok = 0;
 	if (room_known && cvet_checksa__format_text(ev->call->args[sprintf_fns[row].fmt], &fmt) && fmt) {
-		int va = ev->call->name[0] == 'v' || ev->call->name[1] == 'v';
+		int va = strstr(ev->call->name, "vsprintf") != NULL;
 		cvet_checksa__printf_max(fmt, ev, va ? ev->call->nargs : sprintf_fns[row].fmt + 1, &est);
 		free(fmt);
 		if (est.ok && est.max_len + 1 <= room / elem)
 			return;
 	}
+	fn = cvet_checksa__display_name(ev->call->name, shown, sizeof shown);
 	dest = cvet_checksa__short_text(tu, ev->call->args[sprintf_fns[row].dst]);
 	if (est.ok)
 		cvet_tu_report(tu, &cvet_check_unbounded_sprintf, ev->call->expr,
 			       "'%s' can write %lld characters plus a terminator into '%s', which holds %lld; use '%s'",
-			       ev->call->name, est.max_len, dest ? dest : "buffer", room / elem, sprintf_fns[row].instead);
+			       fn, est.max_len, dest ? dest : "buffer", room / elem, sprintf_fns[row].instead);
 	else
 		cvet_tu_report(tu, &cvet_check_unbounded_sprintf, ev->call->expr,
 			       "'%s' cannot limit its output to the size of '%s'; use '%s' with the buffer size",
-			       ev->call->name, dest ? dest : "the destination", sprintf_fns[row].instead);
+			       fn, dest ? dest : "the destination", sprintf_fns[row].instead);
 	free(dest);
 }
 

@@ -16,7 +16,19 @@ static const char *const guessable_calls[] = {"time", "getpid", "getppid", "cloc
 
 #define MAX_SEEDS 32
 
+#define MAX_HOLDERS 32
+
+/* A local that received a rand()-family value in the current function (r in `int r = rand();`). */
+typedef struct rand_holder {
+	CXCursor var;
+	CXCursor call;
+	char fn[16];
+	int reported;
+} rand_holder;
+
 typedef struct weak_random_state {
+	rand_holder holders[MAX_HOLDERS];
+	size_t nholders;
 	CXCursor seeds[MAX_SEEDS]; /* guessable srand() calls, reported at the end when the TU uses rand for secrets */
 	char seed_fn[MAX_SEEDS][16];
 	size_t nseeds;
@@ -122,35 +134,96 @@ static char *target_name(CXCursor lhs)
 	return NULL;
 }
 
+struct find_holder {
+	weak_random_state *st;
+	int index;
+};
+
+/* Visitor: stop at the first reference to a variable holding a rand() value. */
+static int find_holder_ref(CXCursor c, CXCursor parent, void *ud)
+{
+	struct find_holder *fh = ud;
+	CXCursor d;
+	(void)parent;
+	if (c.kind != CXCursor_DeclRefExpr)
+		return 0;
+	d = clang_getCursorReferenced(c);
+	for (size_t i = 0; i < fh->st->nholders; i++)
+		if (clang_equalCursors(fh->st->holders[i].var, d)) {
+			fh->index = (int)i;
+			return 1;
+		}
+	return 0;
+}
+
 static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	weak_random_state *st = state;
-	CXCursor rhs;
+	CXCursor rhs, var = clang_getNullCursor();
 	char *target;
 	struct find_rand fr;
+	struct find_holder fh;
 	if (!ev->function_name || cvet_checksa__security_name(ev->function_name))
 		return; /* outside functions, or already reported through the function name */
 	if (ev->kind == CXCursor_VarDecl) {
 		rhs = clang_Cursor_getVarDeclInitializer(ev->cursor);
 		target = cx_spelling(ev->cursor);
+		var = ev->cursor;
 	} else {
 		enum CX_BinaryOperatorKind op = cx_binop(ev->cursor);
+		CXCursor lhs;
 		if (op != CX_BO_Assign && op != CX_BO_AddAssign && op != CX_BO_XorAssign && op != CX_BO_OrAssign)
 			return;
 		rhs = cx_child(ev->cursor, 1);
-		target = target_name(cx_child(ev->cursor, 0));
+		lhs = cx_strip_casts(cx_child(ev->cursor, 0));
+		target = target_name(lhs);
+		if (lhs.kind == CXCursor_DeclRefExpr)
+			var = clang_getCursorReferenced(lhs);
 	}
-	if (!target || cx_is_null(rhs) || !cvet_checksa__security_name(target)) {
+	if (!target || cx_is_null(rhs)) {
 		free(target);
 		return;
 	}
 	memset(&fr, 0, sizeof fr);
+	if (!cvet_checksa__security_name(target)) {
+		/* remember plain locals that take a rand() value: `int r = rand(); ... key[i] = r;` */
+		if ((var.kind == CXCursor_VarDecl) && st->nholders < MAX_HOLDERS &&
+		    (find_rand_call(rhs, clang_getNullCursor(), &fr) || cx_each_descendant(rhs, find_rand_call, &fr))) {
+			rand_holder *h = &st->holders[st->nholders++];
+			h->var = var;
+			h->call = fr.call;
+			memcpy(h->fn, fr.name, sizeof h->fn);
+			h->reported = 0;
+		}
+		free(target);
+		return;
+	}
 	if (find_rand_call(rhs, clang_getNullCursor(), &fr) || cx_each_descendant(rhs, find_rand_call, &fr)) {
 		char what[128];
 		snprintf(what, sizeof what, "'%s'", target);
 		report_use(tu, st, fr.call, fr.name, what);
+	} else if (st->nholders) {
+		fh.st = st;
+		fh.index = -1;
+		if ((find_holder_ref(rhs, clang_getNullCursor(), &fh) || cx_each_descendant(rhs, find_holder_ref, &fh)) &&
+		    fh.index >= 0 && !st->holders[fh.index].reported) {
+			rand_holder *h = &st->holders[fh.index];
+			char what[160];
+			char *via = cx_spelling(h->var);
+			snprintf(what, sizeof what, "'%s' (through '%s')", target, via ? via : "?");
+			free(via);
+			h->reported = 1;
+			report_use(tu, st, h->call, h->fn, what);
+		}
 	}
 	free(target);
+}
+
+static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	(void)tu;
+	(void)ev;
+	((weak_random_state *)state)->nholders = 0;
 }
 
 static void on_tu_end(cvet_tu *tu, void *state)
@@ -176,6 +249,7 @@ const cvet_check cvet_check_weak_random = {
 		 .precision = CVET_PRECISION_MEDIUM},
 	.kinds = weak_random_kinds,
 	.state_size = sizeof(weak_random_state),
+	.on_function_begin = on_function_begin,
 	.on_call = on_call,
 	.on_cursor = on_cursor,
 	.on_tu_end = on_tu_end,

@@ -18,26 +18,27 @@ typedef struct mode_api {
 	int mode_arg;       /* index of the mode argument */
 	int flags_arg;      /* index of open's flags argument (mode only matters with O_CREAT), or -1 */
 	int dir;            /* 1 for directory APIs: sticky world-writable directories (like /tmp) are deliberate */
+	int creates;        /* 1 when the umask filters the mode (creation), 0 for chmod-style calls */
 	const char *what;   /* what the call creates or changes */
 } mode_api;
 
 static const mode_api apis[] = {
-	{"open", 3, 2, 1, 0, "creates the file"},
-	{"open64", 3, 2, 1, 0, "creates the file"},
-	{"openat", 4, 3, 2, 0, "creates the file"},
-	{"openat64", 4, 3, 2, 0, "creates the file"},
-	{"creat", 2, 1, -1, 0, "creates the file"},
-	{"creat64", 2, 1, -1, 0, "creates the file"},
-	{"mkdir", 2, 1, -1, 1, "creates the directory"},
-	{"mkdirat", 3, 2, -1, 1, "creates the directory"},
-	{"mkfifo", 2, 1, -1, 0, "creates the FIFO"},
-	{"mkfifoat", 3, 2, -1, 0, "creates the FIFO"},
-	{"mknod", 3, 1, -1, 0, "creates the node"},
-	{"mknodat", 4, 2, -1, 0, "creates the node"},
-	{"chmod", 2, 1, -1, 1, "makes the file"},
-	{"fchmod", 2, 1, -1, 1, "makes the file"},
-	{"fchmodat", 3, 2, -1, 1, "makes the file"},
-	{"lchmod", 2, 1, -1, 1, "makes the file"},
+	{"open", 3, 2, 1, 0, 1, "creates the file"},
+	{"open64", 3, 2, 1, 0, 1, "creates the file"},
+	{"openat", 4, 3, 2, 0, 1, "creates the file"},
+	{"openat64", 4, 3, 2, 0, 1, "creates the file"},
+	{"creat", 2, 1, -1, 0, 1, "creates the file"},
+	{"creat64", 2, 1, -1, 0, 1, "creates the file"},
+	{"mkdir", 2, 1, -1, 1, 1, "creates the directory"},
+	{"mkdirat", 3, 2, -1, 1, 1, "creates the directory"},
+	{"mkfifo", 2, 1, -1, 0, 1, "creates the FIFO"},
+	{"mkfifoat", 3, 2, -1, 0, 1, "creates the FIFO"},
+	{"mknod", 3, 1, -1, 0, 1, "creates the node"},
+	{"mknodat", 4, 2, -1, 0, 1, "creates the node"},
+	{"chmod", 2, 1, -1, 1, 0, "makes the file"},
+	{"fchmod", 2, 1, -1, 1, 0, "makes the file"},
+	{"fchmodat", 3, 2, -1, 1, 0, "makes the file"},
+	{"lchmod", 2, 1, -1, 1, 0, "makes the file"},
 };
 
 /* 1 when open flags create a file: O_CREAT or O_TMPFILE (Linux values; other systems use the same O_CREAT
@@ -78,6 +79,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 			return;
 		if (a->dir && (mode & STICKY))
 			return; /* a shared sticky directory such as /tmp is world-writable on purpose */
+		if (a->creates && ((mode & 07777) == 0666 || (mode & 07777) == 0777))
+			return; /* the conventional "let the umask decide" modes (what fopen and mkdir -p use) */
 		cvet_tu_report(tu, &cvet_check_world_writable_permissions, cvet_checksb__arg(ev, (unsigned)a->mode_arg),
 			       "'%s' %s world-writable (mode 0%llo); remove the write bit for others "
 			       "(e.g. 0%llo)",

@@ -1,4 +1,5 @@
 /* Fixture for command-injection: helpers that shell out. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,16 @@ static const char *const tools[] = {"/usr/bin/uptime", "/usr/bin/df"};
 int run_command(const char *cmd)
 {
 	return system(cmd);  // ok: command-injection (parameter of unknown origin: not reported)
+}
+
+/* A copy of the caller's command is still the caller's command. */
+int run_copy(const char *script)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "%s", "true");
+	strncpy(cmd, script, sizeof cmd - 1);
+	cmd[sizeof cmd - 1] = '\0';
+	return system(cmd);  // ok: command-injection (copied, not assembled)
 }
 
 int list_dir(const char *dir)
@@ -51,9 +62,24 @@ int run_from_input(void)
 	return RUN(cmd);  // expect: command-injection
 }
 
+int run_through_alias(void)
+{
+	char buf[128];
+	char *p = buf;
+	if (!fgets(p, sizeof buf, stdin))
+		return -1;
+	return system(buf);  // expect: command-injection (written through the pointer p)
+}
+
 int fixed_commands(int which, int pid)
 {
 	char kill_cmd[64];
+	char nice_cmd[64];
+	int level = 0;
+	if (scanf("%d", &level) == 1) {
+		snprintf(nice_cmd, sizeof nice_cmd, "renice %d %d", level, pid);
+		system(nice_cmd);  // ok: command-injection (an untrusted number cannot add shell syntax)
+	}
 	snprintf(kill_cmd, sizeof kill_cmd, "kill -TERM %d", pid);
 	system("uptime");  // ok: command-injection (literal)
 	system(kill_cmd);  // ok: command-injection (only a number is formatted in)
@@ -64,11 +90,11 @@ int spawn_tools(const char *file)
 {
 	pid_t pid;
 	char *args[] = {"cat", (char *)file, NULL};
-	int system_status = 0; /* a variable named like the function */
+	int system = 0; /* a variable named like the function */
 	if (posix_spawn(&pid, "/bin/cat", NULL, NULL, args, environ) != 0)  // ok: command-injection (fixed program)
 		return -1;
 	execl("/bin/ls", "ls", file, (char *)NULL);  // ok: command-injection (no shell, fixed program)
-	return system_status;
+	return system;
 }
 
 int main(int argc, char **argv)
@@ -78,5 +104,5 @@ int main(int argc, char **argv)
 	execvp(argv[1], argv + 1);  // expect: command-injection
 	execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);  // expect: command-injection
 	return list_dir(argv[1]) + open_pager() + run_from_input() + fixed_commands(0, 1) + spawn_tools(argv[2]) +
-	       run_command("true");
+	       run_command("true") + run_through_alias() + run_copy("true");
 }

@@ -9,6 +9,14 @@ namespace sandbox {
 int system(const std::string &cmd) { return cmd.empty() ? 0 : 1; }
 }
 
+int show_disk(const std::string &mount)
+{
+	std::string cmd = "df -h " + mount;
+	std::string copy = mount;
+	std::system(copy.c_str());  // ok: command-injection (a copy of the caller's string)
+	return std::system(cmd.c_str());  // expect: command-injection
+}
+
 struct Runner {
 	int system(const char *cmd) { return std::puts(cmd); }
 };
@@ -28,7 +36,7 @@ int main(int argc, char **argv)
 	r.system(ping.c_str());  // ok: command-injection (a method)
 	if (argc > 1) {
 		std::string arg(argv[1]);
-		return std::system(arg.c_str());  // expect: command-injection
+		return std::system(arg.c_str()) + show_disk("/");  // expect: command-injection
 	}
 	return 0;
 }

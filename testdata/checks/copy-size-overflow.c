@@ -1,4 +1,5 @@
 /* Fixture for copy-size-overflow: fixed-size copies into fixed-size buffers. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -51,8 +52,8 @@ int main(void)
 {
 	struct packet p;
 	struct blob b;
-	int memcpy_count = 0; /* named like the function */
+	int memcpy = 0; /* a variable named like the function */
 	fill(&p, (const unsigned char *)"0123456789abcdef0123456789abcdef", "x");
 	receive(0, &p, &b, stdin);
-	return memcpy_count;
+	return memcpy;
 }

@@ -1,4 +1,5 @@
 /* Fixture for format-string: logging helpers and messages from input. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,11 +9,14 @@
 
 #define _(s) gettext(s)
 char *gettext(const char *msgid);
+char *ngettext(const char *msgid, const char *plural, unsigned long n);
 
 #define LOG_FMT "[%s] %d\n"
 #define LOG(...) fprintf(stderr, __VA_ARGS__)
 
 void app_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+void audit(const char *who, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 static const char *const messages[] = {"ok %d\n", "failed %d\n"};
 static const char banner_fmt[] = "%s version %d\n";
@@ -35,8 +39,20 @@ void show(const char *msg)
 	syslog(LOG_ERR, msg);  // expect: format-string
 	app_log(1, msg);  // expect: format-string
 	LOG(msg);  // expect: format-string
+	audit("show", msg);  // expect: format-string
+	audit(msg, "%s", msg);  // ok: format-string
 	printf("%s", msg);  // ok: format-string
 	fputs(msg, stdout);  // ok: format-string
+}
+
+void show_copy(const char *msg, int width)
+{
+	char copy[128];
+	char column[16];
+	snprintf(copy, sizeof copy, "%s", msg);
+	printf(copy);  // expect: format-string
+	snprintf(column, sizeof column, "%%-%ds|\n", width);
+	printf(column, msg);  // ok: format-string (built from constants and a number)
 }
 
 void show_status(int code, int failed)
@@ -54,6 +70,9 @@ void show_status(int code, int failed)
 	printf(LOG_FMT, "x", code);  // ok: format-string (macro literal)
 	printf(_("%d files\n"), code);  // ok: format-string (translated literal)
 	warnx("code %d", code);  // ok: format-string
+	printf(ngettext("%d file\n", "%d files\n", code), code);  // ok: format-string (translated literals)
+	if (failed)
+		err(1, NULL);  // ok: format-string (no format: prints the errno text)
 }
 
 void echo_input(FILE *in)
@@ -70,20 +89,23 @@ void echo_input(FILE *in)
 
 void echo_env(void)
 {
+	int printf = 0; /* a variable named like the function */
 	char *home = getenv("HOME");
 	char msg[128];
 	snprintf(msg, sizeof msg, home);  // expect: format-string
 	puts(msg);
+	(void)printf;
 }
 
 int main(int argc, char **argv)
 {
-	int printf_calls = argc; /* named like the function */
+	int status = argc;
 	if (argc > 1)
 		printf(argv[1]);  // expect: format-string
 	show("hello");
+	show_copy("hello", 8);
 	show_status(0, 0);
 	echo_input(stdin);
 	echo_env();
-	return printf_calls;
+	return status;
 }

@@ -1,4 +1,5 @@
 /* Fixture for insecure-temp-file: scratch files for an export job. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,11 @@ int export_bad_template(void)
 {
 	char few[] = "/tmp/export-XXX";
 	char suffix_after[] = "/tmp/export.XXXXXX.csv";
-	char *mktemp_name = few; /* a variable named like the function */
+	char *mktemp = few; /* a variable named like the function */
 	int fd = mkstemp(few);  // expect: insecure-temp-file
 	int fd2 = mkstemp(suffix_after);  // expect: insecure-temp-file
 	int fd3 = mkstemps(suffix_after, 3);  // expect: insecure-temp-file
-	(void)mktemp_name;
+	(void)mktemp;
 	if (fd2 >= 0)
 		close(fd2);
 	if (fd3 >= 0)

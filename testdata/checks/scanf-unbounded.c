@@ -1,4 +1,5 @@
 /* Fixture for scanf-unbounded: parsing words from input and config lines. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +67,8 @@ int vread(const char *fmt, ...)
 int main(void)
 {
 	struct entry e;
-	int scanf_calls = 0; /* named like the function */
-	scanf_calls += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
-	scanf_calls += read_words(stdin) + read_allocated() + read_wide();
-	return scanf_calls + vread("%d", &e.weight);
+	int sscanf = 0; /* a variable named like the function */
+	sscanf += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
+	sscanf += read_words(stdin) + read_allocated() + read_wide();
+	return sscanf + vread("%d", &e.weight);
 }

@@ -1,4 +1,5 @@
 /* Fixture for strncat-full-size: appending path pieces with strncat. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -36,9 +37,10 @@ int main(void)
 {
 	struct job j = {"", ""};
 	char tmp[8] = "";
+	int strncat = 0; /* a variable named like the function */
 	add_suffix(&j, ".txt");
 	add_suffix_safely(&j, ".txt", tmp);
 	wide(L"x");
 	puts(j.path);
-	return 0;
+	return strncat;
 }

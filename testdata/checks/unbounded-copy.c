@@ -1,5 +1,7 @@
 /* Fixture for unbounded-copy: building names and paths with strcpy/strcat. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -39,6 +41,27 @@ void defaults(struct user *u, char *scratch)
 	COPY(scratch, u->name);  // expect: unbounded-copy
 }
 
+char *duplicate(const char *s, const char *t)
+{
+	size_t len = strlen(t);
+	char *p = malloc(strlen(s) + 1);
+	char *q = malloc(len + 1);
+	char *r = malloc(strlen(s));  // expect: strlen-alloc-off-by-one
+	if (!p || !q || !r) {
+		free(p);
+		free(q);
+		free(r);
+		return NULL;
+	}
+	strcpy(p, s);  // ok: unbounded-copy (allocated for s and its terminator)
+	strcpy(q, t);  // ok: unbounded-copy (allocated for t and its terminator)
+	strcpy(q, s);  // expect: unbounded-copy
+	strcpy(r, s);  // expect: unbounded-copy
+	free(q);
+	free(r);
+	return p;
+}
+
 void wide(const wchar_t *label)
 {
 	wchar_t title[8];
@@ -66,5 +89,6 @@ int main(int argc, char **argv)
 	defaults(&u, scratch);
 	wide(L"x");
 	bounded(&u, "x");
+	free(duplicate("a", "b"));
 	return 0;
 }

@@ -1,4 +1,5 @@
 /* Fixture for unbounded-sprintf: formatting numbers and names into fixed buffers. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdarg.h>
 #include <stdio.h>
 

@@ -1,4 +1,5 @@
 /* Fixture for unsafe-gets: reading lines into fixed buffers. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>

@@ -1,8 +1,7 @@
 // Fixture for unsafe-gets (C++): qualified calls and look-alike members.
+// C++11 is the last standard whose <cstdio> still has std::gets.
+// cvet-fixture-args: --extra-arg=-std=c++11
 #include <cstdio>
-
-// gets() is gone from C++14 headers; legacy code declares it itself.
-extern "C" char *gets(char *s);
 
 namespace legacy {
 char *gets(char *s, int n) { return std::fgets(s, n, stdin); }
@@ -13,13 +12,17 @@ public:
 	char *gets(char *s) { return std::fgets(s, 80, stdin); }
 };
 
+#define READ_INTO(b) std::gets(b)
+
 int main()
 {
 	char buf[80];
 	LineReader reader;
+	if (!std::gets(buf))  // expect: unsafe-gets
+		return 1;
 	if (!::gets(buf))  // expect: unsafe-gets
 		return 1;
-	if (!gets(buf))  // expect: unsafe-gets
+	if (!READ_INTO(buf))  // expect: unsafe-gets
 		return 1;
 	if (!legacy::gets(buf, sizeof buf))  // ok: unsafe-gets (another namespace)
 		return 1;

@@ -1,4 +1,5 @@
 /* Fixture for unsafe-libc: parsing options and comma lists. */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,8 +48,8 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	char list[] = "a,b,c";
-	int atoi_calls = 0; /* a variable named like the function */
+	int atoi = 0; /* a variable named like the function */
 	if (argc > 3)
 		parse_quick(&o, argv[1], argv[2], argv[3]);
-	return parse_checked(&o, "80") + count_fields(list) + atoi_calls;
+	return parse_checked(&o, "80") + count_fields(list) + atoi;
 }

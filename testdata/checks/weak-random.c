@@ -1,4 +1,5 @@
 /* Fixture for weak-random: session tokens and game dice from rand(). */
+#define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/random.h>
@@ -28,6 +29,15 @@ void init_session(struct session *s)
 		s->iv[i] = (unsigned char)rand();  // expect: weak-random
 }
 
+void fill_record(struct session *s)
+{
+	unsigned r = (unsigned)rand();  // expect: weak-random (r ends up in the token below)
+	unsigned a = r;
+	s->id = r;
+	s->token[0] = (char)r;
+	s->token[1] = (char)a;  // todo-expect: weak-random (followed through one variable only)
+}
+
 void init_session_safely(struct session *s)
 {
 	if (getrandom(s->iv, sizeof s->iv, 0) != (ssize_t)sizeof s->iv)  // ok: weak-random
@@ -44,10 +54,11 @@ int roll_dice(void)
 int main(void)
 {
 	struct session s;
-	int rand_value = 4; /* a variable named like the function */
+	int random = 4; /* a variable named like the function */
 	srand((unsigned)time(NULL));  // expect: weak-random
 	make_session_token(&s);
 	init_session(&s);
+	fill_record(&s);
 	init_session_safely(&s);
-	return roll_dice() + rand_value;
+	return roll_dice() + random;
 }

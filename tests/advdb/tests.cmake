@@ -24,3 +24,9 @@ set_tests_properties(advdb PROPERTIES TIMEOUT 120 FIXTURES_REQUIRED advdb_zips
 # the bundled database answers through the real binary too
 add_test(NAME advdb.status COMMAND cvet db status --db ${CMAKE_BINARY_DIR}/advisories.db)
 set_tests_properties(advdb.status PROPERTIES PASS_REGULAR_EXPRESSION "records: +[0-9]+")
+
+# the same contracts through the real binary: warning lines, summary, exit codes, atomic replace
+add_test(NAME advdb.cli COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/cli_test.py $<TARGET_FILE:cvet>
+  ${CMAKE_SOURCE_DIR}/advisories/osv)
+set_tests_properties(advdb.cli PROPERTIES TIMEOUT 120
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

@@ -159,6 +159,8 @@ def case_hostile_walk_and_direct():
         write(os.path.join(tmp, "e", "vcpkg.json"), '{"dependencies": ["' + "a" * (10 << 20) + '"]}')
         write(os.path.join(tmp, "f", "bom.json"), "[" * 200000 + "]" * 200000)
         write(os.path.join(tmp, "g", "conanfile.txt"), "\n" * 2000000 + "[requires]\nzlib/1.2.11\n")
+        write(os.path.join(tmp, "j", "package-lock.cmake"),
+              "CPMDeclarePackage(\x1b[31mevil\x07 VERSION 1.0\x1b[0m GIT_REPOSITORY \"https://x/\x1b]0;t\x07.git\")\n")
         os.makedirs(os.path.join(tmp, "h", "vcpkg.json"))  # a directory with a manifest's name
         os.mkfifo(os.path.join(tmp, "i.conan.lock"))      # a FIFO must never be opened for reading
         code, doc, err = deps_json(".", cwd=tmp)
@@ -173,6 +175,9 @@ def case_hostile_walk_and_direct():
             check("\n" not in n and len(n) < 1100, "notes are one bounded line")
         pk = {(p["name"], p["location"]["path"]): p for p in doc["dependencies"]}
         check(("openssl", "c/conanfile.txt") in pk, "good files are still read next to bad ones")
+        check(("?[31mevil?", "j/package-lock.cmake") in pk, "control characters in names are neutralised: %r" % list(pk))
+        code, text, _ = run(["deps", "--no-config", "-q", "--format", "text", "."], cwd=tmp)
+        check("\x1b[31m" not in text and "\x07" not in text, "no terminal escapes from manifests in text output")
         check(pk[("zlib", "g/conanfile.txt")]["location"]["line"] == 2000002, "line numbers survive huge files")
         # the same malformed file named directly is an input error: exit 2, one line on stderr
         code, out, err = run(["deps", "--no-config", "-q", os.path.join("a", "conan.lock")], cwd=tmp, expect=2)
@@ -238,6 +243,49 @@ def case_git_submodules():
             shutil.rmtree(tmp)
 
 
+def case_git_annotated_tag():
+    """A submodule pinned at a commit that a loose annotated tag names: the tag object is peeled."""
+    tmp = tempfile.mkdtemp(prefix="cvet-git-tag-")
+    try:
+        src = os.path.join(tmp, "curlsrc")
+        os.makedirs(src)
+        git(src, "init", "-q")
+        write(os.path.join(src, "README"), "fixture\n")
+        git(src, "add", "README")
+        git(src, "commit", "-q", "-m", "release")
+        git(src, "tag", "-a", "curl-8_3_0", "-m", "curl 8.3.0")
+        commit = git(src, "rev-parse", "HEAD")
+        root = os.path.join(tmp, "super")
+        os.makedirs(root)
+        git(root, "init", "-q")
+        write(os.path.join(root, ".gitmodules"),
+              '[submodule "curl"]\n\tpath = third_party/curl\n\turl = https://github.com/curl/curl.git\n')
+        git(root, "add", ".gitmodules")
+        git(root, "update-index", "--add", "--cacheinfo", "160000,%s,third_party/curl" % commit)
+        shutil.copytree(os.path.join(src, ".git"), os.path.join(root, ".git", "modules", "curl"))
+        code, doc, err = deps_json(".", extra=["--root", root], cwd=root)
+        pk = {p["name"]: p for p in doc["dependencies"]}
+        check(pk["curl"]["version"] == "8.3.0", "annotated tag curl-8_3_0 -> 8.3.0: %r" % pk["curl"])
+        check("CVE-2023-38545" in findings_by_alias(doc), "curl 8.3.0 from the tag is matched")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def case_git_gitdir_file_inside():
+    """.git as a "gitdir:" file pointing inside the project is followed (relative path)."""
+    tmp = tempfile.mkdtemp(prefix="cvet-git-file-")
+    try:
+        root = make_super(tmp, 2)
+        os.rename(os.path.join(root, ".git"), os.path.join(root, ".realgit"))
+        write(os.path.join(root, ".git"), "gitdir: .realgit\n")
+        code, doc, err = deps_json(".", extra=["--root", root], cwd=root)
+        pk = {p["name"]: p for p in doc["dependencies"]}
+        check(pk["curl"]["version"] == CURL_COMMIT, "commit read through the gitdir file: %r" % pk["curl"])
+        check(pk["zlib"]["version"] == "1.2.11", "tag read through the gitdir file")
+    finally:
+        shutil.rmtree(tmp)
+
+
 def case_git_hostile():
     tmp = tempfile.mkdtemp(prefix="cvet-git-bad-")
     try:
@@ -296,7 +344,7 @@ def case_shared_samples_walk():
 
 
 CASES = [case_vulnerable_fixture, case_ignores, case_hostile_walk_and_direct, case_git_submodules,
-         case_git_hostile, case_shared_samples_walk]
+         case_git_annotated_tag, case_git_gitdir_file_inside, case_git_hostile, case_shared_samples_walk]
 
 
 def main():

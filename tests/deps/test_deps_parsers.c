@@ -292,6 +292,7 @@ static void test_deps__vcpkg_overrides(void)
 	T_ASSERT_INT(67, p->line);
 	T_ASSERT_INT(1, count("openal-soft"));
 	T_ASSERT(find("curl", NULL)->version == NULL);
+	T_ASSERT_STR("platform windows", find("curl", NULL)->detail);
 	T_ASSERT_INT(0, load(K_VCPKG, SAMPLE("vcpkg-json/0lini__bareos__vcpkg.json")));
 	T_ASSERT_STR("2.4.2", find("cli11", NULL)->version);
 	T_ASSERT_INT(34, find("cli11", NULL)->line);
@@ -564,6 +565,23 @@ static void test_deps__git_index_versions(void)
 	}
 }
 
+/* Regression: a one-entry index with a one-byte path was rejected by the entry-count bound. */
+static void test_deps__git_index_single_short_entry(void)
+{
+	static const char *const paths[] = {"x"};
+	static const unsigned modes[] = {0160000};
+	unsigned char buf[256];
+	for (unsigned v = 2; v <= 4; v++) {
+		size_t len = build_index(buf, sizeof(buf), v, paths, modes, 1);
+		cvet_lf_gitlink *g = NULL;
+		size_t n = 0;
+		T_ASSERT_INT(0, cvet_lockfile__git_index_gitlinks(buf, len, 20, &g, &n));
+		T_ASSERT_INT(1, n);
+		T_ASSERT_STR("x", g[0].path);
+		cvet_lockfile__gitlinks_free(g, n);
+	}
+}
+
 static void test_deps__git_index_lying_lengths(void)
 {
 	static const char *const paths[] = {"lib/a", "lib/b"};
@@ -594,6 +612,37 @@ static void test_deps__git_index_lying_lengths(void)
 	put_be32(buf + 4, 9);
 	T_ASSERT_INT(CVET_EPARSE, cvet_lockfile__git_index_gitlinks(buf, len, 20, &g, &n));
 	T_ASSERT(g == NULL && n == 0);
+}
+
+static void test_deps__git_index_mutated(void)
+{
+	static const char *const paths[] = {"a", "ext/lib1", "ext/lib2", "ext/lib2x", "src/main.c"};
+	static const unsigned modes[] = {0100644, 0160000, 0160000, 0160000, 0100644};
+	unsigned char orig[2048], buf[2048];
+	unsigned seed = 7;
+	for (unsigned v = 2; v <= 4; v++) {
+		size_t len = build_index(orig, sizeof(orig), v, paths, modes, 5);
+		for (int round = 0; round < 3000; round++) {
+			memcpy(buf, orig, len);
+			size_t n = len;
+			for (int e = 0; e < 1 + round % 3; e++) {
+				seed = seed * 1103515245u + 12345u;
+				size_t at = (seed >> 8) % n;
+				seed = seed * 1103515245u + 12345u;
+				if ((seed >> 16) % 5 == 0)
+					n = at > 12 ? at : n;
+				else
+					buf[at] = (unsigned char)(seed >> 24);
+			}
+			cvet_lf_gitlink *g = NULL;
+			size_t ng = 0;
+			int err = cvet_lockfile__git_index_gitlinks(buf, n, 20, &g, &ng);
+			T_ASSERT(err == 0 || err == CVET_EPARSE);
+			for (size_t i = 0; i < ng; i++)
+				T_ASSERT(strlen(g[i].commit) == 40 && strlen(g[i].path) <= 4096);
+			cvet_lockfile__gitlinks_free(g, ng);
+		}
+	}
 }
 
 static void test_deps__gitmodules_without_git_dir(void)
@@ -639,6 +688,30 @@ static void test_deps__json_hostile(void)
 	T_ASSERT(strstr(cvet_error_last(), "binary"));
 	static const char trailing[] = "{} {}";
 	T_ASSERT_INT(CVET_EPARSE, load_text(K_VCPKG, trailing, sizeof(trailing) - 1));
+}
+
+static void test_deps__json_lines_tricky_strings(void)
+{
+	static const char text[] =
+		"{\"version\": \"0.5\", \"note\": \"a [quoted] {brace} \\\" , : string\",\n"
+		"  \"x\": [1, -2.5e3, true, null, {\"k\": [[], {}]}],\n"
+		"  \"requires\": [\n"
+		"\n"
+		"    \"zlib/1.3.1\", \"bzip2/1.0.8\",\n"
+		"    \"xz_utils/5.4.5\"\n"
+		"  ]\n"
+		"}\n";
+	T_ASSERT_INT(0, load_text(K_CONAN_LOCK, text, sizeof(text) - 1));
+	T_ASSERT_INT(3, L.n);
+	T_ASSERT_INT(5, find("zlib", NULL)->line);
+	T_ASSERT_INT(5, find("bzip2", NULL)->line);
+	T_ASSERT_INT(6, find("xz_utils", NULL)->line);
+	static const char bom[] = "\xEF\xBB\xBF{\"version\": \"0.5\",\n\"requires\": [\"zlib/1.3.1\"]}";
+	T_ASSERT_INT(0, load_text(K_CONAN_LOCK, bom, sizeof(bom) - 1));
+	T_ASSERT_INT(2, find("zlib", NULL)->line);
+	static const char utf16[] = "\xFF\xFE{\0}\0";
+	T_ASSERT_INT(CVET_EPARSE, load_text(K_CONAN_LOCK, utf16, sizeof(utf16) - 1));
+	T_ASSERT(strstr(cvet_error_last(), "UTF-16"));
 }
 
 static void test_deps__json_deep_nesting(void)
@@ -756,6 +829,60 @@ static void test_deps__url_helpers(void)
 	free(s);
 }
 
+/* Mutate every real sample (byte flips, truncation, structural characters) and parse: never a crash,
+ * never a hang, always 0 or a negative code with a message. Deterministic. */
+static void test_deps__mutated_samples(void)
+{
+	static const struct { kind k; const char *path; } samples[] = {
+		{K_CONAN_LOCK, SAMPLE("conan-lock-v1/ArthurDassier__Babel_2019__conan.lock")},
+		{K_CONAN_LOCK, SAMPLE("conan-lock-v1/Malibushko__yatgbotlib__conan.lock")},
+		{K_CONAN_LOCK, SAMPLE("conan-lock-v2/NREL__OpenStudio__conan.lock")},
+		{K_CONANFILE, SAMPLE("conanfile-txt/PlotJuggler__PlotJuggler__conanfile.txt")},
+		{K_VCPKG, SAMPLE("vcpkg-json/duckdb__duckdb-spatial__vcpkg.json")},
+		{K_VCPKG_CONF, SAMPLE("vcpkg-configuration-json/Aleph-One-Marathon__alephone__vcpkg-configuration.json")},
+		{K_CPM, SAMPLE("cpm-package-lock-cmake/seqan__raptor__package-lock.cmake")},
+		{K_CPM, SAMPLE("cpm-package-lock-cmake/LizardByte__Sunshine__package-lock.cmake")},
+		{K_WRAP, SAMPLE("meson-wrap/linux-nvme__nvme-cli__openssl.wrap")},
+		{K_BAZEL, SAMPLE("bazel-module/1115040131__pycstl__MODULE.bazel")},
+		{K_BAZEL_LOCK, SAMPLE("bazel-module-lock/27sanjeevd__Fast-Crypto-Options-Pricing__MODULE.bazel.lock")},
+		{K_SBOM, SAMPLE("sbom-spdx/anchore__syft__vcpkg.spdx.json")},
+	};
+	static const char structural[] = "{}[]\",:#=()$@/\\\n\0";
+	unsigned seed = 2026;
+	int rounds = getenv("CVET_FUZZ_ROUNDS") ? (int)strtol(getenv("CVET_FUZZ_ROUNDS"), NULL, 10) : 500;
+	for (size_t si = 0; si < sizeof(samples) / sizeof(samples[0]); si++) {
+		char *orig = NULL;
+		size_t len = 0;
+		T_ASSERT_INT(0, cvet_lockfile__read_file(samples[si].path, samples[si].path, CVET_LF_MAX_FILE, &orig, &len));
+		char *buf = malloc(len + 1);
+		T_ASSERT(buf != NULL);
+		for (int round = 0; round < rounds; round++) {
+			memcpy(buf, orig, len + 1);
+			size_t n = len;
+			int edits = 1 + round % 4;
+			for (int e = 0; e < edits && n > 0; e++) {
+				seed = seed * 1103515245u + 12345u;
+				size_t at = (seed >> 8) % n;
+				seed = seed * 1103515245u + 12345u;
+				switch ((seed >> 16) % 4) {
+				case 0: buf[at] = (char)(seed >> 24); break;
+				case 1: buf[at] = structural[(seed >> 20) % (sizeof(structural) - 1)]; break;
+				case 2: n = at; break; /* truncate */
+				default: memmove(buf + at, buf + at + 1, n - at - 1); n--; break;
+				}
+			}
+			buf[n] = '\0';
+			int err = load_text(samples[si].k, buf, n);
+			T_ASSERT(err <= 0);
+			T_ASSERT(err != CVET_ENOMEM);
+			if (err < 0 && err != CVET_ENOTFOUND)
+				T_ASSERT(cvet_error_last()[0] != '\0' && !strchr(cvet_error_last(), '\n'));
+		}
+		free(buf);
+		free(orig);
+	}
+}
+
 static void cleanup(void)
 {
 	cvet_lockfile__list_clear(&L);
@@ -775,7 +902,7 @@ CVET_TEST_MAIN(T(test_deps__conan_ref_forms), T(test_deps__conan_v1_babel_user_c
 	       T(test_deps__cpm_sunshine_tags), T(test_deps__cpm_malformed), T(test_deps__meson_wraps),
 	       T(test_deps__bazel_riegeli_bcr), T(test_deps__bazel_pycstl_computed), T(test_deps__bazel_lock),
 	       T(test_deps__spdx_vcpkg_port), T(test_deps__cyclonedx_nested), T(test_deps__git_index_versions),
-	       T(test_deps__git_index_lying_lengths), T(test_deps__gitmodules_without_git_dir), T(test_deps__json_hostile),
+	       T(test_deps__git_index_single_short_entry), T(test_deps__git_index_lying_lengths), T(test_deps__git_index_mutated), T(test_deps__gitmodules_without_git_dir), T(test_deps__json_hostile), T(test_deps__json_lines_tricky_strings),
 	       T(test_deps__json_deep_nesting), T(test_deps__json_huge_string), T(test_deps__many_lines_and_entries),
 	       T(test_deps__binary_junk_everywhere), T(test_deps__bazel_hostile),
-	       T(test_deps__read_file_rejects_devices_and_big_files), T(test_deps__url_helpers), T(test_deps__zz_cleanup))
+	       T(test_deps__read_file_rejects_devices_and_big_files), T(test_deps__url_helpers), T(test_deps__mutated_samples), T(test_deps__zz_cleanup))

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <ftw.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,7 +226,7 @@ static void test_walker__variable_named_system_is_not_a_call(void)
 		"struct s { fp system; };\n"
 		"int real(const char *);\n"
 		"void f(struct s *p) { p->system(\"ls\"); }\n"
-		"void g(void) { fp system = 0; system(\"ls\"); }\n"
+		"void g(void) { fp system = 0; system(\"ls\"); (*system)(\"ls\"); (system)(\"ls\"); }\n"
 		"void h(void) { real(\"x\"); }\n";
 	cvet_report *r = NULL;
 	T_ASSERT(setup_dirs() == 0);
@@ -356,16 +357,18 @@ static void test_walker__cxx_method_calls_are_folded(void)
 		"struct Shell { int system(const char *c); };\n"
 		"namespace n { int run(const char *); }\n"
 		"int Shell::system(const char *c) { return n::run(c); }\n"
-		"int go(Shell &s) { return s.system(\"ls\"); }\n";
+		"int go(Shell &s) { return s.system(\"ls\"); }\n"
+		"template <class T> int tmpl(T c) { return n::run(c) + c.system(\"x\"); }\n";
 	cvet_report *r = NULL;
 	const cvet_finding *f;
 	T_ASSERT(setup_dirs() == 0);
 	T_ASSERT(write_file(tmp_root, "k.cpp", src, sizeof(src) - 1) == 0);
 	T_ASSERT_INT(0, walk_one("k.cpp", tmp_root, NULL, 0, &r));
 	T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) == NULL);
-	T_ASSERT_INT(2, seen.ncalls);
+	T_ASSERT_INT(3, seen.ncalls); /* c.system() in the template is a dependent member call: no callee yet */
 	T_ASSERT_STR("run", seen.calls[0]);
 	T_ASSERT_STR("system", seen.calls[1]);
+	T_ASSERT_STR("run", seen.calls[2]);
 	T_ASSERT_STR("Shell::system", seen.begins[0]);
 	f = find_rule(r, "test-call");
 	T_ASSERT(f != NULL);
@@ -406,7 +409,7 @@ static void test_walker__missing_file_is_a_note_not_an_error(void)
 	T_ASSERT_INT(0, walk_one("does-not-exist.c", tmp_root, NULL, 0, &r));
 	f = find_rule(r, CVET_RULE_PARSE_ERROR);
 	T_ASSERT(f != NULL);
-	T_ASSERT(strstr(f->message, "does-not-exist.c") != NULL);
+	T_ASSERT_STR("could not parse 'does-not-exist.c': cannot read it (No such file or directory)", f->message);
 	cvet_report_free(r);
 	teardown_dirs();
 }
@@ -429,6 +432,24 @@ static void test_walker__empty_and_junk_files_do_not_crash(void)
 	T_ASSERT_INT(0, walk_one("junk.c", tmp_root, NULL, 0, &r));
 	T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) != NULL);
 	cvet_report_free(r);
+	{
+		/* a FIFO would block libclang's open() forever: skipped with a note */
+		char fifo[PATH_MAX];
+		const cvet_finding *f;
+		snprintf(fifo, sizeof(fifo), "%s/fifo.c", tmp_root);
+		T_ASSERT(mkfifo(fifo, 0600) == 0);
+		T_ASSERT_INT(0, walk_one("fifo.c", tmp_root, NULL, 0, &r));
+		f = find_rule(r, CVET_RULE_PARSE_ERROR);
+		T_ASSERT(f != NULL);
+		T_ASSERT(strstr(f->message, "not a regular file") != NULL);
+		cvet_report_free(r);
+		/* a directory named like a source file */
+		snprintf(fifo, sizeof(fifo), "%s/dir.c", tmp_root);
+		T_ASSERT(mkdir(fifo, 0700) == 0);
+		T_ASSERT_INT(0, walk_one("dir.c", tmp_root, NULL, 0, &r));
+		T_ASSERT(find_rule(r, CVET_RULE_PARSE_ERROR) != NULL);
+		cvet_report_free(r);
+	}
 	teardown_dirs();
 }
 
@@ -450,6 +471,8 @@ static void test_walker__huge_file_is_skipped_with_a_note(void)
 	T_ASSERT(f != NULL);
 	T_ASSERT(strstr(f->message, "larger than") != NULL);
 	T_ASSERT_INT(0, seen.tu_begin);
+	T_ASSERT_INT(1, seen.nprojfiles); /* so that the note can be suppressed in the file */
+	T_ASSERT_STR("huge.c", seen.projfiles[0]);
 	cvet_report_free(r);
 	teardown_dirs();
 }
@@ -478,6 +501,34 @@ static void test_walker__deep_nesting_is_bounded(void)
 	T_ASSERT(strstr(f->message, "nests deeper") != NULL);
 	T_ASSERT_INT(2, seen.nbegins); /* begin and end still pair up */
 	T_ASSERT_INT(MAX_SEEN, seen.ncalls); /* calls above the limit were seen (the record is capped) */
+	cvet_report_free(r);
+	teardown_dirs();
+}
+
+static void test_walker__long_expression_does_not_overflow_the_stack(void)
+{
+	/* regression: a 70,000-term sum overflowed libclang's 8 MiB parse thread and killed the process */
+	size_t terms = 70000, n = 0;
+	char *src = malloc(terms * 2 + 64);
+	cvet_report *r = NULL;
+	const cvet_finding *f;
+	T_ASSERT(src != NULL);
+	n += (size_t)sprintf(src, "int g(int);\nint f(int v) {\n  v = g(1) + ");
+	for (size_t i = 0; i < terms; i++) {
+		src[n++] = '1';
+		src[n++] = '+';
+	}
+	n += (size_t)sprintf(src + n, "1;\n  return g(v);\n}\n");
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "long.c", src, n) == 0);
+	free(src);
+	T_ASSERT_INT(0, walk_one("long.c", tmp_root, NULL, 0, &r));
+	f = find_rule(r, CVET_RULE_PARSE_ERROR);
+	T_ASSERT(f != NULL);
+	T_ASSERT(strstr(f->message, "an expression in 'long.c' nests deeper") != NULL);
+	T_ASSERT_INT(3, f->loc.line);
+	T_ASSERT_INT(1, seen.ncalls); /* g(v) after the long expression is still seen; g(1) inside it is not */
+	T_ASSERT_STR("g", seen.calls[0]);
 	cvet_report_free(r);
 	teardown_dirs();
 }
@@ -629,6 +680,7 @@ static struct {
 	long long array_n;
 	char text[64], fn_at_end[64], lambda_fn[64];
 	unsigned kids, loc_line;
+	int step_rc, in_project, disabled_null;
 } pr;
 
 static void probe_helpers(cvet_tu *tu)
@@ -668,6 +720,11 @@ static void probe_helpers(cvet_tu *tu)
 	fi = cvet_tu_report(tu, &probe_check, call, "at end");
 	if (fi && fi->function)
 		snprintf(pr.fn_at_end, sizeof(pr.fn_at_end), "%s", fi->function);
+	if (fi)
+		pr.step_rc = cvet_tu_add_step(tu, fi, assign, "'n' is changed\there");
+	cvet_tu_add_endpoint(tu, call, "bind", "0.0.0.0", 8080);
+	pr.in_project = cvet_tu_in_project(tu, call) && !cvet_tu_in_project(tu, clang_getNullCursor());
+	pr.disabled_null = cvet_tu_report(tu, &test_check, call, "not enabled in this walk") == NULL;
 }
 
 static void test_cx__helpers_on_expressions(void)
@@ -705,6 +762,25 @@ static void test_cx__helpers_on_expressions(void)
 	T_ASSERT(pr.loc_ok);
 	T_ASSERT_INT(9, pr.loc_line);
 	T_ASSERT_STR("f", pr.fn_at_end); /* reported after the walk: the function comes from the cursor */
+	T_ASSERT_INT(0, pr.step_rc);
+	T_ASSERT(pr.in_project);
+	T_ASSERT(pr.disabled_null);
+	T_ASSERT_INT(1, (long long)r->nfindings);
+	T_ASSERT_INT(1, (long long)r->findings[0]->nsteps);
+	T_ASSERT_STR("h.c", r->findings[0]->steps[0].path);
+	T_ASSERT_INT(6, r->findings[0]->steps[0].line);
+	T_ASSERT_STR("'n' is changed here", r->findings[0]->steps[0].message);
+	T_ASSERT_STR("g(sizeof(buf))", r->findings[0]->snippet);
+	T_ASSERT_INT(9, r->findings[0]->loc.line);
+	T_ASSERT_INT(2, r->findings[0]->loc.column);
+	T_ASSERT_INT(9, r->findings[0]->loc.end_line);
+	T_ASSERT_INT(16, r->findings[0]->loc.end_column);
+	T_ASSERT_INT(1, (long long)r->nendpoints);
+	T_ASSERT_STR("bind", r->endpoints[0]->api);
+	T_ASSERT_STR("0.0.0.0", r->endpoints[0]->address);
+	T_ASSERT_INT(8080, r->endpoints[0]->port);
+	T_ASSERT_STR("f", r->endpoints[0]->function);
+	T_ASSERT_STR("h.c", r->endpoints[0]->loc.path);
 	cvet_report_free(r);
 	teardown_dirs();
 }
@@ -818,6 +894,83 @@ static void test_walker__relative_file_and_working_directory(void)
 	teardown_dirs();
 }
 
+/* ---- thread safety: a check with per-TU state only, walked from two threads at once ---- */
+
+typedef struct { int calls; char path[128]; } count_state;
+static const cvet_check count_check;
+
+static void c_on_file(cvet_tu *tu, void *state, const char *path, const char *text, size_t len)
+{
+	count_state *st = state;
+	if (!st->path[0])
+		snprintf(st->path, sizeof(st->path), "%s", path);
+}
+
+static void c_on_call(cvet_tu *tu, void *state, const cvet_event *ev)
+{
+	((count_state *)state)->calls++;
+}
+
+static void c_tu_end(cvet_tu *tu, void *state)
+{
+	count_state *st = state;
+	cvet_tu_report_at(tu, &count_check, st->path, 1, 1, NULL, "calls=%d", st->calls);
+}
+
+static const cvet_check count_check = {
+	{"test-count", "count", CVET_SEV_NOTE, {0}, CVET_PRECISION_HIGH},
+	NULL, sizeof(count_state), NULL, c_on_file, NULL, c_on_call, NULL, NULL, c_tu_end, NULL};
+
+typedef struct { const char *file; int ok; } thread_arg;
+
+static void *walk_many(void *p)
+{
+	thread_arg *a = p;
+	const char *roots[1] = {tmp_root};
+	const cvet_check *list[1] = {&count_check};
+	cvet_walk_options o;
+	CXIndex idx = clang_createIndex(0, 0);
+	char want[32];
+	memset(&o, 0, sizeof(o));
+	o.roots = roots;
+	o.nroots = 1;
+	o.report_root = tmp_root;
+	snprintf(want, sizeof(want), "calls=%d", strstr(a->file, "t2.c") ? 2 : 1);
+	a->ok = 1;
+	for (int i = 0; i < 10 && a->ok; i++) {
+		cvet_report *r = NULL;
+		if (cvet_report_new(&r) < 0 || cvet__walk_file_with(idx, a->file, NULL, 0, NULL, &o, list, 1, r) != 0 ||
+		    r->nfindings != 1 || strcmp(r->findings[0]->message, want) != 0)
+			a->ok = 0;
+		cvet_report_free(r);
+	}
+	clang_disposeIndex(idx);
+	return NULL;
+}
+
+static void test_walker__parallel_walks_keep_state_apart(void)
+{
+	static const char s1[] = "#include <stdio.h>\nint main(void) { return puts(\"a\"); }\n";
+	static const char s2[] = "#include <string.h>\nunsigned long f(const char *s) { return strlen(s) + strlen(s); }\n";
+	char p1[PATH_MAX], p2[PATH_MAX];
+	thread_arg a1, a2;
+	pthread_t t1, t2;
+	T_ASSERT(setup_dirs() == 0);
+	T_ASSERT(write_file(tmp_root, "t1.c", s1, sizeof(s1) - 1) == 0);
+	T_ASSERT(write_file(tmp_root, "t2.c", s2, sizeof(s2) - 1) == 0);
+	snprintf(p1, sizeof(p1), "%s/t1.c", tmp_root);
+	snprintf(p2, sizeof(p2), "%s/t2.c", tmp_root);
+	a1.file = p1;
+	a2.file = p2;
+	T_ASSERT(pthread_create(&t1, NULL, walk_many, &a1) == 0);
+	T_ASSERT(pthread_create(&t2, NULL, walk_many, &a2) == 0);
+	pthread_join(t1, NULL);
+	pthread_join(t2, NULL);
+	T_ASSERT(a1.ok);
+	T_ASSERT(a2.ok);
+	teardown_dirs();
+}
+
 static void test_registry__rules_sorted_with_builtins(void)
 {
 	size_t n = cvet_rules_count();
@@ -860,6 +1013,7 @@ CVET_TEST_MAIN(
 	T(test_walker__empty_and_junk_files_do_not_crash),
 	T(test_walker__huge_file_is_skipped_with_a_note),
 	T(test_walker__deep_nesting_is_bounded),
+	T(test_walker__long_expression_does_not_overflow_the_stack),
 	T(test_cx__int_const_on_macros),
 	T(test_cx__string_literal_through_define),
 	T(test_cx__macro_name_inaddr_any),
@@ -868,5 +1022,6 @@ CVET_TEST_MAIN(
 	T(test_walker__werror_is_not_a_parse_error),
 	T(test_walker__disabled_check_does_not_report),
 	T(test_walker__relative_file_and_working_directory),
+	T(test_walker__parallel_walks_keep_state_apart),
 	T(test_registry__rules_sorted_with_builtins)
 )

@@ -1,0 +1,135 @@
+/* Fixture for unchecked-alloc: allocation results used before (or without) a NULL check. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct node {
+	int value;
+	struct node *next;
+	char *label;
+};
+
+struct list {
+	struct node *head;
+	size_t count;
+};
+
+int remember(void *p); /* project helper: may test p itself */
+
+struct node *node_new_bad(int value)
+{
+	struct node *n = malloc(sizeof(*n));  // ok: unchecked-alloc (sizeof does not evaluate *n)
+	n->value = value;  // expect: unchecked-alloc
+	n->next = NULL;
+	return n;
+}
+
+struct node *node_new_good(int value)
+{
+	struct node *n = malloc(sizeof(*n));
+	if (n == NULL)
+		return NULL;
+	n->value = value;  // ok: unchecked-alloc
+	n->next = NULL;
+	return n;
+}
+
+struct node *node_new_inline_check(int value)
+{
+	struct node *n;
+	if (!(n = malloc(sizeof *n)))
+		return NULL;
+	n->value = value;  // ok: unchecked-alloc
+	return n;
+}
+
+char *copy_name_bad(const char *name)
+{
+	size_t len = strlen(name);
+	char *copy = malloc(len + 1);
+	memcpy(copy, name, len + 1);  // expect: unchecked-alloc
+	return copy;
+}
+
+char *copy_name_good(const char *name)
+{
+	size_t len = strlen(name);
+	char *copy = malloc(len + 1);
+	if (copy)
+		memcpy(copy, name, len + 1);  // ok: unchecked-alloc
+	return copy;
+}
+
+void label_node(struct node *n, const char *text)
+{
+	n->label = strdup(text);
+	n->label[0] = (char)(n->label[0] & 0x5f);  // expect: unchecked-alloc
+}
+
+void label_node_checked(struct node *n, const char *text)
+{
+	n->label = strdup(text);
+	if (n->label == NULL)
+		return;
+	n->label[0] = (char)(n->label[0] & 0x5f);  // ok: unchecked-alloc
+}
+
+int *zeroed_counts(size_t n)
+{
+	int *counts = calloc(n, sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		counts[i] = 0;  // expect: unchecked-alloc
+	return counts;
+}
+
+int *counts_asserted(size_t n)
+{
+	int *counts = calloc(n, sizeof(int));
+	assert(counts != NULL);
+	counts[0] = 1;  // ok: unchecked-alloc
+	return counts;
+}
+
+void scratch(size_t n)
+{
+	memset(malloc(n), 0, n);  // expect: unchecked-alloc
+}
+
+char *read_line(FILE *f, size_t cap)
+{
+	char *line = malloc(cap);
+	if (fgets(line, (int)cap, f) == NULL) {  // expect: unchecked-alloc
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
+/* Handed to a project function first: it may do the checking, so nothing is said. */
+void handed_over(size_t n)
+{
+	char *p = malloc(n);
+	if (remember(p) < 0)
+		return;
+	p[0] = 0;  // ok: unchecked-alloc
+}
+
+/* Returned to the caller unchecked: the caller's business. */
+void *buffer_for(size_t n)
+{
+	void *p = malloc(n);
+	return p;
+}
+
+/* Address arithmetic only: no access happens through the pointer before the test. */
+void list_push(struct list *l, int value)
+{
+	struct node *n = malloc(sizeof *n);
+	struct node **slot = &n->next;
+	if (n && slot) {
+		n->value = value;  // ok: unchecked-alloc
+		n->next = l->head;
+		l->head = n;
+	}
+}

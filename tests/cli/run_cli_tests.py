@@ -1,0 +1,530 @@
+#!/usr/bin/env python3
+"""run_cli_tests.py - end-to-end tests of the cvet command line (exit codes, options, outputs, the
+compilation database, discovery, config and suppressions), driving the built binary.
+
+Usage: run_cli_tests.py --cvet PATH/TO/cvet --source REPO [--filter SUBSTRING] [-v]
+Each test_* function is one behaviour; a failing assertion names what was expected.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+
+CVET = None
+SRC = None
+VERBOSE = False
+PROJ = None  # testdata/cli/proj
+
+# every option the help must explain
+OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
+           "--no-config", "--report-unused-suppressions", "--db", "--format", "-o", "--output", "--root",
+           "--no-color", "-q", "--quiet", "--fail-on", "-j", "--jobs", "-h", "--help"]
+
+
+class Failure(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failure(what)
+
+
+def run(args, cwd=None, env=None, timeout=300):
+    e = dict(os.environ)
+    e.pop("NO_COLOR", None)
+    if env:
+        e.update(env)
+    p = subprocess.run([CVET] + args, cwd=cwd, env=e, capture_output=True, text=True, timeout=timeout)
+    if VERBOSE:
+        print("$ cvet %s  -> %d" % (" ".join(args), p.returncode))
+        if p.stderr:
+            print("  stderr: " + p.stderr.strip()[:500])
+    for marker in ("runtime error:", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer"):
+        check(marker not in p.stderr, "cvet %s: sanitizer report: %s" % (args, p.stderr[-1500:]))
+    check(p.returncode in (0, 1, 2), "cvet %s: exit status %d (crash?), stderr: %s" % (args, p.returncode, p.stderr[-800:]))
+    return p
+
+
+def gcc_lines(out):
+    return [l for l in out.splitlines() if l.strip()]
+
+
+def rules_of(out):
+    res = []
+    for l in gcc_lines(out):
+        if l.endswith("]") and "[" in l:
+            res.append((l.split(":", 1)[0], l[l.rindex("[") + 1:-1]))
+    return res
+
+
+def expect_usage_error(args, needle=None, cwd=None):
+    p = run(args, cwd=cwd)
+    check(p.returncode == 2, "cvet %s: expected exit 2, got %d" % (" ".join(args), p.returncode))
+    lines = p.stderr.splitlines()
+    check(len(lines) == 1, "cvet %s: expected one line on stderr, got %r" % (" ".join(args), p.stderr))
+    check(lines[0].startswith("cvet: error: "), "cvet %s: stderr should start 'cvet: error: ': %r" % (args, lines[0]))
+    if needle:
+        check(needle in lines[0], "cvet %s: stderr should mention %r: %r" % (args, needle, lines[0]))
+    check(p.stdout == "", "cvet %s: nothing expected on stdout, got %r" % (args, p.stdout[:200]))
+    return lines[0]
+
+
+# ---- usage ----
+
+def test_usage__errors_exit_2_with_one_line():
+    expect_usage_error([])
+    expect_usage_error(["frobnicate"], "unknown command")
+    expect_usage_error(["scan", "--bogus", PROJ], "--bogus")
+    expect_usage_error(["scan", "--format", "xml", PROJ], "xml")
+    expect_usage_error(["scan", PROJ, "--format"], "needs a value")
+    expect_usage_error(["code", "-j", "0", PROJ], "-j")
+    expect_usage_error(["code", "-j", "many", PROJ], "-j")
+    expect_usage_error(["code", "--fail-on", "severe", PROJ], "severe")
+    expect_usage_error(["code", "--format", "json", "--format", "gcc", PROJ], "standard output")
+    expect_usage_error(["code", "--root", "/nonexistent-cvet-root", PROJ], "--root")
+    expect_usage_error(["code", "--config", "/nonexistent-cvet.json", PROJ], "nonexistent-cvet.json")
+
+
+def test_usage__missing_path_exits_2():
+    line = expect_usage_error(["code", "/nonexistent/cvet/path"], "/nonexistent/cvet/path")
+    check("No such file" in line, "message should say why: %r" % line)
+    expect_usage_error(["scan", PROJ, "does-not-exist.c"], "does-not-exist.c")
+    expect_usage_error(["deps", "/nonexistent/cvet/path"], "/nonexistent/cvet/path")
+
+
+def test_help__lists_every_option():
+    for args in (["--help"], ["help", "scan"], ["scan", "--help"], ["help", "code"], ["code", "-h"], ["deps", "--help"]):
+        p = run(args)
+        check(p.returncode == 0, "cvet %s: exit 0 expected, got %d" % (args, p.returncode))
+        for opt in OPTIONS:
+            check((" " + opt + " ") in p.stdout or (" " + opt + ",") in p.stdout or (" " + opt + "\n") in p.stdout,
+                  "cvet %s: help does not explain %s" % (" ".join(args), opt))
+    p = run(["--help"])
+    for cmd in ("scan", "code", "deps", "db", "rules", "explain", "--version"):
+        check(cmd in p.stdout, "cvet --help: command %s not listed" % cmd)
+    p = run(["help", "rules"])
+    check(p.returncode == 0 and "explain" in p.stdout, "cvet help rules should explain 'explain'")
+
+
+def test_version():
+    p = run(["--version"])
+    check(p.returncode == 0 and p.stdout.startswith("cvet "), "cvet --version: %r" % p.stdout)
+
+
+# ---- rules ----
+
+def test_rules__list_and_explain():
+    p = run(["rules", "list"])
+    check(p.returncode == 0, "rules list: exit %d" % p.returncode)
+    rows = p.stdout.splitlines()
+    check(rows[0].split()[:3] == ["RULE", "SEVERITY", "CWE"], "rules list header: %r" % rows[0])
+    ids = [r.split()[0] for r in rows[1:]]
+    check(ids == sorted(ids), "rules list should be sorted by id")
+    for rid in ("unsafe-gets", "parse-error", "suppression-without-reason", "unused-suppression"):
+        check(rid in ids, "rules list lacks %s" % rid)
+    row = [r for r in rows if r.startswith("suppression-without-reason ")][0]
+    check(" low " in row and "CWE-710" in row, "suppression-without-reason row: %r" % row)
+    check(run(["rules"]).stdout == p.stdout, "'cvet rules' should list like 'cvet rules list'")
+    p = run(["rules", "explain", "suppression-without-reason"])
+    check(p.returncode == 0 and "suppression-without-reason" in p.stdout and "## How to fix" in p.stdout,
+          "rules explain should print the doc: %r" % p.stdout[:200])
+
+
+def test_rules__unknown_rule_exit_2():
+    line = expect_usage_error(["rules", "explain", "no-such-rule"], "no-such-rule")
+    check("cvet rules list" in line, "should suggest 'cvet rules list': %r" % line)
+    expect_usage_error(["code", "--disable", "no-such-rule", PROJ], "no-such-rule")
+    expect_usage_error(["code", "--enable", "unsafe-gets,no-such-rule", PROJ], "no-such-rule")
+
+
+# ---- exit codes ----
+
+def test_fail_on__thresholds():
+    # src/main.c: unsafe-gets (high), realloc-leak (medium), unsafe-libc (low)
+    main_c = os.path.join(PROJ, "src", "main.c")
+    for level, status in (("critical", 0), ("high", 1), ("medium", 1), ("low", 1), ("note", 1), ("none", 0)):
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", level, main_c])
+        check(p.returncode == status, "--fail-on %s: expected %d, got %d" % (level, status, p.returncode))
+    p = run(["code", "--quiet", "--format", "gcc", main_c])
+    check(p.returncode == 1, "default --fail-on high: expected 1, got %d" % p.returncode)
+    p = run(["code", "--quiet", "--format", "gcc", "--disable", "unsafe-gets", main_c])
+    check(p.returncode == 0, "high finding disabled: expected 0, got %d" % p.returncode)
+    check("unsafe-gets" not in p.stdout, "disabled rule still reported")
+    p = run(["code", "--quiet", "--format", "gcc", "--disable", "unsafe-gets", "--fail-on", "medium", main_c])
+    check(p.returncode == 1, "medium finding left: expected 1, got %d" % p.returncode)
+    p = run(["code", "--quiet", "--format", "gcc", "--disable", "unsafe-gets,realloc-leak", "--enable", "unsafe-gets",
+             main_c])
+    check(p.returncode == 1 and "unsafe-gets" in p.stdout and "realloc-leak" not in p.stdout,
+          "--enable after --disable should win (exit %d)" % p.returncode)
+
+
+def test_config__rules_exclude_fail_on():
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copytree(PROJ, os.path.join(d, "proj"))
+        root = os.path.join(d, "proj")
+        cfg = {"rules": {"unsafe-gets": "low", "unsafe-libc": "off"}, "exclude": ["vendor", "tests"], "fail_on": "medium"}
+        with open(os.path.join(root, ".cvet.json"), "w") as f:
+            json.dump(cfg, f)
+        p = run(["code", "--quiet", "--format", "json", "."], cwd=root)
+        check(p.returncode == 1, "config fail_on medium with a medium finding: expected 1, got %d" % p.returncode)
+        rep = json.loads(p.stdout)
+        rules = sorted(set(f["rule_id"] for f in rep["findings"]))
+        check("unsafe-libc" not in rules, "rule switched off in config still reported")
+        check(not any(f["location"]["path"].startswith(("vendor/", "tests/")) for f in rep["findings"]),
+              "config exclude ignored")
+        sev = [f["severity"] for f in rep["findings"] if f["rule_id"] == "unsafe-gets"]
+        check(sev and all(s == "low" for s in sev), "severity override not applied: %r" % sev)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "high", "."], cwd=root)
+        check(p.returncode == 0, "--fail-on beats config fail_on: expected 0, got %d" % p.returncode)
+        p = run(["code", "--quiet", "--format", "gcc", "--no-config", "--fail-on", "high", "."], cwd=root)
+        check(p.returncode == 1 and "unsafe-libc" in p.stdout, "--no-config should ignore .cvet.json")
+        # found from the first PATH when run elsewhere
+        p = run(["code", "--quiet", "--format", "gcc", "proj"], cwd=d)
+        check("unsafe-libc" not in p.stdout, "config in the first PATH not read")
+        # malformed configs: one line, exit 2
+        for bad, needle in (("{not json", "not a valid JSON"), ('{"rules": {"nope": "off"}}', "nope"),
+                            ('{"rules": {"unsafe-gets": "loud"}}', "loud"), ('{"fail_on": "x"}', "fail_on"),
+                            ('{"exclude": "vendor"}', "exclude"), ("[]", "JSON object")):
+            with open(os.path.join(root, ".cvet.json"), "w") as f:
+                f.write(bad)
+            expect_usage_error(["code", "--quiet", "."], needle, cwd=root)
+        with open(os.path.join(root, ".cvet.json"), "w") as f:
+            f.write(" " * (1024 * 1024 + 10))
+        expect_usage_error(["code", "--quiet", "."], "larger", cwd=root)
+
+
+# ---- outputs ----
+
+def test_outputs__several_in_one_run():
+    with tempfile.TemporaryDirectory() as d:
+        j, s, m = os.path.join(d, "r.json"), os.path.join(d, "r.sarif"), os.path.join(d, "r.md")
+        p = run(["code", "--quiet", "--format", "json", "-o", j, "--format", "sarif", "--output", s,
+                 "--format", "gcc", "-o" + m, PROJ, "--format", "gcc"], cwd=SRC)
+        check(p.returncode == 1, "expected exit 1 (high findings), got %d: %s" % (p.returncode, p.stderr))
+        rep = json.load(open(j))
+        check(len(rep["findings"]) > 0, "json output has no findings")
+        sar = json.load(open(s))
+        check(sar.get("version") == "2.1.0", "sarif output is not SARIF 2.1.0")
+        check(open(m).read() == p.stdout, "the same format to a file and to stdout should be identical")
+        check(len(rules_of(p.stdout)) == len(rep["findings"]), "gcc on stdout and json disagree on the count")
+        # an -o without --format takes the format from the extension
+        j2 = os.path.join(d, "auto.json")
+        p = run(["code", "--quiet", "-o", j2, PROJ])
+        check(p.stdout == "" and json.load(open(j2))["findings"], "-o x.json should write JSON and nothing to stdout")
+
+
+def test_outputs__unwritable_exit_2_no_partial_file():
+    with tempfile.TemporaryDirectory() as d:
+        blocker = os.path.join(d, "file")
+        open(blocker, "w").close()
+        for target in (os.path.join(d, "missing-dir", "r.json"), os.path.join(blocker, "r.json"), d):
+            expect_usage_error(["code", "--quiet", "--format", "json", "-o", target, PROJ])
+        check(sorted(os.listdir(d)) == ["file"], "partial output left behind: %r" % os.listdir(d))
+        # a good output next to a bad one: still exit 2 and nothing half-written
+        good = os.path.join(d, "good.json")
+        expect_usage_error(["code", "--quiet", "--format", "json", "-o", good, "--format", "sarif", "-o",
+                            os.path.join(d, "nope", "r.sarif"), PROJ])
+        check(not os.path.exists(good), "outputs are checked before the scan: nothing should be written")
+
+
+def test_outputs__jobs_1_and_2_identical():
+    outs = []
+    with tempfile.TemporaryDirectory() as d:
+        # a private copy: the trees must not change between the two runs
+        for sub in ("checks", "cli"):
+            shutil.copytree(os.path.join(SRC, "testdata", sub), os.path.join(d, "testdata", sub), symlinks=True)
+        for j in ("1", "2"):
+            p = run(["code", "--quiet", "--format", "json", "--fail-on", "none", "-j", j, "testdata/checks",
+                     "testdata/cli"], cwd=d)
+            check(p.returncode == 0, "-j%s: exit %d: %s" % (j, p.returncode, p.stderr))
+            outs.append(p.stdout)
+    check(outs[0] == outs[1], "-j1 and -j2 JSON differ")
+    check(json.loads(outs[0])["findings"], "no findings at all in testdata/checks?")
+
+
+def test_outputs__no_color_when_not_a_tty():
+    p = run(["code", os.path.join(PROJ, "src", "main.c")])
+    check("\x1b[" not in p.stdout, "colour escape codes written to a pipe")
+    check("\r" not in p.stderr, "progress drawn on a non-terminal stderr")
+
+
+def run_on_pty(args, cwd=None, env=None, stdout_tty=True):
+    """Run cvet with stderr (and stdout when stdout_tty) on a pseudo-terminal; returns (status, tty bytes, stdout)."""
+    import pty
+    master, slave = pty.openpty()
+    e = dict(os.environ)
+    e.pop("NO_COLOR", None)
+    e.update(env or {})
+    p = subprocess.Popen([CVET] + args, cwd=cwd, env=e, stderr=slave,
+                         stdout=slave if stdout_tty else subprocess.PIPE)
+    os.close(slave)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    out = p.stdout.read() if p.stdout else b""
+    status = p.wait(timeout=300)
+    os.close(master)
+    return status, data, out
+
+
+def test_outputs__terminal_progress_and_colour():
+    status, tty, out = run_on_pty(["code", "--format", "json", "--fail-on", "none", "."], cwd=PROJ, stdout_tty=False)
+    check(status == 0, "exit %d" % status)
+    check(b"\r\x1b[K[1/" in tty and b"/5] " in tty, "no progress counter on a terminal: %r" % tty[:300])
+    check(b"\x1b[" not in out, "escape codes in JSON")
+    status, tty, out = run_on_pty(["code", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=PROJ,
+                                  stdout_tty=False)
+    check(tty == b"", "--quiet should leave the terminal alone: %r" % tty[:300])
+    main_c = os.path.join(PROJ, "src", "main.c")
+    _, tty, _ = run_on_pty(["code", "--quiet", "--fail-on", "none", main_c])
+    check(b"\x1b[" in tty, "text on a terminal should be coloured")
+    _, tty, _ = run_on_pty(["code", "--quiet", "--fail-on", "none", main_c], env={"NO_COLOR": "1"})
+    check(b"\x1b[" not in tty, "NO_COLOR ignored")
+    _, tty, _ = run_on_pty(["code", "--quiet", "--no-color", "--fail-on", "none", main_c])
+    check(b"\x1b[" not in tty, "--no-color ignored")
+
+
+# ---- discovery ----
+
+def test_discover__skips_build_dirs_and_excludes():
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=PROJ)
+    files = set(f for f, _ in rules_of(p.stdout))
+    check("src/main.c" in files, "src/main.c not scanned: %r" % files)
+    check("vendor/bundled.c" in files, "vendor/ scanned by default")
+    check(not any(f.startswith(("build/", "cmake-build-")) for f in files), "build directories scanned: %r" % files)
+    for ex in (["--exclude", "vendor"], ["--exclude", "vendor/*"], ["--exclude=*.c", "--exclude", "*.h"]):
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."] + ex, cwd=PROJ)
+        files = set(f for f, _ in rules_of(p.stdout))
+        check("vendor/bundled.c" not in files, "%s did not exclude vendor/bundled.c" % ex)
+        check(p.returncode == 0, "exit %d" % p.returncode)
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--exclude", "src", "."], cwd=PROJ)
+    check("src/main.c" not in p.stdout, "a directory component pattern should exclude the directory")
+
+
+def test_discover__headers_alone_and_include_dirs():
+    p = run(["code", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=PROJ)
+    rep = json.loads(p.stdout)
+    got = set((f["location"]["path"], f["rule_id"]) for f in rep["findings"])
+    check(("include/lonely.h", "unsafe-gets") in got, "a header no source includes must be parsed alone")
+    check(not any(r == "parse-error" for _, r in got), "include/ should be on the include path: %r" % got)
+    # src/main.c + vendor/bundled.c + tests/suppressed.c + include/lonely.h (proj.h is included, not parsed alone)
+    check(rep["summary"]["files_scanned"] == 4, "files_scanned: %r" % rep["summary"]["files_scanned"])
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "only.hpp"), "w") as f:
+            f.write("#include <cstdio>\nchar *gets(char *s);\ninline void r() { char b[4]; gets(b); }\n")
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=d)
+        check(rules_of(p.stdout) == [("only.hpp", "unsafe-gets")], "header-only project: %r" % p.stdout)
+
+
+def test_discover__symlinks_not_followed_out():
+    with tempfile.TemporaryDirectory() as d:
+        inside, outside = os.path.join(d, "in"), os.path.join(d, "out-of-tree")
+        os.makedirs(inside)
+        os.makedirs(outside)
+        with open(os.path.join(outside, "x.c"), "w") as f:
+            f.write("char *gets(char *s);\nvoid f(void) { char b[4]; gets(b); }\n")
+        os.symlink(outside, os.path.join(inside, "linkdir"))
+        os.symlink(os.path.join(outside, "x.c"), os.path.join(inside, "link.c"))
+        with open(os.path.join(inside, "ok.c"), "w") as f:
+            f.write("int ok(void) { return 0; }\n")
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=inside)
+        check(p.returncode == 0 and p.stdout == "", "symlinks out of the tree were followed: %r" % p.stdout)
+
+
+def test_discover__file_named_directly_finds_project_includes():
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "testdata/cli/proj/src/main.c"], cwd=SRC)
+    got = rules_of(p.stdout)
+    check(("testdata/cli/proj/src/main.c", "unsafe-gets") in got, "named file: %r" % p.stdout)
+    check("parse-error" not in p.stdout, "include/ above the file should be on the include path: %r" % p.stdout)
+
+
+def test_root__paths_relative_to_root():
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--root", PROJ, os.path.join(PROJ, "src")])
+    check(rules_of(p.stdout) and all(f.startswith("src/") for f, _ in rules_of(p.stdout)), "--root: %r" % p.stdout)
+
+
+# ---- compilation database ----
+
+DANGEROUS_C = """#include "cfg.h"
+#ifdef DANGEROUS
+char *gets(char *s);
+void f(void) { struct cfg c; gets(c.buf); }
+#endif
+int g(void) { return CFG_SIZE; }
+"""
+CFG_H = "#define CFG_SIZE 8\nstruct cfg { char buf[CFG_SIZE]; };\n"
+
+
+def make_db_project(d, name="compile_commands.json", extra_flags=(), entries=None):
+    os.makedirs(os.path.join(d, "src"), exist_ok=True)
+    os.makedirs(os.path.join(d, "inc"), exist_ok=True)
+    with open(os.path.join(d, "src", "d.c"), "w") as f:
+        f.write(DANGEROUS_C)
+    with open(os.path.join(d, "inc", "cfg.h"), "w") as f:
+        f.write(CFG_H)
+    if entries is None:
+        entries = [{"directory": ".", "file": "src/d.c",
+                    "arguments": ["gcc", "-DDANGEROUS", "-Iinc", "-c", "src/d.c", "-o", "d.o"] + list(extra_flags)}]
+    with open(os.path.join(d, name), "w") as f:
+        json.dump(entries, f)
+
+
+def test_compdb__flags_matter():
+    with tempfile.TemporaryDirectory() as d:
+        make_db_project(d)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=d)
+        check(rules_of(p.stdout) == [("src/d.c", "unsafe-gets")], "auto-detected database: %r" % p.stdout)
+        # explicit -p from elsewhere; report paths relative to the cwd
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "-p", d, d], cwd="/")
+        check([r for _, r in rules_of(p.stdout)] == ["unsafe-gets"], "-p DIR: %r" % p.stdout)
+        # a file named directly picks up the database of the directory it is run from
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "src/d.c"], cwd=d)
+        check(rules_of(p.stdout) == [("src/d.c", "unsafe-gets")], "file named directly: %r" % p.stdout)
+        # without the database: no -DDANGEROUS, so no gets() call
+        os.rename(os.path.join(d, "compile_commands.json"), os.path.join(d, "cc.json"))
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--no-config", "."], cwd=d)
+        check("unsafe-gets" not in p.stdout, "without the database DANGEROUS is not defined: %r" % p.stdout)
+        # --compile-commands FILE with another name; --extra-arg is applied too
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--compile-commands", "cc.json", "."], cwd=d)
+        check(rules_of(p.stdout) == [("src/d.c", "unsafe-gets")], "--compile-commands FILE: %r" % p.stdout)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--extra-arg=-UDANGEROUS",
+                 "--compile-commands", "cc.json", "."], cwd=d)
+        check("unsafe-gets" not in p.stdout, "--extra-arg not applied: %r" % p.stdout)
+        check(os.listdir(d) and not [n for n in os.listdir(d) if n.endswith((".o", ".d"))], "build outputs written")
+
+
+def test_compdb__build_subdir_and_gcc_flags():
+    with tempfile.TemporaryDirectory() as d:
+        make_db_project(d, entries=[{"directory": "..", "file": "src/d.c",
+                                     "command": "gcc -DDANGEROUS -I inc -fno-tree-vrp -fconserve-stack -Werror "
+                                                "-Werror=format -Wno-such-warning-anywhere -MD -MF d.d -Wp,-MD,x.d "
+                                                "-mpreferred-stack-boundary=3 -std=gnu11 -Xclang -load -Xclang /nonexistent/evil.so "
+                                                "-fplugin=/nonexistent/evil.so -MJ frag.json --config=/nonexistent.cfg "
+                                                "-c src/d.c -o d.o"}])
+        os.makedirs(os.path.join(d, "build"))
+        entries = json.load(open(os.path.join(d, "compile_commands.json")))
+        # a generated source in the build tree: skipped like discovery skips build/
+        with open(os.path.join(d, "build", "gen.c"), "w") as f:
+            f.write("char *gets(char *s);\nvoid gen(void) { char b[4]; gets(b); }\n")
+        entries.append({"directory": ".", "file": "gen.c", "arguments": ["cc", "-c", "gen.c"]})
+        with open(os.path.join(d, "build", "compile_commands.json"), "w") as f:
+            json.dump(entries, f)
+        os.unlink(os.path.join(d, "compile_commands.json"))
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=d)
+        check(rules_of(p.stdout) == [("src/d.c", "unsafe-gets")], "build/compile_commands.json with gcc flags: %r"
+              % p.stdout)
+        check(not any(n.endswith((".d", ".json", ".o")) for n in os.listdir(d)), "build side files written: %r"
+              % os.listdir(d))
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "build"], cwd=d)
+        check(rules_of(p.stdout) == [("build/gen.c", "unsafe-gets")], "scanning build/ itself: %r" % p.stdout)
+
+
+def test_compdb__entries_outside_paths_ignored():
+    with tempfile.TemporaryDirectory() as d:
+        make_db_project(d)
+        os.makedirs(os.path.join(d, "other"))
+        with open(os.path.join(d, "other", "o.c"), "w") as f:
+            f.write("char *gets(char *s);\nvoid o(void) { char b[4]; gets(b); }\n")
+        entries = json.load(open(os.path.join(d, "compile_commands.json")))
+        entries.append({"directory": d, "file": "other/o.c", "arguments": ["cc", "-c", "other/o.c"]})
+        with open(os.path.join(d, "compile_commands.json"), "w") as f:
+            json.dump(entries, f)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "-p", ".", "src"], cwd=d)
+        check(rules_of(p.stdout) == [("src/d.c", "unsafe-gets")], "only entries under PATH: %r" % p.stdout)
+
+
+def test_compdb__malformed_exit_2():
+    for text, needle in (("this is not json", "malformed"), ("{}", "malformed"),
+                         ('[{"directory": ".", "file": "a.c"}]', "entry 1"),
+                         ('[{"directory": ".", "file": "a.c", "arguments": ["cc", 1]}]', "entry 1"),
+                         ("", "malformed")):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "compile_commands.json"), "w") as f:
+                f.write(text)
+            expect_usage_error(["code", "--quiet", "."], needle, cwd=d)
+            expect_usage_error(["code", "--quiet", "-p", d, d], needle)
+    expect_usage_error(["code", "--quiet", "-p", "/nonexistent-cvet-db", SRC], "nonexistent-cvet-db")
+
+
+# ---- suppressions ----
+
+def test_suppressions__end_to_end():
+    tdir = os.path.join(PROJ, "tests")
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=tdir)
+    got = rules_of(p.stdout)
+    check(got == [("suppressed.c", "suppression-without-reason")], "suppressions: %r" % p.stdout)
+    check(":18:" in p.stdout, "the no-reason finding belongs on the comment's line: %r" % p.stdout)
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--report-unused-suppressions", "."], cwd=tdir)
+    check(sorted(r for _, r in rules_of(p.stdout)) == ["suppression-without-reason", "unused-suppression"],
+          "unused suppression: %r" % p.stdout)
+    p2 = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--enable", "unused-suppression", "."], cwd=tdir)
+    check(p2.stdout == p.stdout, "--enable unused-suppression should ask for the report: %r" % p2.stdout)
+    p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--report-unused-suppressions", "--disable",
+             "unused-suppression,suppression-without-reason", "."], cwd=tdir)
+    check(p.stdout == "", "built-in rules can be disabled: %r" % p.stdout)
+    # low severity: fails only at --fail-on low
+    check(run(["code", "--quiet", "--format", "gcc", "--fail-on", "medium", "."], cwd=tdir).returncode == 0, "medium")
+    check(run(["code", "--quiet", "--format", "gcc", "--fail-on", "low", "."], cwd=tdir).returncode == 1, "low")
+
+
+# ---- dependencies ----
+
+def test_deps__scan_merges_and_deps_only():
+    demo = os.path.join(SRC, "testdata", "demo")
+    p = run(["scan", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=demo)
+    check(p.returncode == 0, "scan: exit %d: %s" % (p.returncode, p.stderr))
+    rep = json.loads(p.stdout)
+    check(rep["analyses"] == {"code": True, "dependencies": True}, "scan runs both analyses: %r" % rep["analyses"])
+    kinds = set(f["kind"] for f in rep["findings"])
+    p = run(["deps", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=demo)
+    check(p.returncode == 0, "deps: exit %d: %s" % (p.returncode, p.stderr))
+    rep2 = json.loads(p.stdout)
+    check(rep2["analyses"] == {"code": False, "dependencies": True}, "deps only: %r" % rep2["analyses"])
+    check(all(f["kind"] == "dependency" for f in rep2["findings"]), "deps reports code findings")
+    check("code" in kinds, "scan lacks code findings")
+
+
+def main():
+    global CVET, SRC, VERBOSE, PROJ
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cvet", required=True)
+    ap.add_argument("--source", required=True)
+    ap.add_argument("--filter", default="")
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    CVET, SRC, VERBOSE = os.path.abspath(a.cvet), os.path.abspath(a.source), a.v
+    PROJ = os.path.join(SRC, "testdata", "cli", "proj")
+    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
+    failures = 0
+    ran = 0
+    for name, fn in tests:
+        if a.filter not in name:
+            continue
+        ran += 1
+        try:
+            fn()
+            print("ok   " + name)
+        except Failure as e:
+            failures += 1
+            print("FAIL %s: %s" % (name, e))
+        except Exception:
+            failures += 1
+            print("FAIL %s: exception\n%s" % (name, traceback.format_exc()))
+        sys.stdout.flush()
+    print("%d tests, %d failures" % (ran, failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+/* test_cli.c - unit tests of the suppression scanner/filter, exclude globs and the config reader */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+#include "driver.h"
+#include "suppress.h"
+#include "cvet/rules.h"
+#include "test.h"
+
+/* A code finding of `rule` at path:line (owned by the caller until added to a report). */
+static cvet_finding *finding(const char *rule, const char *path, unsigned line)
+{
+	cvet_finding *f = cvet_finding_new();
+	if (!f)
+		return NULL;
+	f->rule_id = strdup(rule);
+	f->loc.path = strdup(path);
+	f->loc.line = line;
+	f->loc.column = 1;
+	f->message = strdup("m");
+	f->severity = CVET_SEV_HIGH;
+	return f;
+}
+
+/* Scan `text` as "a.c", apply to findings of `rule` at the given lines; returns the report. */
+static cvet_report *run(const char *text, const char *rule, const unsigned *lines, size_t n, int unused)
+{
+	cvet_report *r = NULL;
+	cvet_suppressions *s = NULL;
+	if (cvet_report_new(&r) < 0 || cvet_suppress__new(&s) < 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		cvet_report_add(r, finding(rule, "a.c", lines[i]));
+	cvet_suppress__scan_text(s, "a.c", text, strlen(text));
+	cvet_suppress__apply(s, r, NULL, unused);
+	cvet_suppress__free(s);
+	return r;
+}
+
+static size_t count_rule(const cvet_report *r, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i]->rule_id, rule) == 0)
+			n++;
+	return n;
+}
+
+static void test_suppress__same_line_and_line_below(void)
+{
+	const unsigned lines[] = {1, 3, 4};
+	cvet_report *r = run("gets(b); // cvet-ignore: unsafe-gets short fixed input\n"
+			     "// cvet-ignore: unsafe-gets next line only\n"
+			     "gets(b);\n"
+			     "gets(b);\n",
+			     "unsafe-gets", lines, 3, 0);
+	T_ASSERT(r != NULL);
+	T_ASSERT_INT(1, r->nfindings);
+	T_ASSERT_INT(4, r->findings[0]->loc.line);
+	cvet_report_free(r);
+}
+
+static void test_suppress__multi_id_and_other_rules(void)
+{
+	const unsigned lines[] = {2};
+	cvet_report *r = run("/* cvet-ignore: unbounded-copy,unsafe-gets ok */\nx;\n", "unsafe-gets", lines, 1, 0);
+	T_ASSERT_INT(0, r->nfindings);
+	cvet_report_free(r);
+	r = run("/* cvet-ignore: unbounded-copy, format-string ok */\nx;\n", "unsafe-gets", lines, 1, 0);
+	T_ASSERT_INT(1, r->nfindings); /* rule not listed: kept */
+	cvet_report_free(r);
+}
+
+static void test_suppress__no_reason_is_reported_and_still_suppresses(void)
+{
+	const unsigned lines[] = {1};
+	cvet_report *r = run("gets(b); /* cvet-ignore: unsafe-gets */\n", "unsafe-gets", lines, 1, 0);
+	T_ASSERT_INT(1, r->nfindings);
+	T_ASSERT_STR(CVET_RULE_SUPPRESSION_NO_REASON, r->findings[0]->rule_id);
+	T_ASSERT_INT(CVET_SEV_LOW, r->findings[0]->severity);
+	T_ASSERT_INT(710, r->findings[0]->cwe[0]);
+	T_ASSERT_INT(1, r->findings[0]->loc.line);
+	T_ASSERT_INT(13, r->findings[0]->loc.column);
+	cvet_report_free(r);
+	r = run("gets(b); // cvet-ignore: unsafe-gets -- :\n", "unsafe-gets", lines, 1, 0);
+	T_ASSERT_INT(1, count_rule(r, CVET_RULE_SUPPRESSION_NO_REASON));
+	cvet_report_free(r);
+}
+
+static void test_suppress__unused_and_unknown(void)
+{
+	cvet_report *r = run("x; // cvet-ignore: unsafe-gets stale\n"
+			     "y; // cvet-ignore: no-such-rule typo\n",
+			     "unsafe-gets", NULL, 0, 1);
+	T_ASSERT_INT(2, count_rule(r, CVET_RULE_SUPPRESSION_UNUSED));
+	T_ASSERT(strstr(r->findings[1]->message, "unknown rule 'no-such-rule'") != NULL);
+	cvet_report_free(r);
+	r = run("x; // cvet-ignore: unsafe-gets stale\n", "unsafe-gets", NULL, 0, 0);
+	T_ASSERT_INT(0, r->nfindings); /* not asked for */
+	cvet_report_free(r);
+}
+
+static void test_suppress__not_in_strings_or_prose(void)
+{
+	const unsigned lines[] = {1, 2, 3};
+	cvet_report *r = run("s = \"// cvet-ignore: unsafe-gets x\"; gets(b);\n"
+			     "/* see cvet-ignore: unsafe-gets in the docs */ gets(b);\n"
+			     "c = '\"'; n = 1'000; gets(b); // cvet-ignore: unsafe-gets after odd literals\n",
+			     "unsafe-gets", lines, 3, 0);
+	T_ASSERT_INT(2, r->nfindings);
+	T_ASSERT_INT(1, r->findings[0]->loc.line);
+	T_ASSERT_INT(2, r->findings[1]->loc.line);
+	cvet_report_free(r);
+}
+
+static void test_suppress__block_comment_over_lines(void)
+{
+	const unsigned lines[] = {3, 4};
+	cvet_report *r = run("/*\n * cvet-ignore: unsafe-gets reason on\n * two lines */\ngets(b);\n", "unsafe-gets", lines,
+			     2, 0);
+	T_ASSERT_INT(0, r->nfindings);
+	cvet_report_free(r);
+}
+
+static void test_suppress__other_file_untouched(void)
+{
+	cvet_report *r = NULL;
+	cvet_suppressions *s = NULL;
+	T_ASSERT(cvet_report_new(&r) == 0 && cvet_suppress__new(&s) == 0);
+	cvet_report_add(r, finding("unsafe-gets", "b.c", 1));
+	cvet_suppress__scan_text(s, "a.c", "// cvet-ignore: unsafe-gets why\n", 31);
+	cvet_suppress__apply(s, r, NULL, 0);
+	T_ASSERT_INT(1, r->nfindings);
+	cvet_suppress__free(s);
+	cvet_report_free(r);
+}
+
+static void test_suppress__hostile_text(void)
+{
+	static const char *const texts[] = {"/*", "//", "\"", "'", "/* cvet-ignore:", "// cvet-ignore:", "// cvet-ignore: ,,,",
+					    "/* cvet-ignore: a,", "\\\n\\", "/*/", ""};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		cvet_report *r = run(texts[i], "unsafe-gets", NULL, 0, 1);
+		T_ASSERT(r != NULL);
+		cvet_report_free(r);
+	}
+}
+
+static void test_discover__excluded(void)
+{
+	const char *g1[] = {"vendor"}, *g2[] = {"tests/*"}, *g3[] = {"*.pb.c"}, *g4[] = {"build*"};
+	T_ASSERT_INT(1, cvet_discover__excluded("vendor/x.c", g1, 1));
+	T_ASSERT_INT(1, cvet_discover__excluded("a/vendor/x.c", g1, 1));
+	T_ASSERT_INT(0, cvet_discover__excluded("vendors/x.c", g1, 1));
+	T_ASSERT_INT(1, cvet_discover__excluded("tests/a/b.c", g2, 1));
+	T_ASSERT_INT(0, cvet_discover__excluded("src/tests.c", g2, 1));
+	T_ASSERT_INT(1, cvet_discover__excluded("src/x.pb.c", g3, 1));
+	T_ASSERT_INT(1, cvet_discover__excluded("build-asan/gen/x.c", g4, 1));
+	T_ASSERT_INT(0, cvet_discover__excluded("src/x.c", NULL, 0));
+	{
+		const char *g5[] = {"./vendor/"}, *g6[] = {"", "/"};
+		T_ASSERT_INT(1, cvet_discover__excluded("vendor/x.c", g5, 1));
+		T_ASSERT_INT(0, cvet_discover__excluded("src/x.c", g6, 2));
+	}
+}
+
+static void test_discover__source_kind(void)
+{
+	T_ASSERT_INT(1, cvet_discover__source_kind("a/b.c"));
+	T_ASSERT_INT(1, cvet_discover__source_kind("b.cpp"));
+	T_ASSERT_INT(1, cvet_discover__source_kind("b.cxx"));
+	T_ASSERT_INT(2, cvet_discover__source_kind("b.hpp"));
+	T_ASSERT_INT(2, cvet_discover__source_kind("x.d/b.h"));
+	T_ASSERT_INT(0, cvet_discover__source_kind("x.c/README"));
+	T_ASSERT_INT(0, cvet_discover__source_kind("b.py"));
+}
+
+static void test_driver__report_path(void)
+{
+	char *p = cvet_driver__report_path("/r", "/r/a/b.c");
+	T_ASSERT_STR("a/b.c", p);
+	free(p);
+	p = cvet_driver__report_path("/r", "/rx/b.c");
+	T_ASSERT_STR("/rx/b.c", p);
+	free(p);
+	p = cvet_driver__report_path("/", "/a.c");
+	T_ASSERT_STR("a.c", p);
+	free(p);
+}
+
+/* Write `text` to a temporary config file and load it; returns the load result. */
+static int load_text(const char *text, cvet_config **out)
+{
+	char path[] = "/tmp/cvet-test-config-XXXXXX";
+	int fd = mkstemp(path), rc;
+	FILE *f;
+	if (fd < 0 || !(f = fdopen(fd, "w")))
+		return -100;
+	fputs(text, f);
+	fclose(f);
+	rc = cvet_config__load(path, out);
+	unlink(path);
+	return rc;
+}
+
+static void test_config__valid(void)
+{
+	cvet_config *c = NULL;
+	T_ASSERT_INT(0, load_text("{\"rules\": {\"unsafe-gets\": \"low\", \"weak-random\": \"off\", \"unsafe-libc\": \"on\"},"
+				  " \"exclude\": [\"vendor\"], \"fail_on\": \"medium\", \"ignore\": []}",
+				  &c));
+	T_ASSERT_INT(3, c->nrules);
+	T_ASSERT_INT(CVET_SEV_LOW, c->rules[0].severity);
+	T_ASSERT_INT(0, c->rules[1].enabled);
+	T_ASSERT_INT(1, c->rules[2].enabled);
+	T_ASSERT_INT(1, c->nexclude);
+	T_ASSERT_INT(1, c->has_fail_on);
+	T_ASSERT_INT(CVET_SEV_MEDIUM, c->fail_on);
+	cvet_config__free(c);
+}
+
+static void test_config__invalid(void)
+{
+	static const char *const bad[] = {"", "[]", "{", "{\"rules\": []}", "{\"rules\": {\"nope\": \"off\"}}",
+					  "{\"rules\": {\"unsafe-gets\": 1}}", "{\"rules\": {\"unsafe-gets\": \"none\"}}",
+					  "{\"exclude\": [1]}", "{\"exclude\": [\"\"]}", "{\"fail_on\": 2}"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		cvet_config *c = NULL;
+		int rc = load_text(bad[i], &c);
+		if (rc != CVET_EPARSE)
+			fprintf(stderr, "config %zu: %s\n", i, bad[i]);
+		T_ASSERT_INT(CVET_EPARSE, rc);
+		T_ASSERT(c == NULL);
+		T_ASSERT(strchr(cvet_error_last(), '\n') == NULL);
+	}
+	{
+		cvet_config *c = NULL;
+		T_ASSERT_INT(CVET_EIO, cvet_config__load("/nonexistent/.cvet.json", &c));
+	}
+}
+
+CVET_TEST_MAIN(T(test_suppress__same_line_and_line_below), T(test_suppress__multi_id_and_other_rules),
+	       T(test_suppress__no_reason_is_reported_and_still_suppresses), T(test_suppress__unused_and_unknown),
+	       T(test_suppress__not_in_strings_or_prose), T(test_suppress__block_comment_over_lines),
+	       T(test_suppress__other_file_untouched), T(test_suppress__hostile_text), T(test_discover__excluded),
+	       T(test_discover__source_kind), T(test_driver__report_path), T(test_config__valid),
+	       T(test_config__invalid))
