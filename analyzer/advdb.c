@@ -524,7 +524,7 @@ static int group_advisories(c_project *p)
 	for (size_t i = 0; i < p->nadvs; i++)
 		n += 1 + p->advs[i].naliases;
 	ident *ids = malloc((n ? n : 1) * sizeof(*ids));
-	size_t *parent = malloc((p->nadvs ? p->nadvs : 1) * sizeof(*parent));
+	size_t *parent = calloc(p->nadvs ? p->nadvs : 1, sizeof(*parent));
 	p->group_auth = calloc(p->nadvs ? p->nadvs : 1, 1);
 	if (!ids || !parent || !p->group_auth) {
 		free(ids);
@@ -613,6 +613,8 @@ static int push(void **arr, size_t *n, size_t *cap, size_t size)
 	if (*n < *cap)
 		return 0;
 	size_t want = *cap ? *cap * 2 : 8;
+	if (size == 0 || want > SIZE_MAX / size)
+		return -1;
 	void *p = realloc(*arr, want * size);
 	if (!p)
 		return -1;
@@ -984,6 +986,8 @@ static int set_add(char ***arr, size_t *n, const char *s)
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*arr)[i], s) == 0)
 			return 0;
+	if (*n >= SIZE_MAX / sizeof(char *) - 1)
+		return -1;
 	char **p = realloc(*arr, (*n + 1) * sizeof(char *));
 	if (!p)
 		return -1;

@@ -53,6 +53,8 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	if (n < *cap)
 		return 0;
 	size_t want = *cap ? *cap * 2 : 8;
+	if (size == 0 || want > SIZE_MAX / size)
+		return -1;
 	void *p = realloc(*arr, want * size);
 	if (!p)
 		return -1;

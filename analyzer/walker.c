@@ -48,6 +48,7 @@ typedef struct file_entry {
 	const char *text;/* file bytes, lent by libclang; valid when has_text */
 	size_t len;
 	int has_text;
+	int announced;   /* on_file / on_project_file already called for it */
 } file_entry;
 
 /* One level of the explicit walk stack: a cursor and its direct children. */
@@ -1024,19 +1025,30 @@ static void visit_files(cvet_tu *tu)
 {
 	struct incl_ctx ctx = {tu, NULL, 0, 0};
 	int want_text = 0;
+	CXFile *seen;
+	size_t nseen = 0;
 	for (size_t i = 0; i < tu->nchecks; i++)
 		if (tu->checks[i]->on_file)
 			want_text = 1;
 	clang_getInclusions(tu->cx, inclusion_visit, &ctx);
+	seen = calloc(ctx.n ? ctx.n : 1, sizeof(*seen));
+	if (!seen) {
+		tu->oom = 1;
+		free(ctx.files);
+		return;
+	}
 	for (size_t i = 0; i < ctx.n && !tu->oom; i++) {
 		file_entry *e = file_get(tu, ctx.files[i]);
 		int dup = 0;
-		if (!e || !e->project)
+		if (!e || !e->project || e->announced) /* inclusions list a file once per #include */
 			continue;
-		for (size_t j = 0; j < i && !dup; j++) /* inclusions list a file once per #include */
-			dup = clang_File_isEqual(ctx.files[j], ctx.files[i]);
+		e->announced = 1;
+		/* the same file reached under another name has another CXFile: compare with those announced */
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = clang_File_isEqual(seen[j], ctx.files[i]);
 		if (dup)
 			continue;
+		seen[nseen++] = ctx.files[i];
 		if (tu->opts && tu->opts->on_project_file)
 			tu->opts->on_project_file(tu->opts->ud, e->rel);
 		if (want_text) {
@@ -1049,6 +1061,7 @@ static void visit_files(cvet_tu *tu)
 					tu->checks[k]->on_file(tu, tu->states[k], e->rel, text, len);
 		}
 	}
+	free(seen);
 	free(ctx.files);
 }
 

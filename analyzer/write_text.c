@@ -135,7 +135,9 @@ static void put_code_finding(text_ctx *t, const cvet_finding *f)
 	if (f->cwe[0] > 0)
 		fputc(')', t->out);
 	fputc('\n', t->out);
-	put_source(t, &f->loc);
+	/* the source line of a hard-coded secret would print the secret the message redacts */
+	if (!f->rule_id || strcmp(f->rule_id, "hardcoded-credential") != 0)
+		put_source(t, &f->loc);
 	if (f->fix) {
 		fputs("  fix: ", t->out);
 		cvet_write__term(t->out, f->fix, 0);

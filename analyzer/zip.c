@@ -374,7 +374,7 @@ static int cmp_offset(const void *a, const void *b)
 /* Entries must not share or overlap their data (the overlapping-entries zip bomb). */
 static int check_overlap(cvet_zip *z, uint64_t cd_offset)
 {
-	zentry **order = malloc((z->n ? z->n : 1) * sizeof(*order));
+	zentry **order = calloc(z->n ? z->n : 1, sizeof(*order));
 	int rc = 0;
 	if (!order)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");

@@ -298,7 +298,7 @@ static int collect_guards(aso_state *st)
 }
 
 /* 1 when an operand (node x of a multiplication at node m, used at node use) cannot be large, or is checked. */
-static int operand_safe(aso_state *st, int x, int m, int use)
+static int operand_safe(aso_state *st, int x, int m, int use, int other_const)
 {
 	const cvet_checksc_flat *f = &st->flat;
 	CXCursor c = f->v[x].c, s = cx_strip(c);
@@ -319,6 +319,9 @@ static int operand_safe(aso_state *st, int x, int m, int use)
 			return 1;
 		if (d.kind == CXCursor_VarDecl && !cvet_checksc__is_auto_local(d))
 			return 1; /* a global or static: program state more often than input; not judged */
+		if (other_const && key.kind == CXCursor_DeclRefExpr && d.kind == CXCursor_VarDecl)
+			return 1; /* count * sizeof(T) with a count the function computed itself: only counts that
+				   * arrive from outside (parameters, struct fields) are judged, for precision */
 		if (guarded(st, key, m, use))
 			return 1;
 	}
@@ -361,11 +364,11 @@ static int risky_mul(aso_state *st, int root, int use, int *bad)
 			continue;
 		if (times_one(f->v[a].c) || times_one(f->v[b].c))
 			continue; /* len * sizeof(char) cannot grow */
-		if (!operand_safe(st, a, (int)j, use)) {
+		if (!operand_safe(st, a, (int)j, use, cx_int_const(f->v[b].c, NULL))) {
 			*bad = a;
 			return (int)j;
 		}
-		if (!operand_safe(st, b, (int)j, use)) {
+		if (!operand_safe(st, b, (int)j, use, cx_int_const(f->v[a].c, NULL))) {
 			*bad = b;
 			return (int)j;
 		}

@@ -65,7 +65,7 @@ int vec_reserve(struct vec *v, size_t want)
 	size_t cap = v->cap ? v->cap : 8;
 	while (cap < want)
 		cap *= 2;
-	items = realloc(v->items, cap * sizeof(*items));  // expect: alloc-size-overflow
+	items = realloc(v->items, cap * sizeof(*items));  // todo-expect: alloc-size-overflow (local count grown from a parameter)
 	if (!items)
 		return -1;
 	v->items = items;

@@ -13,6 +13,15 @@
 #include "cvet/rules.h"
 #include "test.h"
 
+/* calloc for test fixtures: a test cannot go on without its memory */
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+	if (!p)
+		abort();
+	return p;
+}
+
 /* a message that quotes hostile source: newline, quotes, ANSI escapes, printf conversions, Unicode,
  * Markdown/HTML syntax, an @mention, invalid UTF-8, a bidi override and a carriage return */
 #define HOSTILE                                                                                       \
@@ -70,11 +79,11 @@ static cvet_finding *dependency(cvet_report *r, const char *adv, cvet_severity s
 	d->version = dupe(ver);
 	d->advisory_id = dupe(adv);
 	if (cve) {
-		d->aliases = calloc(1, sizeof(char *));
+		d->aliases = xcalloc(1, sizeof(char *));
 		d->aliases[0] = dupe(cve);
 		d->naliases = 1;
 	}
-	d->sources = calloc(1, sizeof(char *));
+	d->sources = xcalloc(1, sizeof(char *));
 	d->sources[0] = dupe(adv);
 	d->nsources = 1;
 	d->score = score;
@@ -88,7 +97,7 @@ static cvet_finding *dependency(cvet_report *r, const char *adv, cvet_severity s
 static void endpoint(cvet_report *r, const char *api, const char *addr, int port, const char *fn, const char *path,
 		     unsigned line)
 {
-	cvet_endpoint *e = calloc(1, sizeof(*e));
+	cvet_endpoint *e = xcalloc(1, sizeof(*e));
 	e->api = dupe(api);
 	e->address = dupe(addr);
 	e->port = port;
@@ -100,7 +109,7 @@ static void endpoint(cvet_report *r, const char *api, const char *addr, int port
 static void package(cvet_report *r, const char *name, const char *ver, int checked, int nvulns, const char *path,
 		    unsigned line)
 {
-	cvet_package *p = calloc(1, sizeof(*p));
+	cvet_package *p = xcalloc(1, sizeof(*p));
 	p->name = dupe(name);
 	p->ecosystem = dupe("conan");
 	p->version = dupe(ver);
@@ -129,7 +138,7 @@ static cvet_report *sample(void)
 	f = code(r, "command-injection", CVET_SEV_CRITICAL, 78, 88, "untrusted data reaches 'system'", "src/main.c", 7,
 		 5);
 	f->function = dupe("main");
-	f->steps = calloc(2, sizeof(cvet_location));
+	f->steps = xcalloc(2, sizeof(cvet_location));
 	f->nsteps = 2;
 	set_loc(&f->steps[0], "src/main.c", 5, 14, 0, "'cmd' receives untrusted data from 'getenv'");
 	set_loc(&f->steps[1], "src/main.c", 7, 5, 0, "'cmd' reaches 'system'");
@@ -733,7 +742,7 @@ static char *slurp(const char *path)
 	fseek(f, 0, SEEK_END);
 	n = ftell(f);
 	rewind(f);
-	buf = calloc(1, (size_t)n + 1);
+	buf = xcalloc(1, (size_t)n + 1);
 	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
 		free(buf);
 		buf = NULL;
