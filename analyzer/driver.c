@@ -639,7 +639,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	cvet_walk_options wopts;
 	pool p;
 	size_t done_count = 0, nphase = 0;
-	int error = 0, started = 0, pool_ready = 0, deps_error = 0, nthreads;
+	int error = 0, started = 0, pool_ready = 0, deps_error = 0, nthreads = 0;
 	double t0 = now_seconds();
 	char deps_msg[1024] = "";
 

@@ -296,7 +296,8 @@ static void test_walker__system_headers_are_not_walked(void)
 static void test_walker__project_headers_are_walked_and_seen_once(void)
 {
 	static const char hdr[] = "#pragma once\nstatic inline int helper(void) { return 1; }\n";
-	static const char src[] = "#include \"inc/h.h\"\n#include \"inc/h.h\"\nint user(void) { return helper(); }\n";
+	static const char src[] = "#include \"inc/h.h\"\n#include \"./inc/../inc/h.h\"\n#include \"inc/h.h\"\n"
+				  "int user(void) { return helper(); }\n";
 	cvet_report *r = NULL;
 	char inc[PATH_MAX];
 	T_ASSERT(setup_dirs() == 0);
