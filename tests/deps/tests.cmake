@@ -1,5 +1,14 @@
 # deps: the dependency half - manifest parsers on the real samples and hostile input, the scan, ignores, end-to-end
-set(CVET_SHARED_DATA "${CMAKE_SOURCE_DIR}/../shared/data" CACHE PATH "Shared test data (real lockfile samples)")
+# The team's shared data folder sits next to the checkout (../shared); a clone made elsewhere (for
+# example a CI scratch copy) falls back to the workspace's copy.
+set(CVET_SHARED_DATA_DEFAULT "${CMAKE_SOURCE_DIR}/../shared/data")
+if(NOT EXISTS "${CVET_SHARED_DATA_DEFAULT}/lockfiles" AND EXISTS "/work/shared/data/lockfiles")
+  set(CVET_SHARED_DATA_DEFAULT "/work/shared/data")
+endif()
+set(CVET_SHARED_DATA "${CVET_SHARED_DATA_DEFAULT}" CACHE PATH "Shared test data (real lockfile samples)")
+if(NOT EXISTS "${CVET_SHARED_DATA}/lockfiles")
+  message(WARNING "real lockfile samples not found at ${CVET_SHARED_DATA}: set -DCVET_SHARED_DATA=...")
+endif()
 
 add_executable(test_deps_parsers ${CMAKE_CURRENT_LIST_DIR}/test_deps_parsers.c)
 target_link_libraries(test_deps_parsers PRIVATE libcvet)
