@@ -32,10 +32,13 @@
 #define CVET_CLANG_RESOURCE_DIR ""
 #endif
 
+static const char resource_dir[] = CVET_CLANG_RESOURCE_DIR; /* builtin headers (stddef.h, ...) */
+
 #define MAX_MAIN_FILE_BYTES (8u * 1024u * 1024u) /* larger main files are not parsed */
 #define MAX_WALK_DEPTH 2000u                     /* deeper subtrees are skipped (one note per TU) */
 #define MAX_EXPR_SPINE 1024u                     /* longer operand chains are skipped (one note per TU) */
 #define MAX_MESSAGE_BYTES 2048u                  /* finding messages are cut here */
+#define MAX_STEPS 64u                            /* dataflow steps kept per finding */
 #define MAX_SNIPPET_BYTES 200u                   /* finding snippets are cut here */
 #define KIND_TABLE_SIZE 1024u                    /* cursor kinds are small enums (< 1024) */
 
@@ -577,14 +580,14 @@ int cvet_tu_add_step(cvet_tu *tu, cvet_finding *f, CXCursor at, const char *fmt,
 	cvet_location loc;
 	cvet_location *steps;
 	va_list ap;
-	if (!tu || !f || !fmt)
+	if (!tu || !f || !fmt || f->nsteps >= MAX_STEPS)
 		return 0;
 	if (!cursor_location(tu, at, &loc))
 		return tu->oom ? CVET_ENOMEM : 0;
 	va_start(ap, fmt);
 	loc.message = vformat_line(MAX_MESSAGE_BYTES, fmt, ap);
 	va_end(ap);
-	steps = loc.message ? realloc(f->steps, (f->nsteps + 1) * sizeof(*steps)) : NULL;
+	steps = loc.message ? reallocarray(f->steps, f->nsteps + 1, sizeof(*steps)) : NULL;
 	if (!steps) {
 		cvet_location_clear(&loc);
 		tu->oom = 1;
@@ -1231,9 +1234,9 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		if (strcmp(a, "-resource-dir") == 0 || strncmp(a, "-resource-dir=", 14) == 0)
 			has_rd = 1;
 	}
-	if (!has_rd && CVET_CLANG_RESOURCE_DIR[0]) {
+	if (!has_rd && strlen(resource_dir) > 0) { /* empty when CMake could not ask clang for it */
 		argv[argc++] = "-resource-dir";
-		argv[argc++] = CVET_CLANG_RESOURCE_DIR;
+		argv[argc++] = resource_dir;
 	}
 	if (tu.directory) {
 		argv[argc++] = "-working-directory";

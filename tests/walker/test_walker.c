@@ -481,16 +481,16 @@ static void test_walker__huge_file_is_skipped_with_a_note(void)
 static void test_walker__deep_nesting_is_bounded(void)
 {
 	/* an else-if chain 3000 long nests 3000 IfStmts: deeper than the walk limit, no bracket limit hit */
-	size_t depth = 3000, n = 0;
-	char *src = malloc(depth * 32 + 64);
+	size_t depth = 3000, n = 0, cap = depth * 32 + 64;
+	char *src = malloc(cap);
 	cvet_report *r = NULL;
 	const cvet_finding *f;
 	size_t notes = 0;
 	T_ASSERT(src != NULL);
-	n += (size_t)sprintf(src, "int g(int);\nvoid f(int x) {\n");
+	n += (size_t)snprintf(src, cap, "int g(int);\nvoid f(int x) {\n");
 	for (size_t i = 0; i < depth; i++)
-		n += (size_t)sprintf(src + n, "if (x == %zu) g(1); else ", i);
-	n += (size_t)sprintf(src + n, "g(2);\n}\n");
+		n += (size_t)snprintf(src + n, cap - n, "if (x == %zu) g(1); else ", i);
+	n += (size_t)snprintf(src + n, cap - n, "g(2);\n}\n");
 	T_ASSERT(setup_dirs() == 0);
 	T_ASSERT(write_file(tmp_root, "deep.c", src, n) == 0);
 	free(src);
@@ -509,17 +509,17 @@ static void test_walker__deep_nesting_is_bounded(void)
 static void test_walker__long_expression_does_not_overflow_the_stack(void)
 {
 	/* regression: a 70,000-term sum overflowed libclang's 8 MiB parse thread and killed the process */
-	size_t terms = 70000, n = 0;
-	char *src = malloc(terms * 2 + 64);
+	size_t terms = 70000, n = 0, cap = terms * 2 + 64;
+	char *src = malloc(cap);
 	cvet_report *r = NULL;
 	const cvet_finding *f;
 	T_ASSERT(src != NULL);
-	n += (size_t)sprintf(src, "int g(int);\nint f(int v) {\n  v = g(1) + ");
+	n += (size_t)snprintf(src, cap, "int g(int);\nint f(int v) {\n  v = g(1) + ");
 	for (size_t i = 0; i < terms; i++) {
 		src[n++] = '1';
 		src[n++] = '+';
 	}
-	n += (size_t)sprintf(src + n, "1;\n  return g(v);\n}\n");
+	n += (size_t)snprintf(src + n, cap - n, "1;\n  return g(v);\n}\n");
 	T_ASSERT(setup_dirs() == 0);
 	T_ASSERT(write_file(tmp_root, "long.c", src, n) == 0);
 	free(src);
