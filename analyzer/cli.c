@@ -19,6 +19,7 @@
 
 #define MAX_OUTPUTS 16
 #define MAX_JOBS 256
+#define DEFAULT_TU_TIMEOUT 600 /* seconds per translation unit */
 
 typedef struct cli_output {
 	cvet_format fmt;
@@ -44,6 +45,8 @@ typedef struct cli {
 	const char **extra; size_t nextra;
 	const char **exclude; size_t nexclude;
 	int jobs;
+	int tu_timeout;     /* --tu-timeout seconds */
+	int tu_timeout_set;
 	int quiet, no_color, report_unused, no_config;
 	const char *db, *config, *root;
 } cli;
@@ -119,6 +122,8 @@ static const char options_text[] =
 	"                         low, note, or none to never fail (default: high, or the config's\n"
 	"                         \"fail_on\")\n"
 	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
+	"  --tu-timeout SECONDS   give up (exit 2) when one file takes longer than this to analyse,\n"
+	"                         e.g. a hostile #include of a FIFO (default 600; 0 = no limit)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"suppressions:\n"
@@ -273,6 +278,18 @@ static int parse_jobs(const char *v, int *out)
 	return 0;
 }
 
+static int parse_timeout(const char *v, int *out)
+{
+	char *end;
+	long n;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 0 || n > 86400)
+		return fail(CVET_EUSAGE, "--tu-timeout needs a number of seconds from 0 (no limit) to 86400, not '%.40s'", v);
+	*out = (int)n;
+	return 0;
+}
+
 /* The directory part of path exists and is writable; 0 or CVET_EIO. */
 static int check_output_path(const char *path)
 {
@@ -358,6 +375,10 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 		} else if (is_opt(argc, argv, &i, "--jobs", 'j', 1, &v, &err)) {
 			if (!err)
 				err = parse_jobs(v, &c->jobs);
+		} else if (is_opt(argc, argv, &i, "--tu-timeout", 0, 1, &v, &err)) {
+			if (!err)
+				err = parse_timeout(v, &c->tu_timeout);
+			c->tu_timeout_set = 1;
 		} else if (is_opt(argc, argv, &i, "--compile-commands", 'p', 1, &v, &err)) {
 			if (!err && c->compdb)
 				err = cvet_error_setc(CVET_EUSAGE, "give one compilation database (-p or --compile-commands)");
@@ -628,6 +649,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.rule_enabled = enabled;
 	o.rule_severity = severity;
 	o.jobs = c.jobs;
+	o.tu_timeout = c.tu_timeout_set ? c.tu_timeout : DEFAULT_TU_TIMEOUT;
 	o.progress = !c.quiet && isatty(2);
 	o.db_path = c.db;
 	o.config_path = config_path;

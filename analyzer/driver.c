@@ -204,6 +204,21 @@ static void strset_clear(strset *s)
 
 /* ---- the worker pool ---- */
 
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define MAX_WORKERS 256 /* the CLI caps -j at this */
+
+/* What one worker is analysing, for the watchdog. */
+typedef struct worker_slot {
+	double start;       /* when the current translation unit started; 0 when idle */
+	const char *file;   /* lent from the job */
+} worker_slot;
+
 typedef struct pool {
 	pthread_mutex_t lock;
 	cvet_job **jobs;          /* lent */
@@ -217,6 +232,10 @@ typedef struct pool {
 	strset files;             /* project files touched (under the lock) */
 	int error, oom;
 	char errmsg[1024];
+	int timeout;              /* seconds per translation unit before the run is abandoned; 0 = none */
+	int running;              /* workers not yet finished (under the lock) */
+	int nslots;
+	worker_slot slot[MAX_WORKERS];
 } pool;
 
 static void on_project_file(void *ud, const char *path)
@@ -252,6 +271,10 @@ static void *worker(void *arg)
 	size_t count = 0;
 	int rc = 0;
 
+	pthread_mutex_lock(&p->lock);
+	int me = p->nslots < MAX_WORKERS ? p->nslots++ : -1;
+	pthread_mutex_unlock(&p->lock);
+
 	if (cvet_report_new(&mine) < 0 || !(index = clang_createIndex(0, 0))) {
 		rc = cvet_error_setc(CVET_ENOMEM, "cannot start a libclang index (out of memory?)");
 		goto done;
@@ -265,12 +288,21 @@ static void *worker(void *arg)
 		}
 		job = p->jobs[p->next++];
 		++*p->progress_done;
+		if (me >= 0) {
+			p->slot[me].start = now_seconds();
+			p->slot[me].file = job->rel ? job->rel : job->file;
+		}
 		if (p->progress)
 			draw_progress(*p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
 		pthread_mutex_unlock(&p->lock);
 
 		rc = cvet__walk_file(index, job->file, (const char *const *)job->args.v, (int)job->args.n,
 				     job->directory, p->wopts, mine);
+		if (me >= 0) {
+			pthread_mutex_lock(&p->lock);
+			p->slot[me].start = 0;
+			pthread_mutex_unlock(&p->lock);
+		}
 		if (rc < 0)
 			break;
 		count++;
@@ -286,6 +318,7 @@ done:
 		snprintf(p->errmsg, sizeof(p->errmsg), "out of memory");
 	}
 	p->tus += count;
+	p->running--;
 	pthread_mutex_unlock(&p->lock);
 	if (index)
 		clang_disposeIndex(index);
@@ -297,6 +330,8 @@ done:
 static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 {
 	*started = 0;
+	p->nslots = 0;
+	p->running = 0;
 	if (p->njobs < (size_t)nthreads)
 		nthreads = (int)p->njobs;
 	for (int i = 0; i < nthreads; i++) {
@@ -304,18 +339,56 @@ static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 		int ok;
 		pthread_attr_init(&attr);
 		pthread_attr_setstacksize(&attr, 8u * 1024u * 1024u); /* libclang recurses deeply */
+		pthread_mutex_lock(&p->lock);
+		p->running++;
+		pthread_mutex_unlock(&p->lock);
 		ok = pthread_create(&threads[i], &attr, worker, p) == 0;
 		pthread_attr_destroy(&attr);
-		if (!ok)
+		if (!ok) {
+			pthread_mutex_lock(&p->lock);
+			p->running--;
+			pthread_mutex_unlock(&p->lock);
 			break;
+		}
 		(*started)++;
 	}
 	if (*started == 0 && p->njobs > 0)
 		worker(p); /* no threads available: do the work here */
 }
 
-static void pool_join(pthread_t *threads, int n)
+/*
+ * Wait for the workers, watching each translation unit's time. libclang cannot be interrupted, and
+ * some hostile inputs never finish (an #include of a FIFO, a macro bomb): past the timeout the run is
+ * abandoned with a one-line message and exit status 2. No output file has been written at this point,
+ * so nothing is left half-written.
+ */
+static void pool_join(pool *p, pthread_t *threads, int n)
 {
+	const struct timespec tick = {0, 50 * 1000 * 1000};
+	for (;;) {
+		int running;
+		pthread_mutex_lock(&p->lock);
+		running = p->running;
+		for (int i = 0; running && p->timeout > 0 && i < p->nslots; i++) {
+			if (p->slot[i].start > 0 && now_seconds() - p->slot[i].start > p->timeout) {
+				char safe[256];
+				size_t k = 0;
+				for (const char *c = p->slot[i].file; c && *c && k < sizeof(safe) - 1; c++)
+					safe[k++] = (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c;
+				safe[k] = '\0';
+				if (p->progress)
+					fputc('\n', stderr);
+				fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "
+						"exclude it with --exclude or raise the limit\n", safe, p->timeout);
+				fflush(stderr);
+				_exit(2);
+			}
+		}
+		pthread_mutex_unlock(&p->lock);
+		if (!running)
+			break;
+		nanosleep(&tick, NULL);
+	}
 	for (int i = 0; i < n; i++)
 		pthread_join(threads[i], NULL);
 }
@@ -603,13 +676,6 @@ static void override_severities(cvet_report *r, const int *sev)
 	}
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Per-check enabled flags (cvet__checks_at order) from per-rule flags; NULL when all are on. */
 static unsigned char *check_flags(const unsigned char *rule_enabled)
 {
@@ -696,6 +762,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		p.progress = o->progress;
 		p.wopts = &wopts;
 		p.out = report;
+		p.timeout = o->tu_timeout;
 		pool_start(&p, threads, nthreads, &started);
 	}
 
@@ -726,7 +793,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	}
 
 	if (o->what & CVET_SCAN_CODE) {
-		pool_join(threads, started);
+		pool_join(&p, threads, started);
 		started = 0;
 		/* phase 2: headers no translation unit included are parsed on their own */
 		if (!p.error && !p.oom) {
@@ -743,7 +810,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			p.njobs = nphase;
 			p.next = 0;
 			pool_start(&p, threads, nthreads, &started);
-			pool_join(threads, started);
+			pool_join(&p, threads, started);
 			started = 0;
 		}
 		if (o->progress) {
@@ -794,7 +861,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	report = NULL;
 done:
 	if (started)
-		pool_join(threads, started);
+		pool_join(&p, threads, started);
 	if (pool_ready)
 		pthread_mutex_destroy(&p.lock);
 	strset_clear(&p.files);

@@ -54,6 +54,7 @@ typedef struct cvet_scan_options {
 	const char *config_path;           /* config file for deps (advisory ignores), or NULL */
 	const char *report_root;           /* absolute real path; report paths are relative to it */
 	int report_unused_suppressions;
+	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
 } cvet_scan_options;
 
 /*

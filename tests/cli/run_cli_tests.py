@@ -21,7 +21,7 @@ PROJ = None  # testdata/cli/proj
 
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
-           "--no-config", "--report-unused-suppressions", "--db", "--format", "-o", "--output", "--root",
+           "--no-config", "--report-unused-suppressions", "--tu-timeout", "--db", "--format", "-o", "--output", "--root",
            "--no-color", "-q", "--quiet", "--fail-on", "-j", "--jobs", "-h", "--help"]
 
 
@@ -493,6 +493,20 @@ def test_deps__scan_merges_and_deps_only():
     check(rep2["analyses"] == {"code": False, "dependencies": True}, "deps only: %r" % rep2["analyses"])
     check(all(f["kind"] == "dependency" for f in rep2["findings"]), "deps reports code findings")
     check("code" in kinds, "scan lacks code findings")
+
+
+def test_timeout__hostile_include_of_a_fifo_exits_2():
+    # libclang blocks forever reading an #include'd FIFO; the watchdog must end the run cleanly
+    with tempfile.TemporaryDirectory() as d:
+        os.mkfifo(os.path.join(d, "evil.h"))
+        with open(os.path.join(d, "a.c"), "w") as f:
+            f.write('#include "evil.h"\nint x;\n')
+        out = os.path.join(d, "out.json")
+        p = run(["code", "--tu-timeout", "2", "--format", "json", "-o", out, "a.c"], cwd=d, timeout=60)
+        check(p.returncode == 2, "a hung translation unit gives exit 2, got %d" % p.returncode)
+        check("--tu-timeout" in p.stderr and p.stderr.count("\n") == 1, "one-line message naming --tu-timeout: %r" % p.stderr)
+        check(not os.path.exists(out), "no output file is left behind")
+    expect_usage_error(["code", "--tu-timeout", "soon", "."], "--tu-timeout")
 
 
 def main():
