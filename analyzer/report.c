@@ -334,6 +334,54 @@ static int same_finding(const cvet_finding *a, const cvet_finding *b)
 	       strcmp_null(a->message, b->message) == 0;
 }
 
+/* One finding's base fingerprint and its position in report order. */
+typedef struct { char fp[33]; size_t index; } fp_entry;
+
+static int cmp_fp_entry(const void *pa, const void *pb)
+{
+	const fp_entry *a = pa, *b = pb;
+	int c = memcmp(a->fp, b->fp, 32);
+	if (c)
+		return c;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/*
+ * Fingerprints: the same code flagged twice in one function (same rule) gets an occurrence suffix
+ * (":1", ":2", ...) so each keeps a distinct, stable id. Findings are already in file order, so the
+ * k-th stays k-th. Sorting (fingerprint, position) keeps this O(n log n) for huge reports.
+ */
+static int assign_fingerprints(cvet_report *r)
+{
+	fp_entry *e = r->nfindings ? calloc(r->nfindings, sizeof(*e)) : NULL;
+	size_t i;
+	if (r->nfindings && !e)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (i = 0; i < r->nfindings; i++) {
+		cvet_finding_fingerprint(r->findings[i], e[i].fp);
+		e[i].index = i;
+	}
+	if (r->nfindings > 1)
+		qsort(e, r->nfindings, sizeof(*e), cmp_fp_entry);
+	unsigned occurrence = 0;
+	for (i = 0; i < r->nfindings; i++) {
+		cvet_finding *f = r->findings[e[i].index];
+		char suffixed[48];
+		occurrence = i > 0 && memcmp(e[i - 1].fp, e[i].fp, 32) == 0 ? occurrence + 1 : 0;
+		if (occurrence)
+			snprintf(suffixed, sizeof(suffixed), "%s:%u", e[i].fp, occurrence);
+		else
+			snprintf(suffixed, sizeof(suffixed), "%s", e[i].fp);
+		free(f->fingerprint);
+		if (!(f->fingerprint = strdup(suffixed))) {
+			free(e);
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+		}
+	}
+	free(e);
+	return 0;
+}
+
 int cvet_report_finalize(cvet_report *r)
 {
 	size_t i, n = 0;
@@ -373,34 +421,7 @@ int cvet_report_finalize(cvet_report *r)
 	}
 	r->nnotes = n;
 
-	/* Fingerprints: identical code flagged twice in one function (same rule) gets an occurrence
-	 * suffix so each keeps a distinct, stable id. Findings are in file order, so the k-th stays k-th. */
-	size_t path_start = 0;
-	for (i = 0; i < r->nfindings; i++) {
-		cvet_finding *f = r->findings[i];
-		char buf[33];
-		if (i > 0 && strcmp_null(r->findings[i - 1]->loc.path, f->loc.path) != 0)
-			path_start = i; /* equal fingerprints imply equal paths: only look back within this path */
-		free(f->fingerprint);
-		f->fingerprint = NULL;
-		cvet_finding_fingerprint(f, buf);
-		unsigned occurrence = 0;
-		for (size_t j = path_start; j < i; j++) {
-			const char *prev = r->findings[j]->fingerprint;
-			if (prev && strncmp(prev, buf, 32) == 0)
-				occurrence++;
-		}
-		if (occurrence) {
-			char suffixed[48];
-			snprintf(suffixed, sizeof(suffixed), "%s:%u", buf, occurrence);
-			f->fingerprint = strdup(suffixed);
-		} else {
-			f->fingerprint = strdup(buf);
-		}
-		if (!f->fingerprint)
-			return cvet_error_setc(CVET_ENOMEM, "out of memory");
-	}
-	return 0;
+	return assign_fingerprints(r);
 }
 
 size_t cvet_report_count_at_least(const cvet_report *r, cvet_severity threshold)
