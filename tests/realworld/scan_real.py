@@ -41,7 +41,8 @@ def prepare(work, pkg):
     build = os.path.join(work, pkg + "-build")
     db = os.path.join(build, "compile_commands.json")
     if os.path.exists(db):
-        return build, src
+        # a CMake build folder holds only the database; a bear build is a full copy of the tree
+        return build, (src if os.path.exists(os.path.join(build, "CMakeCache.txt")) else build)
     if pkg == "curl":
         flags = ("-DCURL_USE_OPENSSL=OFF -DCURL_ENABLE_SSL=OFF -DUSE_LIBIDN2=OFF -DCURL_USE_LIBPSL=OFF "
                  "-DCURL_ZLIB=OFF -DCURL_BROTLI=OFF -DCURL_ZSTD=OFF -DUSE_NGHTTP2=OFF -DCURL_USE_LIBSSH2=OFF "
@@ -58,7 +59,12 @@ def prepare(work, pkg):
 
 
 def syntax_only_seconds(db_dir, clang):
-    entries = json.load(open(os.path.join(db_dir, "compile_commands.json")))
+    entries, seen = [], set()
+    for e in json.load(open(os.path.join(db_dir, "compile_commands.json"))):
+        path = os.path.join(e["directory"], e["file"])
+        if path not in seen:  # a file built twice (static and shared objects) is one translation unit for cvet too
+            seen.add(path)
+            entries.append(e)
     start = time.monotonic()
     for e in entries:
         args = e.get("arguments") or shlex.split(e["command"])
