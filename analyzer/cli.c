@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <clang-c/Index.h>
 #include "cli.h"
+#include "baseline.h"
 #include "config.h"
 #include "cx.h"
 #include "driver.h"
@@ -49,6 +50,7 @@ typedef struct cli {
 	int tu_timeout_set;
 	int quiet, no_color, report_unused, no_config;
 	const char *db, *config, *root;
+	const char *baseline;             /* --baseline FILE */
 } cli;
 
 /* ---- help ---- */
@@ -104,6 +106,9 @@ static const char options_text[] =
 	"dependencies:\n"
 	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
 	"                         user database, else the bundled snapshot)\n"
+	"  --baseline FILE        a JSON report of an earlier run (--format json): findings it already\n"
+	"                         holds (same fingerprint: rule, file, function and code, not the line)\n"
+	"                         are not reported and do not fail the run, so only new ones fail a PR\n"
 	"\n"
 	"output:\n"
 	"  --format FORMAT        text, gcc, json, sarif or markdown (default: text)\n"
@@ -393,6 +398,8 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				err = cvet_error_setc(CVET_EUSAGE, "--exclude needs a glob pattern");
 			if (!err)
 				err = push_ptr(&c->exclude, &c->nexclude, v);
+		} else if (is_opt(argc, argv, &i, "--baseline", 0, 1, &v, &err)) {
+			c->baseline = v;
 		} else if (is_opt(argc, argv, &i, "--db", 0, 1, &v, &err)) {
 			c->db = v;
 		} else if (is_opt(argc, argv, &i, "--config", 0, 1, &v, &err)) {
@@ -504,6 +511,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	cvet_write_options w = CVET_WRITE_OPTIONS_INIT;
 	int rc = CVET_EXIT_USAGE, error;
 	long cores;
+	cvet_baseline *baseline = NULL;
 
 	memset(&c, 0, sizeof(c));
 	c.what = what;
@@ -655,8 +663,15 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.config_path = config_path;
 	o.report_root = root;
 	o.report_unused_suppressions = c.report_unused;
+	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
+		goto error; /* before the scan: a bad baseline should not cost a whole scan */
 	if ((error = cvet_driver__scan(&o, &report)) < 0)
 		goto error;
+	if (baseline) {
+		size_t removed;
+		if ((error = cvet_baseline__apply(baseline, report, &removed)) < 0)
+			goto error;
+	}
 
 	/* outputs: files first (atomic), then standard output */
 	w.root = root;
@@ -690,6 +705,7 @@ error:
 	rc = report_error();
 done:
 	cvet_report_free(report);
+	cvet_baseline__free(baseline);
 	cvet_config__free(config);
 	free(enabled);
 	free(severity);

@@ -32,8 +32,9 @@ static char *dup_str(const char *s)
 	return d;
 }
 
-/* Read at most CVET_CONFIG_MAX_BYTES of a regular file into *buf (malloc'd, NUL-terminated). */
-static int read_bounded(const char *path, char **buf, size_t *len)
+/* Read at most `max` bytes of a regular file into *buf (malloc'd, NUL-terminated); `what` names the
+ * file in messages ("config", "baseline"). 0, CVET_EIO, CVET_ELIMIT or CVET_ENOMEM. */
+int cvet_config__read_file(const char *path, const char *what, size_t max, char **buf, size_t *len)
 {
 	FILE *f = NULL;
 	struct stat st;
@@ -44,23 +45,22 @@ static int read_bounded(const char *path, char **buf, size_t *len)
 	*buf = NULL;
 	*len = 0;
 	if (!(f = open_regular(path)))
-		return cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", path, strerror(errno));
+		return cvet_error_setc(CVET_EIO, "cannot read %s '%s': %s", what, path, strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		error = cvet_error_setc(CVET_EIO, "cannot read config '%s': not a regular file", path);
+		error = cvet_error_setc(CVET_EIO, "cannot read %s '%s': not a regular file", what, path);
 		goto done;
 	}
-	if (!(b = malloc(CVET_CONFIG_MAX_BYTES + 2))) {
+	if (!(b = malloc(max + 2))) {
 		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto done;
 	}
-	n = fread(b, 1, CVET_CONFIG_MAX_BYTES + 1, f);
+	n = fread(b, 1, max + 1, f);
 	if (ferror(f)) {
-		error = cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", path, strerror(errno));
+		error = cvet_error_setc(CVET_EIO, "cannot read %s '%s': %s", what, path, strerror(errno));
 		goto done;
 	}
-	if (n > CVET_CONFIG_MAX_BYTES) {
-		error = cvet_error_setc(CVET_ELIMIT, "config '%s' is larger than %u KiB", path,
-					CVET_CONFIG_MAX_BYTES / 1024u);
+	if (n > max) {
+		error = cvet_error_setc(CVET_ELIMIT, "%s '%s' is larger than %zu KiB", what, path, max / 1024u);
 		goto done;
 	}
 	b[n] = '\0';
@@ -153,7 +153,7 @@ int cvet_config__load(const char *path, cvet_config **out)
 	int error;
 
 	*out = NULL;
-	if ((error = read_bounded(path, &text, &len)) < 0)
+	if ((error = cvet_config__read_file(path, "config", CVET_CONFIG_MAX_BYTES, &text, &len)) < 0)
 		return error;
 	if (!(c = calloc(1, sizeof(*c))) || !(c->path = dup_str(path))) {
 		error = cvet_error_setc(CVET_ENOMEM, "out of memory");

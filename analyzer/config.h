@@ -31,6 +31,10 @@ typedef struct cvet_config {
  * Keys other than "rules", "exclude" and "fail_on" are left to other modules (e.g. "ignore").
  */
 int cvet_config__load(const char *path, cvet_config **out);
+
+/* Read at most `max` bytes of a regular file (never a FIFO or device) into *buf (malloc'd,
+ * NUL-terminated); `what` names the file in messages. 0, CVET_EIO, CVET_ELIMIT or CVET_ENOMEM. */
+int cvet_config__read_file(const char *path, const char *what, size_t max, char **buf, size_t *len);
 void cvet_config__free(cvet_config *c);
 
 #endif

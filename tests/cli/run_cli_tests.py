@@ -21,7 +21,7 @@ PROJ = None  # testdata/cli/proj
 
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
-           "--no-config", "--report-unused-suppressions", "--tu-timeout", "--db", "--format", "-o", "--output", "--root",
+           "--no-config", "--report-unused-suppressions", "--tu-timeout", "--baseline", "--db", "--format", "-o", "--output", "--root",
            "--no-color", "-q", "--quiet", "--fail-on", "-j", "--jobs", "-h", "--help"]
 
 
@@ -507,6 +507,34 @@ def test_timeout__hostile_include_of_a_fifo_exits_2():
         check("--tu-timeout" in p.stderr and p.stderr.count("\n") == 1, "one-line message naming --tu-timeout: %r" % p.stderr)
         check(not os.path.exists(out), "no output file is left behind")
     expect_usage_error(["code", "--tu-timeout", "soon", "."], "--tu-timeout")
+
+
+def test_baseline__only_new_findings_fail():
+    with tempfile.TemporaryDirectory() as d:
+        demo = os.path.join(d, "demo")
+        shutil.copytree(os.path.join(SRC, "testdata", "demo"), demo)
+        base = os.path.join(d, "base.json")
+        p = run(["code", "--quiet", "--format", "json", "-o", base, "."], cwd=demo)
+        check(p.returncode == 1, "the demo fails without a baseline")
+        before = len(json.load(open(base))["findings"])
+        # move every line down and add one new problem: only the new one may be reported
+        path = os.path.join(demo, "src", "handler.c")
+        text = open(path).read()
+        open(path, "w").write("\n\n\n" + text + "\nvoid read_name(char *buf)\n{\n\tgets(buf);\n}\n")
+        p = run(["code", "--quiet", "--baseline", base, "--format", "json", "-o", "-", "."], cwd=demo)
+        rep = json.loads(p.stdout)
+        rules = sorted(f["rule_id"] for f in rep["findings"])
+        check(rules == ["unsafe-gets"], "only the new finding is reported after lines moved, got %s" % rules)
+        check(p.returncode == 1, "a new high finding fails the run")
+        check(any("%d finding(s) already in the baseline" % before in n for n in rep["notes"]),
+              "a note counts the baselined findings: %s" % rep["notes"])
+        open(path, "w").write("\n" + text)
+        p = run(["code", "--quiet", "--baseline", base, "--format", "gcc", "."], cwd=demo)
+        check(p.returncode == 0 and p.stdout == "", "nothing new, nothing reported: %r" % p.stdout)
+        bad = os.path.join(d, "bad.json")
+        open(bad, "w").write('{"findings": "no"}')
+        expect_usage_error(["code", "--baseline", bad, demo], "baseline")
+        expect_usage_error(["code", "--baseline", os.path.join(d, "missing.json"), demo], "baseline")
 
 
 def main():
