@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cvet/advisory.h"
 #include "write.h"
 
 #define SRC_SHOW_MAX 512 /* longest source line shown (bytes); longer lines are cut */
@@ -318,6 +319,60 @@ static int put_dependencies(text_ctx *t, const cvet_report *r, size_t ndep)
 	return rc;
 }
 
+/* Same pinned package (findings are sorted by location, so a package's findings are adjacent). */
+static int same_package(const cvet_finding *a, const cvet_finding *b)
+{
+	const cvet_dep_info *x = a->dep, *y = b->dep;
+	return x && y && a->loc.line == b->loc.line && a->loc.path && b->loc.path &&
+	       strcmp(a->loc.path, b->loc.path) == 0 && x->package && y->package &&
+	       strcmp(x->package, y->package) == 0 && (x->version == y->version ||
+	       (x->version && y->version && strcmp(x->version, y->version) == 0));
+}
+
+/* One line per vulnerable package: how many advisories, the worst, and the version that fixes
+ * them all (the newest of their "upgrade to" versions) - the answer to "what do we upgrade to?". */
+static void put_upgrades(text_ctx *t, const cvet_report *r)
+{
+	int titled = 0;
+	for (size_t i = 0; i < r->nfindings;) {
+		const cvet_finding *f = r->findings[i];
+		size_t j = i, n = 0, unfixed = 0;
+		cvet_severity worst = CVET_SEV_NOTE;
+		const char *target = NULL;
+		if (f->kind != CVET_KIND_DEPENDENCY || !f->dep) {
+			i++;
+			continue;
+		}
+		for (; j < r->nfindings && r->findings[j]->kind == CVET_KIND_DEPENDENCY && same_package(f, r->findings[j]); j++) {
+			const cvet_dep_info *d = r->findings[j]->dep;
+			n++;
+			if (r->findings[j]->severity > worst)
+				worst = r->findings[j]->severity;
+			if (!d->upgrade_to)
+				unfixed++;
+			else if (!target || cvet_version_cmp(d->upgrade_to, target) > 0)
+				target = d->upgrade_to;
+		}
+		if (!titled++)
+			section(t, "Upgrades", "\n");
+		fputs("  ", t->out);
+		cvet_write__term(t->out, f->dep->package, 0);
+		fputc(' ', t->out);
+		cvet_write__term(t->out, f->dep->version ? f->dep->version : "?", 0);
+		fprintf(t->out, " (%s:%u): %zu advisor%s, worst %s", cvet_write__path(&f->loc), f->loc.line, n,
+			n == 1 ? "y" : "ies", cvet_severity_name(worst));
+		if (target) {
+			fputs("; upgrade to ", t->out);
+			cvet_write__term(t->out, target, 0);
+			fprintf(t->out, " or later (fixes %zu)", n - unfixed);
+		}
+		if (unfixed)
+			fprintf(t->out, "; %zu with no fixed version in the data", unfixed);
+		fputc('\n', t->out);
+		i = j > i ? j : i + 1;
+	}
+}
+
 static int put_network(text_ctx *t, const cvet_report *r)
 {
 	static const char *const head[] = {"api", "address", "port", "location", "function"};
@@ -431,6 +486,8 @@ int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *
 	cvet_write__srccache_clear(&t.src);
 	if (ndep && put_dependencies(&t, r, ndep) < 0)
 		rc = CVET_ENOMEM;
+	if (!rc && ndep)
+		put_upgrades(&t, r);
 	if (!rc && (r->code_ran || r->nendpoints) && put_network(&t, r) < 0)
 		rc = CVET_ENOMEM;
 	if (!rc && (r->deps_ran || r->npackages))
