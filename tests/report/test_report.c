@@ -814,7 +814,30 @@ static void test_report__write_file_atomic(void)
 	cvet_report_free(r);
 }
 
-CVET_TEST_MAIN(T(test_report__format_parse), T(test_report__gcc_exact), T(test_report__terminal_sanitizer),
+static void test_report__text_upgrade_per_package(void)
+{
+	cvet_write_options o = CVET_WRITE_OPTIONS_INIT;
+	cvet_report *r = NULL;
+	char *out;
+
+	T_ASSERT(cvet_report_new(&r) == 0);
+	/* 1.2.9 < 1.2.12 numerically (not as text): the line must name 1.2.12 */
+	dependency(r, "ADV-1", CVET_SEV_HIGH, "zlib", "1.2.8", "CVE-2018-25032", 7.5, "1.2.12", 0, "conanfile.txt", 3);
+	dependency(r, "ADV-2", CVET_SEV_LOW, "zlib", "1.2.8", NULL, -1, "1.2.9", 0, "conanfile.txt", 3);
+	dependency(r, "ADV-3", CVET_SEV_MEDIUM, "zlib", "1.2.8", NULL, -1, NULL, 0, "conanfile.txt", 3);
+	dependency(r, "ADV-4", CVET_SEV_LOW, "expat", "2.4.1", NULL, -1, "2.4.9", 1, "conanfile.txt", 4);
+	T_ASSERT(cvet_report_finalize(r) == 0);
+	out = render(r, CVET_FMT_TEXT, &o);
+	T_ASSERT(out != NULL);
+	T_ASSERT(strstr(out, "\nUpgrades\n"
+			     "  zlib 1.2.8 (conanfile.txt:3): 3 advisories, worst high; upgrade to 1.2.12 or later "
+			     "(fixes 2); 1 with no fixed version in the data\n"
+			     "  expat 2.4.1 (conanfile.txt:4): 1 advisory, worst low; upgrade to 2.4.9 or later (fixes 1)\n") != NULL);
+	free(out);
+	cvet_report_free(r);
+}
+
+CVET_TEST_MAIN(T(test_report__text_upgrade_per_package), T(test_report__format_parse), T(test_report__gcc_exact), T(test_report__terminal_sanitizer),
 	       T(test_report__json_roundtrip),
 	       T(test_report__json_deterministic), T(test_report__text_caret), T(test_report__text_sections),
 	       T(test_report__markdown_escaping), T(test_report__sarif_structure),
