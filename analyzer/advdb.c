@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include "advdb_int.h"
+#include "util.h"
 
 #ifndef CVET_BUNDLED_DB
 #define CVET_BUNDLED_DB "advisories.db"
@@ -610,17 +611,7 @@ static size_t find_adv(const c_project *p, const char *id)
 /* Append to a growable array; returns 0 or -1 on OOM. */
 static int push(void **arr, size_t *n, size_t *cap, size_t size)
 {
-	if (*n < *cap)
-		return 0;
-	size_t want = *cap ? *cap * 2 : 8;
-	if (size == 0 || want > SIZE_MAX / size)
-		return -1;
-	void *p = realloc(*arr, want * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = want;
-	return 0;
+	return cvet_util__grow(arr, cap, *n, size);
 }
 
 /* Load every advisory row for a project into memory (5 queries). Returns 0 and *out, or a negative code. */

@@ -11,24 +11,13 @@
 #include <cjson/cJSON.h>
 #include "cx.h"
 #include "driver.h"
+#include "util.h"
 
 #define COMPDB_NAME "compile_commands.json"
 #define COMPDB_MAX_BYTES (256u * 1024u * 1024u)
 #define MAX_ARGS 4096 /* flags kept per entry */
 
 /* Options whose value is the next argument and that are kept (with it). */
-/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
- * fstat rejects anything but a regular file. NULL with errno set on failure. */
-static FILE *open_regular(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *f;
-	if (fd < 0)
-		return NULL;
-	if (!(f = fdopen(fd, "rb")))
-		close(fd);
-	return f;
-}
 
 static const char *const keep_with_value[] = {
 	"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote", "-idirafter", "-isysroot", "--sysroot",
@@ -145,7 +134,7 @@ static int validate(const char *path)
 	size_t n, i = 0;
 	int error = 0;
 
-	if (!(f = open_regular(path)))
+	if (!(f = cvet_util__open_regular(path)))
 		return cvet_error_setc(CVET_EIO, "cannot read '%s': %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		error = cvet_error_setc(CVET_EIO, "cannot read '%s': not a regular file", path);

@@ -9,19 +9,8 @@
 #include <cjson/cJSON.h>
 #include "config.h"
 #include "cvet/rules.h"
+#include "util.h"
 
-/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
- * fstat rejects anything but a regular file. NULL with errno set on failure. */
-static FILE *open_regular(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *f;
-	if (fd < 0)
-		return NULL;
-	if (!(f = fdopen(fd, "rb")))
-		close(fd);
-	return f;
-}
 
 static char *dup_str(const char *s)
 {
@@ -44,7 +33,7 @@ int cvet_config__read_file(const char *path, const char *what, size_t max, char 
 
 	*buf = NULL;
 	*len = 0;
-	if (!(f = open_regular(path)))
+	if (!(f = cvet_util__open_regular(path)))
 		return cvet_error_setc(CVET_EIO, "cannot read %s '%s': %s", what, path, strerror(errno));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		error = cvet_error_setc(CVET_EIO, "cannot read %s '%s': not a regular file", what, path);

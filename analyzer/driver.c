@@ -15,6 +15,7 @@
 #include "driver.h"
 #include "suppress.h"
 #include "walker.h"
+#include "util.h"
 
 /* ---- small helpers shared by the driver's files ---- */
 
@@ -112,15 +113,7 @@ char *cvet_driver__join(const char *dir, const char *name)
 
 int cvet_driver__path_under(const char *path, const char *root)
 {
-	size_t n;
-	if (!path || !root || !*root)
-		return 0;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	if (n == 1 && root[0] == '/')
-		return path[0] == '/';
-	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+	return cvet_util__path_under(path, root);
 }
 
 char *cvet_driver__report_path(const char *root, const char *abs)

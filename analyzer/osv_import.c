@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <cjson/cJSON.h>
 #include "advdb_int.h"
+#include "util.h"
 
 #define MAX_ID 256      /* ids, aliases, ecosystems, package names */
 #define MAX_VERSION 512 /* versions, tags, commits */
@@ -50,17 +51,7 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 		grow_limited = 1;
 		return -1;
 	}
-	if (n < *cap)
-		return 0;
-	size_t want = *cap ? *cap * 2 : 8;
-	if (size == 0 || want > SIZE_MAX / size)
-		return -1;
-	void *p = realloc(*arr, want * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = want;
-	return 0;
+	return cvet_util__grow(arr, cap, n, size);
 }
 
 /* Nesting depth of JSON text (brackets outside strings), stopping early past `limit`. */

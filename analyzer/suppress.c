@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "suppress.h"
 #include "cvet/rules.h"
+#include "util.h"
 
 #define MARKER "cvet-ignore:"
 #define MARKER_LEN (sizeof(MARKER) - 1)
@@ -34,18 +35,6 @@ struct cvet_suppressions {
 	size_t n, cap;
 };
 
-/* fopen for reading that never blocks on a FIFO or device: O_NONBLOCK open, then the caller's
- * fstat rejects anything but a regular file. NULL with errno set on failure. */
-static FILE *open_regular(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *f;
-	if (fd < 0)
-		return NULL;
-	if (!(f = fdopen(fd, "rb")))
-		close(fd);
-	return f;
-}
 
 static char *dup_n(const char *s, size_t n)
 {
@@ -251,7 +240,7 @@ int cvet_suppress__scan_file(cvet_suppressions *s, const char *path, const char 
 	size_t n;
 	int error;
 
-	if (!(f = open_regular(abs)))
+	if (!(f = cvet_util__open_regular(abs)))
 		return 0;
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);

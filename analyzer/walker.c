@@ -27,6 +27,7 @@
 #include "check.h"
 #include "cx.h"
 #include "walker.h"
+#include "util.h"
 
 #ifndef CVET_CLANG_RESOURCE_DIR
 #define CVET_CLANG_RESOURCE_DIR ""
@@ -168,25 +169,12 @@ static char *join_path(const char *dir, const char *path)
 	return s;
 }
 
-/* 1 when path equals root or lies under it (component-wise prefix). */
-static int path_under(const char *path, const char *root)
-{
-	size_t n;
-	if (!path || !root || !*root)
-		return 0;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	if (n == 1 && root[0] == '/')
-		return path[0] == '/';
-	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
 
 /* Report path of an absolute path: relative to report_root when under it, else absolute (malloc'd). */
 static char *report_path(const cvet_walk_options *opts, const char *abs)
 {
 	const char *r = opts ? opts->report_root : NULL;
-	if (r && *r && path_under(abs, r)) {
+	if (r && *r && cvet_util__path_under(abs, r)) {
 		size_t n = strlen(r);
 		while (n > 1 && r[n - 1] == '/')
 			n--;
@@ -292,7 +280,7 @@ static file_entry *file_get(cvet_tu *tu, CXFile f)
 		e->project = 0;
 		if (!system && e->real && tu->opts) {
 			for (size_t i = 0; i < tu->opts->nroots; i++)
-				if (path_under(e->real, tu->opts->roots[i])) {
+				if (cvet_util__path_under(e->real, tu->opts->roots[i])) {
 					e->project = 1;
 					break;
 				}
@@ -1163,7 +1151,7 @@ static void main_touched(cvet_tu *tu, const char *real)
 	if (!o || !o->on_project_file || !real)
 		return;
 	for (size_t i = 0; i < o->nroots; i++)
-		if (path_under(real, o->roots[i])) {
+		if (cvet_util__path_under(real, o->roots[i])) {
 			o->on_project_file(o->ud, tu->main_rel);
 			return;
 		}
