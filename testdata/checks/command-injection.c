@@ -97,6 +97,27 @@ int spawn_tools(const char *file)
 	return system;
 }
 
+/* A wrapper of a wrapper: still hands its parameter to the shell. */
+static int run_logged(const char *what)
+{
+	fprintf(stderr, "running a command\n");
+	return run_command(what);  // ok: command-injection (parameter of unknown origin: not reported)
+}
+
+/* Callers of the wrappers are judged by what they pass in (summaries of functions defined above). */
+int wrapper_callers(void)
+{
+	char line[128];
+	const char *editor = getenv("EDITOR");
+	int rc = 0;
+	rc += run_command(editor);  // expect: command-injection
+	if (fgets(line, sizeof line, stdin))
+		rc += run_logged(line);  // expect: command-injection
+	rc += run_command("uptime");  // ok: command-injection (literal)
+	rc += run_logged(tools[0]);  // ok: command-injection (fixed table)
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -104,5 +125,5 @@ int main(int argc, char **argv)
 	execvp(argv[1], argv + 1);  // expect: command-injection
 	execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);  // expect: command-injection
 	return list_dir(argv[1]) + open_pager() + run_from_input() + fixed_commands(0, 1) + spawn_tools(argv[2]) +
-	       run_command("true") + run_through_alias() + run_copy("true");
+	       run_command("true") + run_through_alias() + run_copy("true") + wrapper_callers();
 }

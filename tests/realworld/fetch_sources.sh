@@ -33,6 +33,10 @@ for pkg in "$@"; do
 	if ls -d "$pkg"-*/ >/dev/null 2>&1; then
 		continue
 	fi
-	apt-get source -qq "$pkg" >/dev/null 2>&1 || apt-get source "$pkg"
+	# a security update can vanish from the mirror before the index notices: fall back to the release's own version
+	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	apt-get source -qq "$pkg" >/dev/null 2>&1 ||
+		{ [ -n "$codename" ] && apt-get source -qq "$pkg/$codename" >/dev/null 2>&1; } ||
+		apt-get source "$pkg"
 done
 ls -d */
