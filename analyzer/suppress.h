@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include "cvet/report.h"
 
-#define CVET_SUPPRESS_MAX_FILE_BYTES (8u * 1024u * 1024u)
+#define CVET_SUPPRESS_MAX_FILE_BYTES (64u * 1024u * 1024u)
 
 typedef struct cvet_suppressions cvet_suppressions; /* opaque */
 

@@ -3,7 +3,7 @@
 /*
  * How a translation unit is handled (cvet__walk_file):
  *   1. on a thread of its own with a 1 GiB stack reservation (see run_job: clang recurses per nesting level);
- *   2. the main file is checked first (exists, regular file, at most 8 MiB) - otherwise a parse-error note;
+ *   2. the main file is checked first (exists, regular file, at most 64 MiB) - otherwise a parse-error note;
  *   3. clang_parseTranslationUnit2 with KeepGoing; errors in project files become ONE parse-error note;
  *   4. per-TU dispatch tables (cursor kind -> checks) and zeroed check states; on_tu_begin; on_file for
  *      every project file the TU includes;
@@ -35,7 +35,7 @@
 
 static const char resource_dir[] = CVET_CLANG_RESOURCE_DIR; /* builtin headers (stddef.h, ...) */
 
-#define MAX_MAIN_FILE_BYTES (8u * 1024u * 1024u) /* larger main files are not parsed */
+#define MAX_MAIN_FILE_BYTES (64u * 1024u * 1024u) /* larger main files are not parsed (sqlite3.c is ~9 MiB) */
 #define MAX_WALK_DEPTH 2000u                     /* deeper subtrees are skipped (one note per TU) */
 #define MAX_EXPR_SPINE 1024u                     /* longer operand chains are skipped (one note per TU) */
 #define MAX_MESSAGE_BYTES 2048u                  /* finding messages are cut here */

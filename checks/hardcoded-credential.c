@@ -53,6 +53,10 @@ static void compile_patterns(state *st)
 		int err;
 		PCRE2_SIZE off;
 		st->re[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re, PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+		/* JIT where the platform has it (several times faster on multi-MiB files such as sqlite3.c);
+		 * when it fails the interpreter is used, with the same limits */
+		if (st->re[i])
+			(void)pcre2_jit_compile(st->re[i], PCRE2_JIT_COMPLETE);
 	}
 	st->md = pcre2_match_data_create(4, NULL);
 	st->mctx = pcre2_match_context_create(NULL);

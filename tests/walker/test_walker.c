@@ -464,7 +464,7 @@ static void test_walker__huge_file_is_skipped_with_a_note(void)
 	snprintf(path, sizeof(path), "%s/huge.c", tmp_root);
 	fp = fopen(path, "wb");
 	T_ASSERT(fp != NULL);
-	T_ASSERT(fseek(fp, 9L * 1024 * 1024, SEEK_SET) == 0);
+	T_ASSERT(fseek(fp, 65L * 1024 * 1024, SEEK_SET) == 0);
 	T_ASSERT(fputc('\n', fp) == '\n');
 	T_ASSERT(fclose(fp) == 0);
 	T_ASSERT_INT(0, walk_one("huge.c", tmp_root, NULL, 0, &r));
