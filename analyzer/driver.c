@@ -319,6 +319,26 @@ done:
 	return NULL;
 }
 
+/* Largest file first, so that one big translation unit (an amalgamation) does not start last and
+ * leave the other workers idle; the report is sorted afterwards, so output does not depend on it. */
+static int cmp_job_size(const void *a, const void *b)
+{
+	const cvet_job *x = *(const cvet_job *const *)a, *y = *(const cvet_job *const *)b;
+	if (x->bytes != y->bytes)
+		return x->bytes < y->bytes ? 1 : -1;
+	return strcmp(x->file, y->file);
+}
+
+static void order_phase(cvet_job **phase, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		phase[i]->bytes = stat(phase[i]->file, &st) == 0 ? (long long)st.st_size : 0;
+	}
+	if (n > 1)
+		qsort(phase, n, sizeof(*phase), cmp_job_size);
+}
+
 /* Start up to nthreads workers over p->jobs; *started receives how many run. */
 static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 {
@@ -748,6 +768,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		for (size_t i = 0; i < jobs.n; i++)
 			if (!jobs.v[i].header)
 				phase[nphase++] = &jobs.v[i];
+		order_phase(phase, nphase);
 		p.jobs = phase;
 		p.njobs = nphase;
 		p.progress_done = &done_count;
@@ -799,6 +820,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 				else
 					phase[nphase++] = &jobs.v[i];
 			}
+			order_phase(phase, nphase);
 			p.jobs = phase;
 			p.njobs = nphase;
 			p.next = 0;

@@ -24,6 +24,7 @@ typedef struct cvet_job {
 	char *rel;       /* report path (relative to the report root when under it) */
 	int header;      /* 1: a header, parsed alone only when no translation unit included it */
 	int from_db;     /* 1: flags came from a compilation database */
+	long long bytes; /* file size, for scheduling the largest first */
 } cvet_job;
 
 typedef struct cvet_jobs {
