@@ -404,6 +404,38 @@ static int put_network(text_ctx *t, const cvet_report *r)
 	return rc;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Distinct names of packages with a version but no advisory data: what was not checked. */
+static void put_unchecked(text_ctx *t, const cvet_report *r)
+{
+	const char **names = r->npackages ? calloc(r->npackages, sizeof(*names)) : NULL;
+	size_t n = 0, shown = 0;
+	if (!names)
+		return;
+	for (size_t i = 0; i < r->npackages; i++)
+		if (r->packages[i]->version && !r->packages[i]->checked && r->packages[i]->name)
+			names[n++] = r->packages[i]->name;
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && strcmp(names[i - 1], names[i]) == 0)
+			continue;
+		if (shown == 100) {
+			fputs(", ...", t->out);
+			break;
+		}
+		fputs(shown++ ? ", " : "  not checked (no advisory data, or a version that cannot be compared): ", t->out);
+		cvet_write__term(t->out, names[i], 0);
+	}
+	if (shown)
+		fputc('\n', t->out);
+	free(names);
+}
+
 static void put_inventory(text_ctx *t, const cvet_report *r)
 {
 	size_t checked = 0, unknown = 0, shown = 0;
@@ -419,6 +451,7 @@ static void put_inventory(text_ctx *t, const cvet_report *r)
 	}
 	fprintf(t->out, " %zu package%s in %zu manifest%s, %zu checked against advisories\n", r->npackages,
 		r->npackages == 1 ? "" : "s", r->manifests_scanned, r->manifests_scanned == 1 ? "" : "s", checked);
+	put_unchecked(t, r);
 	if (!unknown)
 		return;
 	fputs("  unknown version:", t->out);
