@@ -826,6 +826,10 @@ static void test_report__text_upgrade_per_package(void)
 	dependency(r, "ADV-2", CVET_SEV_LOW, "zlib", "1.2.8", NULL, -1, "1.2.9", 0, "conanfile.txt", 3);
 	dependency(r, "ADV-3", CVET_SEV_MEDIUM, "zlib", "1.2.8", NULL, -1, NULL, 0, "conanfile.txt", 3);
 	dependency(r, "ADV-4", CVET_SEV_LOW, "expat", "2.4.1", NULL, -1, "2.4.9", 1, "conanfile.txt", 4);
+	package(r, "zlib", "1.2.8", 1, 3, "conanfile.txt", 3);
+	package(r, "cmake", "3.27.1", 0, 0, "conanfile.txt", 9);
+	package(r, "cmake", "3.27.1", 0, 0, "other/conanfile.txt", 2);
+	package(r, "boost", NULL, 0, 0, "vcpkg.json", 5);
 	T_ASSERT(cvet_report_finalize(r) == 0);
 	out = render(r, CVET_FMT_TEXT, &o);
 	T_ASSERT(out != NULL);
@@ -833,6 +837,9 @@ static void test_report__text_upgrade_per_package(void)
 			     "  zlib 1.2.8 (conanfile.txt:3): 3 advisories, worst high; upgrade to 1.2.12 or later "
 			     "(fixes 2); 1 with no fixed version in the data\n"
 			     "  expat 2.4.1 (conanfile.txt:4): 1 advisory, worst low; upgrade to 2.4.9 or later (fixes 1)\n") != NULL);
+	/* what was not checked is listed once per name; unknown versions separately */
+	T_ASSERT(strstr(out, "  not checked (no advisory data, or a version that cannot be compared): cmake\n") != NULL);
+	T_ASSERT(strstr(out, "  unknown version: boost (vcpkg.json:5)") != NULL);
 	free(out);
 	cvet_report_free(r);
 }
