@@ -85,7 +85,9 @@ int cvet_discover__excluded(const char *rel, const char *const *globs, size_t ng
 
 int cvet_discover__skipped_name(const char *name)
 {
-	static const char *const names[] = {".git", ".hg", ".svn", ".bzr", "CVS", "_darcs", ".jj",
+	/* version control, build output, and quilt's .pc (backup copies of every patched file, which
+	 * would repeat each finding once per patch in an unpacked Debian source package) */
+	static const char *const names[] = {".git", ".hg", ".svn", ".bzr", "CVS", "_darcs", ".jj", ".pc",
 					    "build", "out", "node_modules", ".cache"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(name, names[i]) == 0)

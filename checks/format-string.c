@@ -41,6 +41,8 @@ typedef struct format_string_state {
 	size_t nclean;
 } format_string_state;
 
+static int constant_choice(CXCursor e, int depth);
+
 static int in_list(const CXCursor *list, size_t n, CXCursor c)
 {
 	for (size_t i = 0; i < n; i++)
@@ -54,7 +56,7 @@ static void note_assignment(format_string_state *st, CXCursor var, CXCursor rhs)
 {
 	if (cx_is_null(var) || var.kind != CXCursor_VarDecl)
 		return;
-	if (cvet_checksa__const_string(rhs, NULL)) {
+	if (constant_choice(rhs, 0)) {
 		if (st->nclean < MAX_VARS && !in_list(st->clean, st->nclean, var))
 			st->clean[st->nclean++] = var;
 	} else if (st->ndirty < MAX_VARS && !in_list(st->dirty, st->ndirty, var)) {
@@ -72,7 +74,7 @@ static int constant_local(const format_string_state *st, CXCursor var)
 		return 0; /* overflowed: unknown */
 	init = clang_Cursor_getVarDeclInitializer(var);
 	if (!cx_is_null(init))
-		return cvet_checksa__const_string(init, NULL);
+		return constant_choice(init, 0); /* a literal, or NULL until a literal is assigned */
 	return in_list(st->clean, st->nclean, var);
 }
 
@@ -170,16 +172,40 @@ static int attr_format_index(cvet_tu *tu, CXCursor callee)
 	return -1;
 }
 
-/* 1 when every string argument after the destination is a constant string (numbers do not matter). */
-static int constant_sources(const cvet_event *ev)
+/* 1 when e is a constant string or a null pointer, or a conditional (depth <= 8) choosing between such values:
+ * `ok ? "done" : NULL`. */
+static int constant_choice(CXCursor e, int depth)
+{
+	CXCursor s = cx_strip_casts(e);
+	if (cvet_checksa__const_string(e, NULL) || cx_int_const(e, NULL))
+		return 1;
+	if (s.kind != CXCursor_ConditionalOperator || depth >= 8 || cx_child_count(s) != 3)
+		return 0;
+	return constant_choice(cx_child(s, 1), depth + 1) && constant_choice(cx_child(s, 2), depth + 1);
+}
+
+/*
+ * 1 when every string argument after the destination is a constant string (numbers do not matter), a local
+ * holding only constant strings, or the format parameter of the enclosing printf-like wrapper
+ * (snprintf(buf, n, "%s: %s", level, fmt) in a logging function: buf is then as trusted as fmt).
+ */
+static int constant_sources(const format_string_state *st, const cvet_event *ev)
 {
 	for (unsigned i = 1; i < ev->call->nargs && i < 64; i++) {
-		CXCursor a = ev->call->args[i];
+		CXCursor a = ev->call->args[i], s = cx_strip_casts(a);
 		CXType t = clang_getCanonicalType(clang_getCursorType(cx_strip(a)));
 		if (t.kind != CXType_Pointer && t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
 			continue;
-		if (!cvet_checksa__const_string(a, NULL) && !cx_int_const(a, NULL))
-			return 0;
+		if (constant_choice(a, 0))
+			continue;
+		if (s.kind == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(s);
+			if (d.kind == CXCursor_ParmDecl && wrapper_param(ev->function, d))
+				continue;
+			if (d.kind == CXCursor_VarDecl && constant_local(st, d))
+				continue;
+		}
+		return 0;
 	}
 	return 1;
 }
@@ -209,10 +235,16 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		goto track;
 	if (cx_int_const(arg, NULL))
 		goto track; /* a null pointer: err(1, NULL) prints only the errno text */
+	if (hit.label == CVET_TAINT_NONE && constant_choice(arg, 0))
+		goto track; /* done ? "finished" : NULL */
 	if (hit.label == CVET_TAINT_NONE && s.kind == CXCursor_DeclRefExpr) {
 		CXCursor d = clang_getCursorReferenced(s);
 		if (d.kind == CXCursor_ParmDecl && wrapper_param(ev->function, d))
 			goto track;
+	}
+	if (hit.label != CVET_TAINT_UNTRUSTED && s.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(s);
+		/* a buffer built only from constants and the wrapper's own format is "built" yet safe */
 		if (d.kind == CXCursor_VarDecl && constant_local(st, d))
 			goto track;
 	}
@@ -233,12 +265,18 @@ track:
 	cvet_taint__call(&st->taint, ev);
 	/* a buffer filled only from constants (snprintf(f, n, "%%-%ds", w)) is a usable format later on */
 	if (cvet_checksa__name_in(ev->call->name, const_writers) && ev->call->nargs >= 2 && cvet_checksa__is_libc(ev) &&
-	    constant_sources(ev)) {
+	    constant_sources(st, ev)) {
 		CXCursor dest = cvet_checksa__root_var(ev->call->args[0]);
 		if (!cx_is_null(dest) && dest.kind == CXCursor_VarDecl &&
-		    cvet_taint__query(&st->taint, ev->call->args[0], &hit) == CVET_TAINT_NONE &&
+		    cvet_taint__query(&st->taint, ev->call->args[0], &hit) != CVET_TAINT_UNTRUSTED &&
 		    st->nclean < MAX_VARS && !in_list(st->clean, st->nclean, dest))
 			st->clean[st->nclean++] = dest;
+	} else if (cvet_checksa__name_in(ev->call->name, const_writers) && ev->call->nargs >= 2) {
+		/* written from something else: no longer a constant-only buffer */
+		CXCursor dest = cvet_checksa__root_var(ev->call->args[0]);
+		if (!cx_is_null(dest) && dest.kind == CXCursor_VarDecl && st->ndirty < MAX_VARS &&
+		    !in_list(st->dirty, st->ndirty, dest))
+			st->dirty[st->ndirty++] = dest;
 	}
 }
 

@@ -34,6 +34,51 @@ static int regains_root(const cvet_checksb_site *s)
 	return zero;
 }
 
+/* 1 when a uid-family call sets the user id back to a saved one (seteuid(saved_euid)): every argument names a
+ * variable or field whose name says it keeps the original ids (saved, orig, privileged). */
+static int restores_saved(const cvet_checksb_site *s)
+{
+	static const char *const words[] = {"saved", "orig", "priv", NULL};
+	unsigned n = s->nargs < 4 ? s->nargs : 4;
+	if (n == 0)
+		return 0;
+	for (unsigned i = 0; i < n; i++) {
+		CXCursor d = cx_referenced(s->arg[i]);
+		char *name, low[64];
+		size_t k = 0;
+		int hit = 0;
+		if (cx_is_null(d))
+			return 0;
+		name = cx_spelling(d);
+		for (; name && name[k] && k + 1 < sizeof low; k++)
+			low[k] = (name[k] >= 'A' && name[k] <= 'Z') ? (char)(name[k] - 'A' + 'a') : name[k];
+		low[k] = '\0';
+		free(name);
+		for (int w = 0; words[w]; w++)
+			if (strstr(low, words[w]))
+				hit = 1;
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the call's result is tested for success (`setgid(g) != -1`, `== 0`, `>= 0`): code that expects the
+ * call to fail, such as a check that the dropped ids cannot be restored. */
+static int expects_failure(const cvet_event *ev)
+{
+	CXCursor p = ev->parent, other;
+	enum CX_BinaryOperatorKind op;
+	long long v;
+	if (p.kind != CXCursor_BinaryOperator || cx_child_count(p) != 2)
+		return 0;
+	op = cx_binop(p);
+	other = cx_child(p, 1);
+	if (!cx_int_const(other, &v))
+		return 0;
+	return (op == CX_BO_NE && v == -1) || (op == CX_BO_EQ && v == 0) || (op == CX_BO_GE && v == 0);
+}
+
 static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
@@ -47,6 +92,8 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	else if (cvet_checksb__name_in(ev->call->name, gid_calls))
 		tag = SITE_GID;
 	if (!tag || !cvet_checksb__is_c_function(ev))
+		return;
+	if (tag == SITE_GID && expects_failure(ev))
 		return;
 	cvet_checksb__site_from_call(&s, ev);
 	s.tag = tag;
@@ -65,7 +112,7 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 		if (!clang_equalCursors(s->fn, fn))
 			continue;
 		if (s->tag == SITE_UID) {
-			dropped = regains_root(s) ? NULL : s;
+			dropped = regains_root(s) || restores_saved(s) ? NULL : s;
 			continue;
 		}
 		if (!dropped)

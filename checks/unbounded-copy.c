@@ -26,6 +26,8 @@ typedef struct unbounded_copy_state {
 	CXCursor len_var[MAX_SIZED];   /* len in len = strlen(x) */
 	CXCursor len_src[MAX_SIZED];   /* x */
 	size_t nlen;
+	CXCursor measured[MAX_SIZED];  /* strings whose length an earlier if-condition tested */
+	size_t nmeasured;
 } unbounded_copy_state;
 
 static const char *const alloc_names[] = {"malloc", "alloca", "xmalloc", "g_malloc", "realloc", "xrealloc", NULL};
@@ -76,6 +78,65 @@ static CXCursor covered_string(const unbounded_copy_state *st, CXCursor size)
 	return clang_getNullCursor();
 }
 
+/* 1 when name (case-insensitive) looks like a string-length function: strlen, wcslen, strnlen, xmlStrlen. */
+static int length_name(const char *name)
+{
+	char low[64];
+	size_t n = 0;
+	if (!name)
+		return 0;
+	for (; name[n] && n + 1 < sizeof low; n++)
+		low[n] = (name[n] >= 'A' && name[n] <= 'Z') ? (char)(name[n] - 'A' + 'a') : name[n];
+	low[n] = '\0';
+	return strstr(low, "strlen") || strstr(low, "wcslen") || strstr(low, "strnlen");
+}
+
+/* Visitor over an if-condition: records the strings it measures (strlen(x), or len with len = strlen(x)). */
+static int note_measured(CXCursor c, CXCursor parent, void *ud)
+{
+	unbounded_copy_state *st = ud;
+	(void)parent;
+	if (st->nmeasured >= MAX_SIZED)
+		return 1;
+	if (c.kind == CXCursor_CallExpr && cx_child_count(c) >= 2) {
+		char *name = cx_spelling(c);
+		if (length_name(name))
+			st->measured[st->nmeasured++] = cx_strip_casts(cx_child(c, 1));
+		free(name);
+	} else if (c.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+		for (size_t i = 0; i < st->nlen && st->nmeasured < MAX_SIZED; i++)
+			if (clang_equalCursors(st->len_var[i], d))
+				st->measured[st->nmeasured++] = st->len_src[i];
+	}
+	return 0;
+}
+
+/* Visitor: stops (returns 1) at a comparison of sizes (<, >, <=, >=, ==) or an equality test of an assignment. */
+static int is_comparison(CXCursor c, CXCursor parent, void *ud)
+{
+	enum CX_BinaryOperatorKind op;
+	(void)parent;
+	(void)ud;
+	if (c.kind != CXCursor_BinaryOperator)
+		return 0;
+	op = cx_binop(c);
+	return op == CX_BO_LT || op == CX_BO_GT || op == CX_BO_LE || op == CX_BO_GE || op == CX_BO_EQ;
+}
+
+/* 1 when an if-condition earlier in the function measured the length of e: the code then usually keeps
+ * the copy within bounds (`if (strlen(s) >= sizeof buf) return; strcpy(buf, s);`). */
+static int was_measured(const unbounded_copy_state *st, CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	if (s.kind != CXCursor_DeclRefExpr && s.kind != CXCursor_MemberRefExpr)
+		return 0;
+	for (size_t i = 0; i < st->nmeasured; i++)
+		if (cx_same_ref(st->measured[i], s))
+			return 1;
+	return 0;
+}
+
 /* Track `len = strlen(x)` and `p = malloc(strlen(x) + 1)` in declarations and assignments. */
 static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 {
@@ -84,6 +145,13 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	char *name;
 	int alloc;
 	(void)tu;
+	if (ev->kind == CXCursor_IfStmt) {
+		CXCursor cond = cx_child(ev->cursor, 0);
+		/* only a comparison bounds anything: `if (len)` or `if (!strlen(s))` does not */
+		if (!cx_is_null(cond) && (is_comparison(cond, cond, NULL) || cx_each_descendant(cond, is_comparison, NULL)))
+			cx_each_descendant(cond, note_measured, st);
+		return;
+	}
 	if (ev->kind == CXCursor_VarDecl) {
 		var = ev->cursor;
 		value = clang_Cursor_getVarDeclInitializer(ev->cursor);
@@ -136,7 +204,7 @@ static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)
 	unbounded_copy_state *st = state;
 	(void)tu;
 	(void)ev;
-	st->nsized = st->nlen = 0;
+	st->nsized = st->nlen = st->nmeasured = 0;
 }
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -163,6 +231,9 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	} else if (!room_known && allocated_for(st, ev->call->args[0], ev->call->args[1])) {
 		return; /* p = malloc(strlen(s) + 1); strcpy(p, s); */
 	}
+	if (!(len_known && room_known) &&
+	    (was_measured(st, ev->call->args[1]) || was_measured(st, ev->call->args[0])))
+		return; /* if (strlen(s) >= sizeof buf) return; strcpy(buf, s); */
 	dest = cvet_checksa__short_text(tu, ev->call->args[0]);
 	if (!is_cat && len_known && room_known)
 		cvet_tu_report(tu, &cvet_check_unbounded_copy, ev->call->expr,
@@ -178,7 +249,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	free(dest);
 }
 
-static const enum CXCursorKind unbounded_copy_kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, 0};
+static const enum CXCursorKind unbounded_copy_kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_IfStmt, 0};
 
 const cvet_check cvet_check_unbounded_copy = {
 	.rule = {.id = "unbounded-copy",

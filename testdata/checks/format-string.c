@@ -97,6 +97,32 @@ void echo_env(void)
 	(void)printf;
 }
 
+/* A logging wrapper that prefixes its own format before using it; a literal-or-NULL message. */
+void level_log(int level, const char *fmt, va_list args)
+{
+	char fmtbuf[256], msgbuf[1024];
+	const char *txt = NULL;
+	if (level > 2)
+		txt = "debug";
+	else
+		txt = "info";
+	snprintf(fmtbuf, sizeof(fmtbuf), "%s: %s", txt, fmt);
+	vsnprintf(msgbuf, sizeof(msgbuf), fmtbuf, args);  // ok: format-string (built from the wrapper's format)
+	fputs(msgbuf, stderr);
+}
+
+void finish(int r, const char *user)
+{
+	char shown[128];
+	app_log(1, r == 0 ? "presence confirmed" : NULL);  // ok: format-string (a literal or NULL)
+	app_log(1, r == 0 ? "confirmed" : user);  // expect: format-string
+	snprintf(shown, sizeof shown, "%s: %s", "user", user);
+	printf(shown);  // expect: format-string
+	snprintf(shown, sizeof shown, "%s", "fixed");
+	strncat(shown, user, sizeof shown - strlen(shown) - 1);
+	printf(shown);  // expect: format-string
+}
+
 int main(int argc, char **argv)
 {
 	int status = argc;

@@ -79,6 +79,41 @@ void bounded(struct user *u, const char *name)
 	(void)strcpy;
 }
 
+/* The code measured the string before copying: the length test is taken as the bound. */
+int copy_checked(char *host, const char *given)
+{
+	char buf[32];
+	if (strlen(given) >= sizeof buf)
+		return -1;
+	strcpy(buf, given);  // ok: unbounded-copy (length tested just before)
+	strcpy(host, given);  // ok: unbounded-copy (length of the source tested earlier)
+	return buf[0];
+}
+
+void describe(char *out, int size, const char *word)
+{
+	int used = (int)strlen(out);
+	if (size - used < 10) {
+		strcat(out, "...");  // ok: unbounded-copy (room left in out tested)
+		return;
+	}
+	strcat(out, word);  // ok: unbounded-copy (room left in out tested)
+}
+
+void copy_nonempty(char *out, const char *word)
+{
+	size_t n = strlen(word);
+	if (n)
+		strcpy(out, word);  // expect: unbounded-copy
+}
+
+void describe_blind(char *out, const char *word, const char *other)
+{
+	if (strlen(other) > 8)
+		return;
+	strcat(out, word);  // expect: unbounded-copy
+}
+
 int main(int argc, char **argv)
 {
 	struct user u;

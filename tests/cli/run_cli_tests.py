@@ -303,6 +303,7 @@ def test_discover__skips_build_dirs_and_excludes():
     check("src/main.c" in files, "src/main.c not scanned: %r" % files)
     check("vendor/bundled.c" in files, "vendor/ scanned by default")
     check(not any(f.startswith(("build/", "cmake-build-")) for f in files), "build directories scanned: %r" % files)
+    check(not any(f.startswith(".pc/") for f in files), "quilt's .pc backups scanned: %r" % files)
     for ex in (["--exclude", "vendor"], ["--exclude", "vendor/*"], ["--exclude=*.c", "--exclude", "*.h"]):
         p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."] + ex, cwd=PROJ)
         files = set(f for f, _ in rules_of(p.stdout))
