@@ -51,11 +51,141 @@ static enum CXChildVisitResult child_visit(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
+/*
+ * Children cache: checks ask cx_child(c, 0), cx_child(c, 1), ... of the same cursor, and each libclang visit
+ * costs a visitor set-up, which made loops over an initializer list quadratic. The children of the last
+ * parent asked about are kept per thread, but only for cursors of the translation unit the walker declared
+ * live (cx_cache_begin .. cx_cache_end), so no cached cursor outlives its AST. Hits need the identical
+ * cursor (every field), so they return exactly what a new visit would.
+ */
+#define KC_ENTRIES 8u          /* parents kept: recursive walks over children interleave a few */
+#define KID_MAX (1u << 16)     /* children kept per parent at most; beyond, cx_child visits as before */
+typedef struct kc_entry {
+	CXCursor parent;
+	CXCursor *kids;        /* the first n children (malloc'd, cap entries) */
+	unsigned n, cap;
+	int complete;          /* n is all of them */
+	int valid;
+	unsigned long stamp;   /* last use, for replacement */
+} kc_entry;
+static _Thread_local CXTranslationUnit kc_tu; /* live TU, or NULL: cache off */
+static _Thread_local kc_entry kc[KC_ENTRIES];
+static _Thread_local unsigned long kc_clock;
+
+static void kc_reset(void)
+{
+	for (unsigned i = 0; i < KC_ENTRIES; i++) {
+		free(kc[i].kids);
+		memset(&kc[i], 0, sizeof(kc[i]));
+	}
+	kc_clock = 0;
+}
+
+void cx_cache_begin(CXTranslationUnit tu)
+{
+	kc_reset();
+	kc_tu = tu;
+}
+
+void cx_cache_end(void)
+{
+	kc_reset();
+	kc_tu = NULL;
+}
+
+static int same_bits(CXCursor a, CXCursor b)
+{
+	return a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] && a.data[1] == b.data[1] &&
+	       a.data[2] == b.data[2];
+}
+
+struct fill_ctx {
+	kc_entry *e;
+	unsigned want, total;
+	int short_of_memory;
+};
+
+static enum CXChildVisitResult fill_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct fill_ctx *ctx = data;
+	kc_entry *e = ctx->e;
+	(void)parent;
+	if (e->n < ctx->want && !ctx->short_of_memory) {
+		if (e->n == e->cap) {
+			unsigned ncap = e->cap ? e->cap * 2 : 8;
+			CXCursor *k;
+			if (ncap > KID_MAX)
+				ncap = KID_MAX;
+			k = realloc(e->kids, (size_t)ncap * sizeof(*k));
+			if (!k) {
+				ctx->short_of_memory = 1;
+			} else {
+				e->kids = k;
+				e->cap = ncap;
+			}
+		}
+		if (!ctx->short_of_memory)
+			e->kids[e->n++] = c;
+	}
+	ctx->total++;
+	/* want == KID_MAX also counts them all */
+	return e->n >= ctx->want && ctx->want < KID_MAX ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* 1 when c's children may be served from (and stored in) the cache. */
+static int cacheable(CXCursor c)
+{
+	return kc_tu && c.data[2] == (const void *)kc_tu;
+}
+
+static kc_entry *kc_find(CXCursor c)
+{
+	for (unsigned i = 0; i < KC_ENTRIES; i++)
+		if (kc[i].valid && same_bits(c, kc[i].parent)) {
+			kc[i].stamp = ++kc_clock;
+			return &kc[i];
+		}
+	return NULL;
+}
+
+static kc_entry *kc_victim(void)
+{
+	kc_entry *v = &kc[0];
+	for (unsigned i = 0; i < KC_ENTRIES; i++) {
+		if (!kc[i].valid)
+			return &kc[i];
+		if (kc[i].stamp < v->stamp)
+			v = &kc[i];
+	}
+	return v;
+}
+
+/* Refill entry e with the first `want` (<= KID_MAX) children of c; want == KID_MAX also counts all.
+ * Returns the number of children visited. */
+static unsigned cache_fill(kc_entry *e, CXCursor c, unsigned want)
+{
+	struct fill_ctx ctx = {e, want, 0, 0};
+	e->valid = 0;
+	e->n = 0;
+	clang_visitChildren(c, fill_visit, &ctx);
+	e->parent = c;
+	e->complete = !ctx.short_of_memory && ctx.total == e->n && (e->n < want || want == KID_MAX);
+	e->valid = 1;
+	e->stamp = ++kc_clock;
+	return ctx.total;
+}
+
 unsigned cx_child_count(CXCursor c)
 {
 	struct child_ctx ctx = {(unsigned)-1, 0, clang_getNullCursor()};
 	if (cx_is_null(c))
 		return 0;
+	if (cacheable(c)) {
+		kc_entry *e = kc_find(c);
+		if (e && e->complete)
+			return e->n;
+		return cache_fill(e ? e : kc_victim(), c, KID_MAX);
+	}
 	clang_visitChildren(c, child_visit, &ctx);
 	return ctx.seen;
 }
@@ -65,6 +195,29 @@ CXCursor cx_child(CXCursor c, unsigned i)
 	struct child_ctx ctx = {i, 0, clang_getNullCursor()};
 	if (cx_is_null(c))
 		return ctx.found;
+	if (cacheable(c) && i < KID_MAX) {
+		kc_entry *e = kc_find(c);
+		unsigned want = 1;
+		if (e) {
+			if (i < e->n)
+				return e->kids[i];
+			if (e->complete)
+				return ctx.found;
+			want = e->n * 2;
+		} else {
+			e = kc_victim();
+		}
+		if (want < i + 1)
+			want = i + 1;
+		if (want > KID_MAX)
+			want = KID_MAX;
+		cache_fill(e, c, want);
+		if (i < e->n)
+			return e->kids[i];
+		if (e->complete)
+			return ctx.found;
+		/* short of memory: visit as before */
+	}
 	clang_visitChildren(c, child_visit, &ctx);
 	return ctx.found;
 }
@@ -582,4 +735,30 @@ int cx_each_descendant(CXCursor root, int (*fn)(CXCursor c, CXCursor parent, voi
 		return 0;
 	clang_visitChildren(root, each_visit, &ctx);
 	return ctx.rc;
+}
+
+/* ---- several children at once ---- */
+
+struct kids_ctx {
+	CXCursor *out;
+	unsigned n, max;
+};
+
+static enum CXChildVisitResult kids_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct kids_ctx *ctx = data;
+	(void)parent;
+	if (ctx->n >= ctx->max)
+		return CXChildVisit_Break;
+	ctx->out[ctx->n++] = c;
+	return ctx->n >= ctx->max ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+unsigned cx_children(CXCursor c, CXCursor *out, unsigned max)
+{
+	struct kids_ctx ctx = {out, 0, max};
+	if (cx_is_null(c) || !out || !max)
+		return 0;
+	clang_visitChildren(c, kids_visit, &ctx);
+	return ctx.n;
 }

@@ -58,4 +58,13 @@ CXCursor cx_find_kind(CXCursor root, enum CXCursorKind kind);
 /* Visit every descendant of root (pre-order); stop early when fn returns nonzero; returns that value. */
 int cx_each_descendant(CXCursor root, int (*fn)(CXCursor c, CXCursor parent, void *ud), void *ud);
 
+/* The first min(count, max) direct children of c into out[] in one libclang visit (cx_child(c, i) for each i,
+ * without visiting the children again per index); returns how many were stored. */
+unsigned cx_children(CXCursor c, CXCursor *out, unsigned max);
+
+/* The walker declares the TU it is walking live (begin, after parsing) and dead (end, before disposing it):
+ * while live, cx_child / cx_child_count keep the children of the last cursor asked about (per thread). */
+void cx_cache_begin(CXTranslationUnit tu);
+void cx_cache_end(void);
+
 #endif

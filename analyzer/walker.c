@@ -721,21 +721,23 @@ static void dispatch_call(cvet_tu *tu, cvet_event *ev)
 {
 	CXCursor callee = clang_getCursorReferenced(ev->cursor), argv_small[16], *argv = argv_small;
 	cvet_call call;
-	char *name;
+	CXString spelled; /* the name is lent by libclang (no copy per call); disposed below */
+	const char *name;
 	int n;
 	if (!tu->ncall)
 		return;
 	if (!cx_is_null(callee) && is_callee_kind(callee.kind)) {
-		name = cx_spelling(callee);
+		spelled = clang_getCursorSpelling(callee);
 	} else if (cx_is_null(callee) || callee.kind == CXCursor_OverloadedDeclRef) {
 		/* unresolved (dependent) call: take the written name, if it is one */
-		name = cx_spelling(ev->cursor);
+		spelled = clang_getCursorSpelling(ev->cursor);
 		callee = clang_getNullCursor();
 	} else {
 		return; /* a call through a variable, field or constructor: no function name */
 	}
+	name = clang_getCString(spelled);
 	if (!name || !is_identifier(name)) {
-		free(name);
+		clang_disposeString(spelled);
 		return;
 	}
 	n = clang_Cursor_getNumArguments(ev->cursor);
@@ -744,7 +746,7 @@ static void dispatch_call(cvet_tu *tu, cvet_event *ev)
 	if ((size_t)n > sizeof(argv_small) / sizeof(argv_small[0])) {
 		argv = malloc((size_t)n * sizeof(*argv));
 		if (!argv) {
-			free(name);
+			clang_disposeString(spelled);
 			tu->oom = 1;
 			return;
 		}
@@ -764,7 +766,7 @@ static void dispatch_call(cvet_tu *tu, cvet_event *ev)
 	ev->call = NULL;
 	if (argv != argv_small)
 		free(argv);
-	free(name);
+	clang_disposeString(spelled);
 }
 
 /* ---- the walk ---- */
@@ -805,15 +807,10 @@ static int walkable(cvet_tu *tu, CXCursor c, int top_level)
 	return e && e->project;
 }
 
-/*
- * 1 when the expression rooted at c has a left spine (first operands) longer than MAX_EXPR_SPINE, e.g.
- * "1+1+...+1" from generated code or a macro bomb. Checks asking for the start of such an expression
- * pay for its whole depth, so it is skipped. Costs O(min(spine, limit)) constant-time child lookups.
- */
-static int spine_too_deep(CXCursor c)
+/* 1 for expression kinds that never have operands (no children in libclang). */
+static int is_literal_leaf(enum CXCursorKind k)
 {
-	switch (c.kind) { /* leaves (the common case): no operands to follow */
-	case CXCursor_DeclRefExpr:
+	switch (k) {
 	case CXCursor_IntegerLiteral:
 	case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral:
@@ -822,11 +819,32 @@ static int spine_too_deep(CXCursor c)
 	case CXCursor_CXXNullPtrLiteralExpr:
 	case CXCursor_CXXThisExpr:
 	case CXCursor_GNUNullExpr:
-		return 0;
+		return 1;
 	default:
-		break;
+		return 0;
 	}
-	for (unsigned d = 0; d < MAX_EXPR_SPINE; d++) {
+}
+
+/* 1 when an expression of kind k needs no spine measurement (the common leaves). */
+static int spine_leaf(enum CXCursorKind k)
+{
+	return k == CXCursor_DeclRefExpr || is_literal_leaf(k);
+}
+
+/*
+ * 1 when the left spine (first operands) that starts with `first` - the first child of an expression, already
+ * collected by the walk - is MAX_EXPR_SPINE operands long or more, e.g. "1+1+...+1" from generated code or
+ * a macro bomb. Checks asking for the start of such an expression pay for its whole depth, so it is skipped.
+ * Costs O(min(spine, limit)) constant-time child lookups.
+ */
+static int spine_too_deep_from(CXCursor first)
+{
+	CXCursor c = first;
+	if (cx_is_null(c) || !clang_isExpression(c.kind))
+		return 0;
+	for (unsigned d = 1; d < MAX_EXPR_SPINE; d++) {
+		if (is_literal_leaf(c.kind))
+			return 0; /* no operands: the next step would find none */
 		c = cx_child(c, 0);
 		if (cx_is_null(c) || !clang_isExpression(c.kind))
 			return 0;
@@ -898,7 +916,7 @@ static int walk(cvet_tu *tu)
 {
 	frame *st = calloc(MAX_WALK_DEPTH + 1, sizeof(*st));
 	size_t top = 0;
-	int rc = 0;
+	int rc = 0, collected;
 	if (!st)
 		return CVET_ENOMEM;
 	st[0].cursor = clang_getTranslationUnitCursor(tu->cx);
@@ -936,18 +954,31 @@ static int walk(cvet_tu *tu)
 			depth_note(tu, c, "code", MAX_WALK_DEPTH);
 			continue;
 		}
-		/* each left spine is measured once, from its top: an expression that is not a first operand */
+		/* each left spine is measured once, from its top: an expression that is not a first operand. Its
+		 * children are collected first, for the walk and as the spine's first step. */
+		collected = 0;
 		if (clang_isExpression(c.kind) && !(fr->next == 1 && clang_isExpression(fr->cursor.kind)) &&
-		    spine_too_deep(c)) {
-			depth_note(tu, c, "an expression", MAX_EXPR_SPINE);
-			continue;
+		    !spine_leaf(c.kind)) {
+			frame *nf = &st[top + 1];
+			nf->nkids = nf->next = 0;
+			clang_visitChildren(c, collect_kid, nf);
+			if (nf->capkids == SIZE_MAX) {
+				rc = CVET_ENOMEM;
+				goto done;
+			}
+			collected = 1;
+			if (spine_too_deep_from(nf->nkids ? nf->kids[0] : clang_getNullCursor())) {
+				depth_note(tu, c, "an expression", MAX_EXPR_SPINE);
+				continue;
+			}
 		}
 		/* enter c */
 		{
 			frame *nf = &st[top + 1];
 			int is_fn = is_function_kind(c.kind) && clang_isCursorDefinition(c);
 			nf->cursor = c;
-			nf->nkids = nf->next = 0;
+			if (!collected)
+				nf->nkids = nf->next = 0;
 			nf->is_function = 0;
 			if (is_fn) {
 				char *name = function_name_of(c);
@@ -964,10 +995,12 @@ static int walk(cvet_tu *tu)
 				fn_event(tu, c, fr->cursor, (unsigned)top + 1, 0);
 			}
 			dispatch(tu, c, fr->cursor, (unsigned)top + 1);
-			clang_visitChildren(c, collect_kid, nf);
-			if (nf->capkids == SIZE_MAX) {
-				rc = CVET_ENOMEM;
-				goto done;
+			if (!collected) {
+				clang_visitChildren(c, collect_kid, nf);
+				if (nf->capkids == SIZE_MAX) {
+					rc = CVET_ENOMEM;
+					goto done;
+				}
 			}
 			top++;
 		}
@@ -1248,6 +1281,7 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		goto done;
 	}
 
+	cx_cache_begin(tu.cx); /* cx_child may keep children of this TU's cursors until cx_cache_end */
 	rc = report_diagnostics(&tu);
 	if (rc < 0)
 		goto done;
@@ -1270,6 +1304,7 @@ oom:
 done:
 	teardown_checks(&tu);
 	files_free(&tu);
+	cx_cache_end();
 	if (tu.cx)
 		clang_disposeTranslationUnit(tu.cx);
 	free(argv);

@@ -11,6 +11,11 @@
 
 int cvet_checksc__same_cursor(CXCursor a, CXCursor b)
 {
+	/* both tests below need equal kinds; identical fields are equal cursors (cheap paths for flat_visit) */
+	if (a.kind != b.kind)
+		return 0;
+	if (a.data[0] == b.data[0] && a.data[1] == b.data[1] && a.data[2] == b.data[2])
+		return 1;
 	if (clang_equalCursors(a, b))
 		return 1;
 	/* clang_equalCursors also compares the parent declaration libclang remembers for an expression, which

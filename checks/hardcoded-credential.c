@@ -461,15 +461,26 @@ static CXCursor var_init(CXCursor decl)
  * UnexposedExpr whose MemberRef children name the field and whose last child is the value. */
 static void check_init_list(cvet_tu *tu, state *st, CXCursor list, unsigned depth)
 {
-	unsigned n = cx_child_count(list);
+	CXCursor *kids;
+	unsigned n;
 	if (depth > 4)
 		return;
-	for (unsigned i = 0; i < n && i < 1024; i++) {
-		CXCursor c = cx_child(list, i);
-		unsigned nc = cx_child_count(c);
+	/* one visit for the entries (large tables made cx_child per index quadratic) */
+	kids = malloc(1024 * sizeof(*kids));
+	if (!kids)
+		return;
+	n = cx_children(list, kids, 1024);
+	for (unsigned i = 0; i < n; i++) {
+		CXCursor c = kids[i];
+		unsigned nc;
 		if (c.kind == CXCursor_InitListExpr) {
 			check_init_list(tu, st, c, depth + 1);
-		} else if (c.kind == CXCursor_UnexposedExpr && nc >= 2 && cx_child(c, nc - 2).kind == CXCursor_MemberRef) {
+			continue;
+		}
+		if (c.kind != CXCursor_UnexposedExpr)
+			continue;
+		nc = cx_child_count(c);
+		if (nc >= 2 && cx_child(c, nc - 2).kind == CXCursor_MemberRef) {
 			char *field = cx_spelling(cx_child(c, nc - 2));
 			CXCursor value = cx_child(c, nc - 1);
 			if (cx_strip(value).kind == CXCursor_InitListExpr)
@@ -479,6 +490,7 @@ static void check_init_list(cvet_tu *tu, state *st, CXCursor list, unsigned dept
 			free(field);
 		}
 	}
+	free(kids);
 }
 
 static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
@@ -500,8 +512,11 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	}
 	if (ev->kind == CXCursor_CallExpr) {
 		/* C++ operators on strings (the walker's on_call only sees named functions) */
-		char *op = cx_spelling(ev->cursor), *name;
-		if (op && clang_Cursor_getNumArguments(ev->cursor) == 2 &&
+		char *op, *name;
+		if (clang_Cursor_getNumArguments(ev->cursor) != 2)
+			return; /* before the spelling: most calls are not binary operators */
+		op = cx_spelling(ev->cursor);
+		if (op &&
 		    (strcmp(op, "operator=") == 0 || strcmp(op, "operator==") == 0 || strcmp(op, "operator!=") == 0)) {
 			CXCursor l = clang_Cursor_getArgument(ev->cursor, 0), r = clang_Cursor_getArgument(ev->cursor, 1);
 			const char *verb = op[9] == '\0' ? "assigned to" : "compared with";

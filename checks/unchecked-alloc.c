@@ -317,6 +317,15 @@ static void visit_ref(cvet_tu *tu, ua_state *st, int i)
 		untrack(st, k);
 }
 
+/* 1 when some node of f is a call of an allocator: without one nothing is tracked or reported. */
+static int has_alloc_call(const cvet_checksc_flat *f)
+{
+	for (size_t n = 1; n < f->n; n++)
+		if (f->v[n].c.kind == CXCursor_CallExpr && cvet_checksc__call_in(f->v[n].c, allocators) >= 0)
+			return 1;
+	return 0;
+}
+
 static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	ua_state *st = state;
@@ -328,6 +337,8 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 		return;
 	if (f->truncated)
 		return; /* a part we did not see may hold the check */
+	if (!has_alloc_call(f))
+		return; /* tracking and reports both start at an allocation call */
 	for (size_t n = 1; n < f->n; n++) {
 		int i = (int)n, at, which;
 		CXCursor c = f->v[i].c;
