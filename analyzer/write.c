@@ -95,8 +95,43 @@ static mode_t output_mode(const char *path)
 	return 0666 & ~mask;
 }
 
+/*
+ * Write straight into an existing non-regular file (/dev/null, /dev/stdout, a FIFO, a terminal): the
+ * temporary-file-and-rename dance would replace the device node itself with a regular file.
+ */
+static int write_special(const cvet_report *r, cvet_format fmt, const char *path, const cvet_write_options *opts)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), error, err;
+	FILE *f;
+	if (fd < 0)
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, strerror(errno));
+	if (!(f = fdopen(fd, "w"))) {
+		err = errno;
+		close(fd);
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, strerror(err));
+	}
+	errno = 0;
+	error = dispatch(r, fmt, f, opts);
+	err = errno;
+	if (fflush(f) != 0 || ferror(f)) {
+		err = errno;
+		if (error == 0)
+			error = CVET_EIO;
+	}
+	if (fclose(f) != 0 && error == 0) {
+		err = errno;
+		error = CVET_EIO;
+	}
+	if (error == CVET_ENOMEM)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory while writing '%s'", path);
+	if (error < 0)
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, io_reason(err));
+	return 0;
+}
+
 int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *path, const cvet_write_options *opts)
 {
+	struct stat st;
 	static const char suffix[] = ".cvet-tmp-XXXXXX";
 	char *tmp = NULL;
 	FILE *f = NULL;
@@ -107,6 +142,8 @@ int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *pa
 		return cvet_error_setc(CVET_EUSAGE, "no report or output path to write");
 	if (strcmp(path, "-") == 0)
 		return cvet_report_write(r, fmt, stdout, opts);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_special(r, fmt, path, opts);
 
 	n = strlen(path);
 	if (!(tmp = malloc(n + sizeof(suffix))))

@@ -232,6 +232,25 @@ def test_outputs__unwritable_exit_2_no_partial_file():
         check(not os.path.exists(good), "outputs are checked before the scan: nothing should be written")
 
 
+def test_outputs__devices_and_fifos_are_written_not_replaced():
+    # regression: the atomic temp-file-and-rename replaced /dev/null itself with a regular file (as root)
+    import stat
+    import threading
+    p = run(["code", "--quiet", "--format", "json", "-o", "/dev/null", "--fail-on", "none", "src/main.c"], cwd=PROJ)
+    check(p.returncode == 0, "-o /dev/null: exit %d: %s" % (p.returncode, p.stderr))
+    check(stat.S_ISCHR(os.stat("/dev/null").st_mode), "/dev/null is still a character device")
+    with tempfile.TemporaryDirectory() as d:
+        fifo = os.path.join(d, "out.fifo")
+        os.mkfifo(fifo)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(open(fifo).read()))
+        reader.start()
+        p = run(["code", "--quiet", "--format", "json", "-o", fifo, "--fail-on", "none", "src/main.c"], cwd=PROJ, timeout=120)
+        reader.join(60)
+        check(p.returncode == 0 and got and json.loads(got[0])["schema_version"] == 1, "a FIFO receives the report")
+        check(stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO is still a FIFO")
+
+
 def test_outputs__jobs_1_and_2_identical():
     outs = []
     with tempfile.TemporaryDirectory() as d:
