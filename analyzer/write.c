@@ -96,15 +96,34 @@ static mode_t output_mode(const char *path)
 }
 
 /*
- * Write straight into an existing non-regular file (/dev/null, /dev/stdout, a FIFO, a terminal): the
- * temporary-file-and-rename dance would replace the device node itself with a regular file.
+ * An existing non-regular output (/dev/null, /dev/stdout, a FIFO, a terminal) must be written in place:
+ * the temporary-file-and-rename dance would replace the device node itself with a regular file.
+ * Returns an open descriptor for such a target, or -1 when the path is a regular file, a directory
+ * or does not exist (the caller then writes atomically). The decision is made on the descriptor
+ * (fstat), never on the path, so it cannot be raced.
  */
-static int write_special(const cvet_report *r, cvet_format fmt, const char *path, const cvet_write_options *opts)
+static int open_special(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), error, err;
-	FILE *f;
+	struct stat st;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 && errno == ENXIO)
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC); /* a FIFO with no reader yet: wait for one */
 	if (fd < 0)
-		return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+/* Write the report into fd (an open special file, consumed). */
+static int write_special(const cvet_report *r, cvet_format fmt, int fd, const char *path,
+			 const cvet_write_options *opts)
+{
+	int error, err;
+	FILE *f;
 	if (!(f = fdopen(fd, "w"))) {
 		err = errno;
 		close(fd);
@@ -131,7 +150,7 @@ static int write_special(const cvet_report *r, cvet_format fmt, const char *path
 
 int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *path, const cvet_write_options *opts)
 {
-	struct stat st;
+	int special;
 	static const char suffix[] = ".cvet-tmp-XXXXXX";
 	char *tmp = NULL;
 	FILE *f = NULL;
@@ -142,8 +161,8 @@ int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *pa
 		return cvet_error_setc(CVET_EUSAGE, "no report or output path to write");
 	if (strcmp(path, "-") == 0)
 		return cvet_report_write(r, fmt, stdout, opts);
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-		return write_special(r, fmt, path, opts);
+	if ((special = open_special(path)) >= 0)
+		return write_special(r, fmt, special, path, opts);
 
 	n = strlen(path);
 	if (!(tmp = malloc(n + sizeof(suffix))))
