@@ -82,6 +82,10 @@ char *cvet_lockfile__url_basename(const char *url);
 /* Line number (1-based) of byte offset `off` in buf. */
 unsigned cvet_lockfile__line_at(const char *buf, size_t off);
 
+/* Next line of a text manifest from *pos (advanced past it): *s and *ll receive the line with
+ * blanks and a trailing CR trimmed. Returns 0 at the end of the buffer, else 1. */
+int cvet_lockfile__next_line(const char *buf, size_t len, size_t *pos, const char **s, size_t *ll);
+
 /* ---- JSON through cJSON, with the line of every string, object and array token ---- */
 typedef struct cvet_lf_json_line {
 	const cJSON *node;

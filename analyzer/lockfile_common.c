@@ -147,6 +147,27 @@ unsigned cvet_lockfile__line_at(const char *buf, size_t off)
 	return line;
 }
 
+int cvet_lockfile__next_line(const char *buf, size_t len, size_t *pos, const char **s, size_t *ll)
+{
+	const char *nl, *p;
+	size_t n;
+	if (*pos >= len)
+		return 0;
+	p = buf + *pos;
+	nl = memchr(p, '\n', len - *pos);
+	n = nl ? (size_t)(nl - p) : len - *pos;
+	*pos += n + (nl ? 1 : 0);
+	while (n && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+		n--;
+	*s = p;
+	*ll = n;
+	return 1;
+}
+
 /* ---- package lists ---- */
 
 void cvet_lockfile__pkg_clear(cvet_lf_pkg *p)

@@ -354,19 +354,10 @@ int cvet_lockfile__conanfile_txt(const char *display, const char *buf, size_t le
 	unsigned line = 0;
 	if (memchr(buf, '\0', len))
 		return cvet_error_setc(CVET_EPARSE, "%s: binary data (NUL byte) in a text manifest", display);
-	while (pos < len) {
-		const char *s = buf + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t ll = nl ? (size_t)(nl - s) : len - pos;
-		pos += ll + (nl ? 1 : 0);
+	const char *s;
+	size_t ll;
+	while (cvet_lockfile__next_line(buf, len, &pos, &s, &ll)) {
 		line++;
-		/* trim */
-		while (ll && (*s == ' ' || *s == '\t')) {
-			s++;
-			ll--;
-		}
-		while (ll && (s[ll - 1] == ' ' || s[ll - 1] == '\t' || s[ll - 1] == '\r'))
-			ll--;
 		if (ll == 0 || *s == '#')
 			continue;
 		if (*s == '[') {

@@ -86,18 +86,10 @@ static int parse_gitmodules(const char *display, const char *buf, size_t len, su
 	if (memchr(buf, '\0', len))
 		return cvet_error_setc(CVET_EPARSE, "%s: binary data (NUL byte) in .gitmodules", display);
 	submodule *cur = NULL;
-	while (pos < len) {
-		const char *s = buf + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t ll = nl ? (size_t)(nl - s) : len - pos;
-		pos += ll + (nl ? 1 : 0);
+	const char *s;
+	size_t ll;
+	while (cvet_lockfile__next_line(buf, len, &pos, &s, &ll)) {
 		line++;
-		while (ll && (*s == ' ' || *s == '\t')) {
-			s++;
-			ll--;
-		}
-		while (ll && (s[ll - 1] == ' ' || s[ll - 1] == '\t' || s[ll - 1] == '\r'))
-			ll--;
 		if (ll == 0 || *s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {

@@ -41,18 +41,10 @@ int cvet_lockfile__meson_wrap(const char *display, const char *basename, const c
 	int err = 0;
 	if (memchr(buf, '\0', len))
 		return cvet_error_setc(CVET_EPARSE, "%s: binary data (NUL byte) in a wrap file", display);
-	while (pos < len) {
-		const char *s = buf + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t ll = nl ? (size_t)(nl - s) : len - pos;
-		pos += ll + (nl ? 1 : 0);
+	const char *s;
+	size_t ll;
+	while (cvet_lockfile__next_line(buf, len, &pos, &s, &ll)) {
 		line++;
-		while (ll && (*s == ' ' || *s == '\t')) {
-			s++;
-			ll--;
-		}
-		while (ll && (s[ll - 1] == ' ' || s[ll - 1] == '\t' || s[ll - 1] == '\r'))
-			ll--;
 		if (ll == 0 || *s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
