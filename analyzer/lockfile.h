@@ -86,6 +86,10 @@ unsigned cvet_lockfile__line_at(const char *buf, size_t off);
  * blanks and a trailing CR trimmed. Returns 0 at the end of the buffer, else 1. */
 int cvet_lockfile__next_line(const char *buf, size_t len, size_t *pos, const char **s, size_t *ll);
 
+/* Split a trimmed "key = value" line: *kl is the key's length (blanks before '=' dropped), *val and *vl
+ * the value with leading blanks dropped. Returns 0 when the line has no '='. */
+int cvet_lockfile__split_kv(const char *s, size_t ll, size_t *kl, const char **val, size_t *vl);
+
 /* ---- JSON through cJSON, with the line of every string, object and array token ---- */
 typedef struct cvet_lf_json_line {
 	const cJSON *node;

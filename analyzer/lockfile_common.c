@@ -168,6 +168,23 @@ int cvet_lockfile__next_line(const char *buf, size_t len, size_t *pos, const cha
 	return 1;
 }
 
+int cvet_lockfile__split_kv(const char *s, size_t ll, size_t *kl, const char **val, size_t *vl)
+{
+	const char *eq = memchr(s, '=', ll);
+	if (!eq)
+		return 0;
+	*kl = (size_t)(eq - s);
+	while (*kl && (s[*kl - 1] == ' ' || s[*kl - 1] == '\t'))
+		(*kl)--;
+	*val = eq + 1;
+	*vl = ll - (size_t)(*val - s);
+	while (*vl && (**val == ' ' || **val == '\t')) {
+		(*val)++;
+		(*vl)--;
+	}
+	return 1;
+}
+
 /* ---- package lists ---- */
 
 void cvet_lockfile__pkg_clear(cvet_lf_pkg *p)

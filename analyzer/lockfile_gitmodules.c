@@ -133,18 +133,10 @@ static int parse_gitmodules(const char *display, const char *buf, size_t len, su
 		}
 		if (!cur)
 			continue;
-		const char *eq = memchr(s, '=', ll);
-		if (!eq)
+		size_t kl, vl;
+		const char *val;
+		if (!cvet_lockfile__split_kv(s, ll, &kl, &val, &vl))
 			continue;
-		size_t kl = (size_t)(eq - s);
-		while (kl && (s[kl - 1] == ' ' || s[kl - 1] == '\t'))
-			kl--;
-		const char *val = eq + 1;
-		size_t vl = ll - (size_t)(val - s);
-		while (vl && (*val == ' ' || *val == '\t')) {
-			val++;
-			vl--;
-		}
 		if (vl > CVET_LF_MAX_STR) {
 			err = cvet_error_setc(CVET_EPARSE, "%s: line %u: value longer than %d bytes", display, line,
 					      CVET_LF_MAX_STR);

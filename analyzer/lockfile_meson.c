@@ -64,18 +64,10 @@ int cvet_lockfile__meson_wrap(const char *display, const char *basename, const c
 		}
 		if (sec != kind || kind == SEC_NONE)
 			continue;
-		const char *eq = memchr(s, '=', ll);
-		if (!eq)
+		size_t kl, vl;
+		const char *v;
+		if (!cvet_lockfile__split_kv(s, ll, &kl, &v, &vl))
 			continue;
-		size_t kl = (size_t)(eq - s);
-		while (kl && (s[kl - 1] == ' ' || s[kl - 1] == '\t'))
-			kl--;
-		const char *v = eq + 1;
-		size_t vl = ll - (size_t)(v - s);
-		while (vl && (*v == ' ' || *v == '\t')) {
-			v++;
-			vl--;
-		}
 		if (kl == 0 || kl >= sizeof(kv[0].key) || nkv >= MAX_KEYS)
 			continue;
 		if (vl > CVET_LF_MAX_STR) {
