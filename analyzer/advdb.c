@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include "advdb_int.h"
 #include "util.h"
@@ -158,6 +159,28 @@ static int file_exists(const char *p)
 	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * The copy `cmake --install` put beside the running binary (PREFIX/bin/cvet -> PREFIX/share/cvet/advisories.db),
+ * so an install under any --prefix finds its own database. Fills buf and returns 1 when it exists.
+ */
+static int installed_beside_exe(char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash || strcmp(slash + 1, "bin") != 0)
+		return 0; /* a build tree, not an install */
+	*slash = '\0';
+	return join(buf, size, exe, "share/cvet/advisories.db") && file_exists(buf);
+}
+
 const char *cvet_advdb_default_path(void)
 {
 	static _Thread_local char buf[PATH_MAX];
@@ -168,6 +191,8 @@ const char *cvet_advdb_default_path(void)
 	if (xdg && *xdg && join(buf, sizeof(buf), xdg, "cvet/advisories.db") && file_exists(buf))
 		return buf;
 	if (home && *home && join(buf, sizeof(buf), home, ".local/share/cvet/advisories.db") && file_exists(buf))
+		return buf;
+	if (installed_beside_exe(buf, sizeof(buf)))
 		return buf;
 	if (file_exists(CVET_INSTALLED_DB))
 		return CVET_INSTALLED_DB;

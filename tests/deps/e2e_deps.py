@@ -2,7 +2,7 @@
 """e2e_deps.py - end-to-end tests of `cvet deps`: fixture trees, ignores, hostile files, git submodules.
 
 Runs the built cvet binary; builds git fixtures in temporary directories (the test may run git,
-the product never does). Usage: e2e_deps.py --cvet PATH --testdata DIR --shared DIR [--db PATH] [CASE...]
+the product never does). Usage: e2e_deps.py --cvet PATH --testdata DIR  [--db PATH] [CASE...]
 """
 import argparse
 import json
@@ -318,9 +318,9 @@ def case_git_hostile():
         shutil.rmtree(tmp)
 
 
-def case_shared_samples_walk():
+def case_real_samples_walk():
     """Every real sample is found by walking and parses without a skip note."""
-    base = os.path.join(ARGS.shared, "lockfiles")
+    base = os.path.join(ARGS.testdata, "deps", "real")
     code, doc, err = deps_json(base, extra=["--root", base])
     notes = doc.get("notes") or []
     for n in notes:
@@ -344,7 +344,7 @@ def case_shared_samples_walk():
 
 
 CASES = [case_vulnerable_fixture, case_ignores, case_hostile_walk_and_direct, case_git_submodules,
-         case_git_annotated_tag, case_git_gitdir_file_inside, case_git_hostile, case_shared_samples_walk]
+         case_git_annotated_tag, case_git_gitdir_file_inside, case_git_hostile, case_real_samples_walk]
 
 
 def main():
@@ -352,7 +352,6 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cvet", required=True)
     ap.add_argument("--testdata", required=True)
-    ap.add_argument("--shared", required=True)
     ap.add_argument("--db")
     ap.add_argument("cases", nargs="*")
     ARGS = ap.parse_args()

@@ -8,14 +8,11 @@
 #include "lockfile.h"
 #include "test.h"
 
-#ifndef CVET_SHARED_DATA
-#define CVET_SHARED_DATA "../shared/data"
-#endif
 #ifndef CVET_TESTDATA
 #define CVET_TESTDATA "testdata"
 #endif
 
-#define SAMPLE(rel) CVET_SHARED_DATA "/lockfiles/" rel
+#define SAMPLE(rel) CVET_TESTDATA "/deps/real/" rel
 
 typedef enum { K_CONAN_LOCK, K_CONANFILE, K_VCPKG, K_VCPKG_CONF, K_CPM, K_WRAP, K_BAZEL, K_BAZEL_LOCK, K_SBOM } kind;
 
@@ -653,7 +650,7 @@ static void test_deps__gitmodules_without_git_dir(void)
 	const char *path = SAMPLE("gitmodules/LizardByte__Sunshine__.gitmodules");
 	T_ASSERT_INT(0, cvet_lockfile__read_file(path, path, CVET_LF_MAX_FILE, &buf, &len));
 	cvet_lockfile__list_clear(&L);
-	int err = cvet_lockfile__gitmodules(CVET_SHARED_DATA "/lockfiles/gitmodules", NULL, ".gitmodules", buf, len, &L);
+	int err = cvet_lockfile__gitmodules(CVET_TESTDATA "/deps/real/gitmodules", NULL, ".gitmodules", buf, len, &L);
 	free(buf);
 	T_ASSERT_INT(0, err);
 	T_ASSERT_INT(16, L.n);

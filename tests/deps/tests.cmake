@@ -1,20 +1,9 @@
 # deps: the dependency half - manifest parsers on the real samples and hostile input, the scan, ignores, end-to-end
-# The team's shared data folder sits next to the checkout (../shared); a clone made elsewhere (for
-# example a CI scratch copy) falls back to the workspace's copy.
-set(CVET_SHARED_DATA_DEFAULT "${CMAKE_SOURCE_DIR}/../shared/data")
-if(NOT EXISTS "${CVET_SHARED_DATA_DEFAULT}/lockfiles" AND EXISTS "/work/shared/data/lockfiles")
-  set(CVET_SHARED_DATA_DEFAULT "/work/shared/data")
-endif()
-set(CVET_SHARED_DATA "${CVET_SHARED_DATA_DEFAULT}" CACHE PATH "Shared test data (real lockfile samples)")
-if(NOT EXISTS "${CVET_SHARED_DATA}/lockfiles")
-  message(WARNING "real lockfile samples not found at ${CVET_SHARED_DATA}: set -DCVET_SHARED_DATA=...")
-endif()
-
 add_executable(test_deps_parsers ${CMAKE_CURRENT_LIST_DIR}/test_deps_parsers.c)
 target_link_libraries(test_deps_parsers PRIVATE libcvet)
 target_include_directories(test_deps_parsers PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
 target_compile_definitions(test_deps_parsers PRIVATE
-  CVET_SHARED_DATA="${CVET_SHARED_DATA}" CVET_TESTDATA="${CMAKE_SOURCE_DIR}/testdata")
+  CVET_TESTDATA="${CMAKE_SOURCE_DIR}/testdata")
 add_test(NAME deps_parsers COMMAND test_deps_parsers)
 set_tests_properties(deps_parsers PROPERTIES TIMEOUT 120)
 
@@ -31,6 +20,6 @@ set_tests_properties(deps_scan PROPERTIES TIMEOUT 120
 # end-to-end: the cvet binary on fixture trees (bundled advisory database), ignores, hostile files, git fixtures
 add_test(NAME deps_e2e
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/e2e_deps.py --cvet $<TARGET_FILE:cvet>
-          --testdata ${CMAKE_SOURCE_DIR}/testdata --shared ${CVET_SHARED_DATA})
+          --testdata ${CMAKE_SOURCE_DIR}/testdata)
 set_tests_properties(deps_e2e PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

@@ -6,14 +6,9 @@ add_test(NAME report COMMAND test_report)
 set_tests_properties(report PROPERTIES TIMEOUT 60
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
 
-# The official SARIF 2.1.0 schema (OASIS): a copy next to this file when the repository carries one,
-# else the shared data directory; the validation tests are skipped (exit 77) when it is missing.
-if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/sarif-schema-2.1.0.json)
-  set(CVET_SARIF_SCHEMA_DEFAULT ${CMAKE_CURRENT_LIST_DIR}/sarif-schema-2.1.0.json)
-else()
-  set(CVET_SARIF_SCHEMA_DEFAULT /work/shared/data/sarif/sarif-schema-2.1.0.json)
-endif()
-set(CVET_SARIF_SCHEMA ${CVET_SARIF_SCHEMA_DEFAULT} CACHE FILEPATH
+# The official SARIF 2.1.0 schema (OASIS), copied next to this file (see tests/report/SOURCES.md);
+# the validation tests are skipped (exit 77) only when python3-jsonschema is missing.
+set(CVET_SARIF_SCHEMA ${CMAKE_CURRENT_LIST_DIR}/sarif-schema-2.1.0.json CACHE FILEPATH
   "SARIF 2.1.0 JSON schema used by tests/report/validate_sarif.py")
 
 # the unit test writes the SARIF of its synthetic report; the validator checks schema + GitHub rules

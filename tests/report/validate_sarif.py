@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-DEFAULT_SCHEMA = os.environ.get("CVET_SARIF_SCHEMA", "/work/shared/data/sarif/sarif-schema-2.1.0.json")
+DEFAULT_SCHEMA = os.environ.get("CVET_SARIF_SCHEMA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "sarif-schema-2.1.0.json"))
 LEVELS = {"none", "note", "warning", "error"}
 PRECISIONS = {"very-high", "high", "medium", "low"}
 PROBLEM_SEVERITIES = {"error", "warning", "recommendation"}

@@ -1,0 +1,2 @@
+# Empty dependencies file for test_checksa.
+# This may be replaced when dependencies are built.
