@@ -1,2 +1,0 @@
-# Empty dependencies file for test_deps_parsers.
-# This may be replaced when dependencies are built.
