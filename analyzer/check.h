@@ -89,6 +89,10 @@ void cvet_tu_add_endpoint(cvet_tu *tu, CXCursor at, const char *api, const char 
 /* The libclang TU, for cx helpers. */
 CXTranslationUnit cvet_tu_cx(cvet_tu *tu);
 
+/* Report path (lent, valid while the TU lives) and 1-based line/column of the cursor as findings place it;
+ * NULL when it is not in a project file. *in_macro (may be NULL) is set when only the expansion site is. */
+const char *cvet_tu_where(cvet_tu *tu, CXCursor c, unsigned *line, unsigned *column, int *in_macro);
+
 /* 1 when the cursor's expansion location is in a project file. */
 int cvet_tu_in_project(cvet_tu *tu, CXCursor c);
 

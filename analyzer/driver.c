@@ -13,6 +13,7 @@
 #include "cvet/rules.h"
 #include "check.h"
 #include "driver.h"
+#include "flow/flow.h"
 #include "suppress.h"
 #include "walker.h"
 #include "util.h"
@@ -715,6 +716,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	pthread_t *threads = NULL;
 	unsigned char *check_on = NULL;
 	cvet_suppressions *supp = NULL;
+	cvet_flow *flow = NULL;
 	cvet_walk_options wopts;
 	pool p;
 	size_t done_count = 0, nphase = 0;
@@ -752,6 +754,11 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		wopts.enabled = check_on;
 		wopts.on_project_file = on_project_file;
 		wopts.ud = &p;
+		if ((error = cvet_flow_new(&flow)) < 0) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		wopts.flow = flow;
 
 		if (pthread_mutex_init(&p.lock, NULL) != 0) {
 			error = cvet_error_setc(CVET_ENOMEM, "cannot create a mutex");
@@ -841,6 +848,17 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			goto done;
 		}
 		report->files_scanned = p.tus;
+		/* the flow engine: every function of every translation unit, at once */
+		{
+			cvet_flow_options fo = {0};
+			fo.threat_model = o->threat_model;
+			if ((error = cvet_flow_analyze(flow, &fo, report)) < 0) {
+				error = cvet_error_setc(error, "out of memory in the flow analysis");
+				goto done;
+			}
+			cvet_flow_free(flow);
+			flow = NULL;
+		}
 	}
 	if (deps_error < 0) {
 		error = cvet_error_setc(deps_error, "%s", deps_msg[0] ? deps_msg : cvet_strerror(deps_error));
@@ -877,6 +895,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 done:
 	if (started)
 		pool_join(&p, threads, started);
+	cvet_flow_free(flow);
 	if (pool_ready)
 		pthread_mutex_destroy(&p.lock);
 	strset_clear(&p.files);

@@ -56,6 +56,7 @@ typedef struct cvet_scan_options {
 	const char *report_root;           /* absolute real path; report paths are relative to it */
 	int report_unused_suppressions;
 	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
+	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
 } cvet_scan_options;
 
 /*

@@ -28,6 +28,7 @@
 #include "cx.h"
 #include "walker.h"
 #include "util.h"
+#include "flow/flow.h"
 
 #ifndef CVET_CLANG_RESOURCE_DIR
 #define CVET_CLANG_RESOURCE_DIR ""
@@ -88,6 +89,9 @@ struct cvet_tu {
 	const char *function_name;
 	int depth_noted;
 	int oom;
+	/* the flow engine: functions lowered while the TU is alive */
+	cvet_flow_tu flow;
+	int flow_on;
 };
 
 /* ---- small utilities ---- */
@@ -375,6 +379,32 @@ static int cursor_location(cvet_tu *tu, CXCursor c, cvet_location *loc)
 		loc->end_column = ecol;
 	}
 	return 1;
+}
+
+const char *cvet_tu_where(cvet_tu *tu, CXCursor c, unsigned *line, unsigned *column, int *in_macro)
+{
+	CXSourceLocation at = clang_getCursorLocation(c);
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f = NULL;
+	unsigned l = 0, col = 0;
+	file_entry *e;
+	if (!clang_Range_isNull(r))
+		at = clang_getRangeStart(r);
+	clang_getFileLocation(at, &f, &l, &col, NULL);
+	e = file_get(tu, f);
+	if (in_macro)
+		*in_macro = 0;
+	if (!e || !e->project) {
+		f = expansion_file(at, &l, &col, NULL);
+		e = file_get(tu, f);
+		if (in_macro)
+			*in_macro = 1;
+		if (!e || !e->project)
+			return NULL;
+	}
+	*line = l;
+	*column = col;
+	return e->rel;
 }
 
 int cvet_tu_in_project(cvet_tu *tu, CXCursor c)
@@ -993,8 +1023,12 @@ static int walk(cvet_tu *tu)
 				tu->function = c;
 				tu->function_name = name;
 				fn_event(tu, c, fr->cursor, (unsigned)top + 1, 0);
+				if (tu->flow_on)
+					cvet_flow__lower_function(&tu->flow, c, name);
 			}
 			dispatch(tu, c, fr->cursor, (unsigned)top + 1);
+			if (tu->flow_on && c.kind == CXCursor_VarDecl && cx_is_null(tu->function))
+				cvet_flow__global(&tu->flow, c);
 			if (!collected) {
 				clang_visitChildren(c, collect_kid, nf);
 				if (nf->capkids == SIZE_MAX) {
@@ -1291,6 +1325,10 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		if (tu.checks[i]->on_tu_begin)
 			tu.checks[i]->on_tu_begin(&tu, tu.states[i]);
 	visit_files(&tu);
+	if (opts && opts->flow) {
+		cvet_flow__tu_init(&tu.flow, opts->flow, &tu);
+		tu.flow_on = 1;
+	}
 	rc = walk(&tu);
 	for (size_t i = 0; i < tu.nchecks; i++)
 		if (tu.checks[i]->on_tu_end)
@@ -1302,6 +1340,12 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 oom:
 	rc = CVET_ENOMEM;
 done:
+	if (tu.flow_on) {
+		if (rc == 0 && !tu.oom)
+			rc = cvet_flow__tu_finish(&tu.flow);
+		else
+			cvet_flow__tu_discard(&tu.flow);
+	}
 	teardown_checks(&tu);
 	files_free(&tu);
 	cx_cache_end();

@@ -13,6 +13,7 @@ typedef struct cvet_walk_options {
 	/* called once per project file the TU touched (report-relative path), e.g. to scan suppressions; may be NULL */
 	void (*on_project_file)(void *ud, const char *path);
 	void *ud;
+	struct cvet_flow *flow;       /* when set, every project function is lowered into this program */
 } cvet_walk_options;
 
 /*

@@ -1,0 +1,1632 @@
+/* analyze.c - the flow engine's analysis: global constants, bottom-up function summaries, and a forward
+ * abstract interpretation of every function (taint kinds, integer ranges, constant strings, points-to,
+ * pruned branches) that raises the flow rules' events. Single-threaded; deterministic in input order. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cvet/rules.h"
+#include "flow.h"
+#include "flow_int.h"
+#include "util.h"
+
+/* ---- models (checks/flow_models.def) ---- */
+
+enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN };
+enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
+enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
+       ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH };
+#define FILE FILE_
+
+typedef struct model {
+	const char *name;
+	int kind;
+	long long a, b, c;
+} model;
+
+static const model models[] = {
+#define SOURCE(n, arg, k) {#n, M_SOURCE, arg, k, 0},
+#define RANGE(n, lo, hi) {#n, M_RANGE, lo, hi, 0},
+#define PROPAGATE(n, to, from) {#n, M_PROPAGATE, to, from, 0},
+#define APPEND(n, to, from) {#n, M_APPEND, to, from, 0},
+#define SINK(n, arg, what) {#n, M_SINK, arg, what, 0},
+#define VALIDATE(n, arg, what) {#n, M_VALIDATE, arg, what, 0},
+#define NORETURN(n) {#n, M_NORETURN, 0, 0, 0},
+#include "flow_models.def"
+#undef SOURCE
+#undef RANGE
+#undef PROPAGATE
+#undef APPEND
+#undef SINK
+#undef VALIDATE
+#undef NORETURN
+};
+#undef FILE
+
+#define NMODELS (sizeof(models) / sizeof(models[0]))
+
+/* ---- small helpers ---- */
+
+__extension__ typedef __int128 i128; /* exact products of two 64-bit bounds */
+
+#define FULL_LO INT64_MIN
+#define FULL_HI INT64_MAX
+#define NO_BLOCK UINT32_MAX
+
+static void type_range(uint8_t width, uint8_t tflags, int64_t *lo, int64_t *hi)
+{
+	if (!(tflags & FL_T_INT) || width == 0 || width >= 64) {
+		*lo = (tflags & FL_T_INT) && !(tflags & FL_T_SIGNED) ? 0 : FULL_LO;
+		*hi = FULL_HI;
+		return;
+	}
+	if (tflags & FL_T_SIGNED) {
+		*lo = -((int64_t)1 << (width - 1));
+		*hi = ((int64_t)1 << (width - 1)) - 1;
+	} else {
+		*lo = 0;
+		*hi = ((int64_t)1 << width) - 1;
+	}
+}
+
+static val top(void)
+{
+	val v;
+	memset(&v, 0, sizeof(v));
+	v.lo = FULL_LO;
+	v.hi = FULL_HI;
+	return v;
+}
+
+static val konst(int64_t k)
+{
+	val v = top();
+	v.lo = v.hi = k;
+	if (k)
+		v.fl |= V_NONZERO;
+	return v;
+}
+
+static int64_t clamp128(i128 x)
+{
+	return x > (i128)FULL_HI ? FULL_HI : x < (i128)FULL_LO ? FULL_LO : (int64_t)x;
+}
+
+static val join(val a, val b)
+{
+	val r = a;
+	r.t = a.t | b.t;
+	r.lo = a.lo < b.lo ? a.lo : b.lo;
+	r.hi = a.hi > b.hi ? a.hi : b.hi;
+	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT)) |
+			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
+	if ((a.fl & V_STR) && (b.fl & V_STR) && a.str == b.str)
+		r.fl |= V_STR;
+	else if ((a.fl & V_STR) && (b.fl & V_STR))
+		r.fl |= V_STRSET; /* one of several constant strings */
+	else if ((a.fl | b.fl) & V_STRSET && ((a.fl & (V_STR | V_STRSET)) && (b.fl & (V_STR | V_STRSET))))
+		r.fl |= V_STRSET;
+	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
+		r.fl |= V_PT;
+	if ((a.fl & V_FN) && (b.fl & V_FN) && a.fn == b.fn)
+		r.fl |= V_FN;
+	r.org = a.t & K_ALL ? a.org : b.org;
+	if (!r.org)
+		r.org = a.org ? a.org : b.org;
+	return r;
+}
+
+static int same(const val *a, const val *b)
+{
+	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
+	       a->str == b->str && a->fn == b->fn;
+}
+
+/* ---- states: sorted (key, value) arrays ---- */
+
+static void st_free(state *s)
+{
+	free(s->s);
+	memset(s, 0, sizeof(*s));
+}
+
+static int st_copy(A *a, state *dst, const state *src)
+{
+	if (dst->cap < src->n) {
+		slot *n = realloc(dst->s, (src->n + 4) * sizeof(*n));
+		if (!n) {
+			a->oom = 1;
+			return -1;
+		}
+		dst->s = n;
+		dst->cap = src->n + 4;
+	}
+	if (src->n)
+		memcpy(dst->s, src->s, src->n * sizeof(*src->s));
+	dst->n = src->n;
+	dst->live = src->live;
+	return 0;
+}
+
+static slot *st_find(const state *s, uint64_t k)
+{
+	uint32_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (s->s[mid].k < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->s[lo].k == k ? &s->s[lo] : NULL;
+}
+
+static int st_set(A *a, state *s, uint64_t k, val v)
+{
+	uint32_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (s->s[mid].k < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->n && s->s[lo].k == k) {
+		s->s[lo].v = v;
+		return 0;
+	}
+	if (s->n >= MAX_PLACES)
+		return 0; /* too many places: forget the new one (it reads back as its initial value) */
+	if (s->n == s->cap) {
+		uint32_t nc = s->cap ? s->cap * 2 : 16;
+		slot *n = realloc(s->s, nc * sizeof(*n));
+		if (!n) {
+			a->oom = 1;
+			return -1;
+		}
+		s->s = n;
+		s->cap = nc;
+	}
+	memmove(&s->s[lo + 1], &s->s[lo], (s->n - lo) * sizeof(*s->s));
+	s->s[lo].k = k;
+	s->s[lo].v = v;
+	s->n++;
+	return 0;
+}
+
+/* ---- places ---- */
+
+static uint64_t mkkey(int32_t root, uint32_t field)
+{
+	return ((uint64_t)(uint32_t)root << 32) | field;
+}
+static int32_t key_root(uint64_t k)
+{
+	return (int32_t)(uint32_t)(k >> 32);
+}
+static uint32_t key_field(uint64_t k)
+{
+	return (uint32_t)k;
+}
+
+/* The value a place holds before the function writes it: parameters carry their own symbol, globals
+ * what the whole program knows of them, everything else is unknown. */
+static val initial(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	val v = top();
+	if (root >= 0 && (uint32_t)root < a->f->nvars) {
+		const fl_var *var = &a->f->vars[root];
+		if (var->param >= 0 && var->param < 24) {
+			v.t = PBIT(var->param);
+			if (a->f->is_main && a->threat_local_main) {
+				if (var->param == 1 && key_field(k) != 0)
+					v.t |= K_CMDLINE; /* *argv */
+				if (var->param == 2 && key_field(k) != 0)
+					v.t |= K_ENV;
+			}
+			if (key_field(k) == 0)
+				type_range(var->width, var->tflags, &v.lo, &v.hi);
+			v.org = 0;
+		} else if (key_field(k) == 0) {
+			type_range(var->width, var->tflags, &v.lo, &v.hi);
+		}
+		return v;
+	}
+	if (root < -1) {
+		uint32_t g = (uint32_t)(-root - 2);
+		if (g < a->fl->nglobals) {
+			const fl_global *gl = &a->fl->globals[g];
+			const gfact *gf = &a->g[g];
+			v.t = gf->t;
+			v.org = 0;
+			if (key_field(k) == 0 && gl->has_init && !gf->written) {
+				if (gl->has_init == 1) {
+					v.lo = gl->init_lo;
+					v.hi = gl->init_hi;
+					if (v.lo == v.hi && v.lo != 0)
+						v.fl |= V_NONZERO;
+				}
+				if (gl->init_str) {
+					v.fl |= V_STR;
+					v.str = gl->init_str;
+				}
+			} else if (key_field(k) == 0) {
+				type_range(gl->width, gl->tflags, &v.lo, &v.hi);
+				if (!gf->escaped && gf->has_range && gl->has_init == 1) {
+					/* every value ever stored, and the initial one */
+					v.lo = gf->lo < gl->init_lo ? gf->lo : gl->init_lo;
+					v.hi = gf->hi > gl->init_hi ? gf->hi : gl->init_hi;
+				}
+			}
+		}
+	}
+	return v;
+}
+
+static val load(A *a, uint64_t k)
+{
+	slot *s = st_find(&a->cur, k);
+	if (s) {
+		val v = s->v;
+		if (key_root(k) < -1) { /* a global: what other functions store may arrive any time */
+			uint32_t g = (uint32_t)(-key_root(k) - 2);
+			if (g < a->fl->nglobals)
+				v.t |= a->g[g].t;
+		}
+		return v;
+	}
+	return initial(a, k);
+}
+
+static void store(A *a, uint64_t k, val v, int weak)
+{
+	if (weak)
+		v = join(load(a, k), v);
+	st_set(a, &a->cur, k, v);
+	if (key_root(k) < -1) {
+		uint32_t g = (uint32_t)(-key_root(k) - 2);
+		gfact *gf = g < a->fl->nglobals ? &a->g[g] : NULL;
+		if (gf && (v.t & K_ALL) & ~gf->t) {
+			gf->t |= v.t & K_ALL;
+			a->changed = 1;
+		}
+		if (gf && key_field(k) == 0 && (!gf->has_range || v.lo < gf->lo || v.hi > gf->hi)) {
+			gf->lo = gf->has_range && gf->lo < v.lo ? gf->lo : v.lo;
+			gf->hi = gf->has_range && gf->hi > v.hi ? gf->hi : v.hi;
+			gf->has_range = 1;
+			a->changed = 1;
+		}
+	}
+}
+
+/* ---- traces: the steps a value took, for the finding's path ---- */
+
+static uint32_t trace(A *a, uint32_t prev, const fl_node *at, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	tstep *t;
+	if (a->ntraces >= MAX_TRACES || !at || !at->line)
+		return prev;
+	if (a->ntraces == a->captraces) {
+		size_t cap = a->captraces;
+		void *p = a->traces;
+		if (cvet_util__grow(&p, &cap, a->ntraces, sizeof(*a->traces)) < 0) {
+			a->oom = 1;
+			return prev;
+		}
+		a->traces = p;
+		a->captraces = (uint32_t)cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	t = &a->traces[a->ntraces];
+	t->prev = prev;
+	t->file = at->file;
+	t->line = at->line;
+	t->col = at->col;
+	t->msg = fl_intern(&a->fl->strs, buf, strlen(buf));
+	return ++a->ntraces;
+}
+
+/* ---- names ---- */
+
+const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr)
+{
+	const char *s = fl_str(&fl->strs, usr), *at = strrchr(s, '@');
+	if (strncmp(s, "c:", 2) == 0 && at)
+		return at + 1;
+	return s;
+}
+
+static const model *find_model(const char *name, int kind, const model *after)
+{
+	size_t i = after ? (size_t)(after - models) + 1 : 0;
+	for (; i < NMODELS; i++)
+		if (models[i].kind == kind && strcmp(models[i].name, name) == 0)
+			return &models[i];
+	return NULL;
+}
+
+static const char *var_name(A *a, int32_t root)
+{
+	if (root >= 0 && (uint32_t)root < a->f->nvars)
+		return fl_str(&a->fl->strs, a->f->vars[root].name);
+	if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals)
+		return fl_str(&a->fl->strs, a->fl->globals[-root - 2].name);
+	return "";
+}
+
+/* ---- expressions ---- */
+
+static val ev(A *a, uint32_t n);
+
+static const fl_node *N(A *a, uint32_t n)
+{
+	return &a->f->nodes[n < a->f->nnodes ? n : 0];
+}
+
+static int place_of(A *a, uint32_t n, uint64_t *out);
+
+/* The place *p names: what p points to when known, else p's own "pointee" place. */
+static int deref_place(A *a, uint32_t pn, uint64_t *out)
+{
+	uint64_t base;
+	val p = ev(a, pn);
+	if (p.fl & V_PT) {
+		*out = p.pt;
+		return 1;
+	}
+	if (!place_of(a, pn, &base))
+		return 0;
+	*out = mkkey(key_root(base), F_STAR);
+	return 1;
+}
+
+/* The place an lvalue expression names; 0 when it is not one we track. */
+static int place_of(A *a, uint32_t n, uint64_t *out)
+{
+	const fl_node *nd = N(a, n);
+	uint64_t base;
+	val p;
+	switch (nd->op) {
+	case FL_LOCAL:
+		if (nd->k < 0 || (uint64_t)nd->k >= a->f->nvars)
+			return 0;
+		*out = mkkey((int32_t)nd->k, 0);
+		return 1;
+	case FL_GLOBAL:
+		*out = mkkey(-(int32_t)nd->k - 2, 0);
+		return 1;
+	case FL_FIELD:
+		if (!place_of(a, nd->a, &base))
+			return 0;
+		*out = mkkey(key_root(base), (uint32_t)nd->k);
+		return 1;
+	case FL_ARROW:
+		p = ev(a, nd->a);
+		if (p.fl & V_PT) {
+			*out = mkkey(key_root(p.pt), (uint32_t)nd->k);
+			return 1;
+		}
+		if (!place_of(a, nd->a, &base))
+			return 0;
+		*out = mkkey(key_root(base), (uint32_t)nd->k | F_THROUGH);
+		return 1;
+	case FL_INDEX:
+		ev(a, nd->b);
+		if (N(a, nd->a)->tflags & FL_T_ARRAY)
+			return place_of(a, nd->a, out);
+		return deref_place(a, nd->a, out); /* p[i] is *p for us */
+	case FL_DEREF:
+		return deref_place(a, nd->a, out);
+	case FL_CAST:
+		return place_of(a, nd->a, out);
+	default:
+		return 0;
+	}
+}
+
+/* The object a pointer or array argument designates (what a callee reads or fills through it). */
+static int object_of(A *a, uint32_t n, uint64_t *out)
+{
+	const fl_node *nd = N(a, n);
+	val v;
+	uint64_t base;
+	while (nd->op == FL_CAST) {
+		n = nd->a;
+		nd = N(a, n);
+	}
+	if (nd->tflags & FL_T_ARRAY)
+		return place_of(a, n, out);
+	if (nd->op == FL_ADDR)
+		return place_of(a, nd->a, out);
+	if (nd->op == FL_BIN && (nd->sub == FB_ADD || nd->sub == FB_SUB))
+		return object_of(a, (N(a, nd->a)->tflags & (FL_T_PTR | FL_T_ARRAY)) ? nd->a : nd->b, out);
+	v = ev(a, n);
+	if (v.fl & V_PT) {
+		*out = v.pt;
+		return 1;
+	}
+	if (!place_of(a, n, &base))
+		return 0;
+	*out = mkkey(key_root(base), F_STAR);
+	return 1;
+}
+
+/* What a pointer argument's callee reads: the pointee's data joined with the pointer's own. */
+static val content(A *a, uint32_t n, val v)
+{
+	uint64_t k;
+	if (object_of(a, n, &k)) {
+		val o = load(a, k);
+		val r = v;
+		r.t |= o.t;
+		if (!(r.t & K_ALL & v.t) && (o.t & K_ALL))
+			r.org = o.org;
+		r.fl |= o.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
+		if (!(v.fl & (V_STR | V_STRSET)) && (o.fl & (V_STR | V_STRSET))) {
+			r.fl |= o.fl & (V_STR | V_STRSET);
+			r.str = o.str;
+		}
+		return r;
+	}
+	return v;
+}
+
+static int cond_ctx(A *a)
+{
+	return a->in_cond > 0;
+}
+
+static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_overflow)
+{
+	val v = top();
+	int64_t tlo, thi;
+	i128 c[4], lo, hi;
+	v.t = l.t | r.t;
+	v.org = (l.t & K_ALL) ? l.org : r.org;
+	if ((l.fl & V_PT) && !(r.fl & V_PT) && (op == FB_ADD || op == FB_SUB)) {
+		v.fl |= V_PT;
+		v.pt = l.pt;
+	} else if ((r.fl & V_PT) && op == FB_ADD) {
+		v.fl |= V_PT;
+		v.pt = r.pt;
+	}
+	type_range(nd->width, nd->tflags, &tlo, &thi);
+	switch (op) {
+	case FB_ADD:
+		lo = (i128)l.lo + r.lo;
+		hi = (i128)l.hi + r.hi;
+		break;
+	case FB_SUB:
+		lo = (i128)l.lo - r.hi;
+		hi = (i128)l.hi - r.lo;
+		break;
+	case FB_MUL:
+		c[0] = (i128)l.lo * r.lo;
+		c[1] = (i128)l.lo * r.hi;
+		c[2] = (i128)l.hi * r.lo;
+		c[3] = (i128)l.hi * r.hi;
+		lo = hi = c[0];
+		for (int i = 1; i < 4; i++) {
+			lo = c[i] < lo ? c[i] : lo;
+			hi = c[i] > hi ? c[i] : hi;
+		}
+		break;
+	case FB_DIV:
+		if (r.lo > 0 || r.hi < 0) {
+			c[0] = (i128)l.lo / (r.lo ? r.lo : 1);
+			c[1] = (i128)l.lo / (r.hi ? r.hi : 1);
+			c[2] = (i128)l.hi / (r.lo ? r.lo : 1);
+			c[3] = (i128)l.hi / (r.hi ? r.hi : 1);
+			lo = hi = c[0];
+			for (int i = 1; i < 4; i++) {
+				lo = c[i] < lo ? c[i] : lo;
+				hi = c[i] > hi ? c[i] : hi;
+			}
+		} else {
+			lo = l.lo < 0 ? l.lo : -(i128)l.hi;
+			hi = l.hi > 0 ? l.hi : -(i128)l.lo;
+		}
+		break;
+	case FB_REM:
+		if (r.lo > 0 && l.lo >= 0) {
+			lo = 0;
+			hi = r.hi - 1 < l.hi ? r.hi - 1 : l.hi;
+		} else {
+			lo = tlo;
+			hi = thi;
+		}
+		break;
+	case FB_AND:
+		if (l.lo >= 0 && r.lo >= 0) {
+			lo = 0;
+			hi = l.hi < r.hi ? l.hi : r.hi;
+		} else if (r.lo >= 0 && r.lo == r.hi) {
+			lo = 0;
+			hi = r.hi;
+		} else if (l.lo >= 0 && l.lo == l.hi) {
+			lo = 0;
+			hi = l.hi;
+		} else {
+			lo = tlo;
+			hi = thi;
+		}
+		v.t = (l.t | r.t) & ~K_UNCTRL; /* masking bounds it: not arithmetic that wraps later */
+		break;
+	case FB_SHR:
+		if (l.lo >= 0 && r.lo >= 0 && r.lo < 63) {
+			lo = 0;
+			hi = l.hi >> r.lo;
+		} else {
+			lo = tlo;
+			hi = thi;
+		}
+		break;
+	case FB_SHL:
+		if (l.lo >= 0 && r.lo >= 0 && r.hi < 62 && l.hi < ((int64_t)1 << 40)) {
+			lo = (i128)l.lo << r.lo;
+			hi = (i128)l.hi << r.hi;
+		} else {
+			lo = tlo;
+			hi = thi;
+			if (l.lo == l.hi && r.lo == r.hi && r.lo >= 0 && r.lo < 62)
+				lo = hi = (i128)l.lo << r.lo;
+		}
+		break;
+	case FB_LT: case FB_GT: case FB_LE: case FB_GE: case FB_EQ: case FB_NE: case FB_LAND: case FB_LOR: {
+		int known = 0, res = 0;
+		if (l.lo == l.hi && r.lo == r.hi && !(l.fl & V_PT) && !(r.fl & V_PT)) {
+			known = 1;
+			switch (op) {
+			case FB_LT: res = l.lo < r.lo; break;
+			case FB_GT: res = l.lo > r.lo; break;
+			case FB_LE: res = l.lo <= r.lo; break;
+			case FB_GE: res = l.lo >= r.lo; break;
+			case FB_EQ: res = l.lo == r.lo; break;
+			case FB_NE: res = l.lo != r.lo; break;
+			case FB_LAND: res = l.lo && r.lo; break;
+			default: res = l.lo || r.lo; break;
+			}
+		} else if (op == FB_LT && l.hi < r.lo) {
+			known = 1, res = 1;
+		} else if (op == FB_LT && l.lo >= r.hi) {
+			known = 1, res = 0;
+		} else if (op == FB_GT && l.lo > r.hi) {
+			known = 1, res = 1;
+		} else if (op == FB_GT && l.hi <= r.lo) {
+			known = 1, res = 0;
+		} else if (op == FB_EQ && (l.hi < r.lo || l.lo > r.hi)) {
+			known = 1, res = 0;
+		} else if (op == FB_NE && (l.hi < r.lo || l.lo > r.hi)) {
+			known = 1, res = 1;
+		} else if (op == FB_LAND && ((l.lo == 0 && l.hi == 0) || (r.lo == 0 && r.hi == 0))) {
+			known = 1, res = 0;
+		} else if (op == FB_LOR && ((l.lo > 0 || l.hi < 0 || (l.fl & V_NONZERO)) || (r.lo > 0 || r.hi < 0))) {
+			known = 1, res = 1;
+		}
+		v.lo = known ? res : 0;
+		v.hi = known ? res : 1;
+		v.fl = known && res ? V_NONZERO : 0;
+		return v;
+	}
+	default:
+		lo = tlo;
+		hi = thi;
+		break;
+	}
+	if ((nd->tflags & FL_T_INT) && (lo < tlo || hi > thi)) {
+		/* the exact result leaves the type: this is where it can wrap */
+		if (report_overflow && !cond_ctx(a) && (op == FB_ADD || op == FB_SUB || op == FB_MUL || op == FB_SHL))
+			cvet_flow__on_overflow(a, nd, op, &l, &r);
+		v.lo = tlo;
+		v.hi = thi;
+	} else {
+		v.lo = clamp128(lo);
+		v.hi = clamp128(hi);
+	}
+	if (v.lo > 0 || v.hi < 0)
+		v.fl |= V_NONZERO;
+	return v;
+}
+
+static val convert(const fl_node *nd, val v)
+{
+	int64_t lo, hi;
+	if (!(nd->tflags & FL_T_INT))
+		return v;
+	type_range(nd->width, nd->tflags, &lo, &hi);
+	if (v.lo < lo || v.hi > hi) {
+		v.lo = lo;
+		v.hi = hi;
+		v.fl &= (uint16_t)~V_NONZERO;
+	}
+	return v;
+}
+
+/* Store v into the lvalue node `lhs` (strong for a variable, weak for an element of an array). */
+static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
+{
+	uint64_t k;
+	const fl_node *ln = N(a, lhs);
+	int weak;
+	if (!place_of(a, lhs, &k))
+		return;
+	weak = ln->op == FL_INDEX || key_field(k) == F_STAR || (key_field(k) & F_THROUGH);
+	if ((ln->tflags & FL_T_INT) && !(v.fl & V_PT))
+		v = convert(ln, v);
+	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
+		v.org = trace(a, v.org, at, "'%s' receives it", var_name(a, key_root(k)));
+	store(a, k, v, weak);
+}
+
+static val ev_call(A *a, uint32_t n);
+static void branch(A *a, uint32_t n, val c, state *t, state *f);
+static int join_into(A *a, state *dst, const state *src, int widen);
+
+static val ev_depth(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, n);
+	val v, l, r;
+	uint64_t k;
+	switch (nd->op) {
+	case FL_NONE:
+		return top();
+	case FL_INT:
+		return konst(nd->k);
+	case FL_STR:
+		v = top();
+		v.fl = V_STR | V_NONZERO;
+		v.str = (uint32_t)nd->k;
+		return v;
+	case FL_FUNCREF:
+		v = top();
+		v.fl = V_FN | V_NONZERO;
+		v.fn = (uint32_t)nd->k;
+		return v;
+	case FL_LOCAL:
+	case FL_GLOBAL:
+	case FL_FIELD:
+	case FL_ARROW:
+	case FL_DEREF:
+	case FL_INDEX:
+		if (!place_of(a, n, &k)) {
+			v = top();
+			type_range(nd->width, nd->tflags, &v.lo, &v.hi);
+			return v;
+		}
+		v = load(a, k);
+		if (nd->tflags & FL_T_ARRAY) { /* an array used as a value is a pointer to it */
+			v.fl |= V_PT | V_NONZERO;
+			v.pt = k;
+		} else if (nd->op == FL_INDEX || nd->op == FL_DEREF || (key_field(k) == F_STAR)) {
+			/* an element: the object's data, within the element type */
+			val e = top();
+			e.t = v.t;
+			e.org = v.org;
+			type_range(nd->width, nd->tflags, &e.lo, &e.hi);
+			if (!(v.t & ~0u) && (nd->tflags & FL_T_INT) && v.lo == v.hi && nd->op != FL_INDEX)
+				e = v;
+			if (nd->tflags & FL_T_PTR)
+				e.fl = v.fl & (V_PT | V_STR | V_FN), e.pt = v.pt, e.str = v.str, e.fn = v.fn;
+			v = e;
+		}
+		return v;
+	case FL_ADDR:
+		v = top();
+		if (place_of(a, nd->a, &k)) {
+			v.fl = V_PT | V_NONZERO;
+			v.pt = k;
+		}
+		return v;
+	case FL_BIN:
+		if (nd->sub >= FB_LT && nd->sub <= FB_NE) {
+			a->in_cond++;
+			l = ev(a, nd->a);
+			r = ev(a, nd->b);
+			a->in_cond--;
+		} else if (nd->sub == FB_LAND || nd->sub == FB_LOR) {
+			l = ev(a, nd->a);
+			if ((nd->sub == FB_LAND && l.lo == 0 && l.hi == 0) ||
+			    (nd->sub == FB_LOR && (l.lo > 0 || l.hi < 0 || (l.fl & V_NONZERO))))
+				return konst(nd->sub == FB_LOR);
+			r = ev(a, nd->b);
+		} else {
+			l = ev(a, nd->a);
+			r = ev(a, nd->b);
+		}
+		if (nd->sub == FB_DIV || nd->sub == FB_REM)
+			cvet_flow__on_divide(a, nd, &r);
+		return arith(a, nd, (fl_binop)nd->sub, l, r, 1);
+	case FL_UN:
+		v = ev(a, nd->a);
+		switch (nd->sub) {
+		case FU_NEG:
+			return arith(a, nd, FB_SUB, konst(0), v, 0);
+		case FU_LNOT:
+			r = top();
+			r.t = v.t;
+			if (v.lo > 0 || v.hi < 0 || (v.fl & V_NONZERO))
+				r.lo = r.hi = 0;
+			else if (v.lo == 0 && v.hi == 0)
+				r.lo = r.hi = 1, r.fl = V_NONZERO;
+			else
+				r.lo = 0, r.hi = 1;
+			return r;
+		case FU_NOT:
+			r = top();
+			r.t = v.t;
+			type_range(nd->width, nd->tflags, &r.lo, &r.hi);
+			return r;
+		default:
+			return v;
+		}
+	case FL_ASSIGN:
+		r = ev(a, nd->b);
+		if (nd->sub != FB_NONE) {
+			l = ev(a, nd->a);
+			if (nd->sub == FB_DIV || nd->sub == FB_REM)
+				cvet_flow__on_divide(a, nd, &r);
+			r = arith(a, N(a, nd->a), (fl_binop)nd->sub, l, r, 1);
+		}
+		assign(a, nd->a, r, nd);
+		return r;
+	case FL_INCDEC:
+		l = ev(a, nd->a);
+		r = arith(a, N(a, nd->a), (nd->sub == FU_PREINC || nd->sub == FU_POSTINC) ? FB_ADD : FB_SUB, l, konst(1),
+			  !a->in_loop_step);
+		assign(a, nd->a, r, NULL);
+		return (nd->sub == FU_POSTINC || nd->sub == FU_POSTDEC) ? l : r;
+	case FL_CALL:
+		return ev_call(a, n);
+	case FL_COND: {
+		state t = {0}, e = {0}, save;
+		v = ev(a, nd->a);
+		if (v.lo > 0 || v.hi < 0 || (v.fl & V_NONZERO))
+			return ev(a, nd->b);
+		if (v.lo == 0 && v.hi == 0)
+			return ev(a, nd->c);
+		/* each arm in the state its condition leaves: (n > 0 ? n : 1) is never zero */
+		if (st_copy(a, &t, &a->cur) < 0 || st_copy(a, &e, &a->cur) < 0) {
+			st_free(&t);
+			st_free(&e);
+			return top();
+		}
+		branch(a, nd->a, v, &t, &e);
+		save = a->cur;
+		a->cur = t;
+		l = t.live ? ev(a, nd->b) : top();
+		t = a->cur;
+		a->cur = e;
+		r = e.live ? ev(a, nd->c) : top();
+		e = a->cur;
+		a->cur = save;
+		if (t.live && e.live) {
+			st_copy(a, &a->cur, &t);
+			join_into(a, &a->cur, &e, 0);
+			v = join(l, r);
+		} else if (t.live) {
+			st_copy(a, &a->cur, &t);
+			v = l;
+		} else if (e.live) {
+			st_copy(a, &a->cur, &e);
+			v = r;
+		} else {
+			a->cur.live = 0;
+			v = top();
+		}
+		st_free(&t);
+		st_free(&e);
+		return v;
+	}
+	case FL_CAST:
+		v = ev(a, nd->a);
+		if (nd->tflags & FL_T_PTR)
+			return v;
+		return convert(nd, v);
+	case FL_COMMA:
+		ev(a, nd->a);
+		return ev(a, nd->b);
+	case FL_VLA:
+	case FL_NEWARR:
+		v = ev(a, nd->a);
+		cvet_flow__on_alloc(a, nd, nd->a, &v, nd->op == FL_VLA ? "a variable-length array" : "new[]");
+		return top();
+	case FL_INIT:
+		v = top();
+		v.lo = v.hi = 0;
+		for (uint32_t i = 0; i < nd->b && nd->a + i < a->f->nextra; i++) {
+			r = ev(a, a->f->extra[nd->a + i]);
+			v.t |= r.t;
+			if (r.t & K_ALL)
+				v.org = r.org;
+		}
+		v.lo = FULL_LO;
+		v.hi = FULL_HI;
+		return v;
+	default:
+		for (uint32_t i = 0; i < nd->b && nd->a + i < a->f->nextra; i++)
+			ev(a, a->f->extra[nd->a + i]);
+		v = top();
+		type_range(nd->width, nd->tflags, &v.lo, &v.hi);
+		return v;
+	}
+}
+
+static val ev(A *a, uint32_t n)
+{
+	val v;
+	if (a->edepth > 256 || a->oom)
+		return top();
+	a->edepth++;
+	v = ev_depth(a, n);
+	a->edepth--;
+	return v;
+}
+
+val cvet_flow__eval(A *a, uint32_t n)
+{
+	return ev(a, n);
+}
+
+/* ---- calls ---- */
+
+static summary *summary_of(A *a, uint32_t usr)
+{
+	int64_t i = cvet_flow__func_index(a->prog, usr);
+	return i >= 0 ? &a->prog->sums[i] : NULL;
+}
+
+/* Give the object argument n designates data with taint t (a source or a callee filling it). */
+static void fill_fl(A *a, uint32_t argn, uint32_t t, uint32_t org, int64_t lo, int64_t hi, int append, uint16_t sanfl)
+{
+	uint64_t k;
+	val v = top();
+	if (!object_of(a, argn, &k))
+		return;
+	v.t = t;
+	v.org = org;
+	v.lo = lo;
+	v.hi = hi;
+	v.fl = sanfl & (V_SANPATH | V_SANCMD | V_SANFMT);
+	if (append) {
+		val old = load(a, k);
+		v.t |= old.t;
+		if (!(t & K_ALL))
+			v.org = old.org;
+		v.fl &= old.fl | (uint16_t)~(V_SANPATH | V_SANCMD | V_SANFMT);
+		if (!(old.t & K_ALL))
+			v.fl |= sanfl & (V_SANPATH | V_SANCMD | V_SANFMT);
+	}
+	store(a, k, v, 0);
+	/* the pointer variable itself, when it is the argument: reading through it sees the data too */
+	{
+		const fl_node *an = N(a, argn);
+		uint64_t pk;
+		if (an->op == FL_LOCAL && !(an->tflags & FL_T_ARRAY) && place_of(a, argn, &pk) && pk != k) {
+			val pv = load(a, pk);
+			if (!(pv.fl & V_PT)) {
+				pv.t = append ? pv.t | t : t;
+				pv.org = org;
+				pv.fl = (uint16_t)((pv.fl & ~(V_SANPATH | V_SANCMD | V_SANFMT)) | v.fl);
+				store(a, pk, pv, 0);
+			}
+		}
+	}
+}
+
+static void fill(A *a, uint32_t argn, uint32_t t, uint32_t org, int64_t lo, int64_t hi, int append)
+{
+	fill_fl(a, argn, t, org, lo, hi, append, 0);
+}
+
+/*
+ * printf-family formatting: which of the variadic arguments (from index `first`) land in the output as
+ * text. A number (%d, %lu, %x, %f, ...) cannot carry quotes, semicolons or "..": it taints nothing we check.
+ * Returns a bit mask (bit i = argument first+i is a %s or %c); all ones when the format is not constant.
+ */
+static uint64_t text_args(const char *fmt)
+{
+	uint64_t mask = 0;
+	unsigned i = 0;
+	if (!fmt)
+		return ~0ull;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		if (*++p == '%')
+			continue;
+		while (*p && strchr("-+ #0'123456789.*hlLqjztI$", *p)) {
+			if (*p == '*' && i < 64)
+				i++; /* a width or precision argument */
+			p++;
+		}
+		if (!*p)
+			break;
+		if (i < 64 && (*p == 's' || *p == 'c' || *p == 'S' || *p == 'C' || *p == '[' || *p == 'p' || *p == 'm'))
+			mask |= 1ull << i;
+		i++;
+	}
+	return mask;
+}
+
+/* Substitute a callee's symbolic parameter taint with the caller's arguments. */
+static uint32_t subst(uint32_t t, const val *args, uint32_t nargs)
+{
+	uint32_t r = t & K_ALL;
+	for (uint32_t i = 0; i < 24 && i < nargs; i++)
+		if (t & PBIT(i))
+			r |= args[i].t;
+	return r;
+}
+
+static val ev_call(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, n);
+	uint32_t nargs = nd->b > MAX_ARGS ? MAX_ARGS : nd->b, callee = (uint32_t)nd->k;
+	val args[MAX_ARGS], cont[MAX_ARGS], ret = top();
+	uint32_t argn[MAX_ARGS];
+	const char *name;
+	summary *s;
+	const model *m;
+	for (uint32_t i = 0; i < nargs; i++) {
+		argn[i] = nd->a + i < a->f->nextra ? a->f->extra[nd->a + i] : 0;
+		args[i] = ev(a, argn[i]);
+	}
+	if (!callee && nd->c) { /* through a function pointer whose target we know */
+		val fp = ev(a, nd->c);
+		if (fp.fl & V_FN)
+			callee = fp.fn;
+	}
+	for (uint32_t i = 0; i < nargs; i++)
+		cont[i] = (N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) ? content(a, argn[i], args[i]) : args[i];
+	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
+	if (!callee)
+		return ret;
+	name = cvet_flow__callee_name(a->fl, callee);
+	s = summary_of(a, callee);
+	a->call = nd;
+	a->call_name = name;
+	a->call_args = cont;
+	a->call_argn = argn;
+	a->call_nargs = nargs;
+	if (s) {
+		/* a project function: its summary */
+		cvet_flow__on_summary_call(a, nd, s, cont, nargs);
+		if (!s->returns) {
+			a->cur.live = 0;
+			return ret;
+		}
+		ret.t = subst(s->ret_t, cont, nargs);
+		ret.org = ret.t & K_ALL ? (s->ret_t & K_ALL ? trace(a, 0, nd, "'%s' returns untrusted data", name) : 0) : 0;
+		for (uint32_t i = 0; i < nargs && i < 24; i++)
+			if ((ret.t & K_ALL) && (s->ret_t & PBIT(i)) && (cont[i].t & K_ALL)) {
+				ret.org = trace(a, cont[i].org, nd, "passes through '%s'", name);
+				break;
+			}
+		if (s->has_ret) {
+			ret.lo = s->ret_lo;
+			ret.hi = s->ret_hi;
+			ret.fl = s->ret_fl & (V_STR | V_NONZERO);
+			ret.str = s->ret_str;
+		}
+		for (uint32_t i = 0; i < nargs && i < 24; i++)
+			if (s->out_t[i]) {
+				uint32_t t = subst(s->out_t[i], cont, nargs);
+				if (t)
+					fill(a, argn[i], t, trace(a, 0, nd, "'%s' fills argument %u with untrusted data", name, i + 1),
+					     FULL_LO, FULL_HI, 0);
+			}
+		return ret;
+	}
+	/* a library function: its models */
+	if (find_model(name, M_NORETURN, NULL)) {
+		a->cur.live = 0;
+		return ret;
+	}
+	for (m = find_model(name, M_SINK, NULL); m; m = find_model(name, M_SINK, m)) {
+		if (m->a >= 100) {
+			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
+				cvet_flow__on_sink(a, nd, name, (int)m->b, i, &cont[i]);
+		} else if ((uint32_t)m->a < nargs) {
+			cvet_flow__on_sink(a, nd, name, (int)m->b, (uint32_t)m->a, &cont[m->a]);
+		}
+	}
+	for (m = find_model(name, M_PROPAGATE, NULL); m; m = find_model(name, M_PROPAGATE, m)) {
+		uint32_t t = 0, org = 0;
+		uint16_t sfl = V_SANPATH | V_SANCMD | V_SANFMT;
+		int have = 0;
+		uint64_t textmask = ~0ull;
+		if (m->b >= 100 && m->b - 100 >= 1 && (uint32_t)(m->b - 101) < nargs && m->a >= 0)
+			textmask = text_args((cont[m->b - 101].fl & V_STR) ? fl_str(&a->fl->strs, cont[m->b - 101].str) : NULL);
+		for (uint32_t i = m->b >= 100 ? (uint32_t)(m->b - 100) : (uint32_t)m->b;
+		     i < nargs && (m->b >= 100 || i == (uint32_t)m->b); i++) {
+			if (m->b >= 100 && i - (uint32_t)(m->b - 100) < 64 && !(textmask & (1ull << (i - (uint32_t)(m->b - 100)))))
+				continue; /* formatted as a number */
+			t |= cont[i].t;
+			if ((cont[i].t & K_ALL) && !org)
+				org = cont[i].org;
+			if (cont[i].t & K_ALL)
+				sfl &= cont[i].fl;
+			have = 1;
+		}
+		if (m->b >= 100 && m->a >= 0)
+			have = 1; /* formatting overwrites the destination even when nothing tainted lands in it */
+		if (!have)
+			continue;
+		if (m->a < 0) {
+			ret.t |= t;
+			ret.org = org;
+			ret.fl |= sfl & (V_SANPATH | V_SANCMD | V_SANFMT);
+			if (nd->tflags & FL_T_PTR) { /* strchr(p, c) points into p */
+				uint64_t k;
+				if (argn[m->b < 100 ? m->b : 0] && object_of(a, argn[m->b < 100 ? m->b : 0], &k)) {
+					ret.fl |= V_PT;
+					ret.pt = k;
+				}
+			}
+		} else if (m->a >= 100) {
+			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
+				fill_fl(a, argn[i], t, t & K_ALL ? trace(a, org, nd, "'%s' copies it", name) : 0, FULL_LO, FULL_HI, 0, sfl);
+		} else if ((uint32_t)m->a < nargs) {
+			fill_fl(a, argn[m->a], t, t & K_ALL ? trace(a, org, nd, "'%s' copies it", name) : 0, FULL_LO, FULL_HI, 0,
+				sfl);
+			if (!(t & K_ALL) && (cont[m->b < 100 ? m->b : 0].fl & V_STR)) {
+				uint64_t k; /* strcpy(buf, "literal"): buf holds that constant string */
+				if (object_of(a, argn[m->a], &k)) {
+					val c = load(a, k);
+					c.fl |= V_STR;
+					c.str = cont[m->b < 100 ? m->b : 0].str;
+					store(a, k, c, 0);
+				}
+			}
+		}
+	}
+	for (m = find_model(name, M_APPEND, NULL); m; m = find_model(name, M_APPEND, m))
+		if ((uint32_t)m->a < nargs && (uint32_t)m->b < nargs) {
+			uint64_t k;
+			fill_fl(a, argn[m->a], cont[m->b].t,
+				cont[m->b].t & K_ALL ? trace(a, cont[m->b].org, nd, "'%s' appends it", name) : 0, FULL_LO, FULL_HI, 1,
+				cont[m->b].fl);
+			if (object_of(a, argn[m->a], &k)) { /* no longer one constant string */
+				val c = load(a, k);
+				c.fl &= (uint16_t)~(V_STR | V_STRSET);
+				store(a, k, c, 0);
+			}
+		}
+	for (m = find_model(name, M_SOURCE, NULL); m; m = find_model(name, M_SOURCE, m)) {
+		uint32_t kind = (uint32_t)m->b, org;
+		const model *rg = find_model(name, M_RANGE, NULL);
+		if (m->a == -1) {
+			ret.t |= kind;
+			ret.org = trace(a, 0, nd, "'%s' returns %s data", name, cvet_flow__kind_word(kind));
+			if (rg) {
+				ret.lo = rg->a;
+				ret.hi = rg->b;
+			}
+			continue;
+		}
+		if ((name[0] == 'r' && strcmp(name, "read") == 0) && nargs > 0 && args[0].lo == 0 && args[0].hi == 0)
+			kind = K_STDIN;
+		if (strcmp(name, "fgets") == 0 && nargs > 2 && N(a, argn[2])->op == FL_GLOBAL &&
+		    strcmp(var_name(a, -(int32_t)N(a, argn[2])->k - 2), "stdin") == 0)
+			kind = K_STDIN;
+		org = trace(a, 0, nd, "'%s' reads %s data", name, cvet_flow__kind_word(kind));
+		if (m->a >= 100) {
+			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
+				if (N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY))
+					fill(a, argn[i], kind, org, FULL_LO, FULL_HI, 0);
+		} else if ((uint32_t)m->a < nargs) {
+			fill(a, argn[m->a], kind, org, FULL_LO, FULL_HI, 0);
+		}
+		if (strcmp(name, "fgets") == 0 && nargs > 0) { /* returns its buffer or NULL */
+			ret.t |= kind;
+			ret.org = org;
+		}
+		if ((strcmp(name, "recv") == 0 || strcmp(name, "read") == 0 || strcmp(name, "recvfrom") == 0) && nargs > 2) {
+			ret.lo = -1;
+			ret.hi = args[2].hi;
+			ret.t |= kind;
+			ret.org = org;
+		}
+	}
+	{
+		const model *rg = find_model(name, M_RANGE, NULL);
+		if (rg && !find_model(name, M_SOURCE, NULL)) {
+			ret.lo = rg->a;
+			ret.hi = rg->b;
+		}
+	}
+	return ret;
+}
+
+/* ---- branch conditions: pruning and refinement ---- */
+
+static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int nonzero, uint16_t addfl)
+{
+	state save = a->cur;
+	val v;
+	a->cur = *s;
+	v = load(a, k);
+	if (lo > v.lo)
+		v.lo = lo;
+	if (hi < v.hi)
+		v.hi = hi;
+	if (v.lo > v.hi) {
+		a->cur.live = 0; /* contradiction: this edge cannot be taken */
+	} else {
+		if (nonzero || v.lo > 0 || v.hi < 0)
+			v.fl |= V_NONZERO;
+		if (nonzero && v.lo == 0)
+			v.lo = 1;
+		else if (nonzero && v.hi == 0)
+			v.hi = -1;
+		v.fl |= addfl;
+		st_set(a, &a->cur, k, v);
+	}
+	*s = a->cur;
+	a->cur = save;
+}
+
+/* The place a condition operand names, looking through casts and assignments ((n = recv(...)) > 0). */
+static int cond_place(A *a, uint32_t n, uint64_t *k)
+{
+	const fl_node *nd = N(a, n);
+	while (nd->op == FL_CAST || nd->op == FL_ASSIGN) {
+		n = nd->a;
+		nd = N(a, n);
+	}
+	if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL && nd->op != FL_FIELD && nd->op != FL_ARROW)
+		return 0;
+	return place_of(a, n, k);
+}
+
+static uint32_t strip(A *a, uint32_t n)
+{
+	for (unsigned guard = 0; guard < 64 && N(a, n)->op == FL_CAST; guard++)
+		n = N(a, n)->a;
+	return n;
+}
+
+/* A test of a validating call's result (strstr(p, "..") and friends): mark the checked argument on
+ * the edge where the call found nothing. */
+static void refine_call(A *a, uint32_t call, int found_edge_is_true, state *t, state *f)
+{
+	const fl_node *cn = N(a, call);
+	const model *m;
+	const char *name;
+	if (cn->op != FL_CALL || !cn->k)
+		return;
+	name = cvet_flow__callee_name(a->fl, (uint32_t)cn->k);
+	for (m = find_model(name, M_VALIDATE, NULL); m; m = find_model(name, M_VALIDATE, m)) {
+		state *clean = found_edge_is_true ? f : t, *found = found_edge_is_true ? t : f;
+		uint32_t argn;
+		uint64_t k;
+		uint16_t flag = V_SANPATH;
+		state *edge = m->b == S_CANON ? found : clean;
+		if (m->a < 0 || (uint32_t)m->a >= cn->b || cn->a + (uint32_t)m->a >= a->f->nextra)
+			continue;
+		argn = a->f->extra[cn->a + (uint32_t)m->a];
+		if (m->b == S_SEARCH) {
+			/* what was searched for decides what its absence proves */
+			const fl_node *what = cn->b > 1 && cn->a + 1 < a->f->nextra ? N(a, strip(a, a->f->extra[cn->a + 1])) : NULL;
+			char one[2] = {0, 0};
+			const char *set = NULL;
+			if (what && what->op == FL_INT && what->k > 0 && what->k < 128) {
+				one[0] = (char)what->k;
+				set = one;
+			} else if (what && what->op == FL_STR) {
+				set = fl_str(&a->fl->strs, (uint32_t)what->k);
+			}
+			if (!set || !*set)
+				continue;
+			flag = 0;
+			if (strcmp(name, "strstr") == 0) {
+				if (strstr(set, ".."))
+					flag |= V_SANPATH;
+				if (strchr(set, '%'))
+					flag |= V_SANFMT;
+			} else {
+				if (strchr(set, '%'))
+					flag |= V_SANFMT;
+				if (strchr(set, '/'))
+					flag |= V_SANPATH;
+				if (strpbrk(set, ";|&`$\n"))
+					flag |= V_SANCMD;
+			}
+			if (!flag)
+				continue;
+		}
+		if (object_of(a, argn, &k))
+			refine_place(a, edge, k, FULL_LO, FULL_HI, 0, flag);
+		if (N(a, argn)->op == FL_LOCAL && place_of(a, argn, &k))
+			refine_place(a, edge, k, FULL_LO, FULL_HI, 0, flag);
+	}
+}
+
+/* s[strspn(s, "allowed")] == '\0' holds on edge `ok`: s contains only characters of the set. Without shell
+ * metacharacters in the set, s is a safe command word; without '/' or '.', a safe file name. */
+static void refine_allowlist(A *a, uint32_t idx, state *ok)
+{
+	const fl_node *in = N(a, idx), *call = N(a, strip(a, in->b));
+	const char *name, *set;
+	uint32_t base, sarg, setn;
+	uint16_t flags = 0;
+	uint64_t k;
+	if (call->op != FL_CALL || !call->k || call->b < 2 || call->a + 1 >= a->f->nextra)
+		return;
+	name = cvet_flow__callee_name(a->fl, (uint32_t)call->k);
+	if (strcmp(name, "strspn") != 0)
+		return;
+	sarg = a->f->extra[call->a];
+	setn = strip(a, a->f->extra[call->a + 1]);
+	if (N(a, setn)->op != FL_STR)
+		return;
+	set = fl_str(&a->fl->strs, (uint32_t)N(a, setn)->k);
+	if (!strpbrk(set, ";|&$`<>()\\'\"\n*?[]{}~! \t"))
+		flags |= V_SANCMD;
+	if (!strchr(set, '/') && !strchr(set, '.'))
+		flags |= V_SANPATH;
+	base = strip(a, in->a);
+	(void)sarg;
+	if (flags && object_of(a, base, &k))
+		refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flags);
+	if (flags && N(a, base)->op == FL_LOCAL && place_of(a, base, &k))
+		refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flags);
+}
+
+/* Split the state at a branch on cond node n into the true and false edge states. */
+static void branch(A *a, uint32_t n, val c, state *t, state *f)
+{
+	const fl_node *nd = N(a, n);
+	uint64_t k;
+	int decided_true = c.lo > 0 || c.hi < 0 || (c.fl & V_NONZERO), decided_false = c.lo == 0 && c.hi == 0;
+	if (decided_true)
+		f->live = 0;
+	if (decided_false)
+		t->live = 0;
+	while (nd->op == FL_CAST) {
+		n = nd->a;
+		nd = N(a, n);
+	}
+	if (nd->op == FL_BIN && nd->sub >= FB_LT && nd->sub <= FB_NE) {
+		uint32_t ln = nd->a, rn = nd->b;
+		val l, r;
+		int swap = 0;
+		fl_binop op = (fl_binop)nd->sub;
+		state save = a->cur;
+		a->in_cond++;
+		l = ev(a, ln);
+		r = ev(a, rn);
+		a->in_cond--;
+		a->cur = save;
+		/* validating calls compared with NULL / 0, and allow-list checks s[strspn(s, set)] != '\0' */
+		if (op == FB_NE || op == FB_EQ) {
+			uint32_t sl = strip(a, ln), sr = strip(a, rn);
+			if (N(a, sl)->op == FL_INT && N(a, sl)->k == 0) {
+				uint32_t tmp = sl;
+				sl = sr;
+				sr = tmp;
+			}
+			if (N(a, sr)->op == FL_INT && N(a, sr)->k == 0) {
+				if (N(a, sl)->op == FL_CALL)
+					refine_call(a, sl, op == FB_NE, t, f);
+				else if (N(a, sl)->op == FL_INDEX)
+					refine_allowlist(a, sl, op == FB_NE ? f : t);
+			}
+		}
+		for (int side = 0; side < 2; side++) {
+			uint32_t pn = side ? rn : ln;
+			val o = side ? l : r;
+			fl_binop o2 = op;
+			if (side) { /* mirror: c < x is x > c */
+				swap = 1;
+				switch (op) {
+				case FB_LT: o2 = FB_GT; break;
+				case FB_GT: o2 = FB_LT; break;
+				case FB_LE: o2 = FB_GE; break;
+				case FB_GE: o2 = FB_LE; break;
+				default: break;
+				}
+			}
+			if (!cond_place(a, pn, &k))
+				continue;
+			switch (o2) {
+			case FB_LT:
+				if (o.hi != FULL_HI)
+					refine_place(a, t, k, FULL_LO, o.hi - 1, 0, 0);
+				if (o.lo != FULL_LO)
+					refine_place(a, f, k, o.lo, FULL_HI, 0, 0);
+				break;
+			case FB_LE:
+				refine_place(a, t, k, FULL_LO, o.hi, 0, 0);
+				refine_place(a, f, k, o.lo == FULL_HI ? o.lo : o.lo + 1, FULL_HI, 0, 0);
+				break;
+			case FB_GT:
+				if (o.lo != FULL_LO)
+					refine_place(a, t, k, o.lo + 1, FULL_HI, 0, 0);
+				refine_place(a, f, k, FULL_LO, o.hi, 0, 0);
+				break;
+			case FB_GE:
+				refine_place(a, t, k, o.lo, FULL_HI, 0, 0);
+				if (o.hi != FULL_LO)
+					refine_place(a, f, k, FULL_LO, o.hi == FULL_HI ? o.hi : o.hi - 1, 0, 0);
+				break;
+			case FB_EQ:
+				refine_place(a, t, k, o.lo, o.hi, 0, 0);
+				if (o.lo == 0 && o.hi == 0)
+					refine_place(a, f, k, FULL_LO, FULL_HI, 1, 0);
+				break;
+			case FB_NE:
+				if (o.lo == 0 && o.hi == 0)
+					refine_place(a, t, k, FULL_LO, FULL_HI, 1, 0);
+				refine_place(a, f, k, o.lo, o.hi, 0, 0);
+				break;
+			default:
+				break;
+			}
+		}
+		(void)swap;
+		return;
+	}
+	if (nd->op == FL_CALL) {
+		refine_call(a, n, 1, t, f);
+		return;
+	}
+	if (cond_place(a, n, &k)) {
+		refine_place(a, t, k, FULL_LO, FULL_HI, 1, 0);
+		refine_place(a, f, k, 0, 0, 0, 0);
+	}
+}
+
+/* ---- one function ---- */
+
+static int join_into(A *a, state *dst, const state *src, int widen)
+{
+	int changed = 0;
+	state out = {0};
+	uint32_t i = 0, j = 0;
+	if (!src->live)
+		return 0;
+	if (!dst->live) {
+		st_copy(a, dst, src);
+		dst->live = 1;
+		return 1;
+	}
+	/* merge the sorted arrays; a place missing on one side holds its initial value there */
+	while (i < dst->n || j < src->n) {
+		uint64_t k;
+		val x, y, z;
+		if (j >= src->n || (i < dst->n && dst->s[i].k < src->s[j].k)) {
+			k = dst->s[i].k;
+			x = dst->s[i++].v;
+			y = initial(a, k);
+		} else if (i >= dst->n || src->s[j].k < dst->s[i].k) {
+			k = src->s[j].k;
+			x = initial(a, k);
+			y = src->s[j++].v;
+		} else {
+			k = dst->s[i].k;
+			x = dst->s[i++].v;
+			y = src->s[j++].v;
+		}
+		z = join(x, y);
+		if (widen && (z.lo < x.lo || z.hi > x.hi)) {
+			z.lo = z.lo < x.lo ? FULL_LO : z.lo;
+			z.hi = z.hi > x.hi ? FULL_HI : z.hi;
+		}
+		if (!same(&z, &x))
+			changed = 1;
+		if (out.n == out.cap) {
+			uint32_t nc = out.cap ? out.cap * 2 : 16;
+			slot *ns = realloc(out.s, nc * sizeof(*ns));
+			if (!ns) {
+				a->oom = 1;
+				free(out.s);
+				return 0;
+			}
+			out.s = ns;
+			out.cap = nc;
+		}
+		out.s[out.n].k = k;
+		out.s[out.n].v = z;
+		out.n++;
+	}
+	out.live = 1;
+	st_free(dst);
+	*dst = out;
+	return changed;
+}
+
+static void finish_summary(A *a, summary *s, const val *rv, int returns)
+{
+	if (!returns)
+		return;
+	s->returns = 1;
+	if (rv) {
+		if (!s->has_ret) {
+			s->has_ret = 1;
+			s->ret_lo = rv->lo;
+			s->ret_hi = rv->hi;
+			s->ret_fl = rv->fl;
+			s->ret_str = rv->str;
+		} else {
+			s->ret_lo = rv->lo < s->ret_lo ? rv->lo : s->ret_lo;
+			s->ret_hi = rv->hi > s->ret_hi ? rv->hi : s->ret_hi;
+			if (!(rv->fl & V_STR) || rv->str != s->ret_str)
+				s->ret_fl &= (uint16_t)~V_STR;
+			s->ret_fl &= rv->fl | (uint16_t)~V_NONZERO;
+		}
+		s->ret_t |= rv->t;
+	}
+	/* what the function leaves in the objects its pointer parameters point to */
+	for (uint32_t i = 0; i < a->f->nvars; i++) {
+		const fl_var *v = &a->f->vars[i];
+		if (v->param < 0 || v->param >= 24 || !(v->tflags & FL_T_PTR))
+			continue;
+		for (uint32_t j = 0; j < a->cur.n; j++) {
+			uint64_t k = a->cur.s[j].k;
+			if (key_root(k) == (int32_t)i && key_field(k) != 0)
+				s->out_t[v->param] |= a->cur.s[j].v.t & ~PBIT(v->param);
+		}
+	}
+}
+
+int cvet_flow__analyze_function(A *a, uint32_t fi)
+{
+	fl_func *f = &a->fl->funcs[fi];
+	summary *s = &a->prog->sums[fi], old = *s;
+	state *in;
+	uint32_t *work = NULL, nwork = 0, *visits = NULL, steps = 0;
+	uint8_t *queued = NULL;
+	int rc = 0;
+
+	a->f = f;
+	a->fi = fi;
+	a->ntraces = 0;
+	memset(s, 0, sizeof(*s));
+	s->sinks = old.sinks;
+	s->nsinks = 0;
+	s->capsinks = old.capsinks;
+	if (!f->nblocks)
+		return 0;
+	in = calloc(f->nblocks, sizeof(*in));
+	work = calloc(f->nblocks, sizeof(*work));
+	queued = calloc(f->nblocks, 1);
+	visits = calloc(f->nblocks, sizeof(*visits));
+	if (!in || !work || !queued || !visits) {
+		rc = CVET_ENOMEM;
+		goto done;
+	}
+	in[0].live = 1;
+	work[nwork++] = 0;
+	queued[0] = 1;
+	while (nwork && !a->oom) {
+		/* lowest block number first: blocks are numbered roughly in source order */
+		uint32_t bi = 0, best = 0;
+		for (uint32_t i = 1; i < nwork; i++)
+			if (work[i] < work[best])
+				best = i;
+		bi = work[best];
+		work[best] = work[--nwork];
+		queued[bi] = 0;
+		if (++steps > MAX_STEPS_PER_FUNC) {
+			a->budget_hit = 1;
+			break;
+		}
+		visits[bi]++;
+		{
+			fl_block *b = &f->blocks[bi];
+			state t = {0}, e = {0};
+			val c = top();
+			if (st_copy(a, &a->cur, &in[bi]) < 0)
+				break;
+			a->block = bi;
+			for (uint32_t i = 0; i < b->count && a->cur.live; i++)
+				if (b->first + i < f->nstmts)
+					ev(a, f->stmts[b->first + i]);
+			if (!a->cur.live)
+				continue;
+			switch (b->term) {
+			case FT_RETURN:
+				if (b->cond) {
+					c = ev(a, b->cond);
+					if (N(a, b->cond)->tflags & (FL_T_PTR | FL_T_ARRAY))
+						c = content(a, b->cond, c);
+					cvet_flow__on_return(a, N(a, b->cond), &c);
+					finish_summary(a, s, &c, a->cur.live);
+				} else {
+					finish_summary(a, s, NULL, a->cur.live);
+				}
+				continue;
+			case FT_STOP:
+				continue;
+			case FT_FALL:
+				if (b->succ[0] != NO_BLOCK && b->succ[0] < f->nblocks)
+					if (join_into(a, &in[b->succ[0]], &a->cur, visits[b->succ[0]] > WIDEN_AFTER) &&
+					    !queued[b->succ[0]]) {
+						work[nwork++] = b->succ[0];
+						queued[b->succ[0]] = 1;
+					}
+				continue;
+			case FT_BRANCH:
+				if (b->loop_head)
+					a->in_loop_head = 1;
+				a->in_cond++;
+				c = b->cond ? ev(a, b->cond) : top();
+				a->in_cond--;
+				if (b->loop_head && visits[bi] == 1)
+					cvet_flow__on_loop(a, b->loop_cond ? b->loop_cond : b->cond);
+				a->in_loop_head = 0;
+				if (!a->cur.live)
+					continue;
+				st_copy(a, &t, &a->cur);
+				st_copy(a, &e, &a->cur);
+				if (b->cond)
+					branch(a, b->cond, c, &t, &e);
+				for (int side = 0; side < 2; side++) {
+					uint32_t to = b->succ[side];
+					state *st = side ? &e : &t;
+					if (to == NO_BLOCK || to >= f->nblocks || !st->live)
+						continue;
+					if (join_into(a, &in[to], st, visits[to] > WIDEN_AFTER) && !queued[to]) {
+						work[nwork++] = to;
+						queued[to] = 1;
+					}
+				}
+				st_free(&t);
+				st_free(&e);
+				continue;
+			case FT_SWITCH: {
+				int any_case = 0;
+				c = b->cond ? ev(a, b->cond) : top();
+				for (uint32_t ci = 0; ci < b->ncases; ci++) {
+					const fl_case *cs = &f->cases[b->case_start + ci];
+					if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
+						continue; /* the value cannot match: dead case */
+					if (c.lo >= cs->lo && c.hi <= cs->hi)
+						any_case = 1;
+					if (join_into(a, &in[cs->block], &a->cur, 0) && !queued[cs->block]) {
+						work[nwork++] = cs->block;
+						queued[cs->block] = 1;
+					}
+				}
+				if (!any_case && b->succ[0] != NO_BLOCK && b->succ[0] < f->nblocks &&
+				    join_into(a, &in[b->succ[0]], &a->cur, 0) && !queued[b->succ[0]]) {
+					work[nwork++] = b->succ[0];
+					queued[b->succ[0]] = 1;
+				}
+				continue;
+			}
+			default:
+				continue;
+			}
+		}
+	}
+	if (a->oom)
+		rc = CVET_ENOMEM;
+	if (!s->returns && !a->budget_hit && steps <= MAX_STEPS_PER_FUNC) {
+		/* no path returns: callers stop here */
+	}
+	if (a->budget_hit) {
+		s->returns = 1; /* unknown: do not claim it never returns */
+		a->budget_hit = 0;
+	}
+done:
+	if (in)
+		for (uint32_t i = 0; i < f->nblocks; i++)
+			st_free(&in[i]);
+	free(in);
+	free(work);
+	free(queued);
+	free(visits);
+	st_free(&a->cur);
+	/* change detection for the fixed point over the call graph */
+	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
+	    old.nsinks != s->nsinks || memcmp(old.out_t, s->out_t, sizeof(s->out_t)) != 0 || old.has_ret != s->has_ret)
+		a->changed = 1;
+	return rc;
+}

@@ -1,0 +1,474 @@
+/* engine.c - the flow engine's whole-program driver: order the functions, decide which globals are constants,
+ * settle summaries bottom-up over the call graph, then run the reporting pass; and the finding builder. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cvet/rules.h"
+#include "flow_int.h"
+#include "util.h"
+
+const char *cvet_flow__kind_word(uint32_t k)
+{
+	if (k & K_REMOTE)
+		return "network";
+	if (k & K_STDIN)
+		return "standard-input";
+	if (k & K_FILE)
+		return "file";
+	if (k & K_CMDLINE)
+		return "command-line";
+	if (k & K_ENV)
+		return "environment";
+	if (k & K_UNCTRL)
+		return "random";
+	return "untrusted";
+}
+
+int64_t cvet_flow__func_index(const prog *p, uint32_t usr)
+{
+	uint32_t lo = 0, hi = p->nby_usr;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (p->fl->funcs[p->by_usr[mid]].usr < usr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->nby_usr && p->fl->funcs[p->by_usr[lo]].usr == usr ? (int64_t)p->by_usr[lo] : -1;
+}
+
+/* ---- findings ---- */
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}
+
+/* 1 the first time (rule, file, line, column) is seen. */
+static int first_time(prog *p, const char *rule, uint16_t file, uint32_t line, uint16_t col)
+{
+	uint64_t h = fnv(1469598103934665603ull, rule, strlen(rule));
+	h = fnv(h, &file, sizeof(file));
+	h = fnv(h, &line, sizeof(line));
+	h = fnv(h, &col, sizeof(col));
+	for (size_t i = 0; i < p->nseen; i++)
+		if (p->seen[i] == h)
+			return 0;
+	if (cvet_util__grow((void **)&p->seen, &p->capseen, p->nseen, sizeof(*p->seen)) < 0) {
+		p->oom = 1;
+		return 0;
+	}
+	p->seen[p->nseen++] = h;
+	return 1;
+}
+
+static char *dupstr(const char *s)
+{
+	size_t n = strlen(s);
+	char *d = malloc(n + 1);
+	if (d)
+		memcpy(d, s, n + 1);
+	return d;
+}
+
+static int add_step(cvet_finding *f, const char *path, uint32_t line, uint32_t col, const char *msg)
+{
+	cvet_location *s = realloc(f->steps, (f->nsteps + 1) * sizeof(*s));
+	if (!s)
+		return -1;
+	f->steps = s;
+	s = &f->steps[f->nsteps];
+	memset(s, 0, sizeof(*s));
+	s->path = dupstr(path);
+	s->line = line;
+	s->column = col;
+	s->message = dupstr(msg);
+	if (!s->path || !s->message) {
+		cvet_location_clear(s);
+		return -1;
+	}
+	f->nsteps++;
+	return 0;
+}
+
+/* The trace chain ending in org, oldest first, as steps of f (at most 16). */
+static int add_trace(A *a, cvet_finding *f, uint32_t org)
+{
+	uint32_t chain[16], n = 0;
+	for (uint32_t t = org; t && t <= a->ntraces && n < 16; t = a->traces[t - 1].prev)
+		chain[n++] = t;
+	while (n-- > 0) {
+		const tstep *s = &a->traces[chain[n] - 1];
+		const char *path = s->file < a->fl->nfiles ? fl_str(&a->fl->strs, a->fl->files[s->file]) : "";
+		if (add_step(f, path, s->line, s->col, fl_str(&a->fl->strs, s->msg)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static cvet_finding *new_finding(A *a, const char *rule_id, uint16_t file, uint32_t line, uint16_t col,
+				 const char *function, const char *msg)
+{
+	const cvet_rule *rule = cvet_rules_find(rule_id);
+	cvet_finding *f;
+	if (!rule || !a->prog->report || !line)
+		return NULL;
+	if (!first_time(a->prog, rule_id, file, line, col))
+		return NULL;
+	if (!(f = cvet_finding_new())) {
+		a->oom = 1;
+		return NULL;
+	}
+	f->rule_id = dupstr(rule->id);
+	f->kind = CVET_KIND_CODE;
+	f->severity = rule->severity;
+	memcpy(f->cwe, rule->cwe, sizeof(f->cwe));
+	f->message = dupstr(msg);
+	f->loc.path = dupstr(file < a->fl->nfiles ? fl_str(&a->fl->strs, a->fl->files[file]) : "");
+	f->loc.line = line;
+	f->loc.column = col;
+	f->function = dupstr(function);
+	if (!f->rule_id || !f->message || !f->loc.path || !f->function) {
+		cvet_finding_free(f);
+		a->oom = 1;
+		return NULL;
+	}
+	return f;
+}
+
+void cvet_flow__report(A *a, const char *rule, const fl_node *at, uint32_t org, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	cvet_finding *f;
+	if (!a->prog->report || !at)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	f = new_finding(a, rule, at->file, at->line, at->col, fl_str(&a->fl->strs, a->f->name), msg);
+	if (!f)
+		return;
+	if (add_trace(a, f, org) < 0 || cvet_report_add(a->prog->out, f) < 0)
+		a->oom = 1;
+}
+
+void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_node *call, uint32_t org,
+			   const char *fmt, ...)
+{
+	char msg[512], step[300];
+	va_list ap;
+	cvet_finding *f;
+	if (!a->prog->report)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	f = new_finding(a, rule, sk->file, sk->line, sk->col, fl_str(&a->fl->strs, sk->fn), msg);
+	if (!f)
+		return;
+	snprintf(step, sizeof(step), "passed to '%s' here, which hands it on to '%s'",
+		 a->call_name ? a->call_name : "?", fl_str(&a->fl->strs, sk->what));
+	if (add_trace(a, f, org) < 0 ||
+	    add_step(f, call->file < a->fl->nfiles ? fl_str(&a->fl->strs, a->fl->files[call->file]) : "", call->line,
+		     call->col, step) < 0 ||
+	    cvet_report_add(a->prog->out, f) < 0)
+		a->oom = 1;
+}
+
+static void summary_add(A *a, uint32_t t, const ssink *proto)
+{
+	summary *s = &a->prog->sums[a->fi];
+	for (uint32_t i = 0; i < 24; i++) {
+		ssink *n;
+		if (!(t & PBIT(i)))
+			continue;
+		for (uint32_t j = 0; j < s->nsinks; j++)
+			if (s->sinks[j].param == i && s->sinks[j].kind == proto->kind && s->sinks[j].line == proto->line &&
+			    s->sinks[j].col == proto->col && s->sinks[j].file == proto->file)
+				goto next;
+		if (s->nsinks >= 256)
+			return;
+		if (s->nsinks == s->capsinks) {
+			uint32_t nc = s->capsinks ? s->capsinks * 2 : 4;
+			ssink *ns = realloc(s->sinks, nc * sizeof(*ns));
+			if (!ns) {
+				a->oom = 1;
+				return;
+			}
+			s->sinks = ns;
+			s->capsinks = nc;
+		}
+		n = &s->sinks[s->nsinks++];
+		*n = *proto;
+		n->param = (uint8_t)i;
+next:;
+	}
+}
+
+void cvet_flow__summary_sink(A *a, uint32_t t, int kind, const fl_node *at, const char *what)
+{
+	ssink sk;
+	if (!(t & K_PARAMS) || !at)
+		return;
+	memset(&sk, 0, sizeof(sk));
+	sk.kind = (uint8_t)kind;
+	sk.file = at->file;
+	sk.line = at->line;
+	sk.col = at->col;
+	sk.what = fl_intern(&a->fl->strs, what, strlen(what));
+	sk.fn = a->f->name;
+	summary_add(a, t, &sk);
+}
+
+/* Callers re-judge a summary's sink with their arguments; a sink reached by the caller's own parameters
+ * joins the caller's summary (two and more calls deep). */
+void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk)
+{
+	summary_add(a, t, sk);
+}
+
+/* ---- the whole program ---- */
+
+typedef struct order_key {
+	const char *file, *usr;
+	uint32_t line, idx;
+} order_key;
+
+static int cmp_order(const void *x, const void *y)
+{
+	const order_key *a = x, *b = y;
+	int c = strcmp(a->usr, b->usr);
+	if (c)
+		return c;
+	if ((c = strcmp(a->file, b->file)) != 0)
+		return c;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Sort functions by (USR, file, line) and keep one definition per USR (a header's inline function is
+ * lowered by every TU including it; a file compiled twice gives two copies). */
+static int canonical_order(cvet_flow *fl)
+{
+	order_key *keys = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*keys));
+	fl_func *funcs = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*funcs));
+	size_t n = 0;
+	if (!keys || !funcs) {
+		free(keys);
+		free(funcs);
+		return CVET_ENOMEM;
+	}
+	for (size_t i = 0; i < fl->nfuncs; i++) {
+		keys[i].usr = fl_str(&fl->strs, fl->funcs[i].usr);
+		keys[i].file = fl->funcs[i].file < fl->nfiles ? fl_str(&fl->strs, fl->files[fl->funcs[i].file]) : "";
+		keys[i].line = fl->funcs[i].line;
+		keys[i].idx = (uint32_t)i;
+	}
+	qsort(keys, fl->nfuncs, sizeof(*keys), cmp_order);
+	for (size_t i = 0; i < fl->nfuncs; i++) {
+		fl_func *f = &fl->funcs[keys[i].idx];
+		if (n && strcmp(keys[i].usr, fl_str(&fl->strs, funcs[n - 1].usr)) == 0) {
+			fl_func_free(f);
+			continue;
+		}
+		funcs[n++] = *f;
+	}
+	free(fl->funcs);
+	fl->funcs = funcs;
+	fl->nfuncs = n;
+	fl->capfuncs = fl->nfuncs ? fl->nfuncs : 1;
+	free(keys);
+	return 0;
+}
+
+static int cmp_u32_by_usr(const void *x, const void *y, const cvet_flow *fl)
+{
+	uint32_t a = fl->funcs[*(const uint32_t *)x].usr, b = fl->funcs[*(const uint32_t *)y].usr;
+	return a < b ? -1 : a > b;
+}
+
+/* Insertion-free sort of the USR index (n log n merge sort; qsort has no context argument in C11). */
+static void sort_by_usr(const cvet_flow *fl, uint32_t *v, uint32_t *tmp, uint32_t n)
+{
+	if (n < 2)
+		return;
+	sort_by_usr(fl, v, tmp, n / 2);
+	sort_by_usr(fl, v + n / 2, tmp, n - n / 2);
+	for (uint32_t i = 0, j = n / 2, k = 0; k < n; k++)
+		tmp[k] = (j >= n || (i < n / 2 && cmp_u32_by_usr(&v[i], &v[j], fl) <= 0)) ? v[i++] : v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* Root global of an lvalue node (through fields, elements and casts), or -1. */
+static int64_t global_root(const fl_func *f, uint32_t n)
+{
+	for (unsigned guard = 0; guard < 64 && n && n < f->nnodes; guard++) {
+		const fl_node *nd = &f->nodes[n];
+		switch (nd->op) {
+		case FL_GLOBAL:
+			return nd->k;
+		case FL_FIELD:
+		case FL_INDEX:
+		case FL_CAST:
+			n = nd->a;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* Globals that something writes after initialisation, or whose address escapes. */
+static void global_facts(cvet_flow *fl, gfact *g)
+{
+	for (size_t fi = 0; fi < fl->nfuncs; fi++) {
+		const fl_func *f = &fl->funcs[fi];
+		for (uint32_t n = 1; n < f->nnodes; n++) {
+			const fl_node *nd = &f->nodes[n];
+			int64_t r = -1;
+			if (nd->op == FL_ASSIGN || nd->op == FL_INCDEC || nd->op == FL_ADDR)
+				r = global_root(f, nd->a);
+			if (nd->op == FL_ADDR && r >= 0 && (size_t)r < fl->nglobals)
+				g[r].escaped = 1;
+			else if (nd->op == FL_CALL)
+				for (uint32_t i = 0; i < nd->b && nd->a + i < f->nextra; i++) {
+					uint32_t an = f->extra[nd->a + i];
+					if (an < f->nnodes && (f->nodes[an].tflags & FL_T_ARRAY)) {
+						int64_t rr = global_root(f, an);
+						if (rr >= 0 && (size_t)rr < fl->nglobals)
+							g[rr].written = g[rr].escaped = 1;
+					}
+				}
+			if (r >= 0 && (size_t)r < fl->nglobals)
+				g[r].written = 1;
+		}
+	}
+}
+
+static int privileged(const cvet_flow *fl)
+{
+	static const char *const calls[] = {"c:@F@setuid", "c:@F@seteuid", "c:@F@setreuid", "c:@F@setresuid",
+					     "c:@F@setgid", "c:@F@setegid", "c:@F@cap_set_proc", NULL};
+	for (size_t fi = 0; fi < fl->nfuncs; fi++) {
+		const fl_func *f = &fl->funcs[fi];
+		if (!f->is_main)
+			continue;
+		for (uint32_t c = 0; c < f->ncallees; c++)
+			for (int i = 0; calls[i]; i++)
+				if (strcmp(fl_str(&fl->strs, f->callees[c]), calls[i]) == 0)
+					return 1;
+	}
+	return 0;
+}
+
+/* Callees before callers: iterative depth-first post-order from each function in canonical order. */
+static int bottom_up(const prog *p, uint32_t *order)
+{
+	const cvet_flow *fl = p->fl;
+	size_t n = fl->nfuncs, no = 0, sp = 0;
+	uint8_t *mark = calloc(n ? n : 1, 1);
+	uint32_t *stack = calloc(n ? n : 1, sizeof(*stack)), *edge = calloc(n ? n : 1, sizeof(*edge));
+	if (!mark || !stack || !edge) {
+		free(mark);
+		free(stack);
+		free(edge);
+		return CVET_ENOMEM;
+	}
+	for (size_t root = 0; root < n; root++) {
+		if (mark[root])
+			continue;
+		mark[root] = 1;
+		stack[sp] = (uint32_t)root;
+		edge[sp++] = 0;
+		while (sp) {
+			uint32_t fi = stack[sp - 1];
+			const fl_func *f = &fl->funcs[fi];
+			if (edge[sp - 1] < f->ncallees) {
+				int64_t c = cvet_flow__func_index(p, f->callees[edge[sp - 1]++]);
+				if (c >= 0 && !mark[c]) {
+					mark[c] = 1;
+					stack[sp] = (uint32_t)c;
+					edge[sp++] = 0;
+				}
+				continue;
+			}
+			order[no++] = fi;
+			sp--;
+		}
+	}
+	free(mark);
+	free(stack);
+	free(edge);
+	return 0;
+}
+
+int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report *out)
+{
+	prog p;
+	A a;
+	uint32_t *order = NULL, *tmp = NULL;
+	int rc = 0;
+	memset(&p, 0, sizeof(p));
+	memset(&a, 0, sizeof(a));
+	if (fl->oom)
+		return CVET_ENOMEM;
+	if ((rc = canonical_order(fl)) < 0)
+		return rc;
+	p.fl = fl;
+	p.out = out;
+	p.sums = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*p.sums));
+	p.by_usr = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*p.by_usr));
+	p.g = calloc(fl->nglobals ? fl->nglobals : 1, sizeof(*p.g));
+	order = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*order));
+	tmp = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*tmp));
+	if (!p.sums || !p.by_usr || !p.g || !order || !tmp) {
+		rc = CVET_ENOMEM;
+		goto done;
+	}
+	for (uint32_t i = 0; i < fl->nfuncs; i++)
+		p.by_usr[i] = i;
+	p.nby_usr = (uint32_t)fl->nfuncs;
+	sort_by_usr(fl, p.by_usr, tmp, p.nby_usr);
+	global_facts(fl, p.g);
+	p.active = K_REMOTE | K_FILE | K_STDIN;
+	if ((opts && opts->threat_model == CVET_FLOW_THREAT_LOCAL) || privileged(fl))
+		p.active |= K_CMDLINE | K_ENV;
+	if ((rc = bottom_up(&p, order)) < 0)
+		goto done;
+
+	a.fl = fl;
+	a.prog = &p;
+	a.g = p.g;
+	a.threat_local_main = 1;
+	/* settle summaries and global taint (bounded), then one pass that reports */
+	for (int round = 0; round <= MAX_ROUNDS; round++) {
+		int last = round == MAX_ROUNDS;
+		a.changed = 0;
+		p.report = last;
+		for (size_t i = 0; i < fl->nfuncs && rc == 0; i++)
+			rc = cvet_flow__analyze_function(&a, order[i]);
+		if (rc < 0 || a.oom || p.oom) {
+			rc = CVET_ENOMEM;
+			break;
+		}
+		if (!last && !a.changed)
+			round = MAX_ROUNDS - 1; /* settled: go straight to the reporting pass */
+	}
+done:
+	if (p.sums)
+		for (size_t i = 0; i < fl->nfuncs; i++)
+			free(p.sums[i].sinks);
+	free(p.sums);
+	free(p.by_usr);
+	free(p.g);
+	free(p.seen);
+	free(a.traces);
+	free(order);
+	free(tmp);
+	return rc;
+}

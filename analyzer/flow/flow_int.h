@@ -1,0 +1,181 @@
+/* flow_int.h - the flow engine's internals shared by its analysis (analyze.c), its driver (engine.c) and the
+ * flow rules (checks/flow_rules.c): the abstract value, states, summaries and the events rules receive. */
+#ifndef CVET_FLOW_INT_H
+#define CVET_FLOW_INT_H
+
+#include <stdint.h>
+#include "flow.h"
+
+/* Taint: source kinds in the low byte, symbolic "data of parameter i" bits above (i < 24). */
+#define K_REMOTE 0x01u
+#define K_FILE 0x02u
+#define K_STDIN 0x04u
+#define K_CMDLINE 0x08u
+#define K_ENV 0x10u
+#define K_UNCTRL 0x20u
+#define K_ALL 0xffu
+#define PBIT(i) (1u << (8 + (i)))
+#define K_PARAMS 0xffffff00u
+
+/* Value flags. */
+#define V_STR 0x01u     /* a pointer to the constant string `str` */
+#define V_NONZERO 0x02u /* known not to be zero / NULL */
+#define V_SANPATH 0x04u /* checked for ".." or canonicalised */
+#define V_SANCMD 0x08u  /* checked for shell metacharacters */
+#define V_PT 0x10u      /* points to the place `pt` */
+#define V_FN 0x20u      /* a pointer to function `fn` (USR id) */
+#define V_STRSET 0x40u  /* one of several constant strings */
+#define V_SANFMT 0x80u  /* checked to hold no '%' */
+
+/* Sink kinds (models' SINK/VALIDATE `what`). */
+#define S_CMD 1
+#define S_FMT 2
+#define S_ALLOC 3
+#define S_PATH 4
+#define S_EXECARGS 5
+#define S_ENVNAME 6
+#define S_ENVSTR 7
+#define S_CANON 8
+#define S_DIV 9
+#define S_OVERFLOW 10
+#define S_LOOP 11
+#define S_SEARCH 12 /* VALIDATE: the edge where the call found nothing proves what was searched for is absent */
+
+/* Place fields: interned field ids, with these marks. */
+#define F_STAR 0x7fffffffu    /* *p when p's target is unknown */
+#define F_THROUGH 0x80000000u /* p->f when p's target is unknown */
+
+#define MAX_PLACES 4096u            /* places tracked per state */
+#define MAX_TRACES 65536u           /* path steps kept per function */
+#define MAX_STEPS_PER_FUNC 200000u  /* block visits per function before giving up on it */
+#define WIDEN_AFTER 2u              /* visits of a block before its ranges widen */
+#define MAX_ARGS 64u
+#define MAX_ROUNDS 4                /* passes over the call graph to settle summaries and globals */
+
+typedef struct val {
+	uint32_t t;       /* taint */
+	uint16_t fl;      /* V_* */
+	uint32_t str;     /* constant string id when V_STR */
+	uint32_t fn;      /* function USR id when V_FN */
+	uint32_t org;     /* trace step that brought the taint here (1-based), 0 = none */
+	int64_t lo, hi;   /* integer range */
+	uint64_t pt;      /* place pointed to when V_PT */
+} val;
+
+typedef struct slot {
+	uint64_t k;
+	val v;
+} slot;
+
+typedef struct state {
+	slot *s;
+	uint32_t n, cap;
+	int live;        /* 0: unreachable (bottom) */
+} state;
+
+typedef struct tstep {
+	uint32_t prev;   /* previous step (1-based), 0 = the first */
+	uint16_t file;
+	uint16_t col;
+	uint32_t line;
+	uint32_t msg;    /* interned text */
+} tstep;
+
+/* A sink a parameter reaches inside a function (or its callees): callers judge their arguments by it. */
+typedef struct ssink {
+	uint8_t param, kind;
+	uint16_t file, col;
+	uint32_t line;
+	uint32_t what;   /* interned name of the sink call ("system") or operation */
+	uint32_t fn;     /* interned name of the function the sink is in */
+} ssink;
+
+typedef struct summary {
+	uint32_t ret_t;             /* taint of the return value (symbolic bits: from those parameters) */
+	int64_t ret_lo, ret_hi;
+	uint16_t ret_fl;
+	uint32_t ret_str;
+	int has_ret, returns;       /* returns: some path comes back */
+	uint32_t out_t[24];         /* taint left in *param i */
+	ssink *sinks; uint32_t nsinks, capsinks;
+} summary;
+
+/* What the whole program knows of a global. */
+typedef struct gfact {
+	uint32_t t;      /* taint any function stores into it */
+	int written;     /* written (or its address taken) after initialisation */
+	int escaped;     /* its address is taken: writes through pointers are not seen */
+	int has_range;   /* lo..hi: every value a function stored into it */
+	int64_t lo, hi;
+} gfact;
+
+typedef struct finding_key {
+	uint64_t h;
+} finding_key;
+
+/* The program-wide analysis. */
+typedef struct prog {
+	cvet_flow *fl;
+	summary *sums;             /* per function */
+	uint32_t *by_usr;          /* function indices sorted by USR id */
+	uint32_t nby_usr;
+	gfact *g;
+	cvet_report *out;
+	int report;                /* final round: raise findings */
+	uint32_t active;           /* source kinds that count as untrusted */
+	uint64_t *seen; size_t nseen, capseen; /* findings already raised (rule, place) */
+	int oom;
+} prog;
+
+/* Analysis of one function. */
+typedef struct A {
+	cvet_flow *fl;
+	prog *prog;
+	gfact *g;
+	fl_func *f;
+	uint32_t fi, block;
+	state cur;
+	tstep *traces; uint32_t ntraces, captraces;
+	unsigned edepth;
+	int in_cond, in_loop_head, in_loop_step;
+	int threat_local_main;     /* argv/envp of main count as sources */
+	int changed, budget_hit, oom;
+	/* the call being evaluated (for rules) */
+	const fl_node *call;
+	const char *call_name;
+	const val *call_args;
+	const uint32_t *call_argn;
+	uint32_t call_nargs;
+} A;
+
+/* analyze.c */
+int cvet_flow__analyze_function(A *a, uint32_t fi);
+/* Value of expression node n in the current state (with its effects on it). */
+val cvet_flow__eval(A *a, uint32_t n);
+const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr);
+
+/* engine.c */
+int64_t cvet_flow__func_index(const prog *p, uint32_t usr);
+const char *cvet_flow__kind_word(uint32_t kinds);
+/* Raise a finding of `rule` at node `at` with the trace ending in `org` as its path (final round only). */
+void cvet_flow__report(A *a, const char *rule, const fl_node *at, uint32_t org, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Same, for a sink inside a callee reached through a call at `call`. */
+void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_node *call, uint32_t org,
+			   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Record in the current function's summary that parameter bits `t` reach a sink. */
+void cvet_flow__summary_sink(A *a, uint32_t t, int kind, const fl_node *at, const char *what);
+
+/* Add a callee's sink, reached by the caller's own parameters `t`, to the caller's summary. */
+void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
+
+/* Events the flow rules handle (checks/flow_rules.c). */
+void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v);
+void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs);
+void cvet_flow__on_divide(A *a, const fl_node *op, const val *divisor);
+void cvet_flow__on_overflow(A *a, const fl_node *op, fl_binop bop, const val *l, const val *r);
+void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
+void cvet_flow__on_loop(A *a, uint32_t cond);
+void cvet_flow__on_return(A *a, const fl_node *at, const val *v);
+
+#endif

@@ -1,0 +1,409 @@
+/* flow_rules.c - the taint rules on the flow engine: what each engine event means for command-injection,
+ * format-string, path-traversal, tainted-alloc-size, tainted-loop-bound, integer-overflow, divide-by-zero,
+ * untrusted-search-path and uncontrolled-search-path. The engine owns values and paths; this file owns the
+ * decisions and the words. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "flow_int.h"
+
+#define RULE_CMD "command-injection"
+#define RULE_FMT "format-string"
+#define RULE_PATH "path-traversal"
+#define RULE_ALLOC "tainted-alloc-size"
+#define RULE_LOOP "tainted-loop-bound"
+#define RULE_OVF "integer-overflow"
+#define RULE_DIV "divide-by-zero"
+#define RULE_426 "untrusted-search-path"
+#define RULE_427 "uncontrolled-search-path"
+
+/* A size or bound no check has limited: it reaches at least INT_MAX, or can be negative. */
+static int unbounded(const val *v)
+{
+	return v->hi >= 0x7fffffffLL || v->lo < -0x7fffffffLL;
+}
+
+static int untrusted(const A *a, const val *v)
+{
+	return (v->t & a->prog->active) != 0;
+}
+
+static int untrusted_or_random(const A *a, const val *v)
+{
+	return (v->t & (a->prog->active | K_UNCTRL)) != 0;
+}
+
+static const char *word(const val *v)
+{
+	return cvet_flow__kind_word(v->t);
+}
+
+static const char *str_of(const A *a, const val *v)
+{
+	return (v->fl & V_STR) ? fl_str(&a->fl->strs, v->str) : NULL;
+}
+
+/* The program a command string or exec path starts, when it is named without a directory. */
+static int relative_program(const char *cmd, int shell, char *out, size_t outsz)
+{
+	size_t n = 0;
+	if (!cmd)
+		return 0;
+	if (shell)
+		while (*cmd == ' ' || *cmd == '\t')
+			cmd++;
+	if (!*cmd || *cmd == '/' || *cmd == '.' || *cmd == '$' || *cmd == '(' || *cmd == '{')
+		return 0;
+	while (cmd[n] && (!shell || (cmd[n] != ' ' && cmd[n] != '\t' && cmd[n] != ';' && cmd[n] != '|')))
+		n++;
+	if (memchr(cmd, '/', n))
+		return 0;
+	if (shell) {
+		/* shell builtins run no program */
+		static const char *const builtins[] = {"cd", "echo", "exit", "export", "set", "true", "false",
+						       "test", "[", "exec", "eval", "read", "ulimit", "umask", NULL};
+		for (int i = 0; builtins[i]; i++)
+			if (strlen(builtins[i]) == n && strncmp(cmd, builtins[i], n) == 0)
+				return 0;
+	}
+	if (n >= outsz)
+		n = outsz - 1;
+	memcpy(out, cmd, n);
+	out[n] = '\0';
+	return 1;
+}
+
+static int is_shell(const char *path)
+{
+	const char *base;
+	if (!path)
+		return 0;
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	return strcmp(base, "sh") == 0 || strcmp(base, "bash") == 0 || strcmp(base, "dash") == 0 ||
+	       strcmp(base, "zsh") == 0 || strcmp(base, "ksh") == 0;
+}
+
+static int search_path_var(const char *name)
+{
+	return name && (strcmp(name, "PATH") == 0 || strcmp(name, "LD_LIBRARY_PATH") == 0 ||
+			strcmp(name, "LD_PRELOAD") == 0 || strcmp(name, "LD_AUDIT") == 0);
+}
+
+void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v)
+{
+	char program[128];
+	switch (kind) {
+	case S_CMD:
+		if (untrusted(a, v) && !(v->fl & V_SANCMD))
+			cvet_flow__report(a, RULE_CMD, call, v->org,
+					  "'%s' runs a command built from %s data; pass arguments to execv() with a fixed program path instead",
+					  name, word(v));
+		else
+			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_CMD, call, name);
+		if (relative_program(str_of(a, v), strcmp(name, "system") == 0 || strcmp(name, "popen") == 0, program,
+				     sizeof(program)))
+			cvet_flow__report(a, RULE_426, call, 0,
+					  "'%s' starts '%s' by a relative name, found through $PATH or the working directory; use its absolute path",
+					  name, program);
+		return;
+	case S_EXECARGS:
+		if (a->call_nargs > 0 && is_shell(str_of(a, &a->call_args[0])) && untrusted(a, v) && !(v->fl & V_SANCMD))
+			cvet_flow__report(a, RULE_CMD, call, v->org,
+					  "'%s' runs a shell on a command built from %s data; run the program directly with fixed arguments",
+					  name, word(v));
+		return;
+	case S_FMT:
+		if (v->fl & V_SANFMT)
+			return;
+		if (untrusted(a, v))
+			cvet_flow__report(a, RULE_FMT, call, v->org,
+					  "format string of '%s' comes from %s data; use a literal format such as \"%%s\"", name, word(v));
+		else
+			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_FMT, call, name);
+		return;
+	case S_ALLOC:
+		cvet_flow__on_alloc(a, call, a->call_argn ? a->call_argn[argi] : 0, v, name);
+		return;
+	case S_PATH:
+		if (untrusted(a, v) && !(v->fl & V_SANPATH))
+			cvet_flow__report(a, RULE_PATH, call, v->org,
+					  "'%s' opens a path built from %s data without a '..' check; resolve it with realpath() and check the prefix",
+					  name, word(v));
+		else if (!(v->fl & V_SANPATH))
+			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_PATH, call, name);
+		return;
+	case S_ENVNAME:
+		if (a->call_nargs > 1 && search_path_var(str_of(a, v))) {
+			const val *value = &a->call_args[1];
+			if (untrusted(a, value))
+				cvet_flow__report(a, RULE_427, call, value->org,
+						  "'%s' sets %s from %s data; programs run later search directories an attacker chose",
+						  name, str_of(a, v), word(value));
+			else
+				cvet_flow__summary_sink(a, value->t & K_PARAMS, S_ENVNAME, call, name);
+		}
+		return;
+	case S_ENVSTR:
+		if (untrusted(a, v))
+			cvet_flow__report(a, RULE_427, call, v->org,
+					  "'%s' sets an environment variable from %s data, which may be PATH or LD_PRELOAD", name, word(v));
+		return;
+	default:
+		return;
+	}
+}
+
+static const char *rule_of(int kind)
+{
+	switch (kind) {
+	case S_CMD: return RULE_CMD;
+	case S_FMT: return RULE_FMT;
+	case S_PATH: return RULE_PATH;
+	case S_ALLOC: return RULE_ALLOC;
+	case S_LOOP: return RULE_LOOP;
+	case S_OVERFLOW: return RULE_OVF;
+	case S_DIV: return RULE_DIV;
+	case S_ENVNAME: return RULE_427;
+	default: return NULL;
+	}
+}
+
+void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs)
+{
+	for (uint32_t i = 0; i < s->nsinks; i++) {
+		const ssink *sk = &s->sinks[i];
+		const val *v;
+		const char *rule = rule_of(sk->kind);
+		int hit;
+		if (sk->param >= nargs || !rule)
+			continue;
+		v = &args[sk->param];
+		switch (sk->kind) {
+		case S_ALLOC:
+		case S_LOOP:
+			hit = untrusted(a, v) && unbounded(v);
+			break;
+		case S_OVERFLOW:
+			hit = untrusted_or_random(a, v) && unbounded(v);
+			break;
+		case S_DIV:
+			hit = untrusted_or_random(a, v) && !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
+			break;
+		case S_PATH:
+			hit = untrusted(a, v) && !(v->fl & V_SANPATH);
+			break;
+		case S_CMD:
+			hit = untrusted(a, v) && !(v->fl & V_SANCMD);
+			break;
+		case S_FMT:
+			hit = untrusted(a, v) && !(v->fl & V_SANFMT);
+			break;
+		default:
+			hit = untrusted(a, v);
+			break;
+		}
+		if (hit)
+			cvet_flow__report_via(a, rule, sk, call, v->org, "%s data reaches '%s' in '%s' through argument %u of '%s'",
+					      word(v), fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn),
+					      (unsigned)sk->param + 1, a->call_name ? a->call_name : "?");
+		else if (v->t & K_PARAMS)
+			cvet_flow__summary_pass_on(a, v->t & K_PARAMS, sk);
+	}
+}
+
+void cvet_flow__on_divide(A *a, const fl_node *op, const val *d)
+{
+	int maybe_zero = !(d->fl & V_NONZERO) && d->lo <= 0 && d->hi >= 0;
+	if (!(op->tflags & FL_T_INT) || !maybe_zero)
+		return;
+	if (d->lo == 0 && d->hi == 0 && !(d->t & K_ALL))
+		cvet_flow__report(a, RULE_DIV, op, 0, "the divisor is zero on this path");
+	else if (untrusted_or_random(a, d))
+		cvet_flow__report(a, RULE_DIV, op, d->org,
+				  "the divisor comes from %s data and can be zero; check it before dividing", word(d));
+	else
+		cvet_flow__summary_sink(a, d->t & K_PARAMS, S_DIV, op, "a division");
+}
+
+void cvet_flow__on_overflow(A *a, const fl_node *op, fl_binop bop, const val *l, const val *r)
+{
+	val both = *l;
+	const char *what = bop == FB_MUL ? "multiplication" : bop == FB_SUB ? "subtraction" : bop == FB_SHL ? "shift" : "addition";
+	both.t |= r->t;
+	if (!(l->t & K_ALL))
+		both.org = r->org;
+	if (untrusted_or_random(a, &both))
+		cvet_flow__report(a, RULE_OVF, op, both.org,
+				  "%s on %s data can %s the %u-bit %s type; check the operands' range first", what, word(&both),
+				  bop == FB_SUB ? "wrap below" : "overflow", (unsigned)op->width,
+				  (op->tflags & FL_T_SIGNED) ? "signed" : "unsigned");
+	else
+		cvet_flow__summary_sink(a, both.t & K_PARAMS, S_OVERFLOW, op, what);
+}
+
+void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what)
+{
+	(void)sizen;
+	if (!unbounded(size))
+		return;
+	if (untrusted(a, size))
+		cvet_flow__report(a, RULE_ALLOC, at, size->org,
+				  "%s size comes from %s data with no upper bound; check it against a maximum first", what, word(size));
+	else
+		cvet_flow__summary_sink(a, size->t & K_PARAMS, S_ALLOC, at, what);
+}
+
+/* Operand values of comparison node nd, evaluated on a copy of the state (the condition's effects were
+ * already applied once by the engine). 0 when nd is not a comparison. */
+static int compare_operands(A *a, const fl_node *nd, val *l, val *r)
+{
+	state save = a->cur, tmp = {0};
+	if (nd->op != FL_BIN || nd->sub < FB_LT || nd->sub > FB_NE)
+		return 0;
+	tmp.live = 1;
+	if (a->cur.n) {
+		if (!(tmp.s = malloc(a->cur.n * sizeof(*tmp.s))))
+			return 0;
+		memcpy(tmp.s, a->cur.s, a->cur.n * sizeof(*tmp.s));
+		tmp.n = tmp.cap = a->cur.n;
+	}
+	a->cur = tmp;
+	a->in_cond++;
+	a->in_loop_step++;
+	*l = cvet_flow__eval(a, nd->a);
+	*r = cvet_flow__eval(a, nd->b);
+	a->in_loop_step--;
+	a->in_cond--;
+	free(a->cur.s);
+	a->cur = save;
+	return 1;
+}
+
+/* A loop's condition: `i < n` with n untrusted and unlimited is reported unless another conjunct of the
+ * same condition (i < n && i < MAX) compares against a bounded, trusted value. */
+void cvet_flow__on_loop(A *a, uint32_t cond)
+{
+	uint32_t conj[16], nconj = 0, stack[16], sp = 0;
+	const fl_node *bad = NULL;
+	val badv;
+	int capped = 0;
+	if (!cond || cond >= a->f->nnodes)
+		return;
+	stack[sp++] = cond;
+	while (sp && nconj < 16) {
+		uint32_t n = stack[--sp];
+		const fl_node *nd = &a->f->nodes[n < a->f->nnodes ? n : 0];
+		if (nd->op == FL_BIN && nd->sub == FB_LAND && sp + 2 <= 16) {
+			stack[sp++] = nd->b;
+			stack[sp++] = nd->a;
+		} else {
+			conj[nconj++] = n;
+		}
+	}
+	memset(&badv, 0, sizeof(badv));
+	for (uint32_t i = 0; i < nconj; i++) {
+		const fl_node *nd = &a->f->nodes[conj[i]];
+		val l, r;
+		if (!compare_operands(a, nd, &l, &r))
+			continue;
+		if (!(l.t & (a->prog->active | K_PARAMS)) && !(r.t & (a->prog->active | K_PARAMS)) &&
+		    (!unbounded(&l) || !unbounded(&r)))
+			capped = 1;
+		for (int side = 0; side < 2 && !bad; side++) {
+			const val *v = side ? &r : &l;
+			if ((v->t & (a->prog->active | K_PARAMS)) && unbounded(v)) {
+				bad = nd;
+				badv = *v;
+			}
+		}
+	}
+	if (!bad || capped)
+		return;
+	if (untrusted(a, &badv))
+		cvet_flow__report(a, RULE_LOOP, bad, badv.org,
+				  "loop bound comes from %s data with no upper limit; check it against a maximum first", word(&badv));
+	else
+		cvet_flow__summary_sink(a, badv.t & K_PARAMS, S_LOOP, bad, "a loop bound");
+}
+
+void cvet_flow__on_return(A *a, const fl_node *at, const val *v)
+{
+	(void)a;
+	(void)at;
+	(void)v;
+}
+
+/* ---- the rules' metadata: registered in checks/checks.def, documented in checks/<id>.md ---- */
+
+const cvet_check cvet_check_command_injection = {
+	.rule = {.id = RULE_CMD,
+		 .title = "OS command built from untrusted data",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {78, 88},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_format_string = {
+	.rule = {.id = RULE_FMT,
+		 .title = "printf-style format string from untrusted data",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {134},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_path_traversal = {
+	.rule = {.id = RULE_PATH,
+		 .title = "File path built from untrusted data without a '..' check",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {22, 23, 36},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_tainted_alloc_size = {
+	.rule = {.id = RULE_ALLOC,
+		 .title = "Allocation size from untrusted data without an upper bound",
+		 .severity = CVET_SEV_MEDIUM,
+		 .cwe = {789, 770},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_tainted_loop_bound = {
+	.rule = {.id = RULE_LOOP,
+		 .title = "Loop bound from untrusted data without an upper limit",
+		 .severity = CVET_SEV_MEDIUM,
+		 .cwe = {606, 400},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_integer_overflow = {
+	.rule = {.id = RULE_OVF,
+		 .title = "Arithmetic on untrusted or random data that can wrap",
+		 .severity = CVET_SEV_MEDIUM,
+		 .cwe = {190, 191, 680},
+		 .precision = CVET_PRECISION_MEDIUM},
+};
+
+const cvet_check cvet_check_divide_by_zero = {
+	.rule = {.id = RULE_DIV,
+		 .title = "Division by a value that can be zero",
+		 .severity = CVET_SEV_MEDIUM,
+		 .cwe = {369},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_untrusted_search_path = {
+	.rule = {.id = RULE_426,
+		 .title = "Program started by a relative name",
+		 .severity = CVET_SEV_MEDIUM,
+		 .cwe = {426},
+		 .precision = CVET_PRECISION_HIGH},
+};
+
+const cvet_check cvet_check_uncontrolled_search_path = {
+	.rule = {.id = RULE_427,
+		 .title = "Search path (PATH, LD_*) set from untrusted data",
+		 .severity = CVET_SEV_HIGH,
+		 .cwe = {427},
+		 .precision = CVET_PRECISION_HIGH},
+};

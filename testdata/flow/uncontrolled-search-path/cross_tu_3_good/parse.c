@@ -1,0 +1,13 @@
+#include <stdio.h>
+#include <string.h>
+#include "env.h"
+
+int parse_env_request(const char *req, char *value, unsigned long size)
+{
+    if (strncmp(req, "PATH ", 5) != 0)
+        return -1;
+    if (strcmp(req + 5, "/usr/bin:/bin") != 0 && strcmp(req + 5, "/opt/toolchain/bin:/usr/bin:/bin") != 0)
+        return -1;
+    snprintf(value, size, "%s", req + 5);
+    return 0;
+}

@@ -1,0 +1,24 @@
+/* backup job: the backup method is chosen when the job is set up */
+#include <stdio.h>
+#include <stdlib.h>
+
+int backup_with_tar(void)
+{
+    return system("tar -czf /var/backups/etc.tgz /etc");
+}
+
+int backup_with_abs_tar(void)
+{
+    return system("/bin/tar -czf /var/backups/etc.tgz /etc");
+}
+
+int main(void)
+{
+    int (*backup)(void) = backup_with_abs_tar;
+
+    if (backup() != 0) {
+        fprintf(stderr, "backup failed\n");
+        return 1;
+    }
+    return 0;
+}
