@@ -17,10 +17,16 @@
 #define RULE_426 "untrusted-search-path"
 #define RULE_427 "uncontrolled-search-path"
 
-/* A size or bound no check has limited: it reaches at least INT_MAX, or can be negative. */
+/* A size no check has limited: it reaches at least INT_MAX, or can be negative (a huge size_t). */
 static int unbounded(const val *v)
 {
 	return v->hi >= 0x7fffffffLL || v->lo < -0x7fffffffLL;
+}
+
+/* A loop bound no check has limited from above (a negative bound runs no iterations). */
+static int unbounded_above(const val *v)
+{
+	return v->hi >= 0x7fffffffLL;
 }
 
 static int untrusted(const A *a, const val *v)
@@ -171,8 +177,9 @@ static const char *rule_of(int kind)
 
 void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs)
 {
-	for (uint32_t i = 0; i < s->nsinks; i++) {
-		const ssink *sk = &s->sinks[i];
+	uint32_t n = s->nsinks; /* a recursive call adds to the summary it reads */
+	for (uint32_t i = 0; i < n && i < s->nsinks; i++) {
+		const ssink skc = s->sinks[i], *sk = &skc;
 		const val *v;
 		const char *rule = rule_of(sk->kind);
 		int hit;
@@ -181,8 +188,10 @@ void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, con
 		v = &args[sk->param];
 		switch (sk->kind) {
 		case S_ALLOC:
-		case S_LOOP:
 			hit = untrusted(a, v) && unbounded(v);
+			break;
+		case S_LOOP:
+			hit = untrusted(a, v) && unbounded_above(v);
 			break;
 		case S_OVERFLOW:
 			hit = untrusted_or_random(a, v) && unbounded(v);
@@ -308,11 +317,11 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 		if (!compare_operands(a, nd, &l, &r))
 			continue;
 		if (!(l.t & (a->prog->active | K_PARAMS)) && !(r.t & (a->prog->active | K_PARAMS)) &&
-		    (!unbounded(&l) || !unbounded(&r)))
+		    (!unbounded_above(&l) || !unbounded_above(&r)))
 			capped = 1;
 		for (int side = 0; side < 2 && !bad; side++) {
 			const val *v = side ? &r : &l;
-			if ((v->t & (a->prog->active | K_PARAMS)) && unbounded(v)) {
+			if ((v->t & (a->prog->active | K_PARAMS)) && unbounded_above(v)) {
 				bad = nd;
 				badv = *v;
 			}

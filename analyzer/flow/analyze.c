@@ -267,6 +267,15 @@ static val initial(A *a, uint64_t k)
 static val load(A *a, uint64_t k)
 {
 	slot *s = st_find(&a->cur, k);
+	if (!s && key_field(k) != 0 && (s = st_find(&a->cur, mkkey(key_root(k), 0))) != NULL) {
+		/* a member never written on its own holds what the whole object received (read(fd, &msg, ...)) */
+		val v = initial(a, k);
+		v.t |= s->v.t;
+		if (s->v.t & K_ALL)
+			v.org = s->v.org;
+		v.fl |= s->v.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
+		return v;
+	}
 	if (s) {
 		val v = s->v;
 		if (key_root(k) < -1) { /* a global: what other functions store may arrive any time */
@@ -279,8 +288,33 @@ static val load(A *a, uint64_t k)
 	return initial(a, k);
 }
 
+/* Keep an integer variable's range within its type (data read into it cannot exceed what it holds). */
+static void clamp_to_place(A *a, uint64_t k, val *v)
+{
+	int32_t root = key_root(k);
+	uint8_t width = 0, tflags = 0;
+	int64_t lo, hi;
+	if (key_field(k) != 0 || (v->fl & V_PT))
+		return;
+	if (root >= 0 && (uint32_t)root < a->f->nvars) {
+		width = a->f->vars[root].width;
+		tflags = a->f->vars[root].tflags;
+	} else if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals) {
+		width = a->fl->globals[-root - 2].width;
+		tflags = a->fl->globals[-root - 2].tflags;
+	}
+	if (!(tflags & FL_T_INT))
+		return;
+	type_range(width, tflags, &lo, &hi);
+	if (v->lo < lo || v->hi > hi) {
+		v->lo = lo;
+		v->hi = hi;
+	}
+}
+
 static void store(A *a, uint64_t k, val v, int weak)
 {
+	clamp_to_place(a, k, &v);
 	if (weak)
 		v = join(load(a, k), v);
 	st_set(a, &a->cur, k, v);
@@ -699,6 +733,16 @@ static val ev_depth(A *a, uint32_t n)
 			return v;
 		}
 		v = load(a, k);
+		if ((nd->tflags & FL_T_INT) && !(v.fl & V_PT)) { /* a value cannot leave its type */
+			int64_t tlo, thi;
+			type_range(nd->width, nd->tflags, &tlo, &thi);
+			if (v.lo < tlo)
+				v.lo = tlo;
+			if (v.hi > thi)
+				v.hi = thi;
+			if (v.lo > v.hi)
+				v.lo = tlo, v.hi = thi;
+		}
 		if (nd->tflags & FL_T_ARRAY) { /* an array used as a value is a pointer to it */
 			v.fl |= V_PT | V_NONZERO;
 			v.pt = k;
@@ -707,6 +751,7 @@ static val ev_depth(A *a, uint32_t n)
 			val e = top();
 			e.t = v.t;
 			e.org = v.org;
+			e.fl = v.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 			type_range(nd->width, nd->tflags, &e.lo, &e.hi);
 			if (!(v.t & ~0u) && (nd->tflags & FL_T_INT) && v.lo == v.hi && nd->op != FL_INDEX)
 				e = v;
@@ -1049,7 +1094,7 @@ static val ev_call(A *a, uint32_t n)
 			t |= cont[i].t;
 			if ((cont[i].t & K_ALL) && !org)
 				org = cont[i].org;
-			if (cont[i].t & K_ALL)
+			if (cont[i].t)
 				sfl &= cont[i].fl;
 			have = 1;
 		}
@@ -1179,7 +1224,7 @@ static int cond_place(A *a, uint32_t n, uint64_t *k)
 		n = nd->a;
 		nd = N(a, n);
 	}
-	if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL && nd->op != FL_FIELD && nd->op != FL_ARROW)
+	if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL && nd->op != FL_FIELD && nd->op != FL_ARROW && nd->op != FL_DEREF)
 		return 0;
 	return place_of(a, n, k);
 }
@@ -1278,6 +1323,46 @@ static void refine_allowlist(A *a, uint32_t idx, state *ok)
 		refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flags);
 }
 
+/* strcmp(x, "literal") == 0 holds on edge `eq`: x is that constant there, whatever it held before. */
+static void refine_equal(A *a, uint32_t call, state *eq)
+{
+	const fl_node *cn = N(a, call);
+	const char *name;
+	if (cn->op != FL_CALL || !cn->k || cn->b < 2 || cn->a + 1 >= a->f->nextra)
+		return;
+	name = cvet_flow__callee_name(a->fl, (uint32_t)cn->k);
+	if (strcmp(name, "strcmp") != 0 && strcmp(name, "strcasecmp") != 0)
+		return;
+	for (int side = 0; side < 2; side++) {
+		uint32_t x = a->f->extra[cn->a + (uint32_t)side], c = strip(a, a->f->extra[cn->a + 1 - (uint32_t)side]);
+		uint64_t k;
+		if (N(a, c)->op != FL_STR)
+			continue;
+		if (object_of(a, x, &k)) {
+			state save = a->cur;
+			val v = top();
+			v.fl = V_STR | V_NONZERO;
+			v.str = (uint32_t)N(a, c)->k;
+			a->cur = *eq;
+			st_set(a, &a->cur, k, v);
+			*eq = a->cur;
+			a->cur = save;
+		}
+		if (N(a, x)->op == FL_LOCAL && place_of(a, x, &k)) {
+			state save = a->cur;
+			val v = top();
+			a->cur = *eq;
+			v = load(a, k);
+			v.t = 0;
+			v.fl |= V_NONZERO;
+			st_set(a, &a->cur, k, v);
+			*eq = a->cur;
+			a->cur = save;
+		}
+		return;
+	}
+}
+
 /* Split the state at a branch on cond node n into the true and false edge states. */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
 {
@@ -1297,11 +1382,16 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 		val l, r;
 		int swap = 0;
 		fl_binop op = (fl_binop)nd->sub;
-		state save = a->cur;
+		state save = a->cur, scratch = {0};
+		/* the operands again, for their values only: on a copy, so their effects do not apply twice */
+		if (st_copy(a, &scratch, &a->cur) < 0)
+			return;
+		a->cur = scratch;
 		a->in_cond++;
 		l = ev(a, ln);
 		r = ev(a, rn);
 		a->in_cond--;
+		st_free(&a->cur);
 		a->cur = save;
 		/* validating calls compared with NULL / 0, and allow-list checks s[strspn(s, set)] != '\0' */
 		if (op == FB_NE || op == FB_EQ) {
@@ -1312,8 +1402,10 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 				sr = tmp;
 			}
 			if (N(a, sr)->op == FL_INT && N(a, sr)->k == 0) {
-				if (N(a, sl)->op == FL_CALL)
+				if (N(a, sl)->op == FL_CALL) {
 					refine_call(a, sl, op == FB_NE, t, f);
+					refine_equal(a, sl, op == FB_EQ ? t : f);
+				}
 				else if (N(a, sl)->op == FL_INDEX)
 					refine_allowlist(a, sl, op == FB_NE ? f : t);
 			}
@@ -1374,6 +1466,7 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 	}
 	if (nd->op == FL_CALL) {
 		refine_call(a, n, 1, t, f);
+		refine_equal(a, n, f);
 		return;
 	}
 	if (cond_place(a, n, &k)) {

@@ -180,9 +180,10 @@ void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_nod
 		a->oom = 1;
 }
 
-static void summary_add(A *a, uint32_t t, const ssink *proto)
+static void summary_add(A *a, uint32_t t, const ssink *proto_in)
 {
 	summary *s = &a->prog->sums[a->fi];
+	ssink copy = *proto_in, *proto = &copy; /* proto_in may live in this very array (recursion) */
 	for (uint32_t i = 0; i < 24; i++) {
 		ssink *n;
 		if (!(t & PBIT(i)))

@@ -486,7 +486,7 @@ static uint32_t lower_call(lower *L, CXCursor c)
 		add_callee(L, name);
 	} else {
 		CXCursor k[1];
-		if (kids(c, k) >= 1)
+		if (cx_children(c, k, 1) >= 1)
 			fnexpr = lx(L, k[0]);
 	}
 	for (int i = 0; i < nargs; i++)
@@ -689,7 +689,7 @@ static void lower_cond(lower *L, CXCursor c, uint32_t t, uint32_t f)
 {
 	CXCursor s = cx_strip(c), k[2];
 	if (L->edepth < MAX_EXPR_DEPTH) {
-		if (s.kind == CXCursor_BinaryOperator && kids(s, k) == 2) {
+		if (s.kind == CXCursor_BinaryOperator && cx_children(s, k, 2) == 2) {
 			enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
 			if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
 				uint32_t mid = new_block(L);
@@ -705,7 +705,7 @@ static void lower_cond(lower *L, CXCursor c, uint32_t t, uint32_t f)
 			}
 		}
 		if (s.kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot &&
-		    kids(s, k) == 1) {
+		    cx_children(s, k, 2) == 1) {
 			L->edepth++;
 			lower_cond(L, k[0], f, t);
 			L->edepth--;

