@@ -131,6 +131,10 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 	case S_ALLOC:
 		cvet_flow__on_alloc(a, call, a->call_argn ? a->call_argn[argi] : 0, v, name);
 		return;
+	case S_SIZE:
+		if (v->wrap)
+			cvet_flow__on_wrapped_use(a, v, "a byte count");
+		return;
 	case S_PATH:
 		if (untrusted(a, v) && !(v->fl & V_SANPATH))
 			cvet_flow__report(a, RULE_PATH, call, v->org,
@@ -235,25 +239,30 @@ void cvet_flow__on_divide(A *a, const fl_node *op, const val *d)
 		cvet_flow__summary_sink(a, d->t & K_PARAMS, S_DIV, op, "a division");
 }
 
-void cvet_flow__on_overflow(A *a, const fl_node *op, fl_binop bop, const val *l, const val *r)
+void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use)
 {
-	val both = *l;
-	const char *what = bop == FB_MUL ? "multiplication" : bop == FB_SUB ? "subtraction" : bop == FB_SHL ? "shift" : "addition";
-	both.t |= r->t;
-	if (!(l->t & K_ALL))
-		both.org = r->org;
-	if (untrusted_or_random(a, &both))
-		cvet_flow__report(a, RULE_OVF, op, both.org,
-				  "%s on %s data can %s the %u-bit %s type; check the operands' range first", what, word(&both),
-				  bop == FB_SUB ? "wrap below" : "overflow", (unsigned)op->width,
-				  (op->tflags & FL_T_SIGNED) ? "signed" : "unsigned");
+	const fl_node *op;
+	const char *what;
+	if (!v->wrap || v->wrap >= a->f->nnodes)
+		return;
+	op = &a->f->nodes[v->wrap];
+	what = op->sub == FB_MUL ? "multiplication" : op->sub == FB_SUB ? "subtraction" : op->sub == FB_SHL ? "shift" : "addition";
+	if (op->op == FL_INCDEC || op->op == FL_UN)
+		what = "increment";
+	if (untrusted_or_random(a, v))
+		cvet_flow__report(a, RULE_OVF, op, v->org,
+				  "%s on %s data can %s the %u-bit %s type, and the result is used as %s; check the operands' range first",
+				  what, word(v), op->sub == FB_SUB ? "wrap below" : "overflow", (unsigned)op->width,
+				  (op->tflags & FL_T_SIGNED) ? "signed" : "unsigned", use);
 	else
-		cvet_flow__summary_sink(a, both.t & K_PARAMS, S_OVERFLOW, op, what);
+		cvet_flow__summary_sink(a, v->t & K_PARAMS, S_OVERFLOW, op, what);
 }
 
 void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what)
 {
 	(void)sizen;
+	if (size->wrap)
+		cvet_flow__on_wrapped_use(a, size, "an allocation size");
 	if (!unbounded(size))
 		return;
 	if (untrusted(a, size))
@@ -319,6 +328,9 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 		if (!(l.t & (a->prog->active | K_PARAMS)) && !(r.t & (a->prog->active | K_PARAMS)) &&
 		    (!unbounded_above(&l) || !unbounded_above(&r)))
 			capped = 1;
+		for (int side = 0; side < 2; side++)
+			if ((side ? &r : &l)->wrap)
+				cvet_flow__on_wrapped_use(a, side ? &r : &l, "a loop bound");
 		for (int side = 0; side < 2 && !bad; side++) {
 			const val *v = side ? &r : &l;
 			if ((v->t & (a->prog->active | K_PARAMS)) && unbounded_above(v)) {

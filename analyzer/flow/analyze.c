@@ -15,7 +15,7 @@
 enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN };
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
-       ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH };
+       ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
 #define FILE FILE_
 
 typedef struct model {
@@ -113,13 +113,14 @@ static val join(val a, val b)
 	r.org = a.t & K_ALL ? a.org : b.org;
 	if (!r.org)
 		r.org = a.org ? a.org : b.org;
+	r.wrap = a.wrap ? a.wrap : b.wrap;
 	return r;
 }
 
 static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
-	       a->str == b->str && a->fn == b->fn;
+	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -267,7 +268,8 @@ static val initial(A *a, uint64_t k)
 static val load(A *a, uint64_t k)
 {
 	slot *s = st_find(&a->cur, k);
-	if (!s && key_field(k) != 0 && (s = st_find(&a->cur, mkkey(key_root(k), 0))) != NULL) {
+	if (!s && key_field(k) != 0 && key_field(k) != F_STAR && !(key_field(k) & F_PTEE) &&
+	    (s = st_find(&a->cur, mkkey(key_root(k), 0))) != NULL) {
 		/* a member never written on its own holds what the whole object received (read(fd, &msg, ...)) */
 		val v = initial(a, k);
 		v.t |= s->v.t;
@@ -404,6 +406,16 @@ static const fl_node *N(A *a, uint32_t n)
 
 static int place_of(A *a, uint32_t n, uint64_t *out);
 
+/* The place a pointer held in place `base` points to, when nothing better is known: *p for a variable p,
+ * a pointee of its own for a member (s->in's buffer is not s). */
+static uint64_t pointee_key(uint64_t base)
+{
+	uint32_t f = key_field(base);
+	if (f == 0 || f == F_STAR || (f & F_PTEE))
+		return mkkey(key_root(base), F_STAR);
+	return mkkey(key_root(base), (f & ~F_THROUGH) | F_PTEE);
+}
+
 /* The place *p names: what p points to when known, else p's own "pointee" place. */
 static int deref_place(A *a, uint32_t pn, uint64_t *out)
 {
@@ -415,7 +427,7 @@ static int deref_place(A *a, uint32_t pn, uint64_t *out)
 	}
 	if (!place_of(a, pn, &base))
 		return 0;
-	*out = mkkey(key_root(base), F_STAR);
+	*out = pointee_key(base);
 	return 1;
 }
 
@@ -449,8 +461,11 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 			return 0;
 		*out = mkkey(key_root(base), (uint32_t)nd->k | F_THROUGH);
 		return 1;
-	case FL_INDEX:
-		ev(a, nd->b);
+	case FL_INDEX: {
+		val ix = ev(a, nd->b);
+		if (ix.wrap)
+			cvet_flow__on_wrapped_use(a, &ix, "an array index");
+	}
 		if (N(a, nd->a)->tflags & FL_T_ARRAY)
 			return place_of(a, nd->a, out);
 		return deref_place(a, nd->a, out); /* p[i] is *p for us */
@@ -486,7 +501,7 @@ static int object_of(A *a, uint32_t n, uint64_t *out)
 	}
 	if (!place_of(a, n, &base))
 		return 0;
-	*out = mkkey(key_root(base), F_STAR);
+	*out = pointee_key(base);
 	return 1;
 }
 
@@ -522,6 +537,7 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 	i128 c[4], lo, hi;
 	v.t = l.t | r.t;
 	v.org = (l.t & K_ALL) ? l.org : r.org;
+	v.wrap = l.wrap ? l.wrap : r.wrap;
 	if ((l.fl & V_PT) && !(r.fl & V_PT) && (op == FB_ADD || op == FB_SUB)) {
 		v.fl |= V_PT;
 		v.pt = l.pt;
@@ -654,8 +670,9 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 	}
 	if ((nd->tflags & FL_T_INT) && (lo < tlo || hi > thi)) {
 		/* the exact result leaves the type: this is where it can wrap */
-		if (report_overflow && !cond_ctx(a) && (op == FB_ADD || op == FB_SUB || op == FB_MUL || op == FB_SHL))
-			cvet_flow__on_overflow(a, nd, op, &l, &r);
+		if (report_overflow && !cond_ctx(a) && (op == FB_ADD || op == FB_SUB || op == FB_MUL || op == FB_SHL) &&
+		    ((l.t | r.t) & (K_ALL | K_PARAMS)) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes)
+			v.wrap = (uint32_t)(nd - a->f->nodes); /* judged where the result is used as a size, index or bound */
 		v.lo = tlo;
 		v.hi = thi;
 	} else {
@@ -689,7 +706,7 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	int weak;
 	if (!place_of(a, lhs, &k))
 		return;
-	weak = ln->op == FL_INDEX || key_field(k) == F_STAR || (key_field(k) & F_THROUGH);
+	weak = ln->op == FL_INDEX || key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE));
 	if ((ln->tflags & FL_T_INT) && !(v.fl & V_PT))
 		v = convert(ln, v);
 	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
@@ -746,7 +763,7 @@ static val ev_depth(A *a, uint32_t n)
 		if (nd->tflags & FL_T_ARRAY) { /* an array used as a value is a pointer to it */
 			v.fl |= V_PT | V_NONZERO;
 			v.pt = k;
-		} else if (nd->op == FL_INDEX || nd->op == FL_DEREF || (key_field(k) == F_STAR)) {
+		} else if (nd->op == FL_INDEX || nd->op == FL_DEREF || key_field(k) == F_STAR || (key_field(k) & F_PTEE)) {
 			/* an element: the object's data, within the element type */
 			val e = top();
 			e.t = v.t;
@@ -1058,27 +1075,43 @@ static val ev_call(A *a, uint32_t n)
 			ret.fl = s->ret_fl & (V_STR | V_NONZERO);
 			ret.str = s->ret_str;
 		}
-		for (uint32_t i = 0; i < nargs && i < 24; i++)
-			if (s->out_t[i]) {
-				uint32_t t = subst(s->out_t[i], cont, nargs);
-				if (t)
-					fill(a, argn[i], t, trace(a, 0, nd, "'%s' fills argument %u with untrusted data", name, i + 1),
-					     FULL_LO, FULL_HI, 0);
-			}
+		for (uint32_t i = 0; i < s->nouts; i++) {
+			const sout *o = &s->outs[i];
+			uint32_t t = subst(o->t, cont, nargs);
+			uint64_t obj, k;
+			val v = top();
+			if (!t || o->param >= nargs || !object_of(a, argn[o->param], &obj))
+				continue;
+			/* the callee's place, seen from the caller's object */
+			if (o->field == F_STAR)
+				k = obj;
+			else if (o->field & F_PTEE)
+				k = mkkey(key_root(obj), o->field);
+			else if (key_field(obj) == 0)
+				k = mkkey(key_root(obj), o->field & ~F_THROUGH);
+			else
+				k = mkkey(key_root(obj), o->field);
+			v.t = t;
+			v.fl = o->fl;
+			v.org = trace(a, 0, nd, "'%s' stores untrusted data through argument %u", name, o->param + 1);
+			store(a, k, v, 0);
+			if (o->field == F_STAR && N(a, argn[o->param])->op == FL_LOCAL)
+				fill_fl(a, argn[o->param], t, v.org, FULL_LO, FULL_HI, 0, o->fl);
+		}
 		return ret;
 	}
 	/* a library function: its models */
-	if (find_model(name, M_NORETURN, NULL)) {
-		a->cur.live = 0;
-		return ret;
-	}
 	for (m = find_model(name, M_SINK, NULL); m; m = find_model(name, M_SINK, m)) {
 		if (m->a >= 100) {
 			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
-				cvet_flow__on_sink(a, nd, name, (int)m->b, i, &cont[i]);
+				cvet_flow__on_sink(a, nd, name, (int)m->b, i, m->b == S_SIZE ? &args[i] : &cont[i]);
 		} else if ((uint32_t)m->a < nargs) {
-			cvet_flow__on_sink(a, nd, name, (int)m->b, (uint32_t)m->a, &cont[m->a]);
+			cvet_flow__on_sink(a, nd, name, (int)m->b, (uint32_t)m->a, m->b == S_SIZE || m->b == S_ALLOC ? &args[m->a] : &cont[m->a]);
 		}
+	}
+	if (find_model(name, M_NORETURN, NULL)) { /* after its sinks: errx(1, fmt) formats, then exits */
+		a->cur.live = 0;
+		return ret;
 	}
 	for (m = find_model(name, M_PROPAGATE, NULL); m; m = find_model(name, M_PROPAGATE, m)) {
 		uint32_t t = 0, org = 0;
@@ -1534,6 +1567,41 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 	return changed;
 }
 
+static void add_out(A *a, summary *s, uint8_t param, uint32_t field, uint32_t t, uint16_t fl)
+{
+	for (uint32_t i = 0; i < s->nouts; i++)
+		if (s->outs[i].param == param && s->outs[i].field == field) {
+			s->outs[i].t |= t;
+			s->outs[i].fl &= fl;
+			return;
+		}
+	if (s->nouts >= 256)
+		return;
+	if (s->nouts == s->capouts) {
+		uint32_t nc = s->capouts ? s->capouts * 2 : 4;
+		sout *n = realloc(s->outs, nc * sizeof(*n));
+		if (!n) {
+			a->oom = 1;
+			return;
+		}
+		s->outs = n;
+		s->capouts = nc;
+	}
+	s->outs[s->nouts].param = param;
+	s->outs[s->nouts].field = field;
+	s->outs[s->nouts].t = t;
+	s->outs[s->nouts].fl = fl;
+	s->nouts++;
+}
+
+static uint32_t outs_hash(const summary *s)
+{
+	uint32_t h = 2166136261u;
+	for (uint32_t i = 0; i < s->nouts; i++)
+		h = (h ^ (s->outs[i].field * 31u + s->outs[i].t + s->outs[i].param + s->outs[i].fl * 7u)) * 16777619u;
+	return h ^ s->nouts;
+}
+
 static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
@@ -1562,8 +1630,11 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			continue;
 		for (uint32_t j = 0; j < a->cur.n; j++) {
 			uint64_t k = a->cur.s[j].k;
-			if (key_root(k) == (int32_t)i && key_field(k) != 0)
-				s->out_t[v->param] |= a->cur.s[j].v.t & ~PBIT(v->param);
+			uint32_t t = a->cur.s[j].v.t & ~PBIT(v->param), fld = key_field(k);
+			if (key_root(k) != (int32_t)i || fld == 0 || !t ||
+			    !(fld == F_STAR || (fld & (F_THROUGH | F_PTEE))))
+				continue;
+			add_out(a, s, (uint8_t)v->param, fld, t, a->cur.s[j].v.fl & (V_SANPATH | V_SANCMD | V_SANFMT));
 		}
 	}
 }
@@ -1584,6 +1655,9 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	s->sinks = old.sinks;
 	s->nsinks = 0;
 	s->capsinks = old.capsinks;
+	s->outs = old.outs;
+	s->nouts = 0;
+	s->capouts = old.capouts;
 	if (!f->nblocks)
 		return 0;
 	in = calloc(f->nblocks, sizeof(*in));
@@ -1719,7 +1793,7 @@ done:
 	st_free(&a->cur);
 	/* change detection for the fixed point over the call graph */
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
-	    old.nsinks != s->nsinks || memcmp(old.out_t, s->out_t, sizeof(s->out_t)) != 0 || old.has_ret != s->has_ret)
+	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret)
 		a->changed = 1;
 	return rc;
 }

@@ -462,8 +462,10 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	}
 done:
 	if (p.sums)
-		for (size_t i = 0; i < fl->nfuncs; i++)
+		for (size_t i = 0; i < fl->nfuncs; i++) {
 			free(p.sums[i].sinks);
+			free(p.sums[i].outs);
+		}
 	free(p.sums);
 	free(p.by_usr);
 	free(p.g);

@@ -39,11 +39,13 @@
 #define S_DIV 9
 #define S_OVERFLOW 10
 #define S_LOOP 11
+#define S_SIZE 13   /* a byte count (memcpy, read): a wrapped value here is an integer-overflow */
 #define S_SEARCH 12 /* VALIDATE: the edge where the call found nothing proves what was searched for is absent */
 
 /* Place fields: interned field ids, with these marks. */
 #define F_STAR 0x7fffffffu    /* *p when p's target is unknown */
 #define F_THROUGH 0x80000000u /* p->f when p's target is unknown */
+#define F_PTEE 0x40000000u    /* what member f (a pointer) points to */
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -60,6 +62,7 @@ typedef struct val {
 	uint32_t org;     /* trace step that brought the taint here (1-based), 0 = none */
 	int64_t lo, hi;   /* integer range */
 	uint64_t pt;      /* place pointed to when V_PT */
+	uint32_t wrap;    /* node of untrusted arithmetic that may have wrapped on the way here, 0 = none */
 } val;
 
 typedef struct slot {
@@ -90,13 +93,23 @@ typedef struct ssink {
 	uint32_t fn;     /* interned name of the function the sink is in */
 } ssink;
 
+/* Data a function leaves behind a pointer parameter: in *param (field F_STAR), in param->f (f|F_THROUGH),
+ * or in what param->f points to (f|F_PTEE). */
+typedef struct sout {
+	uint8_t param;
+	uint32_t field;
+	uint32_t t;
+	uint16_t fl;     /* sanitiser flags it carries */
+} sout;
+
 typedef struct summary {
 	uint32_t ret_t;             /* taint of the return value (symbolic bits: from those parameters) */
 	int64_t ret_lo, ret_hi;
 	uint16_t ret_fl;
 	uint32_t ret_str;
 	int has_ret, returns;       /* returns: some path comes back */
-	uint32_t out_t[24];         /* taint left in *param i */
+	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
+	uint32_t outs_hash;         /* of outs, for change detection */
 	ssink *sinks; uint32_t nsinks, capsinks;
 } summary;
 
@@ -173,7 +186,8 @@ void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
 void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v);
 void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs);
 void cvet_flow__on_divide(A *a, const fl_node *op, const val *divisor);
-void cvet_flow__on_overflow(A *a, const fl_node *op, fl_binop bop, const val *l, const val *r);
+/* A value whose arithmetic may have wrapped (v->wrap) is used as `use` (a size, an index, a bound). */
+void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use);
 void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
 void cvet_flow__on_loop(A *a, uint32_t cond);
 void cvet_flow__on_return(A *a, const fl_node *at, const val *v);
