@@ -13,14 +13,23 @@ struct pixel {
 	unsigned char r, g, b, a;
 };
 
-/* Two dimensions from stdin multiplied into an int. */
-int image_area(void)
+/* Two dimensions from stdin multiplied into an int that then sizes a buffer. */
+char *image_buffer(void)
 {
 	int w = 0, h = 0, area;
 	if (scanf("%d %d", &w, &h) != 2)
-		return -1;
+		return NULL;
 	area = w * h;  // expect: integer-overflow
-	return area;
+	return malloc((size_t)area);  // expect: tainted-alloc-size, alloc-size-overflow
+}
+
+/* The same product only printed: nothing is sized, indexed or bounded by it (not reported). */
+void image_area_report(void)
+{
+	int w = 0, h = 0;
+	if (scanf("%d %d", &w, &h) != 2)
+		return;
+	printf("%d\n", w * h);  // ok: integer-overflow
 }
 
 /* The CWE-680 shape: a count from the network times an element size, used as an allocation size. */
@@ -40,14 +49,18 @@ size_t payload_size(FILE *f)
 	if (fread(&total, sizeof total, 1, f) != 1)
 		return 0;
 	payload = total - 8u;  // expect: integer-overflow
-	return payload;
+	char *body = malloc(payload);  // expect: tainted-alloc-size
+	if (!body)
+		return 0;
+	return fread(body, 1, payload, f);
 }
 
 /* rand() is not attacker data, but its range is wide enough to wrap a scaled int. */
 int jitter_ms(void)
 {
+	static int slots[64];
 	int j = rand() * 1000;  // expect: integer-overflow
-	return j;
+	return slots[j % 64];
 }
 
 /* A running sum of values read from stdin. */
@@ -55,7 +68,7 @@ long long total_of(void)
 {
 	int v = 0, sum = 0;
 	while (scanf("%d", &v) == 1)
-		sum += v;  // expect: integer-overflow
+		sum += v;  // ok: integer-overflow (only kept, never used as a size, index or bound: not reported)
 	return sum;
 }
 

@@ -32,11 +32,11 @@ int read_words(FILE *f)
 	if (fscanf(f, "%[^\n]", rest) == 1)  // expect: scanf-unbounded
 		n++;
 	if (fscanf(f, "%*s %d", &n) == 1)  // ok: scanf-unbounded (%*s stores nothing)
-		n++;  // expect: integer-overflow (n was just read from the file: INT_MAX + 1)
+		n++;  /* n was just read from the file: INT_MAX + 1: kept, not used as a size, so no integer-overflow */
 	if (scanf(WORD_FMT, word) == 1)  // ok: scanf-unbounded
-		n++;  // expect: integer-overflow (n may still hold the number read from the file)
+		n++;  /* n may still hold the number read from the file: kept, not used as a size, so no integer-overflow */
 	if (READ_WORD(word) == 1)  // expect: scanf-unbounded
-		n++;  // expect: integer-overflow (n may still hold the number read from the file)
+		n++;  /* n may still hold the number read from the file: kept, not used as a size, so no integer-overflow */
 	return n;
 }
 
@@ -69,6 +69,6 @@ int main(void)
 	struct entry e;
 	int sscanf = 0; /* a variable named like the function */
 	sscanf += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
-	sscanf += read_words(stdin) + read_allocated() + read_wide();  // expect: integer-overflow, integer-overflow (read_words returns a number read from the file)
-	return sscanf + vread("%d", &e.weight);  // expect: integer-overflow (sscanf holds that number)
+	sscanf += read_words(stdin) + read_allocated() + read_wide();  /* read_words returns a number read from the file: kept, not used as a size, so no integer-overflow */
+	return sscanf + vread("%d", &e.weight);  /* sscanf holds that number: kept, not used as a size, so no integer-overflow */
 }
