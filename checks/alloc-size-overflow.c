@@ -1,8 +1,8 @@
 /* alloc-size-overflow.c - flags allocation sizes from unchecked multiplications that can wrap (CWE-190, 680) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_alloc_size_overflow;

@@ -1,8 +1,8 @@
 /* alloca-variable.c - flags stack allocations of non-constant size: alloca(n) and variable-length arrays (CWE-770) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_alloca_variable;

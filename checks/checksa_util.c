@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "checksa_util.h"
-#include "cx.h"
+#include "code/cx.h"
 
 #define MAX_DEPTH 32
 

@@ -3,7 +3,7 @@
 #define CVET_CHECKS_CHECKSA_UTIL_H
 
 #include <clang-c/Index.h>
-#include "check.h"
+#include "code/check.h"
 
 /* 1 when `name` equals one of the NULL-terminated `list`. */
 int cvet_checksa__name_in(const char *name, const char *const *list);

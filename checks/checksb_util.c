@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/common.h"
-#include "cx.h"
+#include "code/cx.h"
 #include "checksb_util.h"
 
 #define MAX_SITES 100000

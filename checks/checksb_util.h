@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 #include <clang-c/Index.h>
-#include "check.h"
+#include "code/check.h"
 
 /* 1 when `name` equals one of the NULL-terminated `list`. */
 int cvet_checksb__name_in(const char *name, const char *const *list);

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "checksc_util.h"
-#include "cx.h"
+#include "code/cx.h"
 
 #define MAX_NODES 200000u /* per function body: beyond this the rest is not analysed */
 #define MAX_DEPTH 1000u   /* nesting kept per body */

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 #include <clang-c/Index.h>
-#include "check.h"
+#include "code/check.h"
 
 /* ---- a function body flattened in pre-order (source order), with parent links ---- */
 

@@ -1,8 +1,8 @@
 /* chroot-no-chdir.c - chroot() without chdir("/") afterwards leaves the working directory outside the jail (CWE-243) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksb_util.h"
 
 extern const cvet_check cvet_check_chroot_no_chdir;

@@ -1,7 +1,7 @@
 /* copy-size-overflow.c - flags copies/reads whose constant size exceeds the destination array (CWE-119, CWE-787) */
 #include <stdlib.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_copy_size_overflow;

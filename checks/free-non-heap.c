@@ -1,8 +1,8 @@
 /* free-non-heap.c - flags free()/realloc() of memory malloc never returned: &var, arrays, literals (CWE-590) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_free_non_heap;

@@ -1,8 +1,8 @@
 /* insecure-temp-file.c - flags temporary-file name generators and malformed mkstemp templates (CWE-377) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_insecure_temp_file;

@@ -1,8 +1,8 @@
 /* privilege-drop-order.c - the user id dropped before the group id, so the group can no longer change (CWE-696) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksb_util.h"
 
 extern const cvet_check cvet_check_privilege_drop_order;

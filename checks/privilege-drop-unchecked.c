@@ -1,8 +1,8 @@
 /* privilege-drop-unchecked.c - setuid/setgid-family calls whose result is thrown away (CWE-252) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksb_util.h"
 
 extern const cvet_check cvet_check_privilege_drop_unchecked;

@@ -1,7 +1,7 @@
 /* return-local-address.c - flags returning the address of, or a reference to, own stack storage (CWE-562) */
 #include <stdlib.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_return_local_address;

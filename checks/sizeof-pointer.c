@@ -1,8 +1,8 @@
 /* sizeof-pointer.c - flags sizeof(p) of a pointer used as the size of the buffer p points to (CWE-467) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_sizeof_pointer;

@@ -1,7 +1,7 @@
 /* strncat-full-size.c - flags strncat bounds equal to the whole buffer instead of the room left (CWE-193) */
 #include <stdlib.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_strncat_full_size;

@@ -1,8 +1,8 @@
 /* unbounded-copy.c - flags strcpy/strcat-style copies that cannot be shown to fit their destination (CWE-120) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_unbounded_copy;

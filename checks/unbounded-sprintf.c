@@ -1,8 +1,8 @@
 /* unbounded-sprintf.c - flags sprintf-style formatting into a buffer without a size (CWE-120, CWE-787) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_unbounded_sprintf;

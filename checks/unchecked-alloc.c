@@ -1,8 +1,8 @@
 /* unchecked-alloc.c - flags allocation results dereferenced before any NULL check in the same function (CWE-690) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_unchecked_alloc;

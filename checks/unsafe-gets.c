@@ -1,7 +1,7 @@
 /* unsafe-gets.c - flags gets() and its wide variants, which cannot limit how much they read (CWE-242) */
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_unsafe_gets;

@@ -1,6 +1,6 @@
 /* unsafe-libc.c - flags C library functions that cannot report errors or are not reentrant (CWE-676) */
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksa_util.h"
 
 extern const cvet_check cvet_check_unsafe_libc;

@@ -1,8 +1,8 @@
 /* world-writable-permissions.c - files, directories and FIFOs created or chmod'ed writable by every user (CWE-732) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
+#include "code/check.h"
+#include "code/cx.h"
 #include "checksb_util.h"
 
 extern const cvet_check cvet_check_world_writable_permissions;

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/rules.h"
-#include "flow.h"
-#include "flow_int.h"
-#include "util.h"
+#include "flow/flow.h"
+#include "flow/flow_int.h"
+#include "common/util.h"
 
 /* ---- models (checks/flow_models.def) ---- */
 

@@ -2,10 +2,10 @@
  * loop, switch and goto edges, and expression trees over places. Runs while the walker holds the TU. */
 #include <stdlib.h>
 #include <string.h>
-#include "cx.h"
-#include "flow.h"
-#include "util.h"
-#include "walker.h"
+#include "code/cx.h"
+#include "flow/flow.h"
+#include "common/util.h"
+#include "code/walker.h"
 
 #define MAX_EXPR_DEPTH 200u     /* deeper expressions become FL_UNKNOWN */
 #define MAX_STMT_DEPTH 200u     /* deeper statements are not lowered (the function is marked cut) */

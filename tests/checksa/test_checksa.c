@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test.h"
-#include "check.h"
+#include "code/check.h"
 #include "checksa_util.h"
-#include "walker.h"
+#include "code/walker.h"
 #include "cvet/report.h"
 
 /* ---- printf estimate (no call context: %s arguments are unknown) ---- */

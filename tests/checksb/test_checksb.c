@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 #include <clang-c/Index.h>
-#include "check.h"
+#include "code/check.h"
 #include "checksb_util.h"
 #include "cvet/report.h"
 #include "test.h"
-#include "walker.h"
+#include "code/walker.h"
 
 extern const cvet_check cvet_check_bind_all_interfaces;
 extern const cvet_check cvet_check_hardcoded_credential;

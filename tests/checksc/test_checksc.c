@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test.h"
-#include "check.h"
+#include "code/check.h"
 #include "checksc_util.h"
-#include "cx.h"
-#include "walker.h"
+#include "code/cx.h"
+#include "code/walker.h"
 #include "cvet/report.h"
 
 static char scratch[PATH_MAX];

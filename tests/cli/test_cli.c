@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "config.h"
-#include "driver.h"
-#include "suppress.h"
+#include "report/config.h"
+#include "scan/driver.h"
+#include "code/suppress.h"
 #include "cvet/rules.h"
 #include "test.h"
 

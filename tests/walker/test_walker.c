@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test.h"
-#include "check.h"
-#include "cx.h"
-#include "walker.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "code/walker.h"
 #include "cvet/rules.h"
 
 /* ---- fixture helpers: a temp project dir with a few files ---- */
