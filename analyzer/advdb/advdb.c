@@ -834,7 +834,7 @@ char *cvet_advdb_upstream(cvet_advdb *db, const char *ecosystem, const char *nam
 		return NULL;
 	if (ecosystem && strcmp(ecosystem, "git") == 0) {
 		/* git URLs are stored as "host/path" keys */
-		char *key = cvet_osv__repo_key(name);
+		char *key = cvet_repo__key(name);
 		if (!key)
 			return NULL;
 		sqlite3_reset(db->q_map);

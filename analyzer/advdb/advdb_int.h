@@ -15,10 +15,17 @@
 #define CVET_ADV_MAX_ITEMS 100000                    /* list items (versions, events, references) per record */
 #define CVET_ADV_MAX_DEPTH 64                        /* JSON nesting accepted before cJSON sees the text */
 #define CVET_ADV_MAX_WARNINGS 20                     /* warning lines printed before a summary */
+#define CVET_ADV_MAX_URL 4096                        /* longest repository URL turned into a key */
 
 /* ---- versions (version.c) ---------------------------------------------------------------------- */
 /* Strip a trailing "+build" and "#revision" and a leading "v": malloc'd copy or NULL on OOM. */
 char *cvet_version__normalise(const char *v);
+
+/* ---- repository keys (repo.c) ------------------------------------------------------------------ */
+/* A git URL reduced to "host/path" for name-map lookups: lower-cased, without scheme, user, "git@host:" form,
+ * trailing '/' or ".git" ("https://github.com/curl/curl.git" -> "github.com/curl/curl"). malloc'd or NULL
+ * (out of memory, or a URL longer than CVET_ADV_MAX_URL). */
+char *cvet_repo__key(const char *url);
 
 /* ---- CVSS (cvss.c) ----------------------------------------------------------------------------- */
 /*
@@ -110,9 +117,6 @@ typedef struct cvet_namemap {
 void cvet_osv__namemap_clear(cvet_namemap *m);
 /* Project for (ecosystem, name) or NULL; lent. Ecosystem compared case-insensitively. */
 const char *cvet_osv__namemap_find(const cvet_namemap *m, const char *ecosystem, const char *name);
-/* A git URL reduced to "host/path" for name-map lookups: lower-cased, without scheme, user, "git@host:" form,
- * trailing '/' or ".git" ("https://github.com/curl/curl.git" -> "github.com/curl/curl"). malloc'd or NULL. */
-char *cvet_osv__repo_key(const char *url);
 /* 1 when `text` looks like a name map (an object with a "projects" object). */
 int cvet_osv__is_namemap(const char *text, size_t len);
 /* Parse a name map into m (appending). Returns 0 or CVET_EPARSE/CVET_ENOMEM with a message. */

@@ -13,7 +13,7 @@
 
 #define MAX_ID 256      /* ids, aliases, ecosystems, package names */
 #define MAX_VERSION 512 /* versions, tags, commits */
-#define MAX_URL 4096
+#define MAX_URL CVET_ADV_MAX_URL
 #define MAX_WALK_DEPTH 32
 #define MAX_ALIASES 1000  /* aliases per record (deduplicated linearly) */
 #define MAX_NAMEMAP 20000 /* name-map entries: lookups are linear, so a hostile map must stay small */
@@ -304,41 +304,6 @@ static char *github_slug(const char *url)
 	return s;
 }
 
-char *cvet_osv__repo_key(const char *url)
-{
-	if (!url || strlen(url) > MAX_URL)
-		return NULL;
-	const char *p = strstr(url, "://");
-	char *out, *q;
-	p = p ? p + 3 : url;
-	/* drop "user@" and turn scp-like "host:path" into "host/path" */
-	const char *at = strchr(p, '@'), *slash = strchr(p, '/');
-	if (at && (!slash || at < slash))
-		p = at + 1;
-	if (!(out = dup0(p)))
-		return NULL;
-	q = strchr(out, ':');
-	slash = strchr(out, '/');
-	if (q && (!slash || q < slash)) {
-		/* "host:22/path" keeps a port only when digits follow; "host:owner/repo" is the scp form */
-		if (isdigit((unsigned char)q[1])) {
-			char *e = q + 1;
-			while (isdigit((unsigned char)*e))
-				e++;
-			memmove(q, e, strlen(e) + 1);
-		} else {
-			*q = '/';
-		}
-	}
-	lower(out);
-	size_t n = strlen(out);
-	while (n && out[n - 1] == '/')
-		out[--n] = '\0';
-	if (n > 4 && strcmp(out + n - 4, ".git") == 0)
-		out[n - 4] = '\0';
-	return out;
-}
-
 int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const char *display)
 {
 	pctx c = {display, 0};
@@ -388,7 +353,7 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
 		}
 		const cJSON *repo = cJSON_GetObjectItemCaseSensitive(p, "repo");
 		if (!c.err && cJSON_IsString(repo) && repo->valuestring && strlen(repo->valuestring) <= MAX_URL) {
-			char *slug = github_slug(repo->valuestring), *key = cvet_osv__repo_key(repo->valuestring);
+			char *slug = github_slug(repo->valuestring), *key = cvet_repo__key(repo->valuestring);
 			if (slug && *slug && clean(slug) && namemap_add(m, "github", slug, project) < 0)
 				oom(&c);
 			if (key && *key && clean(key) && namemap_add(m, "git", key, project) < 0)

@@ -589,7 +589,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		}
 		config_path = c.config;
 	} else if (!c.no_config) {
-		if (is_dir(c.paths[0]) && (cwd_config = cvet_driver__join(c.paths[0], CVET_CONFIG_NAME)) &&
+		if (is_dir(c.paths[0]) && (cwd_config = cvet_jobs__join(c.paths[0], CVET_CONFIG_NAME)) &&
 		    is_file(cwd_config))
 			config_path = cwd_config;
 		else if (is_file(CVET_CONFIG_NAME))

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "cvet/common.h"
 #include "report/json_out.h"
-#include "report/write.h"
+#include "report/format_util.h"
 
 static void attach(cvet_jout *w, cJSON *parent, const char *key, cJSON *item)
 {
@@ -54,7 +54,7 @@ char *cvet_jout__utf8(const char *s)
 	if (len > ((size_t)-1 - 1) / 3 || !(out = malloc(len * 3 + 1)))
 		return NULL;
 	while (i < len) {
-		n = cvet_write__utf8_seq(p + i, len - i, &cp);
+		n = cvet_fmt__utf8_seq(p + i, len - i, &cp);
 		if (n == 0) {
 			memcpy(out + o, "\xef\xbf\xbd", 3);
 			o += 3;

@@ -1,5 +1,6 @@
 /* write_gcc.c - `path:line:col: level: message [rule-id]` lines for editors (VS Code $gcc, Vim quickfix) */
 #include <stdlib.h>
+#include "report/format_util.h"
 #include "report/write.h"
 
 /*
@@ -18,19 +19,19 @@ int cvet_write__gcc(const cvet_report *r, FILE *out, const cvet_write_options *o
 
 		if (dep && f->dep && f->dep->advisory_id)
 			rule = f->dep->advisory_id;
-		cvet_write__term(out, cvet_write__path(&f->loc), 0);
-		fprintf(out, ":%u:%u: %s: ", line, col, cvet_write__level(f->severity));
+		cvet_fmt__term(out, cvet_fmt__path(&f->loc), 0);
+		fprintf(out, ":%u:%u: %s: ", line, col, cvet_fmt__level(f->severity));
 		if (dep) {
-			char *msg = cvet_write__dep_message(f);
+			char *msg = cvet_fmt__dep_message(f);
 			if (!msg)
 				return CVET_ENOMEM;
-			cvet_write__term(out, msg, 0);
+			cvet_fmt__term(out, msg, 0);
 			free(msg);
 		} else {
-			cvet_write__term(out, f->message ? f->message : "", 0);
+			cvet_fmt__term(out, f->message ? f->message : "", 0);
 		}
 		fputs(" [", out);
-		cvet_write__term(out, rule ? rule : "unknown", 0);
+		cvet_fmt__term(out, rule ? rule : "unknown", 0);
 		fputs("]\n", out);
 		if (ferror(out))
 			return CVET_EIO;

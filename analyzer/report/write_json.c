@@ -1,5 +1,6 @@
 /* write_json.c - the versioned JSON report (docs/report-json.md): every field, deterministic, no timestamps */
 #include "report/json_out.h"
+#include "report/format_util.h"
 #include "report/write.h"
 
 /* Bump when a field changes meaning or disappears; adding fields keeps the version. */
@@ -129,7 +130,7 @@ int cvet_write__json(const cvet_report *r, FILE *out, const cvet_write_options *
 		add_package(&w, a, r->packages[i]);
 	add_strv(&w, root, "notes", r->notes, r->nnotes);
 
-	cvet_write__count(r, counts);
+	cvet_fmt__count(r, counts);
 	o = cvet_jout__obj(&w, root, "summary");
 	cvet_jout__num(&w, o, "findings", (double)r->nfindings);
 	a = cvet_jout__obj(&w, o, "by_severity");

@@ -1,58 +1,11 @@
 /* write_markdown.c - a pull-request-comment-sized Markdown summary: counts and capped tables */
 #include <stdlib.h>
 #include <string.h>
+#include "report/format_util.h"
 #include "report/write.h"
 
 #define MD_MAX_ROWS 100  /* rows per table; the rest is counted in "…and N more" */
 #define MD_MAX_CHARS 200 /* characters per message cell */
-
-/* Write s escaped for GitHub Markdown, stopping after max characters (0 = no limit) with "…". */
-static void md_text_n(FILE *out, const char *s, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len, i = 0, n, chars = 0;
-	unsigned cp;
-
-	if (!s)
-		return;
-	len = strlen(s);
-	while (i < len) {
-		unsigned char c = p[i];
-		if (max && ++chars > max) {
-			fputs("\xe2\x80\xa6", out);
-			return;
-		}
-		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
-				putc(' ', out);
-			else if (strchr("\\`*_[]<>|~&#$", c))
-				fprintf(out, "\\%c", c);
-			else if (c == '@')
-				fputs("@\xe2\x81\xa0", out); /* a word joiner after '@' defeats @mentions */
-			else
-				putc(c, out);
-			i++;
-			continue;
-		}
-		n = cvet_write__utf8_seq(p + i, len - i, &cp);
-		if (n == 0 || cvet_write__unsafe_cp(cp))
-			fputs("\xef\xbf\xbd", out); /* U+FFFD for invalid bytes and bidi/C1 controls */
-		else
-			fwrite(p + i, 1, n, out);
-		i += n ? n : 1;
-	}
-}
-
-void cvet_write__md_text(FILE *out, const char *s)
-{
-	md_text_n(out, s, 0);
-}
-
-void cvet_write__plain_text(FILE *out, const char *s)
-{
-	if (s)
-		fputs(s, out);
-}
 
 /* An identifier or path in a code span when that is safe, else escaped text. */
 static void md_code(FILE *out, const char *s)
@@ -63,13 +16,13 @@ static void md_code(FILE *out, const char *s)
 	unsigned cp;
 
 	while (plain && i < len) { /* printable ASCII without backticks, or valid harmless UTF-8 */
-		n = cvet_write__utf8_seq(p + i, len - i, &cp);
-		if (n == 0 || cp < 0x20 || cp == 0x7f || cp == '`' || cvet_write__unsafe_cp(cp))
+		n = cvet_fmt__utf8_seq(p + i, len - i, &cp);
+		if (n == 0 || cp < 0x20 || cp == 0x7f || cp == '`' || cvet_fmt__unsafe_cp(cp))
 			plain = 0;
 		i += n ? n : 1;
 	}
 	if (!plain) {
-		md_text_n(out, s, MD_MAX_CHARS);
+		cvet_fmt__md_text_n(out, s, MD_MAX_CHARS);
 		return;
 	}
 	putc('`', out);
@@ -88,17 +41,17 @@ static void md_location(FILE *out, const cvet_location *l, int with_column)
 	FILE *m = open_memstream(&buf, &len);
 
 	if (!m) {
-		md_code(out, cvet_write__path(l));
+		md_code(out, cvet_fmt__path(l));
 		return;
 	}
-	fputs(cvet_write__path(l), m);
+	fputs(cvet_fmt__path(l), m);
 	if (l->line)
 		fprintf(m, ":%u", l->line);
 	if (l->line && l->column && with_column)
 		fprintf(m, ":%u", l->column);
 	if (fclose(m) != 0) {
 		free(buf);
-		md_code(out, cvet_write__path(l));
+		md_code(out, cvet_fmt__path(l));
 		return;
 	}
 	md_code(out, buf);
@@ -159,7 +112,7 @@ static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
 		fputs(" | ", out);
 		md_location(out, &f->loc, 1);
 		fputs(" | ", out);
-		md_text_n(out, f->message, MD_MAX_CHARS);
+		cvet_fmt__md_text_n(out, f->message, MD_MAX_CHARS);
 		fputs(" |\n", out);
 		shown++;
 	}
@@ -183,13 +136,13 @@ static int put_dependencies(FILE *out, const cvet_report *r, size_t ndep)
 	for (size_t i = 0; i < ndep && shown < MD_MAX_ROWS; i++) {
 		const cvet_finding *f = r->findings[order[i].idx];
 		const cvet_dep_info *d = f->dep;
-		const char *cve = cvet_write__cve(d), *adv = d && d->advisory_id ? d->advisory_id : f->rule_id;
+		const char *cve = cvet_fmt__cve(d), *adv = d && d->advisory_id ? d->advisory_id : f->rule_id;
 		fputs("| ", out);
-		md_text_n(out, d && d->package ? d->package : "?", MD_MAX_CHARS);
+		cvet_fmt__md_text_n(out, d && d->package ? d->package : "?", MD_MAX_CHARS);
 		if (d && d->build_only)
 			fputs(" (build-only)", out);
 		fputs(" | ", out);
-		md_text_n(out, d && d->version ? d->version : "?", MD_MAX_CHARS);
+		cvet_fmt__md_text_n(out, d && d->version ? d->version : "?", MD_MAX_CHARS);
 		fputs(" | ", out);
 		md_code(out, adv ? adv : "?");
 		if (cve && adv && !strstr(adv, cve)) {
@@ -201,7 +154,7 @@ static int put_dependencies(FILE *out, const cvet_report *r, size_t ndep)
 		if (d && d->score >= 0)
 			fprintf(out, " %.1f", d->score);
 		fputs(" | ", out);
-		md_text_n(out, d && d->upgrade_to ? d->upgrade_to : "\xe2\x80\x94", MD_MAX_CHARS);
+		cvet_fmt__md_text_n(out, d && d->upgrade_to ? d->upgrade_to : "\xe2\x80\x94", MD_MAX_CHARS);
 		fputs(" | ", out);
 		md_location(out, &f->loc, 0);
 		fputs(" |\n", out);
@@ -248,7 +201,7 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 {
 	size_t counts[CVET_SEV_CRITICAL + 1], ncode = 0, ndep = 0;
 
-	cvet_write__count(r, counts);
+	cvet_fmt__count(r, counts);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		if (r->findings[i]->kind == CVET_KIND_DEPENDENCY)
 			ndep++;
@@ -284,7 +237,7 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 		fputs("\n#### Notes\n\n", out);
 		for (size_t i = 0; i < r->nnotes && i < MD_MAX_ROWS; i++) {
 			fputs("- ", out);
-			md_text_n(out, r->notes[i], 2 * MD_MAX_CHARS);
+			cvet_fmt__md_text_n(out, r->notes[i], 2 * MD_MAX_CHARS);
 			fputs("\n", out);
 		}
 		more(out, r->nnotes < MD_MAX_ROWS ? r->nnotes : MD_MAX_ROWS, r->nnotes);

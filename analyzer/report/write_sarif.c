@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "cvet/rules.h"
 #include "report/json_out.h"
+#include "report/format_util.h"
 #include "report/write.h"
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -14,7 +15,7 @@ typedef struct {
 	cvet_jout w;
 	const cvet_report *r;
 	const cvet_write_options *opts;
-	cvet_srccache src;
+	cvet_fmt_srccache src;
 	size_t nregistry;     /* registry rules come first in tool.driver.rules */
 	char **rid;           /* owned: per finding, its result rule id as valid UTF-8 (what the JSON shows) */
 	const char **extra;   /* sorted distinct rule ids of results outside the registry (lent from rid) */
@@ -32,7 +33,7 @@ static const char *result_rule(const cvet_finding *f)
 
 static const char *problem_severity(cvet_severity s)
 {
-	const char *level = cvet_write__level(s);
+	const char *level = cvet_fmt__level(s);
 	return strcmp(level, "note") == 0 ? "recommendation" : level;
 }
 
@@ -196,7 +197,7 @@ static void add_registry_rule(sarif_ctx *c, cJSON *rules, const cvet_rule *rule)
 	help = cvet_jout__obj(w, o, "help");
 	cvet_jout__str(w, help, "text", body ? body : title);
 	cvet_jout__str(w, help, "markdown", body ? body : title);
-	cvet_jout__str(w, cvet_jout__obj(w, o, "defaultConfiguration"), "level", cvet_write__level(rule->severity));
+	cvet_jout__str(w, cvet_jout__obj(w, o, "defaultConfiguration"), "level", cvet_fmt__level(rule->severity));
 	props = cvet_jout__obj(w, o, "properties");
 	add_tags(w, props, NULL, rule->cwe);
 	cvet_jout__str(w, props, "security-severity", security_severity(rule->severity));
@@ -213,7 +214,7 @@ static char *advisory_help(const cvet_finding *f, int markdown)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
-	void (*put)(FILE *, const char *) = markdown ? cvet_write__md_text : cvet_write__plain_text;
+	void (*put)(FILE *, const char *) = markdown ? cvet_fmt__md_text : cvet_fmt__plain_text;
 
 	if (!m)
 		return NULL;
@@ -335,7 +336,7 @@ static void add_extra_rule(sarif_ctx *c, cJSON *rules, const char *id)
 	help = cvet_jout__obj(w, o, "help");
 	cvet_jout__str(w, help, "text", text ? text : id);
 	cvet_jout__str(w, help, "markdown", md ? md : id);
-	cvet_jout__str(w, cvet_jout__obj(w, o, "defaultConfiguration"), "level", cvet_write__level(sev));
+	cvet_jout__str(w, cvet_jout__obj(w, o, "defaultConfiguration"), "level", cvet_fmt__level(sev));
 	props = cvet_jout__obj(w, o, "properties");
 	add_tags(w, props, dep ? "dependency" : NULL, first->cwe);
 	if (dep && score > 0) {
@@ -445,12 +446,12 @@ static unsigned utf16_column(sarif_ctx *c, const char *path, unsigned line, unsi
 	size_t len, i = 0, n;
 	unsigned units = 0, cp;
 
-	if (col <= 1 || !(text = cvet_write__source_line(&c->src, c->opts->root, path, line, &len)))
+	if (col <= 1 || !(text = cvet_fmt__source_line(&c->src, c->opts->root, path, line, &len)))
 		return col;
 	if (col - 1 > len)
 		return col;
 	while (i < col - 1) {
-		n = cvet_write__utf8_seq((const unsigned char *)text + i, col - 1 - i, &cp);
+		n = cvet_fmt__utf8_seq((const unsigned char *)text + i, col - 1 - i, &cp);
 		i += n ? n : 1;
 		units += n && cp >= 0x10000 ? 2 : 1;
 	}
@@ -537,14 +538,14 @@ static void add_result(sarif_ctx *c, cJSON *results, size_t index)
 	cJSON *o = cvet_jout__obj(w, results, NULL), *locs, *props, *fps;
 	const char *id = c->rid[index];
 	int dep = f->kind == CVET_KIND_DEPENDENCY;
-	char *msg = dep ? cvet_write__dep_message(f) : NULL;
+	char *msg = dep ? cvet_fmt__dep_message(f) : NULL;
 	char fp[33];
 
 	if (dep && !msg)
 		w->oom = 1;
 	cvet_jout__str(w, o, "ruleId", id);
 	cvet_jout__num(w, o, "ruleIndex", rule_index(c, id));
-	cvet_jout__str(w, o, "level", cvet_write__level(f->severity));
+	cvet_jout__str(w, o, "level", cvet_fmt__level(f->severity));
 	add_text(w, o, "message", dep ? (msg ? msg : id) : f->message && *f->message ? f->message : id);
 	free(msg);
 	locs = cvet_jout__arr(w, o, "locations");
@@ -676,7 +677,7 @@ int cvet_write__sarif(const cvet_report *r, FILE *out, const cvet_write_options 
 	if (r->code_ran || r->nendpoints)
 		add_surface(&c, props);
 
-	cvet_write__srccache_clear(&c.src);
+	cvet_fmt__srccache_clear(&c.src);
 	for (size_t i = 0; c.rid && i < r->nfindings; i++)
 		free(c.rid[i]);
 	free(c.rid);

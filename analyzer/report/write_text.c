@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/advisory.h"
+#include "report/format_util.h"
 #include "report/write.h"
 
 #define SRC_SHOW_MAX 512 /* longest source line shown (bytes); longer lines are cut */
@@ -18,7 +19,7 @@
 typedef struct {
 	FILE *out;
 	const cvet_write_options *opts;
-	cvet_srccache src; /* source lines for the caret display */
+	cvet_fmt_srccache src; /* source lines for the caret display */
 } text_ctx;
 
 static void color(text_ctx *t, const char *code)
@@ -42,7 +43,7 @@ static void put_location(text_ctx *t, const cvet_location *l, int bold)
 {
 	if (bold)
 		color(t, C_BOLD);
-	cvet_write__term(t->out, cvet_write__path(l), 0);
+	cvet_fmt__term(t->out, cvet_fmt__path(l), 0);
 	if (l->line) {
 		fprintf(t->out, ":%u", l->line);
 		if (l->column)
@@ -59,7 +60,7 @@ static size_t display_width(const char *s, size_t len)
 	size_t i = 0, w = 0, n;
 	unsigned cp;
 	while (i < len) {
-		n = cvet_write__utf8_seq((const unsigned char *)s + i, len - i, &cp);
+		n = cvet_fmt__utf8_seq((const unsigned char *)s + i, len - i, &cp);
 		i += n ? n : 1;
 		w++;
 	}
@@ -76,14 +77,14 @@ static void put_source(text_ctx *t, const cvet_location *l)
 
 	if (!t->opts->show_source || !l->path || !l->line)
 		return;
-	if (!(line = cvet_write__source_line(&t->src, t->opts->root, l->path, l->line, &len)))
+	if (!(line = cvet_fmt__source_line(&t->src, t->opts->root, l->path, l->line, &len)))
 		return;
 	if (len > SRC_SHOW_MAX)
 		len = SRC_SHOW_MAX;
 	for (unsigned v = l->line; v >= 100000; v /= 10)
 		gutter++;
 	fprintf(t->out, " %*u | ", gutter, l->line);
-	cvet_write__term_n(t->out, line, len, 1);
+	cvet_fmt__term_n(t->out, line, len, 1);
 	fputc('\n', t->out);
 
 	col = l->column;
@@ -104,7 +105,7 @@ static void put_source(text_ctx *t, const cvet_location *l)
 			i++;
 			continue;
 		}
-		n = cvet_write__utf8_seq((const unsigned char *)line + i, len - i, &cp);
+		n = cvet_fmt__utf8_seq((const unsigned char *)line + i, len - i, &cp);
 		i += n ? n : 1;
 		fputc(' ', t->out);
 	}
@@ -126,10 +127,10 @@ static void put_code_finding(text_ctx *t, const cvet_finding *f)
 	color(t, C_RESET);
 	fputc(' ', t->out);
 	color(t, C_BOLD);
-	cvet_write__term(t->out, f->message ? f->message : "", 0);
+	cvet_fmt__term(t->out, f->message ? f->message : "", 0);
 	color(t, C_RESET);
 	fputs(" [", t->out);
-	cvet_write__term(t->out, f->rule_id ? f->rule_id : "unknown", 0);
+	cvet_fmt__term(t->out, f->rule_id ? f->rule_id : "unknown", 0);
 	fputc(']', t->out);
 	for (int i = 0; i < CVET_MAX_CWE && f->cwe[i] > 0; i++)
 		fprintf(t->out, "%sCWE-%d", i ? ", " : " (", f->cwe[i]);
@@ -141,7 +142,7 @@ static void put_code_finding(text_ctx *t, const cvet_finding *f)
 		put_source(t, &f->loc);
 	if (f->fix) {
 		fputs("  fix: ", t->out);
-		cvet_write__term(t->out, f->fix, 0);
+		cvet_fmt__term(t->out, f->fix, 0);
 		fputc('\n', t->out);
 	}
 	if (f->nsteps) {
@@ -150,7 +151,7 @@ static void put_code_finding(text_ctx *t, const cvet_finding *f)
 			fprintf(t->out, "    %zu. ", i + 1);
 			put_location(t, &f->steps[i], 0);
 			fputc(' ', t->out);
-			cvet_write__term(t->out, f->steps[i].message ? f->steps[i].message : "", 0);
+			cvet_fmt__term(t->out, f->steps[i].message ? f->steps[i].message : "", 0);
 			fputc('\n', t->out);
 		}
 	}
@@ -168,7 +169,7 @@ static char *cell(const char *s)
 
 	if (!m)
 		return NULL;
-	cvet_write__term(m, s ? s : "", 0);
+	cvet_fmt__term(m, s ? s : "", 0);
 	if (fclose(m) != 0) {
 		free(buf);
 		return NULL;
@@ -176,7 +177,7 @@ static char *cell(const char *s)
 	if (display_width(buf, len) <= CELL_MAX)
 		return buf;
 	for (size_t w = 0; w < CELL_MAX - 3; w++) {
-		n = cvet_write__utf8_seq((const unsigned char *)buf + i, len - i, &cp);
+		n = cvet_fmt__utf8_seq((const unsigned char *)buf + i, len - i, &cp);
 		i += n ? n : 1;
 	}
 	memcpy(buf + i, "...", 4); /* more than 3 characters (bytes) follow i, so this fits */
@@ -273,7 +274,7 @@ static void section(text_ctx *t, const char *title, const char *tail)
 
 static char *where(const cvet_location *l)
 {
-	return l->line ? cellf("%s:%u", cvet_write__path(l), l->line) : cell(cvet_write__path(l));
+	return l->line ? cellf("%s:%u", cvet_fmt__path(l), l->line) : cell(cvet_fmt__path(l));
 }
 
 static int put_dependencies(text_ctx *t, const cvet_report *r, size_t ndep)
@@ -298,7 +299,7 @@ static int put_dependencies(text_ctx *t, const cvet_report *r, size_t ndep)
 			continue;
 		rowc = tb.cells + row++ * 7;
 		adv = d && d->advisory_id ? d->advisory_id : f->rule_id;
-		cve = cvet_write__cve(d);
+		cve = cvet_fmt__cve(d);
 		rowc[0] = cell(d && d->package ? d->package : "?");
 		rowc[1] = cell(d && d->version ? d->version : "?");
 		if (cve && adv && !strstr(adv, cve))
@@ -356,14 +357,14 @@ static void put_upgrades(text_ctx *t, const cvet_report *r)
 		if (!titled++)
 			section(t, "Upgrades", "\n");
 		fputs("  ", t->out);
-		cvet_write__term(t->out, f->dep->package, 0);
+		cvet_fmt__term(t->out, f->dep->package, 0);
 		fputc(' ', t->out);
-		cvet_write__term(t->out, f->dep->version ? f->dep->version : "?", 0);
-		fprintf(t->out, " (%s:%u): %zu advisor%s, worst %s", cvet_write__path(&f->loc), f->loc.line, n,
+		cvet_fmt__term(t->out, f->dep->version ? f->dep->version : "?", 0);
+		fprintf(t->out, " (%s:%u): %zu advisor%s, worst %s", cvet_fmt__path(&f->loc), f->loc.line, n,
 			n == 1 ? "y" : "ies", cvet_severity_name(worst));
 		if (target) {
 			fputs("; upgrade to ", t->out);
-			cvet_write__term(t->out, target, 0);
+			cvet_fmt__term(t->out, target, 0);
 			fprintf(t->out, " or later (fixes %zu)", n - unfixed);
 		}
 		if (unfixed)
@@ -394,7 +395,7 @@ static int put_network(text_ctx *t, const cvet_report *r)
 		rowc[1] = cell(e->address ? e->address : "(not constant)");
 		rowc[2] = e->port >= 0 ? cellf("%d", e->port) : cell("(not constant)");
 		rowc[3] = e->loc.line && e->loc.column
-				  ? cellf("%s:%u:%u", cvet_write__path(&e->loc), e->loc.line, e->loc.column)
+				  ? cellf("%s:%u:%u", cvet_fmt__path(&e->loc), e->loc.line, e->loc.column)
 				  : where(&e->loc);
 		rowc[4] = cell(e->function ? e->function : "");
 	}
@@ -429,7 +430,7 @@ static void put_unchecked(text_ctx *t, const cvet_report *r)
 			break;
 		}
 		fputs(shown++ ? ", " : "  not checked (no advisory data, or a version that cannot be compared): ", t->out);
-		cvet_write__term(t->out, names[i], 0);
+		cvet_fmt__term(t->out, names[i], 0);
 	}
 	if (shown)
 		fputc('\n', t->out);
@@ -460,9 +461,9 @@ static void put_inventory(text_ctx *t, const cvet_report *r)
 		if (p->version)
 			continue;
 		fputs(shown++ ? ", " : " ", t->out);
-		cvet_write__term(t->out, p->name ? p->name : "?", 0);
+		cvet_fmt__term(t->out, p->name ? p->name : "?", 0);
 		fputs(" (", t->out);
-		cvet_write__term(t->out, cvet_write__path(&p->loc), 0);
+		cvet_fmt__term(t->out, cvet_fmt__path(&p->loc), 0);
 		if (p->loc.line)
 			fprintf(t->out, ":%u", p->loc.line);
 		fputc(')', t->out);
@@ -475,7 +476,7 @@ static void put_summary(text_ctx *t, const cvet_report *r)
 	size_t counts[CVET_SEV_CRITICAL + 1], hit;
 	cvet_severity fail_on = t->opts->fail_on;
 
-	cvet_write__count(r, counts);
+	cvet_fmt__count(r, counts);
 	fputc('\n', t->out);
 	color(t, C_BOLD);
 	fprintf(t->out, "%zu finding%s", r->nfindings, r->nfindings == 1 ? "" : "s");
@@ -516,7 +517,7 @@ int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *
 		if (ferror(out))
 			break;
 	}
-	cvet_write__srccache_clear(&t.src);
+	cvet_fmt__srccache_clear(&t.src);
 	if (ndep && put_dependencies(&t, r, ndep) < 0)
 		rc = CVET_ENOMEM;
 	if (!rc && ndep)
@@ -529,7 +530,7 @@ int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *
 		section(&t, "Notes", ":\n");
 		for (size_t i = 0; i < r->nnotes; i++) {
 			fputs("  - ", out);
-			cvet_write__term(out, r->notes[i], 0);
+			cvet_fmt__term(out, r->notes[i], 0);
 			fputc('\n', out);
 		}
 	}

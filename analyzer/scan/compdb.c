@@ -10,7 +10,9 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <cjson/cJSON.h>
 #include "code/cx.h"
-#include "scan/driver.h"
+#include "scan/compdb.h"
+#include "scan/discover.h"
+#include "scan/jobs.h"
 #include "common/util.h"
 
 #define COMPDB_NAME "compile_commands.json"
@@ -217,9 +219,9 @@ static char *dir_of(const char *path)
 	const char *slash = strrchr(path, '/');
 	char *d;
 	if (!slash)
-		return cvet_driver__join(NULL, ".");
+		return cvet_jobs__join(NULL, ".");
 	if (slash == path)
-		return cvet_driver__join(NULL, "/");
+		return cvet_jobs__join(NULL, "/");
 	if (!(d = malloc((size_t)(slash - path) + 1)))
 		return NULL;
 	memcpy(d, path, (size_t)(slash - path));
@@ -264,15 +266,15 @@ static int add_command(CXCompileCommand cmd, const char *dbdir, const char *repo
 	if (!*file)
 		goto done;
 	/* a relative "directory" is taken relative to the database's own directory */
-	if (!(absdir = cvet_driver__join(dbdir, *dir ? dir : ".")))
+	if (!(absdir = cvet_jobs__join(dbdir, *dir ? dir : ".")))
 		goto oom;
 	realdir = realpath(absdir, NULL);
-	if (!(abs = cvet_driver__join(realdir ? realdir : absdir, file)))
+	if (!(abs = cvet_jobs__join(realdir ? realdir : absdir, file)))
 		goto oom;
 	if (!(real = realpath(abs, NULL)) || stat(real, &st) != 0 || !S_ISREG(st.st_mode))
 		goto done; /* the file is gone (or not a file): nothing to parse */
 	for (size_t i = 0; i < nroots && !in_scope; i++) {
-		if (!cvet_driver__path_under(real, roots[i]))
+		if (!cvet_jobs__path_under(real, roots[i]))
 			continue;
 		in_scope = 1;
 		if (strlen(real) > strlen(roots[i]) + 1) {
@@ -288,7 +290,7 @@ static int add_command(CXCompileCommand cmd, const char *dbdir, const char *repo
 	}
 	if (!in_scope || !cvet_discover__source_kind(real))
 		goto done;
-	if (!(rel = cvet_driver__report_path(report_root, real)))
+	if (!(rel = cvet_jobs__report_path(report_root, real)))
 		goto oom;
 	if (cvet_discover__excluded(rel, globs, nglobs))
 		goto done;
@@ -306,7 +308,7 @@ static int add_command(CXCompileCommand cmd, const char *dbdir, const char *repo
 	job->rel = rel;
 	real = rel = NULL;
 	job->from_db = 1;
-	if (!(job->directory = cvet_driver__join(NULL, realdir ? realdir : absdir)))
+	if (!(job->directory = cvet_jobs__join(NULL, realdir ? realdir : absdir)))
 		goto oom;
 	if ((error = clean_args(argv, argc, &job->args)) < 0)
 		goto done;
@@ -349,9 +351,9 @@ int cvet_compdb__load(const char *db, const char *report_root, const char *const
 		return cvet_error_setc(CVET_EIO, "cannot read compilation database '%s': %s", db, strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (!(json = cvet_driver__join(db, COMPDB_NAME)))
+		if (!(json = cvet_jobs__join(db, COMPDB_NAME)))
 			goto oom;
-	} else if (!(json = cvet_driver__join(NULL, db))) {
+	} else if (!(json = cvet_jobs__join(NULL, db))) {
 		goto oom;
 	}
 	if (!(realjson = realpath(json, NULL))) {
@@ -371,11 +373,11 @@ int cvet_compdb__load(const char *db, const char *report_root, const char *const
 			const char *t = getenv("TMPDIR");
 			char tmpl[PATH_MAX];
 			if (snprintf(tmpl, sizeof(tmpl), "%s/cvet-compdb-XXXXXX", t && *t ? t : "/tmp") >= (int)sizeof(tmpl) ||
-			    !(tmpdir = mkdtemp(tmpl) ? cvet_driver__join(NULL, tmpl) : NULL)) {
+			    !(tmpdir = mkdtemp(tmpl) ? cvet_jobs__join(NULL, tmpl) : NULL)) {
 				error = cvet_error_setc(CVET_EIO, "cannot create a temporary directory: %s", strerror(errno));
 				goto done;
 			}
-			if (!(link = cvet_driver__join(tmpdir, COMPDB_NAME)))
+			if (!(link = cvet_jobs__join(tmpdir, COMPDB_NAME)))
 				goto oom;
 			if (symlink(realjson, link) != 0) {
 				error = cvet_error_setc(CVET_EIO, "cannot link the compilation database: %s", strerror(errno));

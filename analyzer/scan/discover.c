@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "scan/driver.h"
+#include "scan/discover.h"
+#include "scan/jobs.h"
 
 #define MAX_DEPTH 64          /* directory nesting */
 #define MAX_FILES 200000      /* sources + headers per scan */
@@ -113,7 +114,7 @@ static int skip_dir(const char *name, const char *path)
 static int in_roots(const walk_ctx *c, const char *real)
 {
 	for (size_t i = 0; i < c->nroots; i++)
-		if (cvet_driver__path_under(real, c->roots[i]))
+		if (cvet_jobs__path_under(real, c->roots[i]))
 			return 1;
 	return 0;
 }
@@ -121,7 +122,7 @@ static int in_roots(const walk_ctx *c, const char *real)
 /* 1 when the path (report-relative or relative to the scanned directory) is excluded. */
 static int excluded(const walk_ctx *c, const char *abs)
 {
-	char *rel = cvet_driver__report_path(c->report_root, abs);
+	char *rel = cvet_jobs__report_path(c->report_root, abs);
 	int ex;
 	if (!rel) {
 		((walk_ctx *)c)->oom = 1;
@@ -129,7 +130,7 @@ static int excluded(const walk_ctx *c, const char *abs)
 	}
 	ex = cvet_discover__excluded(rel, c->globs, c->nglobs);
 	free(rel);
-	if (!ex && c->scan_root && cvet_driver__path_under(abs, c->scan_root) && strcmp(abs, c->scan_root) != 0) {
+	if (!ex && c->scan_root && cvet_jobs__path_under(abs, c->scan_root) && strcmp(abs, c->scan_root) != 0) {
 		size_t n = strlen(c->scan_root);
 		const char *sub = abs + n + (c->scan_root[n - 1] == '/' ? 0 : 1);
 		ex = cvet_discover__excluded(sub, c->globs, c->nglobs);
@@ -144,8 +145,8 @@ static void add_file(walk_ctx *c, const char *abs, int kind)
 		c->hit_files = 1;
 		return;
 	}
-	if (!(j = cvet_jobs__add(c->jobs)) || !(j->file = cvet_driver__join(NULL, abs)) ||
-	    !(j->rel = cvet_driver__report_path(c->report_root, abs))) {
+	if (!(j = cvet_jobs__add(c->jobs)) || !(j->file = cvet_jobs__join(NULL, abs)) ||
+	    !(j->rel = cvet_jobs__report_path(c->report_root, abs))) {
 		c->oom = 1;
 		return;
 	}
@@ -184,7 +185,7 @@ static void walk_dir(walk_ctx *c, const char *dir, unsigned depth)
 
 	for (size_t i = 0; i < names.n && !c->oom; i++) {
 		const char *name = names.v[i];
-		char *path = cvet_driver__join(dir, name), *real = NULL;
+		char *path = cvet_jobs__join(dir, name), *real = NULL;
 		struct stat st;
 		int kind;
 

@@ -12,124 +12,14 @@
 #include "cvet/deps.h"
 #include "cvet/rules.h"
 #include "code/check.h"
+#include "scan/compdb.h"
+#include "scan/discover.h"
 #include "scan/driver.h"
+#include "scan/jobs.h"
 #include "code/suppress.h"
 #include "code/walker.h"
 #include "common/util.h"
 #include "flow/flow.h"
-
-/* ---- small helpers shared by the driver's files ---- */
-
-int cvet_strv__take(cvet_strv *s, char *str)
-{
-	if (!str)
-		return cvet_error_setc(CVET_ENOMEM, "out of memory");
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		char **v = cap > SIZE_MAX / sizeof(*v) ? NULL : realloc(s->v, cap * sizeof(*v));
-		if (!v) {
-			free(str);
-			return cvet_error_setc(CVET_ENOMEM, "out of memory");
-		}
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n++] = str;
-	return 0;
-}
-
-int cvet_strv__push(cvet_strv *s, const char *str)
-{
-	return cvet_strv__take(s, cvet_driver__join(NULL, str ? str : ""));
-}
-
-int cvet_strv__contains(const cvet_strv *s, const char *str)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], str) == 0)
-			return 1;
-	return 0;
-}
-
-void cvet_strv__clear(cvet_strv *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof(*s));
-}
-
-cvet_job *cvet_jobs__add(cvet_jobs *j)
-{
-	if (j->n == j->cap) {
-		size_t cap = j->cap ? j->cap * 2 : 64;
-		cvet_job *v = cap > SIZE_MAX / sizeof(*v) ? NULL : realloc(j->v, cap * sizeof(*v));
-		if (!v)
-			return NULL;
-		j->v = v;
-		j->cap = cap;
-	}
-	memset(&j->v[j->n], 0, sizeof(j->v[0]));
-	return &j->v[j->n++];
-}
-
-static void job_clear(cvet_job *j)
-{
-	free(j->file);
-	free(j->directory);
-	free(j->rel);
-	cvet_strv__clear(&j->args);
-}
-
-void cvet_jobs__clear(cvet_jobs *j)
-{
-	for (size_t i = 0; i < j->n; i++)
-		job_clear(&j->v[i]);
-	free(j->v);
-	memset(j, 0, sizeof(*j));
-}
-
-char *cvet_driver__join(const char *dir, const char *name)
-{
-	size_t a, b;
-	char *s;
-	if (!name)
-		return NULL;
-	b = strlen(name);
-	if (name[0] == '/' || !dir || !*dir) {
-		if ((s = malloc(b + 1)))
-			memcpy(s, name, b + 1);
-		return s;
-	}
-	a = strlen(dir);
-	while (a > 1 && dir[a - 1] == '/')
-		a--;
-	if (!(s = malloc(a + b + 2)))
-		return NULL;
-	memcpy(s, dir, a);
-	s[a] = '/';
-	memcpy(s + a + 1, name, b + 1);
-	return s;
-}
-
-int cvet_driver__path_under(const char *path, const char *root)
-{
-	return cvet_util__path_under(path, root);
-}
-
-char *cvet_driver__report_path(const char *root, const char *abs)
-{
-	if (root && *root && cvet_driver__path_under(abs, root)) {
-		size_t n = strlen(root);
-		while (n > 1 && root[n - 1] == '/')
-			n--;
-		if (n == 1 && root[0] == '/')
-			return cvet_driver__join(NULL, abs + 1);
-		if (abs[n] == '/' && abs[n + 1])
-			return cvet_driver__join(NULL, abs + n + 1);
-	}
-	return cvet_driver__join(NULL, abs);
-}
 
 /* ---- a string set (report paths of project files the walker touched) ---- */
 
@@ -182,7 +72,7 @@ static int strset_add(strset *s, const char *str)
 	}
 	for (i = str_hash(str) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
 		;
-	if (!(s->slot[i] = cvet_driver__join(NULL, str)))
+	if (!(s->slot[i] = cvet_jobs__join(NULL, str)))
 		return CVET_ENOMEM;
 	s->n++;
 	return 0;
@@ -423,7 +313,7 @@ static void dedup_jobs(cvet_jobs *jobs)
 	strset seen = {0};
 	for (size_t i = 0; i < jobs->n; i++) {
 		if (strset_has(&seen, jobs->v[i].file)) {
-			job_clear(&jobs->v[i]);
+			cvet_jobs__release(&jobs->v[i]);
 			continue;
 		}
 		if (strset_add(&seen, jobs->v[i].file) < 0) {
@@ -446,7 +336,7 @@ static int file_exists(const char *path)
 /* Default flags for a job without a database entry. 0 or CVET_ENOMEM. */
 static int default_args(cvet_job *j, const cvet_strv *incdirs, int cxx_headers, const cvet_scan_options *o)
 {
-	char *dir = cvet_driver__join(NULL, j->file), *slash;
+	char *dir = cvet_jobs__join(NULL, j->file), *slash;
 	int error = 0;
 	if (!dir)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -499,7 +389,7 @@ done:
 static int find_compdb(const char *root, const char *report_root, char **out)
 {
 	static const char *const where[] = {"compile_commands.json", "build/compile_commands.json"};
-	char *dir = cvet_driver__join(NULL, root);
+	char *dir = cvet_jobs__join(NULL, root);
 	struct stat st;
 
 	*out = NULL;
@@ -513,7 +403,7 @@ static int find_compdb(const char *root, const char *report_root, char **out)
 	for (;;) {
 		char *slash;
 		for (size_t k = 0; k < 2; k++) {
-			char *db = cvet_driver__join(dir, where[k]);
+			char *db = cvet_jobs__join(dir, where[k]);
 			if (!db) {
 				free(dir);
 				return cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -526,7 +416,7 @@ static int find_compdb(const char *root, const char *report_root, char **out)
 			free(db);
 		}
 		/* climb only while still inside the report root */
-		if (!report_root || strcmp(dir, report_root) == 0 || !cvet_driver__path_under(dir, report_root))
+		if (!report_root || strcmp(dir, report_root) == 0 || !cvet_jobs__path_under(dir, report_root))
 			break;
 		if (!(slash = strrchr(dir, '/')) || slash == dir)
 			break;
@@ -543,7 +433,7 @@ static int find_compdb(const char *root, const char *report_root, char **out)
  */
 static int ancestor_includes(const char *root, const char *report_root, cvet_strv *incdirs)
 {
-	char *dir = cvet_driver__join(NULL, root), *slash;
+	char *dir = cvet_jobs__join(NULL, root), *slash;
 	struct stat st;
 	int error = 0;
 
@@ -551,8 +441,8 @@ static int ancestor_includes(const char *root, const char *report_root, cvet_str
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) && (slash = strrchr(dir, '/')) && slash != dir)
 		*slash = '\0';
-	while (report_root && cvet_driver__path_under(dir, report_root) && incdirs->n < 64) {
-		char *inc = cvet_driver__join(dir, "include");
+	while (report_root && cvet_jobs__path_under(dir, report_root) && incdirs->n < 64) {
+		char *inc = cvet_jobs__join(dir, "include");
 		if (!inc) {
 			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			break;
@@ -630,8 +520,8 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 				dup = strcmp(jobs->v[k].file, roots[i]) == 0;
 			if (dup)
 				continue;
-			if (!(j = cvet_jobs__add(jobs)) || !(j->file = cvet_driver__join(NULL, roots[i])) ||
-			    !(j->rel = cvet_driver__report_path(o->report_root, roots[i]))) {
+			if (!(j = cvet_jobs__add(jobs)) || !(j->file = cvet_jobs__join(NULL, roots[i])) ||
+			    !(j->rel = cvet_jobs__report_path(o->report_root, roots[i]))) {
 				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				goto done;
 			}
@@ -874,7 +764,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			char *abs;
 			if (!p.files.slot[i])
 				continue;
-			if (!(abs = cvet_driver__join(o->report_root, p.files.slot[i]))) {
+			if (!(abs = cvet_jobs__join(o->report_root, p.files.slot[i]))) {
 				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				goto done;
 			}
