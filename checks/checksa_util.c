@@ -4,6 +4,7 @@
 #include <string.h>
 #include "checksa_util.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 
 #define MAX_DEPTH 32
 

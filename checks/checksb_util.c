@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cvet/common.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 #include "checksb_util.h"
 
 #define MAX_SITES 100000

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "checksc_util.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 
 #define MAX_NODES 200000u /* per function body: beyond this the rest is not analysed */
 #define MAX_DEPTH 1000u   /* nesting kept per body */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "code/check.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 #include "checksc_util.h"
 
 extern const cvet_check cvet_check_sizeof_pointer;

@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "code/check.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 #include "checksb_util.h"
 
 extern const cvet_check cvet_check_weak_crypto;

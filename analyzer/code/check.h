@@ -5,6 +5,7 @@
 #include <clang-c/Index.h>
 #include "cvet/rules.h"
 #include "cvet/report.h"
+#include "code/tu.h"
 
 /*
  * The walker parses one translation unit, walks it ONCE, and hands each cursor located in a
@@ -23,8 +24,6 @@
  * A check keeps per-TU state only: the walker allocates `state_size` zeroed bytes per TU and
  * frees them after on_tu_end (call `cleanup` first if the state owns memory). No globals.
  */
-
-typedef struct cvet_tu cvet_tu; /* per-translation-unit context, owned by the walker */
 
 typedef struct cvet_call {
 	const char *name;   /* callee name ("strcpy", "system", "SSL_CTX_set_verify"); never NULL */
@@ -58,11 +57,11 @@ typedef struct cvet_check {
 	void (*cleanup)(void *state);        /* release what the state owns (not the state itself) */
 } cvet_check;
 
-/* ---- registry (analyzer/registry.c, generated from checks/checks.def) ---- */
+/* ---- registry (analyzer/code/registry.c, generated from checks/checks.def) ---- */
 size_t cvet__checks_count(void);
 const cvet_check *cvet__checks_at(size_t i);
 
-/* ---- reporting from a check (analyzer/walker.c) ---- */
+/* ---- reporting from a check (analyzer/code/findings.c) ---- */
 
 /*
  * Report a finding of `check` at cursor `at` (location: the file location of its extent start -
@@ -85,15 +84,5 @@ int cvet_tu_add_step(cvet_tu *tu, cvet_finding *f, CXCursor at, const char *fmt,
 
 /* Record a network endpoint (bind/listen/connect) for the surface section. address NULL / port -1 = unknown. */
 void cvet_tu_add_endpoint(cvet_tu *tu, CXCursor at, const char *api, const char *address, int port);
-
-/* The libclang TU, for cx helpers. */
-CXTranslationUnit cvet_tu_cx(cvet_tu *tu);
-
-/* Report path (lent, valid while the TU lives) and 1-based line/column of the cursor as findings place it;
- * NULL when it is not in a project file. *in_macro (may be NULL) is set when only the expansion site is. */
-const char *cvet_tu_where(cvet_tu *tu, CXCursor c, unsigned *line, unsigned *column, int *in_macro);
-
-/* 1 when the cursor's expansion location is in a project file. */
-int cvet_tu_in_project(cvet_tu *tu, CXCursor c);
 
 #endif

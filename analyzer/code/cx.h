@@ -1,9 +1,8 @@
-/* cx.h - small helpers over libclang's C API used by the walker and the checks (implemented in cx.c) */
+/* cx.h - small helpers over libclang's C API used by the walker and the checks (cx.c; source text: cx_text.h) */
 #ifndef CVET_ANALYZER_CX_H
 #define CVET_ANALYZER_CX_H
 
 #include <clang-c/Index.h>
-#include "code/check.h"
 
 /* Copy a CXString into malloc'd memory and dispose it. Returns "" copies for empty strings; NULL only on OOM. */
 char *cx_str(CXString s);
@@ -40,13 +39,6 @@ int cx_is_pointer_expr(CXCursor e);
 /* Binary/unary operator kinds (libclang >= 17); CX_BO_Invalid / CXUnaryOperator_Invalid otherwise. */
 enum CX_BinaryOperatorKind cx_binop(CXCursor c);
 enum CXUnaryOperatorKind cx_unop(CXCursor c);
-
-/* malloc'd exact source text of the cursor's extent (after macro expansion location mapping), or NULL. */
-char *cx_text(cvet_tu *tu, CXCursor c);
-
-/* Name of the macro the cursor's location was expanded from, if it starts inside a macro expansion
- * (e.g. "INADDR_ANY"), as malloc'd text; NULL when not a macro. */
-char *cx_macro_name(cvet_tu *tu, CXCursor c);
 
 /* Presumed (file, line, column) of the cursor's file location; path malloc'd, NULL on failure. */
 int cx_location(CXCursor c, char **path, unsigned *line, unsigned *column);

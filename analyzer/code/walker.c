@@ -26,6 +26,8 @@
 #include <clang-c/Index.h>
 #include "code/check.h"
 #include "code/cx.h"
+#include "code/tu.h"
+#include "code/tu_int.h"
 #include "code/walker.h"
 #include "common/util.h"
 #include "flow/flow.h"
@@ -39,22 +41,7 @@ static const char resource_dir[] = CVET_CLANG_RESOURCE_DIR; /* builtin headers (
 #define MAX_MAIN_FILE_BYTES (64u * 1024u * 1024u) /* larger main files are not parsed (sqlite3.c is ~9 MiB) */
 #define MAX_WALK_DEPTH 2000u                     /* deeper subtrees are skipped (one note per TU) */
 #define MAX_EXPR_SPINE 1024u                     /* longer operand chains are skipped (one note per TU) */
-#define MAX_MESSAGE_BYTES 2048u                  /* finding messages are cut here */
-#define MAX_STEPS 64u                            /* dataflow steps kept per finding */
-#define MAX_SNIPPET_BYTES 200u                   /* finding snippets are cut here */
 #define KIND_TABLE_SIZE 1024u                    /* cursor kinds are small enums (< 1024) */
-
-/* One file seen by the TU: project decision and paths, cached by CXFile. */
-typedef struct file_entry {
-	CXFile file;     /* key (libclang's per-TU file handle) */
-	int project;     /* 1 when not a system header and under a root */
-	char *real;      /* absolute real path (malloc'd), or NULL */
-	char *rel;       /* report path (malloc'd), or NULL when not a project file */
-	const char *text;/* file bytes, lent by libclang; valid when has_text */
-	size_t len;
-	int has_text;
-	int announced;   /* on_file / on_project_file already called for it */
-} file_entry;
 
 /* One level of the explicit walk stack: a cursor and its direct children. */
 typedef struct frame {
@@ -67,591 +54,15 @@ typedef struct frame {
 	char *fn_name;      /* owned name of this frame's function (when is_function) */
 } frame;
 
-struct cvet_tu {
-	CXTranslationUnit cx;
-	const cvet_walk_options *opts;
-	cvet_report *out;
-	char *main_rel;            /* report path of the main file (malloc'd) */
-	char *directory;           /* working directory (malloc'd), or NULL */
-	/* checks */
-	const cvet_check **checks; /* enabled checks */
-	void **states;             /* per-check state, parallel to checks */
-	size_t nchecks;
-	size_t *kind_start;        /* CSR index: checks wanting kind k are kind_list[kind_start[k]..kind_start[k+1]) */
-	size_t *kind_list;
-	size_t *call_list, ncall;  /* checks with on_call */
-	size_t *fn_list, nfn;      /* checks with on_function_begin or on_function_end */
-	/* file cache: open addressing on the CXFile pointer */
-	file_entry *files;
-	size_t capfiles, nfiles;
-	/* walk state */
-	CXCursor function;
-	const char *function_name;
-	int depth_noted;
-	int oom;
-	/* the flow engine: functions lowered while the TU is alive */
-	cvet_flow_tu flow;
-	int flow_on;
-};
-
-/* ---- small utilities ---- */
-
-static char *dup_str(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	char *d = malloc(n + 1);
-	if (d) {
-		if (n)
-			memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
-/* malloc'd printf; NULL on OOM. Newlines and other control characters become spaces; cut at `max` bytes. */
-static char *vformat_line(size_t max, const char *fmt, va_list ap)
-{
-	va_list cp;
-	int n;
-	char *s;
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		return dup_str("");
-	if ((size_t)n > max)
-		n = (int)max;
-	s = malloc((size_t)n + 1);
-	if (!s)
-		return NULL;
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	for (char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return s;
-}
-
-static char *format_line(size_t max, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	va_start(ap, fmt);
-	s = vformat_line(max, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
-/* Cut s at max bytes without splitting a UTF-8 sequence. */
-static void cut_utf8(char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n <= max)
-		return;
-	n = max;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	s[n] = '\0';
-}
-
-/* Join dir and a relative path (malloc'd); a copy of path when it is absolute or dir is NULL. */
-static char *join_path(const char *dir, const char *path)
-{
-	size_t a, b;
-	char *s;
-	if (!path)
-		return NULL;
-	if (path[0] == '/' || !dir || !*dir)
-		return dup_str(path);
-	a = strlen(dir);
-	b = strlen(path);
-	s = malloc(a + b + 2);
-	if (!s)
-		return NULL;
-	memcpy(s, dir, a);
-	s[a] = '/';
-	memcpy(s + a + 1, path, b + 1);
-	return s;
-}
-
-
-/* Report path of an absolute path: relative to report_root when under it, else absolute (malloc'd). */
-static char *report_path(const cvet_walk_options *opts, const char *abs)
-{
-	const char *r = opts ? opts->report_root : NULL;
-	if (r && *r && cvet_util__path_under(abs, r)) {
-		size_t n = strlen(r);
-		while (n > 1 && r[n - 1] == '/')
-			n--;
-		if (n == 1 && r[0] == '/')
-			return dup_str(abs + 1);
-		if (abs[n] == '/' && abs[n + 1])
-			return dup_str(abs + n + 1);
-	}
-	return dup_str(abs);
-}
-
-/* Absolute real path of a libclang file (malloc'd), or NULL. */
-static char *file_real_path(cvet_tu *tu, CXFile f)
-{
-	char *name = cx_str(clang_File_tryGetRealPathName(f)), *joined, *real;
-	if (name && name[0] == '/') {
-		real = realpath(name, NULL);
-		if (real) {
-			free(name);
-			return real;
-		}
-		return name;
-	}
-	free(name);
-	name = cx_str(clang_getFileName(f));
-	if (!name || !*name) {
-		free(name);
-		return NULL;
-	}
-	joined = join_path(tu->directory, name);
-	free(name);
-	if (!joined)
-		return NULL;
-	real = realpath(joined, NULL);
-	if (real) {
-		free(joined);
-		return real;
-	}
-	return joined;
-}
-
-/* ---- the per-file cache ---- */
-
-static size_t hash_ptr(const void *p, size_t cap)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= (uintptr_t)0x9E3779B97F4A7C15ull;
-	x ^= x >> 29;
-	return (size_t)x & (cap - 1);
-}
-
-static int files_grow(cvet_tu *tu)
-{
-	size_t ncap = tu->capfiles ? tu->capfiles * 2 : 64;
-	file_entry *n = calloc(ncap, sizeof(*n));
-	if (!n)
-		return -1;
-	for (size_t i = 0; i < tu->capfiles; i++) {
-		if (!tu->files[i].file)
-			continue;
-		size_t h = hash_ptr(tu->files[i].file, ncap);
-		while (n[h].file)
-			h = (h + 1) & (ncap - 1);
-		n[h] = tu->files[i];
-	}
-	free(tu->files);
-	tu->files = n;
-	tu->capfiles = ncap;
-	return 0;
-}
-
-/* The cache entry for f (created on first use), or NULL on OOM / a NULL file. */
-static file_entry *file_get(cvet_tu *tu, CXFile f)
-{
-	size_t h;
-	file_entry *e;
-	if (!f)
-		return NULL;
-	if (tu->capfiles) {
-		h = hash_ptr(f, tu->capfiles);
-		while (tu->files[h].file) {
-			if (tu->files[h].file == f)
-				return &tu->files[h];
-			h = (h + 1) & (tu->capfiles - 1);
-		}
-	}
-	if ((tu->nfiles + 1) * 2 > tu->capfiles && files_grow(tu) < 0) {
-		tu->oom = 1;
-		return NULL;
-	}
-	h = hash_ptr(f, tu->capfiles);
-	while (tu->files[h].file)
-		h = (h + 1) & (tu->capfiles - 1);
-	e = &tu->files[h];
-	e->file = f;
-	tu->nfiles++;
-	/* decide once: system headers are never project files, whatever their path (and need no realpath) */
-	{
-		CXSourceLocation l = clang_getLocationForOffset(tu->cx, f, 0);
-		int system = clang_Location_isInSystemHeader(l);
-		e->real = system ? NULL : file_real_path(tu, f);
-		e->project = 0;
-		if (!system && e->real && tu->opts) {
-			for (size_t i = 0; i < tu->opts->nroots; i++)
-				if (cvet_util__path_under(e->real, tu->opts->roots[i])) {
-					e->project = 1;
-					break;
-				}
-		}
-		if (e->project) {
-			e->rel = report_path(tu->opts, e->real);
-			if (!e->rel) {
-				tu->oom = 1;
-				e->project = 0;
-			}
-		}
-	}
-	return e;
-}
-
-const char *cvet_walker__file_text(cvet_tu *tu, CXFile file, size_t *len)
-{
-	file_entry *e = tu ? file_get(tu, file) : NULL;
-	*len = 0;
-	if (!e)
-		return NULL;
-	if (!e->has_text) {
-		e->text = clang_getFileContents(tu->cx, file, &e->len);
-		if (!e->text)
-			e->len = 0;
-		e->has_text = 1;
-	}
-	*len = e->len;
-	return e->text;
-}
-
-static void files_free(cvet_tu *tu)
-{
-	for (size_t i = 0; i < tu->capfiles; i++) {
-		free(tu->files[i].real);
-		free(tu->files[i].rel);
-	}
-	free(tu->files);
-	tu->files = NULL;
-	tu->capfiles = tu->nfiles = 0;
-}
-
-/* Expansion file of a location, or NULL. */
-static CXFile expansion_file(CXSourceLocation l, unsigned *line, unsigned *col, unsigned *off)
-{
-	CXFile f = NULL;
-	clang_getExpansionLocation(l, &f, line, col, off);
-	return f;
-}
-
-/* ---- locations ---- */
-
-/*
- * Resolve the cursor to a location in a project file: the file location of its extent start (where a macro
- * argument was written, or the expansion site of a macro body), else the expansion location. Fills loc
- * (path malloc'd) and returns 1; 0 when neither is in a project file (or on OOM).
- */
-static int cursor_location(cvet_tu *tu, CXCursor c, cvet_location *loc)
-{
-	CXSourceRange r = clang_getCursorExtent(c);
-	CXSourceLocation start = clang_getRangeStart(r), end = clang_getRangeEnd(r);
-	CXFile f = NULL, ef = NULL;
-	unsigned line = 0, col = 0, eline = 0, ecol = 0;
-	file_entry *e;
-	int by_expansion = 0;
-
-	if (clang_Range_isNull(r))
-		start = end = clang_getCursorLocation(c);
-	clang_getFileLocation(start, &f, &line, &col, NULL);
-	e = file_get(tu, f);
-	if (!e || !e->project) {
-		f = expansion_file(start, &line, &col, NULL);
-		e = file_get(tu, f);
-		by_expansion = 1;
-		if (!e || !e->project)
-			return 0;
-	}
-	memset(loc, 0, sizeof(*loc));
-	loc->path = dup_str(e->rel);
-	if (!loc->path) {
-		tu->oom = 1;
-		return 0;
-	}
-	loc->line = line;
-	loc->column = col;
-	if (by_expansion)
-		clang_getExpansionLocation(end, &ef, &eline, &ecol, NULL);
-	else
-		clang_getFileLocation(end, &ef, &eline, &ecol, NULL);
-	if (ef && clang_File_isEqual(ef, f) && (eline > line || (eline == line && ecol >= col))) {
-		loc->end_line = eline;
-		loc->end_column = ecol;
-	}
-	return 1;
-}
-
-const char *cvet_tu_where(cvet_tu *tu, CXCursor c, unsigned *line, unsigned *column, int *in_macro)
-{
-	CXSourceLocation at = clang_getCursorLocation(c);
-	CXSourceRange r = clang_getCursorExtent(c);
-	CXFile f = NULL;
-	unsigned l = 0, col = 0;
-	file_entry *e;
-	if (!clang_Range_isNull(r))
-		at = clang_getRangeStart(r);
-	clang_getFileLocation(at, &f, &l, &col, NULL);
-	e = file_get(tu, f);
-	if (in_macro)
-		*in_macro = 0;
-	if (!e || !e->project) {
-		f = expansion_file(at, &l, &col, NULL);
-		e = file_get(tu, f);
-		if (in_macro)
-			*in_macro = 1;
-		if (!e || !e->project)
-			return NULL;
-	}
-	*line = l;
-	*column = col;
-	return e->rel;
-}
-
-int cvet_tu_in_project(cvet_tu *tu, CXCursor c)
-{
-	file_entry *e;
-	if (!tu || cx_is_null(c))
-		return 0;
-	e = file_get(tu, expansion_file(clang_getCursorLocation(c), NULL, NULL, NULL));
-	return e && e->project;
-}
-
-CXTranslationUnit cvet_tu_cx(cvet_tu *tu)
-{
-	return tu ? tu->cx : NULL;
-}
-
-/* ---- function names ---- */
-
-static int is_function_kind(enum CXCursorKind k)
-{
-	return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
-	       k == CXCursor_Destructor || k == CXCursor_FunctionTemplate || k == CXCursor_ConversionFunction;
-}
-
-/* malloc'd name of a function definition: "name", or "Class::name" for members; NULL on OOM. */
-static char *function_name_of(CXCursor fn)
-{
-	char *name = cx_spelling(fn), *cls, *out;
-	CXCursor p;
-	size_t a, b;
-	if (!name || fn.kind == CXCursor_FunctionDecl)
-		return name;
-	p = clang_getCursorSemanticParent(fn);
-	if (p.kind != CXCursor_ClassDecl && p.kind != CXCursor_StructDecl && p.kind != CXCursor_ClassTemplate &&
-	    p.kind != CXCursor_UnionDecl && p.kind != CXCursor_ClassTemplatePartialSpecialization)
-		return name;
-	cls = cx_spelling(p);
-	if (!cls || !*cls || cls[0] == '(') { /* "(lambda at f.cpp:3:5)", "(anonymous struct at ...)": no lines */
-		free(cls);
-		return name;
-	}
-	a = strlen(cls);
-	b = strlen(name);
-	out = malloc(a + b + 3);
-	if (out) {
-		memcpy(out, cls, a);
-		memcpy(out + a, "::", 2);
-		memcpy(out + a + 2, name, b + 1);
-	}
-	free(cls);
-	free(name);
-	return out;
-}
-
-/* 1 for the operator() of a lambda's closure class: the enclosing named function owns its body. */
-static int is_lambda_call_operator(CXCursor fn)
-{
-	CXCursor p;
-	char *cls;
-	int lambda;
-	if (fn.kind != CXCursor_CXXMethod)
-		return 0;
-	p = clang_getCursorSemanticParent(fn);
-	cls = cx_spelling(p);
-	lambda = cls && strncmp(cls, "(lambda", 7) == 0;
-	free(cls);
-	return lambda;
-}
-
-/* malloc'd name of the function definition enclosing c (by semantic parents), or NULL. */
-static char *enclosing_function(cvet_tu *tu, CXCursor c)
-{
-	CXCursor p = c;
-	for (int i = 0; i < 64 && !cx_is_null(p) && p.kind != CXCursor_TranslationUnit; i++) {
-		if (is_function_kind(p.kind) && clang_isCursorDefinition(p) && !is_lambda_call_operator(p))
-			return function_name_of(p);
-		p = clang_getCursorSemanticParent(p);
-	}
-	return tu->function_name ? dup_str(tu->function_name) : NULL;
-}
-
-/* ---- reporting ---- */
-
-static int check_enabled(const cvet_tu *tu, const cvet_check *check)
-{
-	for (size_t i = 0; i < tu->nchecks; i++)
-		if (tu->checks[i] == check)
-			return 1;
-	return 0;
-}
-
-/* Create a finding with rule metadata and an owned message; not yet added. NULL on OOM. */
-static cvet_finding *finding_for(const cvet_rule *rule, char *message)
-{
-	cvet_finding *f;
-	if (!message)
-		return NULL;
-	f = cvet_finding_new();
-	if (!f) {
-		free(message);
-		return NULL;
-	}
-	f->rule_id = dup_str(rule->id);
-	f->kind = CVET_KIND_CODE;
-	f->severity = rule->severity;
-	for (int i = 0; i < CVET_MAX_CWE; i++)
-		f->cwe[i] = rule->cwe[i];
-	f->message = message;
-	if (!f->rule_id) {
-		cvet_finding_free(f);
-		return NULL;
-	}
-	return f;
-}
-
-/* Add f to the report; returns f (owned by the report) or NULL (freed) on OOM. */
-static cvet_finding *add_finding(cvet_tu *tu, cvet_finding *f)
-{
-	if (!f) {
-		tu->oom = 1;
-		return NULL;
-	}
-	if (cvet_report_add(tu->out, f) < 0) {
-		tu->oom = 1;
-		return NULL;
-	}
-	return f;
-}
-
-cvet_finding *cvet_tu_report(cvet_tu *tu, const cvet_check *check, CXCursor at, const char *fmt, ...)
-{
-	cvet_location loc;
-	cvet_finding *f;
-	va_list ap;
-	char *msg, *snippet;
-	if (!tu || !check || !fmt || !check_enabled(tu, check) || cx_is_null(at))
-		return NULL;
-	if (!cursor_location(tu, at, &loc))
-		return NULL;
-	va_start(ap, fmt);
-	msg = vformat_line(MAX_MESSAGE_BYTES, fmt, ap);
-	va_end(ap);
-	f = finding_for(&check->rule, msg);
-	if (!f) {
-		cvet_location_clear(&loc);
-		tu->oom = 1;
-		return NULL;
-	}
-	f->loc = loc;
-	f->function = enclosing_function(tu, at);
-	snippet = cx_text(tu, at);
-	if (snippet)
-		cut_utf8(snippet, MAX_SNIPPET_BYTES);
-	f->snippet = snippet;
-	return add_finding(tu, f);
-}
-
-cvet_finding *cvet_tu_report_at(cvet_tu *tu, const cvet_check *check, const char *path, unsigned line,
-				unsigned column, const char *snippet, const char *fmt, ...)
-{
-	cvet_finding *f;
-	va_list ap;
-	char *msg;
-	if (!tu || !check || !path || !fmt || !check_enabled(tu, check))
-		return NULL;
-	va_start(ap, fmt);
-	msg = vformat_line(MAX_MESSAGE_BYTES, fmt, ap);
-	va_end(ap);
-	f = finding_for(&check->rule, msg);
-	if (!f) {
-		tu->oom = 1;
-		return NULL;
-	}
-	f->loc.path = dup_str(path);
-	f->loc.line = line;
-	f->loc.column = column;
-	if (snippet) {
-		f->snippet = dup_str(snippet);
-		if (f->snippet)
-			cut_utf8(f->snippet, MAX_SNIPPET_BYTES);
-	}
-	if (!f->loc.path) {
-		cvet_finding_free(f);
-		f = NULL;
-	}
-	return add_finding(tu, f);
-}
-
-int cvet_tu_add_step(cvet_tu *tu, cvet_finding *f, CXCursor at, const char *fmt, ...)
-{
-	cvet_location loc;
-	cvet_location *steps;
-	va_list ap;
-	if (!tu || !f || !fmt || f->nsteps >= MAX_STEPS)
-		return 0;
-	if (!cursor_location(tu, at, &loc))
-		return tu->oom ? CVET_ENOMEM : 0;
-	va_start(ap, fmt);
-	loc.message = vformat_line(MAX_MESSAGE_BYTES, fmt, ap);
-	va_end(ap);
-	steps = loc.message ? reallocarray(f->steps, f->nsteps + 1, sizeof(*steps)) : NULL;
-	if (!steps) {
-		cvet_location_clear(&loc);
-		tu->oom = 1;
-		return CVET_ENOMEM;
-	}
-	f->steps = steps;
-	f->steps[f->nsteps++] = loc;
-	return 0;
-}
-
-void cvet_tu_add_endpoint(cvet_tu *tu, CXCursor at, const char *api, const char *address, int port)
-{
-	cvet_endpoint *e;
-	if (!tu || !api)
-		return;
-	e = calloc(1, sizeof(*e));
-	if (!e) {
-		tu->oom = 1;
-		return;
-	}
-	if (!cursor_location(tu, at, &e->loc)) {
-		free(e);
-		return;
-	}
-	e->api = dup_str(api);
-	e->address = address ? dup_str(address) : NULL;
-	e->port = port;
-	e->function = enclosing_function(tu, at);
-	if (!e->api || (address && !e->address)) {
-		cvet_endpoint_free(e);
-		tu->oom = 1;
-		return;
-	}
-	if (cvet_report_add_endpoint(tu->out, e) < 0)
-		tu->oom = 1;
-}
-
 /* The built-in parse-error note at path:line:column (path report-relative). Returns 0 or CVET_ENOMEM. */
 static int parse_note(cvet_tu *tu, const char *path, unsigned line, unsigned column, char *message)
 {
 	static const cvet_rule parse_rule = {CVET_RULE_PARSE_ERROR, "", CVET_SEV_NOTE, {0}, CVET_PRECISION_VERY_HIGH};
 	const cvet_rule *rule = cvet_rules_find(CVET_RULE_PARSE_ERROR);
-	cvet_finding *f = finding_for(rule ? rule : &parse_rule, message);
+	cvet_finding *f = cvet_findings__new(rule ? rule : &parse_rule, message);
 	if (!f)
 		return CVET_ENOMEM;
-	f->loc.path = dup_str(path);
+	f->loc.path = cvet_tu__dup(path);
 	f->loc.line = line;
 	f->loc.column = column;
 	if (!f->loc.path) {
@@ -830,10 +241,10 @@ static int walkable(cvet_tu *tu, CXCursor c, int top_level)
 	file_entry *e;
 	if (!top_level && (clang_isStatement(c.kind) || clang_isExpression(c.kind)))
 		return 1;
-	f = expansion_file(clang_getCursorLocation(c), NULL, NULL, NULL);
+	f = cvet_tu__expansion_file(clang_getCursorLocation(c), NULL, NULL, NULL);
 	if (!f)
 		return !top_level;
-	e = file_get(tu, f);
+	e = cvet_tu__file_get(tu, f);
 	return e && e->project;
 }
 
@@ -929,10 +340,10 @@ static void depth_note(cvet_tu *tu, CXCursor c, const char *what, unsigned limit
 	if (tu->depth_noted)
 		return;
 	tu->depth_noted = 1;
-	if (!cursor_location(tu, c, &loc))
+	if (!cvet_tu__cursor_location(tu, c, &loc))
 		return;
 	if (parse_note(tu, loc.path, loc.line, loc.column,
-		       format_line(MAX_MESSAGE_BYTES, "%s in '%s' nests deeper than %u levels; the deeper parts were not analysed",
+		       cvet_tu__format_line(MAX_MESSAGE_BYTES, "%s in '%s' nests deeper than %u levels; the deeper parts were not analysed",
 				   what, loc.path, limit)) < 0)
 		tu->oom = 1;
 	cvet_location_clear(&loc);
@@ -1005,13 +416,13 @@ static int walk(cvet_tu *tu)
 		/* enter c */
 		{
 			frame *nf = &st[top + 1];
-			int is_fn = is_function_kind(c.kind) && clang_isCursorDefinition(c);
+			int is_fn = cvet_findings__is_function_kind(c.kind) && clang_isCursorDefinition(c);
 			nf->cursor = c;
 			if (!collected)
 				nf->nkids = nf->next = 0;
 			nf->is_function = 0;
 			if (is_fn) {
-				char *name = function_name_of(c);
+				char *name = cvet_findings__function_name(c);
 				if (!name) {
 					rc = CVET_ENOMEM;
 					goto done;
@@ -1024,11 +435,11 @@ static int walk(cvet_tu *tu)
 				tu->function_name = name;
 				fn_event(tu, c, fr->cursor, (unsigned)top + 1, 0);
 				if (tu->flow_on)
-					cvet_flow__lower_function(&tu->flow, c, name);
+					cvet_flow__lower_function(tu->flow, c, name);
 			}
 			dispatch(tu, c, fr->cursor, (unsigned)top + 1);
 			if (tu->flow_on && c.kind == CXCursor_VarDecl && cx_is_null(tu->function))
-				cvet_flow__global(&tu->flow, c);
+				cvet_flow__global(tu->flow, c);
 			if (!collected) {
 				clang_visitChildren(c, collect_kid, nf);
 				if (nf->capkids == SIZE_MAX) {
@@ -1096,7 +507,7 @@ static void visit_files(cvet_tu *tu)
 		return;
 	}
 	for (size_t i = 0; i < ctx.n && !tu->oom; i++) {
-		file_entry *e = file_get(tu, ctx.files[i]);
+		file_entry *e = cvet_tu__file_get(tu, ctx.files[i]);
 		int dup = 0;
 		if (!e || !e->project || e->announced) /* inclusions list a file once per #include */
 			continue;
@@ -1111,7 +522,7 @@ static void visit_files(cvet_tu *tu)
 			tu->opts->on_project_file(tu->opts->ud, e->rel);
 		if (want_text) {
 			size_t len = 0;
-			const char *text = cvet_walker__file_text(tu, ctx.files[i], &len);
+			const char *text = cvet_tu__file_text(tu, ctx.files[i], &len);
 			if (!text)
 				continue;
 			for (size_t k = 0; k < tu->nchecks; k++)
@@ -1153,12 +564,12 @@ static int report_diagnostics(cvet_tu *tu)
 			unsigned dl = 0, dc = 0;
 			file_entry *e;
 			clang_getFileLocation(l, &f, &dl, &dc, NULL);
-			e = file_get(tu, f);
+			e = cvet_tu__file_get(tu, f);
 			if (e && e->project) {
 				errors++;
 				if (!first) {
 					first = cx_str(clang_getDiagnosticSpelling(d));
-					first_path = dup_str(e->rel);
+					first_path = cvet_tu__dup(e->rel);
 					line = dl;
 					col = dc;
 				}
@@ -1168,7 +579,7 @@ static int report_diagnostics(cvet_tu *tu)
 	}
 	if (errors && first && first_path) {
 		rc = parse_note(tu, first_path, line, col,
-				format_line(MAX_MESSAGE_BYTES,
+				cvet_tu__format_line(MAX_MESSAGE_BYTES,
 					    "could not parse '%s' completely: %s (%u error%s); findings in this file may "
 					    "be incomplete",
 					    tu->main_rel, first, errors, errors == 1 ? "" : "s"));
@@ -1228,6 +639,7 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		     const cvet_walk_options *opts, const cvet_check *const *checks, size_t nchecks, cvet_report *out)
 {
 	cvet_tu tu;
+	cvet_flow_tu flow_tu; /* the flow engine's builder for this TU (tu.flow points here when on) */
 	const char **argv = NULL;
 	char *abs = NULL, *real = NULL;
 	int argc = 0, rc = 0, has_x = 0, has_rd = 0;
@@ -1243,35 +655,35 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 	tu.opts = opts;
 	tu.out = out;
 	tu.function = clang_getNullCursor();
-	if (directory && *directory && !(tu.directory = dup_str(directory)))
+	if (directory && *directory && !(tu.directory = cvet_tu__dup(directory)))
 		goto oom;
 
-	abs = join_path(directory, file);
+	abs = cvet_tu__join_path(directory, file);
 	if (!abs)
 		goto oom;
 	real = realpath(abs, NULL);
-	tu.main_rel = report_path(opts, real ? real : abs);
+	tu.main_rel = cvet_tu__report_path(opts, real ? real : abs);
 	if (!tu.main_rel)
 		goto oom;
 
 	if (stat(real ? real : abs, &sb) != 0) {
 		int e = errno;
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
-				format_line(MAX_MESSAGE_BYTES, "could not parse '%s': cannot read it (%s)", tu.main_rel,
+				cvet_tu__format_line(MAX_MESSAGE_BYTES, "could not parse '%s': cannot read it (%s)", tu.main_rel,
 					    strerror(e)));
 		goto done;
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		/* a FIFO or device would block or never end inside libclang */
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
-				format_line(MAX_MESSAGE_BYTES, "could not parse '%s': not a regular file; skipped",
+				cvet_tu__format_line(MAX_MESSAGE_BYTES, "could not parse '%s': not a regular file; skipped",
 					    tu.main_rel));
 		goto done;
 	}
 	if ((uintmax_t)sb.st_size > MAX_MAIN_FILE_BYTES) {
 		main_touched(&tu, real);
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
-				format_line(MAX_MESSAGE_BYTES,
+				cvet_tu__format_line(MAX_MESSAGE_BYTES,
 					    "could not parse '%s': the file is larger than %u MiB and was skipped",
 					    tu.main_rel, MAX_MAIN_FILE_BYTES / (1024u * 1024u)));
 		goto done;
@@ -1309,7 +721,7 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 	if (err != CXError_Success || !tu.cx) {
 		main_touched(&tu, real);
 		rc = parse_note(&tu, tu.main_rel, 1, 1,
-				format_line(MAX_MESSAGE_BYTES,
+				cvet_tu__format_line(MAX_MESSAGE_BYTES,
 					    "could not parse '%s': %s; no findings for this file", tu.main_rel,
 					    clang_error_name(err)));
 		goto done;
@@ -1326,7 +738,8 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 			tu.checks[i]->on_tu_begin(&tu, tu.states[i]);
 	visit_files(&tu);
 	if (opts && opts->flow) {
-		cvet_flow__tu_init(&tu.flow, opts->flow, &tu);
+		tu.flow = &flow_tu;
+		cvet_flow__tu_init(tu.flow, opts->flow, &tu);
 		tu.flow_on = 1;
 	}
 	rc = walk(&tu);
@@ -1342,12 +755,12 @@ oom:
 done:
 	if (tu.flow_on) {
 		if (rc == 0 && !tu.oom)
-			rc = cvet_flow__tu_finish(&tu.flow);
+			rc = cvet_flow__tu_finish(tu.flow);
 		else
-			cvet_flow__tu_discard(&tu.flow);
+			cvet_flow__tu_discard(tu.flow);
 	}
 	teardown_checks(&tu);
-	files_free(&tu);
+	cvet_tu__files_free(&tu);
 	cx_cache_end();
 	if (tu.cx)
 		clang_disposeTranslationUnit(tu.cx);

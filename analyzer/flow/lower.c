@@ -791,7 +791,7 @@ static void for_roles(lower *L, CXCursor s, CXCursor *k, unsigned n, int *init, 
 	if (n <= 1)
 		return;
 	clang_getFileLocation(clang_getRangeStart(r), &file, NULL, NULL, &off);
-	text = file ? cvet_walker__file_text(L->ft->tu, file, &len) : NULL;
+	text = file ? cvet_tu__file_text(L->ft->tu, file, &len) : NULL;
 	if (text && off + 3 < len && strncmp(text + off, "for", 3) == 0) {
 		size_t i = off + 3;
 		while (i < len && text[i] != '(')

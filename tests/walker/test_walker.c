@@ -12,6 +12,7 @@
 #include "test.h"
 #include "code/check.h"
 #include "code/cx.h"
+#include "code/cx_text.h"
 #include "code/walker.h"
 #include "cvet/rules.h"
 
