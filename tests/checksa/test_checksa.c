@@ -9,16 +9,17 @@
 #include <unistd.h>
 #include "test.h"
 #include "code/check.h"
-#include "checksa_util.h"
 #include "code/walker.h"
 #include "cvet/report.h"
+#include "lib/formats.h"
+#include "lib/names.h"
 
 /* ---- printf estimate (no call context: %s arguments are unknown) ---- */
 
 static long long estimate(const char *fmt)
 {
-	cvet_checksa_fmt est;
-	cvet_checksa__printf_max(fmt, NULL, 0, &est);
+	cvet_printf_estimate est;
+	cvet_formats__printf_max(fmt, NULL, 0, &est);
 	return est.ok ? est.max_len : -1;
 }
 
@@ -79,20 +80,20 @@ static void test_checksa__printf_hostile(void)
 
 static void test_checksa__security_names(void)
 {
-	T_ASSERT_INT(1, cvet_checksa__security_name("make_session_token"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("sessionId"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("apiKey"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("iv"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("gen_otp"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("resetPasswordToken"));
-	T_ASSERT_INT(1, cvet_checksa__security_name("CSRFValue"));
-	T_ASSERT_INT(0, cvet_checksa__security_name("monkey"));
-	T_ASSERT_INT(0, cvet_checksa__security_name("keyboard"));
-	T_ASSERT_INT(0, cvet_checksa__security_name("driver"));
-	T_ASSERT_INT(0, cvet_checksa__security_name("ivory"));
-	T_ASSERT_INT(0, cvet_checksa__security_name("dice"));
-	T_ASSERT_INT(0, cvet_checksa__security_name(""));
-	T_ASSERT_INT(0, cvet_checksa__security_name(NULL));
+	T_ASSERT_INT(1, cvet_names__security("make_session_token"));
+	T_ASSERT_INT(1, cvet_names__security("sessionId"));
+	T_ASSERT_INT(1, cvet_names__security("apiKey"));
+	T_ASSERT_INT(1, cvet_names__security("iv"));
+	T_ASSERT_INT(1, cvet_names__security("gen_otp"));
+	T_ASSERT_INT(1, cvet_names__security("resetPasswordToken"));
+	T_ASSERT_INT(1, cvet_names__security("CSRFValue"));
+	T_ASSERT_INT(0, cvet_names__security("monkey"));
+	T_ASSERT_INT(0, cvet_names__security("keyboard"));
+	T_ASSERT_INT(0, cvet_names__security("driver"));
+	T_ASSERT_INT(0, cvet_names__security("ivory"));
+	T_ASSERT_INT(0, cvet_names__security("dice"));
+	T_ASSERT_INT(0, cvet_names__security(""));
+	T_ASSERT_INT(0, cvet_names__security(NULL));
 }
 
 /* ---- end to end through the walker: taint paths become finding steps ---- */

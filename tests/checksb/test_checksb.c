@@ -8,10 +8,11 @@
 #include <unistd.h>
 #include <clang-c/Index.h>
 #include "code/check.h"
-#include "checksb_util.h"
 #include "cvet/report.h"
 #include "test.h"
 #include "code/walker.h"
+#include "lib/names.h"
+#include "lib/text.h"
 
 extern const cvet_check cvet_check_bind_all_interfaces;
 extern const cvet_check cvet_check_hardcoded_credential;
@@ -90,43 +91,43 @@ static const cvet_endpoint *endpoint_at(const cvet_report *r, const char *api, u
 static void test_checksb__words_split_camel_and_snake(void)
 {
 	char w[8][32];
-	size_t n = cvet_checksb__words("dbPassword_len", w, 8);
+	size_t n = cvet_names__words("dbPassword_len", w, 8);
 	T_ASSERT_INT(3, n);
 	T_ASSERT_STR("db", w[0]);
 	T_ASSERT_STR("password", w[1]);
 	T_ASSERT_STR("len", w[2]);
-	n = cvet_checksb__words("HTTPServerURL2", w, 8);
+	n = cvet_names__words("HTTPServerURL2", w, 8);
 	T_ASSERT_INT(4, n);
 	T_ASSERT_STR("http", w[0]);
 	T_ASSERT_STR("server", w[1]);
 	T_ASSERT_STR("url", w[2]);
 	T_ASSERT_STR("2", w[3]);
-	T_ASSERT_INT(0, cvet_checksb__words("__", w, 8));
-	T_ASSERT_INT(2, cvet_checksb__words("a_b_c_d", w, 2)); /* stops at max */
+	T_ASSERT_INT(0, cvet_names__words("__", w, 8));
+	T_ASSERT_INT(2, cvet_names__words("a_b_c_d", w, 2)); /* stops at max */
 }
 
 static void test_checksb__redact_shows_at_most_a_quarter(void)
 {
-	char *r = cvet_checksb__redact("hunter2db!", 4);
+	char *r = cvet_text__redact("hunter2db!", 4);
 	T_ASSERT_STR("hu\xe2\x80\xa6", r);
 	free(r);
-	r = cvet_checksb__redact("AKIA" "Z7Q2M4N6P8R0T1V3", 4); /* split so that cvet's own scan sees no key */
+	r = cvet_text__redact("AKIA" "Z7Q2M4N6P8R0T1V3", 4); /* split so that cvet's own scan sees no key */
 	T_ASSERT_STR("AKIA\xe2\x80\xa6", r);
 	free(r);
-	r = cvet_checksb__redact("abc", 4);
+	r = cvet_text__redact("abc", 4);
 	T_ASSERT_STR("\xe2\x80\xa6", r);
 	free(r);
-	r = cvet_checksb__redact("\"\\\x01x\"\\\x01x", 4); /* quotes and control characters never printed */
+	r = cvet_text__redact("\"\\\x01x\"\\\x01x", 4); /* quotes and control characters never printed */
 	T_ASSERT_STR("??\xe2\x80\xa6", r);
 	free(r);
 }
 
 static void test_checksb__shorten_keeps_utf8_whole(void)
 {
-	char *s = cvet_checksb__shorten("ab\xc3\xa9z", 3); /* cut inside the 2-byte e-acute */
+	char *s = cvet_text__shorten("ab\xc3\xa9z", 3); /* cut inside the 2-byte e-acute */
 	T_ASSERT_STR("ab...", s);
 	free(s);
-	s = cvet_checksb__shorten("line\nbreak", 64);
+	s = cvet_text__shorten("line\nbreak", 64);
 	T_ASSERT_STR("line?break", s);
 	free(s);
 }

@@ -9,10 +9,10 @@
 #include <unistd.h>
 #include "test.h"
 #include "code/check.h"
-#include "checksc_util.h"
 #include "code/cx.h"
 #include "code/walker.h"
 #include "cvet/report.h"
+#include "lib/ast_flat.h"
 
 static char scratch[PATH_MAX];
 
@@ -115,7 +115,7 @@ static void test_checksc__flatten_links(void)
 	CXIndex idx;
 	CXTranslationUnit tu;
 	CXCursor fn = clang_getNullCursor();
-	cvet_checksc_flat f;
+	cvet_flat f;
 	int ok = 1, saw_for = 0;
 	memset(&f, 0, sizeof f);
 	T_ASSERT(write_scratch("f.c", src, path, sizeof path) == 0);
@@ -127,15 +127,15 @@ static void test_checksc__flatten_links(void)
 		T_ASSERT(tu != NULL);
 	}
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), find_fn, &fn);
-	if (!cx_is_null(fn) && cvet_checksc__flatten(fn, &f) == 0 && f.n > 10) {
+	if (!cx_is_null(fn) && cvet_flat__build(fn, &f) == 0 && f.n > 10) {
 		for (size_t i = 1; i < f.n && ok; i++) {
 			int p = f.v[i].parent;
 			/* a parent comes first, and its subtree covers the child's */
 			ok = p >= 0 && (size_t)p < i && f.v[i].end <= f.v[p].end && f.v[i].end > (int)i &&
-			     cvet_checksc__within(&f, p, (int)i) && !cvet_checksc__within(&f, (int)i, p);
+			     cvet_flat__within(&f, p, (int)i) && !cvet_flat__within(&f, (int)i, p);
 			/* a child found again through cx_child is recognised as the same node */
 			if (ok)
-				ok = cvet_checksc__same_cursor(cx_child(f.v[p].c, f.v[i].ord), f.v[i].c);
+				ok = cvet_flat__same_cursor(cx_child(f.v[p].c, f.v[i].ord), f.v[i].c);
 			if (f.v[i].c.kind == CXCursor_ForStmt) {
 				saw_for = 1;
 				ok = ok && f.v[i].nkids == 4; /* init, condition, increment, body */
@@ -144,7 +144,7 @@ static void test_checksc__flatten_links(void)
 	} else {
 		ok = 0;
 	}
-	cvet_checksc__flat_free(&f);
+	cvet_flat__free(&f);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(idx);
 	T_ASSERT(ok);
