@@ -1,4 +1,4 @@
-/* test_checksc.c - unit tests of the group C memory checks: flattened bodies, finding steps, hostile input */
+/* test_memory.c - unit tests of the memory checks: flattened bodies, finding steps, hostile input */
 #define _XOPEN_SOURCE 700 /* nftw, mkdtemp */
 #include <ftw.h>
 #include <limits.h>
@@ -27,7 +27,7 @@ static int rm_entry(const char *path, const struct stat *sb, int type, struct FT
 /* Make a scratch directory and write `text` to scratch/name; 0 on success, path in out. */
 static int write_scratch(const char *name, const char *text, char *out, size_t outlen)
 {
-	char tmpl[] = "/tmp/cvet-checksc-XXXXXX";
+	char tmpl[] = "/tmp/cvet-memory-XXXXXX";
 	FILE *f;
 	if (!mkdtemp(tmpl) || !realpath(tmpl, scratch))
 		return -1;
@@ -42,7 +42,7 @@ static int write_scratch(const char *name, const char *text, char *out, size_t o
 
 static void remove_scratch(void)
 {
-	if (strncmp(scratch, "/tmp/cvet-checksc-", 18) == 0)
+	if (strncmp(scratch, "/tmp/cvet-memory-", 17) == 0)
 		nftw(scratch, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
@@ -102,7 +102,7 @@ static enum CXChildVisitResult find_fn(CXCursor c, CXCursor parent, CXClientData
 	return CXChildVisit_Continue;
 }
 
-static void test_checksc__flatten_links(void)
+static void test_memory__flatten_links(void)
 {
 	static const char src[] = "int f(int a, int b)\n"
 				  "{\n"
@@ -153,7 +153,7 @@ static void test_checksc__flatten_links(void)
 
 /* ---- findings and their steps ---- */
 
-static void test_checksc__unchecked_alloc_step(void)
+static void test_memory__unchecked_alloc_step(void)
 {
 	static const char src[] = "#include <stdlib.h>\n"
 				  "struct n { int v; };\n"
@@ -174,7 +174,7 @@ static void test_checksc__unchecked_alloc_step(void)
 	cvet_report_free(r);
 }
 
-static void test_checksc__strlen_alloc_step(void)
+static void test_memory__strlen_alloc_step(void)
 {
 	static const char src[] = "#include <stdlib.h>\n"
 				  "#include <string.h>\n"
@@ -197,7 +197,7 @@ static void test_checksc__strlen_alloc_step(void)
 	cvet_report_free(r);
 }
 
-static void test_checksc__return_local_step(void)
+static void test_memory__return_local_step(void)
 {
 	static const char src[] = "char *f(void)\n"
 				  "{\n"
@@ -218,7 +218,7 @@ static void test_checksc__return_local_step(void)
 
 /* Regression: clang drops statements it cannot parse, so `if (!p) return UNKNOWN;` vanished and the
  * dereference after it was reported (curl's packages/OS400/os400sys.c without its headers). */
-static void test_checksc__parse_error_silences_absence_checks(void)
+static void test_memory__parse_error_silences_absence_checks(void)
 {
 	static const char src[] = "#include <stdlib.h>\n"
 				  "struct n { int v; };\n"
@@ -238,7 +238,7 @@ static void test_checksc__parse_error_silences_absence_checks(void)
 }
 
 /* Regression: libclang reports an array parameter's written type (char[64]), but it is a pointer. */
-static void test_checksc__array_parameter_is_pointer(void)
+static void test_memory__array_parameter_is_pointer(void)
 {
 	static const char src[] = "#include <stdlib.h>\n"
 				  "#include <string.h>\n"
@@ -254,7 +254,7 @@ static void test_checksc__array_parameter_is_pointer(void)
 }
 
 /* Deep nesting and long chains must end quickly and quietly. */
-static void test_checksc__hostile_shapes(void)
+static void test_memory__hostile_shapes(void)
 {
 	size_t cap = 1 << 20, n = 0;
 	char *src = malloc(cap);
@@ -285,7 +285,7 @@ static void test_checksc__hostile_shapes(void)
 	cvet_report_free(r);
 }
 
-CVET_TEST_MAIN(T(test_checksc__flatten_links), T(test_checksc__unchecked_alloc_step),
-	       T(test_checksc__strlen_alloc_step), T(test_checksc__return_local_step),
-	       T(test_checksc__parse_error_silences_absence_checks), T(test_checksc__array_parameter_is_pointer),
-	       T(test_checksc__hostile_shapes))
+CVET_TEST_MAIN(T(test_memory__flatten_links), T(test_memory__unchecked_alloc_step),
+	       T(test_memory__strlen_alloc_step), T(test_memory__return_local_step),
+	       T(test_memory__parse_error_silences_absence_checks), T(test_memory__array_parameter_is_pointer),
+	       T(test_memory__hostile_shapes))

@@ -1,4 +1,4 @@
-/* test_checksa.c - unit tests of the group A checks: printf length estimate, security names, taint paths */
+/* test_strings.c - unit tests of the string helpers (printf length estimate, security names) and the taint tracker */
 #define _XOPEN_SOURCE 700 /* nftw, mkdtemp */
 #include <ftw.h>
 #include <limits.h>
@@ -23,7 +23,7 @@ static long long estimate(const char *fmt)
 	return est.ok ? est.max_len : -1;
 }
 
-static void test_checksa__printf_ints(void)
+static void test_strings__printf_ints(void)
 {
 	T_ASSERT_INT(11, estimate("%d"));
 	T_ASSERT_INT(20, estimate("%ld"));
@@ -37,7 +37,7 @@ static void test_checksa__printf_ints(void)
 	T_ASSERT_INT(18, estimate("%p"));
 }
 
-static void test_checksa__printf_text_and_escapes(void)
+static void test_strings__printf_text_and_escapes(void)
 {
 	T_ASSERT_INT(0, estimate(""));
 	T_ASSERT_INT(5, estimate("hello"));
@@ -47,7 +47,7 @@ static void test_checksa__printf_text_and_escapes(void)
 	T_ASSERT_INT(16, estimate("%e"));
 }
 
-static void test_checksa__printf_unknown(void)
+static void test_strings__printf_unknown(void)
 {
 	T_ASSERT_INT(-1, estimate("%s"));           /* argument unknown */
 	T_ASSERT_INT(-1, estimate("%Lf"));          /* long double: thousands of digits */
@@ -58,7 +58,7 @@ static void test_checksa__printf_unknown(void)
 	T_ASSERT_INT(-1, estimate("abc%"));         /* truncated conversion */
 }
 
-static void test_checksa__printf_hostile(void)
+static void test_strings__printf_hostile(void)
 {
 	/* huge widths and precisions are capped, not overflowed */
 	long long v = estimate("%99999999999999999999999d");
@@ -78,7 +78,7 @@ static void test_checksa__printf_hostile(void)
 	}
 }
 
-static void test_checksa__security_names(void)
+static void test_strings__security_names(void)
 {
 	T_ASSERT_INT(1, cvet_names__security("make_session_token"));
 	T_ASSERT_INT(1, cvet_names__security("sessionId"));
@@ -116,7 +116,7 @@ static cvet_report *walk_text(const char *name, const char *text)
 
 static cvet_report *walk_text_args(const char *name, const char *text, const char *const *args, int nargs)
 {
-	char tmpl[] = "/tmp/cvet-checksa-XXXXXX", path[PATH_MAX + 64];
+	char tmpl[] = "/tmp/cvet-strings-XXXXXX", path[PATH_MAX + 64];
 	const char *roots[1];
 	cvet_walk_options o;
 	cvet_report *r = NULL;
@@ -157,7 +157,7 @@ static const cvet_finding *find_rule(const cvet_report *r, const char *rule, siz
 	return NULL;
 }
 
-static void test_checksa__taint_steps(void)
+static void test_strings__taint_steps(void)
 {
 	static const char src[] =
 		"#include <stdio.h>\n"
@@ -187,7 +187,7 @@ static void test_checksa__taint_steps(void)
 	cvet_report_free(r);
 }
 
-static void test_checksa__no_taint_no_report(void)
+static void test_strings__no_taint_no_report(void)
 {
 	static const char src[] =
 		"#include <stdlib.h>\n"
@@ -199,7 +199,7 @@ static void test_checksa__no_taint_no_report(void)
 	cvet_report_free(r);
 }
 
-static void test_checksa__hostile_nesting(void)
+static void test_strings__hostile_nesting(void)
 {
 	/* a format argument nested thousands of parentheses deep, and a call with many arguments */
 	size_t depth = 3000, n = 0, cap = 3000 * 2 + 4096;
@@ -223,7 +223,7 @@ static void test_checksa__hostile_nesting(void)
 }
 
 /* glibc's _FORTIFY_SOURCE turns printf into __printf_chk and sprintf into __builtin___sprintf_chk under clang */
-static void test_checksa__fortified_names(void)
+static void test_strings__fortified_names(void)
 {
 	static const char src[] =
 		"#include <stdio.h>\n"
@@ -253,6 +253,6 @@ static void test_checksa__fortified_names(void)
 	cvet_report_free(r);
 }
 
-CVET_TEST_MAIN(T(test_checksa__fortified_names), T(test_checksa__printf_ints), T(test_checksa__printf_text_and_escapes),
-	       T(test_checksa__printf_unknown), T(test_checksa__printf_hostile), T(test_checksa__security_names),
-	       T(test_checksa__taint_steps), T(test_checksa__no_taint_no_report), T(test_checksa__hostile_nesting))
+CVET_TEST_MAIN(T(test_strings__fortified_names), T(test_strings__printf_ints), T(test_strings__printf_text_and_escapes),
+	       T(test_strings__printf_unknown), T(test_strings__printf_hostile), T(test_strings__security_names),
+	       T(test_strings__taint_steps), T(test_strings__no_taint_no_report), T(test_strings__hostile_nesting))

@@ -1,4 +1,4 @@
-/* test_checksb.c - unit tests of the group B checks: identifier words, redaction, network endpoints, no secret leaks */
+/* test_surface.c - unit tests of identifier words, secret redaction, network endpoints and no secret leaks */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <ftw.h>
 #include <limits.h>
@@ -88,7 +88,7 @@ static const cvet_endpoint *endpoint_at(const cvet_report *r, const char *api, u
 	return NULL;
 }
 
-static void test_checksb__words_split_camel_and_snake(void)
+static void test_surface__words_split_camel_and_snake(void)
 {
 	char w[8][32];
 	size_t n = cvet_names__words("dbPassword_len", w, 8);
@@ -106,7 +106,7 @@ static void test_checksb__words_split_camel_and_snake(void)
 	T_ASSERT_INT(2, cvet_names__words("a_b_c_d", w, 2)); /* stops at max */
 }
 
-static void test_checksb__redact_shows_at_most_a_quarter(void)
+static void test_surface__redact_shows_at_most_a_quarter(void)
 {
 	char *r = cvet_text__redact("hunter2db!", 4);
 	T_ASSERT_STR("hu\xe2\x80\xa6", r);
@@ -122,7 +122,7 @@ static void test_checksb__redact_shows_at_most_a_quarter(void)
 	free(r);
 }
 
-static void test_checksb__shorten_keeps_utf8_whole(void)
+static void test_surface__shorten_keeps_utf8_whole(void)
 {
 	char *s = cvet_text__shorten("ab\xc3\xa9z", 3); /* cut inside the 2-byte e-acute */
 	T_ASSERT_STR("ab...", s);
@@ -157,7 +157,7 @@ static const char server_src[] =
 	"\treturn connect(fd, (struct sockaddr *)&a, sizeof a);\n" /* line 22 */
 	"}\n";
 
-static void test_checksb__endpoints_carry_constant_address_and_port(void)
+static void test_surface__endpoints_carry_constant_address_and_port(void)
 {
 	const cvet_check *list[1] = {&cvet_check_bind_all_interfaces};
 	cvet_report *r = NULL;
@@ -186,7 +186,7 @@ static const char secrets_src[] =
 	"/* ghp_" "1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R */\n"
 	"int check(const char *user_password) { return strcmp(user_password, \"letmein42\") == 0; }\n";
 
-static void test_checksb__secrets_never_appear_in_findings(void)
+static void test_surface__secrets_never_appear_in_findings(void)
 {
 	static const char *const secrets[] = {"hunter2db", "Z7Q2M4N6P8R0T1V3", "1a2B3c4D5e6F7g8H9i0J", "letmein42",
 					      "nter2", "tmein"};
@@ -215,7 +215,7 @@ static const char verify_src_head[] =
 	"\tif (SSL_connect(s) != 1)\n"
 	"\t\treturn -1;\n";
 
-static void test_checksb__verify_none_with_manual_result_check(void)
+static void test_surface__verify_none_with_manual_result_check(void)
 {
 	const cvet_check *list[1] = {&cvet_check_tls_verify_disabled};
 	char src[1024];
@@ -230,7 +230,7 @@ static void test_checksb__verify_none_with_manual_result_check(void)
 	cvet_report_free(r);
 }
 
-static void test_checksb__ftp_url_upgraded_by_curl_use_ssl(void)
+static void test_surface__ftp_url_upgraded_by_curl_use_ssl(void)
 {
 	static const char head[] =
 		"typedef void CURL;\n"
@@ -256,7 +256,7 @@ static void test_checksb__ftp_url_upgraded_by_curl_use_ssl(void)
 	cvet_report_free(r);
 }
 
-/* Odd but valid (or recoverable) code: every group B check must survive it without crashing. */
+/* Odd but valid (or recoverable) code: every network, secret, file and privilege check must survive it without crashing. */
 static const char hostile_src[] =
 	"#include <fcntl.h>\n#include <sys/socket.h>\n#include <netinet/in.h>\n#include <unistd.h>\n"
 	"int bind(int, const struct sockaddr *, socklen_t);\n"
@@ -279,7 +279,7 @@ static const char hostile_src[] =
 	"}\n"
 	"int g(void) { return undeclared_thing(\"http://a.b\", 1 /* unterminated call */\n";
 
-static void test_checksb__hostile_input_does_not_crash(void)
+static void test_surface__hostile_input_does_not_crash(void)
 {
 	cvet_report *r = NULL;
 	T_ASSERT_INT(0, walk_text("hostile.c", hostile_src, group_b, NGROUP, &r));
@@ -288,7 +288,7 @@ static void test_checksb__hostile_input_does_not_crash(void)
 
 static void setup(void)
 {
-	char t[] = "/tmp/cvet-checksb-XXXXXX";
+	char t[] = "/tmp/cvet-surface-XXXXXX";
 	if (!mkdtemp(t) || !realpath(t, tmp_root)) {
 		fprintf(stderr, "cannot create a temporary directory\n");
 		exit(2);
@@ -310,10 +310,10 @@ static void t_teardown(void)
 	teardown();
 }
 
-CVET_TEST_MAIN(T(t_setup), T(test_checksb__words_split_camel_and_snake),
-	       T(test_checksb__redact_shows_at_most_a_quarter), T(test_checksb__shorten_keeps_utf8_whole),
-	       T(test_checksb__endpoints_carry_constant_address_and_port),
-	       T(test_checksb__secrets_never_appear_in_findings), T(test_checksb__verify_none_with_manual_result_check),
-	       T(test_checksb__ftp_url_upgraded_by_curl_use_ssl),
-	       T(test_checksb__hostile_input_does_not_crash),
+CVET_TEST_MAIN(T(t_setup), T(test_surface__words_split_camel_and_snake),
+	       T(test_surface__redact_shows_at_most_a_quarter), T(test_surface__shorten_keeps_utf8_whole),
+	       T(test_surface__endpoints_carry_constant_address_and_port),
+	       T(test_surface__secrets_never_appear_in_findings), T(test_surface__verify_none_with_manual_result_check),
+	       T(test_surface__ftp_url_upgraded_by_curl_use_ssl),
+	       T(test_surface__hostile_input_does_not_crash),
 	       T(t_teardown))

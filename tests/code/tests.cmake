@@ -1,4 +1,4 @@
-# walker: unit tests of the AST walker, the libclang helpers (analyzer/code/cx.c) and the rule registry
+# code: unit tests of the AST walker, the libclang helpers (analyzer/code/) and the rule registry
 add_executable(test_walker ${CMAKE_CURRENT_LIST_DIR}/test_walker.c)
 target_link_libraries(test_walker PRIVATE libcvet)
 target_include_directories(test_walker PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
