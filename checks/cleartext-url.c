@@ -7,6 +7,8 @@
 #include "lib/calls.h"
 #include "lib/names.h"
 #include "lib/text.h"
+#include "lib/sites.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_cleartext_url;
 
@@ -151,16 +153,6 @@ static char *display_url(const char *s)
 	return out;
 }
 
-static int seen_before(state *st, CXCursor lit)
-{
-	for (size_t i = 0; i < st->nseen; i++)
-		if (clang_equalCursors(st->seen[i], lit))
-			return 1;
-	if (st->nseen < MAX_SEEN)
-		st->seen[st->nseen++] = lit;
-	return 0;
-}
-
 static void consider_literal(cvet_tu *tu, state *st, CXCursor lit)
 {
 	char *s = NULL, *shown;
@@ -171,12 +163,12 @@ static void consider_literal(cvet_tu *tu, state *st, CXCursor lit)
 	}
 	k = cleartext_scheme(s);
 	if (k == 1 && st->nftp < MAX_FTP_PENDING) { /* ftp: wait for a CURLOPT_USE_SSL anywhere in the file */
-		if (!seen_before(st, lit))
+		if (!cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit))
 			st->ftp[st->nftp++] = lit;
 		free(s);
 		return;
 	}
-	if (k >= 0 && !seen_before(st, lit) && (shown = display_url(s)) != NULL) {
+	if (k >= 0 && !cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit) && (shown = display_url(s)) != NULL) {
 		cvet_tu_report(tu, &cvet_check_cleartext_url, lit,
 			       "cleartext URL '%s' sends data unencrypted and unauthenticated; %s", shown, schemes[k].fix);
 		free(shown);
@@ -252,23 +244,12 @@ static int test_table(CXCursor decl)
 	return yes;
 }
 
-/* The initializer of a variable declaration (its last expression child), or a null cursor. */
-static CXCursor var_init(CXCursor decl)
-{
-	unsigned n = cx_child_count(decl);
-	CXCursor last;
-	if (!n)
-		return clang_getNullCursor();
-	last = cx_child(decl, n - 1);
-	return clang_isExpression(last.kind) ? last : clang_getNullCursor();
-}
-
 static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	if (ev->kind == CXCursor_VarDecl) {
 		char *name = cx_spelling(ev->cursor);
-		CXCursor init = var_init(ev->cursor);
+		CXCursor init = cvet_decls__var_init(ev->cursor);
 		if (name && !has_word(name, skip_words) && !cx_is_null(init) && !test_table(ev->cursor))
 			collect(tu, st, init, 1, 0);
 		free(name);

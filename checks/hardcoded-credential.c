@@ -10,6 +10,8 @@
 #include "lib/calls.h"
 #include "lib/names.h"
 #include "lib/text.h"
+#include "lib/sites.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_hardcoded_credential;
 
@@ -367,16 +369,6 @@ static int looks_random(const char *s)
 	return n >= 12 && digit && (lower || upper) && lower + upper + digit >= 2;
 }
 
-static int seen_before(state *st, CXCursor lit)
-{
-	for (size_t i = 0; i < st->nseen; i++)
-		if (clang_equalCursors(st->seen[i], lit))
-			return 1;
-	if (st->nseen < MAX_SEEN)
-		st->seen[st->nseen++] = lit;
-	return 0;
-}
-
 /* The StringLiteral an expression is (through casts and macros), or a null cursor. */
 static CXCursor literal_of(CXCursor e)
 {
@@ -415,7 +407,7 @@ static void report_literal(cvet_tu *tu, state *st, CXCursor lit, const char *sec
 		return;
 	if (has_known_format(st, secret))
 		return; /* the text scan reports it with its format */
-	if (seen_before(st, lit))
+	if (cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit))
 		return;
 	red = cvet_text__redact(secret, SHOW_CHARS);
 	if (!red)
@@ -446,17 +438,6 @@ static void check_named(cvet_tu *tu, state *st, const char *name, CXCursor value
 	snprintf(how, sizeof how, "%s '%.100s'", verb, name);
 	report_literal(tu, st, lit, s, kind, how, name, cls);
 	free(s);
-}
-
-/* The initializer of a declaration (last expression child), or a null cursor. */
-static CXCursor var_init(CXCursor decl)
-{
-	unsigned n = cx_child_count(decl);
-	CXCursor last;
-	if (!n)
-		return clang_getNullCursor();
-	last = cx_child(decl, n - 1);
-	return clang_isExpression(last.kind) ? last : clang_getNullCursor();
 }
 
 /* Designated initializers (.password = "x"), also nested in arrays of structs: libclang shows each as an
@@ -499,7 +480,7 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	if (ev->kind == CXCursor_VarDecl) {
-		CXCursor init = var_init(ev->cursor);
+		CXCursor init = cvet_decls__var_init(ev->cursor);
 		char *name;
 		if (cx_is_null(init))
 			return;

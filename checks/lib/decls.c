@@ -195,3 +195,13 @@ int cvet_decls__mentions(CXCursor e, CXCursor ref)
 	cx_each_descendant(e, mention_visit, &m);
 	return m.found;
 }
+
+CXCursor cvet_decls__var_init(CXCursor decl)
+{
+	unsigned n = cx_child_count(decl);
+	CXCursor last;
+	if (!n)
+		return clang_getNullCursor();
+	last = cx_child(decl, n - 1);
+	return clang_isExpression(last.kind) ? last : clang_getNullCursor();
+}

@@ -48,4 +48,7 @@ int cvet_decls__same_lvalue(cvet_tu *tu, CXCursor a, CXCursor b);
 /* 1 when the subtree of e contains a reference designating the same object as `ref` (cx_same_ref). */
 int cvet_decls__mentions(CXCursor e, CXCursor ref);
 
+/* The initializer of a variable declaration (its last expression child), or a null cursor. */
+CXCursor cvet_decls__var_init(CXCursor decl);
+
 #endif

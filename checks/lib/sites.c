@@ -1,4 +1,4 @@
-/* sites.c - check helpers: calls recorded per function for checks that decide at the end of a function */
+/* sites.c - check helpers: calls recorded per function, and cursors already reported, for checks that decide late */
 #include <stdlib.h>
 #include <string.h>
 #include <clang-c/Index.h>
@@ -51,4 +51,14 @@ void cvet_sites__free(cvet_sites *s)
 	free(s->v);
 	s->v = NULL;
 	s->n = s->cap = 0;
+}
+
+int cvet_sites__seen_before(CXCursor *seen, size_t *n, size_t max, CXCursor c)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (clang_equalCursors(seen[i], c))
+			return 1;
+	if (*n < max)
+		seen[(*n)++] = c;
+	return 0;
 }

@@ -30,4 +30,8 @@ int cvet_sites__push(cvet_sites *s, const cvet_site *site);
 void cvet_sites__drop_fn(cvet_sites *s, CXCursor fn);
 void cvet_sites__free(cvet_sites *s);
 
+/* 1 when c is among the first *n cursors of seen (one finding per literal); else records it (while *n < max)
+ * and returns 0. */
+int cvet_sites__seen_before(CXCursor *seen, size_t *n, size_t max, CXCursor c);
+
 #endif
