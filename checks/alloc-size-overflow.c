@@ -1,9 +1,13 @@
 /* alloc-size-overflow.c - flags allocation sizes from unchecked multiplications that can wrap (CWE-190, 680) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/ast_flat.h"
+#include "lib/parse_errors.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_alloc_size_overflow;
 
@@ -23,8 +27,8 @@ static const char *const overflow_checkers[] = {"__builtin_mul_overflow", "__bui
 						"__builtin_mul_overflow_p", "ckd_mul", NULL};
 
 typedef struct aso_state {
-	cvet_checksc_flat flat;
-	cvet_checksc_errors errors; /* where the parse failed */
+	cvet_flat flat;
+	cvet_parse_errors errors; /* where the parse failed */
 	int *guards;         /* nodes that can bound a value: relational comparisons, overflow-checking calls */
 	long long budget;    /* nodes guard searches may still look at in this function (hostile input) */
 	size_t nguards, cap;
@@ -37,7 +41,7 @@ static int size_arg_of(CXCursor c, const char **name)
 	int idx = -1;
 	if (c.kind != CXCursor_CallExpr)
 		return -1;
-	callee = cvet_checksc__callee_name(c);
+	callee = cvet_calls__callee_name(c);
 	if (!callee)
 		return -1;
 	for (size_t i = 0; i < sizeof(sized_fns) / sizeof(sized_fns[0]); i++)
@@ -47,7 +51,7 @@ static int size_arg_of(CXCursor c, const char **name)
 			break;
 		}
 	free(callee);
-	if (idx >= 0 && !cvet_checksc__is_libc(clang_getCursorReferenced(c)))
+	if (idx >= 0 && !cvet_calls__is_libc_decl(clang_getCursorReferenced(c)))
 		idx = -1;
 	return idx;
 }
@@ -83,11 +87,11 @@ static int benign_value(CXCursor v, void *ud)
 	(void)ud;
 	if (cx_int_const(v, NULL))
 		return 1;
-	if (cvet_checksc__call_in(s, lengths) >= 0)
+	if (cvet_calls__call_in(s, lengths) >= 0)
 		return 1;
 	if (s.kind == CXCursor_BinaryOperator && (cx_binop(s) == CX_BO_Add || cx_binop(s) == CX_BO_Sub))
-		return (cvet_checksc__call_in(cx_child(s, 0), lengths) >= 0 && cx_int_const(cx_child(s, 1), NULL)) ||
-		       (cvet_checksc__call_in(cx_child(s, 1), lengths) >= 0 && cx_int_const(cx_child(s, 0), NULL));
+		return (cvet_calls__call_in(cx_child(s, 0), lengths) >= 0 && cx_int_const(cx_child(s, 1), NULL)) ||
+		       (cvet_calls__call_in(cx_child(s, 1), lengths) >= 0 && cx_int_const(cx_child(s, 0), NULL));
 	return 0;
 }
 
@@ -143,7 +147,7 @@ static int growth_step(CXCursor v, void *ud)
 		return is_capacity(l) && r.kind == CXCursor_BinaryOperator && cx_binop(r) == CX_BO_Div &&
 		       cx_child_count(r) == 2 &&
 		       cx_int_const(cx_child(r, 1), &k) && k >= 1 && k <= 16 &&
-		       cvet_checksc__same_lvalue(NULL, cx_child(r, 0), l);
+		       cvet_decls__same_lvalue(NULL, cx_child(r, 0), l);
 	default:
 		return 0;
 	}
@@ -156,7 +160,7 @@ typedef struct keys {
 	int opaque; /* something we cannot judge (a call) */
 } keys;
 
-static void collect_keys(const cvet_checksc_flat *f, int root, keys *k)
+static void collect_keys(const cvet_flat *f, int root, keys *k)
 {
 	k->n = 0;
 	k->opaque = 0;
@@ -183,7 +187,7 @@ static int is_loop(enum CXCursorKind k)
 }
 
 /* Loop whose condition contains node g, or -1. */
-static int loop_of_condition(const cvet_checksc_flat *f, int g)
+static int loop_of_condition(const cvet_flat *f, int g)
 {
 	int child = g;
 	for (int p = f->v[g].parent, d = 0; p >= 0 && d < 256; child = p, p = f->v[p].parent, d++) {
@@ -214,7 +218,7 @@ static int trivial_bound(CXCursor side)
  */
 static int guarded(aso_state *st, CXCursor key, int limit, int use)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	for (size_t gi = 0; gi < st->nguards && st->guards[gi] < limit; gi++) {
 		int g = st->guards[gi], in_l, in_r, loop, l, r;
 		CXCursor c = f->v[g].c;
@@ -223,7 +227,7 @@ static int guarded(aso_state *st, CXCursor key, int limit, int use)
 		if (st->budget < 0)
 			return 1; /* out of budget: stay silent rather than guess */
 		if (c.kind == CXCursor_CallExpr) {
-			if (cvet_checksc__mentions_at(f, g, key))
+			if (cvet_flat__mentions_at(f, g, key))
 				return 1;
 			continue;
 		}
@@ -232,8 +236,8 @@ static int guarded(aso_state *st, CXCursor key, int limit, int use)
 		r = f->v[l].end;       /* second child */
 		if (r >= f->v[g].end)
 			continue;
-		in_l = cvet_checksc__mentions_at(f, l, key);
-		in_r = cvet_checksc__mentions_at(f, r, key);
+		in_l = cvet_flat__mentions_at(f, l, key);
+		in_r = cvet_flat__mentions_at(f, r, key);
 		if (!in_l && !in_r)
 			continue;
 		if ((in_l && !in_r && trivial_bound(f->v[r].c)) || (in_r && !in_l && trivial_bound(f->v[l].c)))
@@ -242,7 +246,7 @@ static int guarded(aso_state *st, CXCursor key, int limit, int use)
 		if (loop >= 0) {
 			/* the body runs while the condition holds: the key must be on the smaller side */
 			int small_l = op == CX_BO_LT || op == CX_BO_LE;
-			if (!cvet_checksc__within(f, loop, use))
+			if (!cvet_flat__within(f, loop, use))
 				continue;
 			if (small_l ? !in_l : !in_r)
 				continue;
@@ -256,7 +260,7 @@ static int guarded(aso_state *st, CXCursor key, int limit, int use)
  * name mentions "overflow" or "mul". */
 static int is_project_checker(CXCursor call)
 {
-	char *name = cvet_checksc__callee_name(call);
+	char *name = cvet_calls__callee_name(call);
 	int yes = 0;
 	if (name) {
 		for (char *p = name; *p; p++)
@@ -271,7 +275,7 @@ static int is_project_checker(CXCursor call)
 /* Collect the guard candidates of the body, in order. 0 or CVET_ENOMEM. */
 static int collect_guards(aso_state *st)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	st->nguards = 0;
 	for (size_t g = 1; g < f->n; g++) {
 		CXCursor c = f->v[g].c;
@@ -280,7 +284,7 @@ static int collect_guards(aso_state *st)
 			enum CX_BinaryOperatorKind op = cx_binop(c);
 			keep = (op == CX_BO_LT || op == CX_BO_GT || op == CX_BO_LE || op == CX_BO_GE) && f->v[g].nkids == 2;
 		} else if (c.kind == CXCursor_CallExpr) {
-			keep = cvet_checksc__call_in(c, overflow_checkers) >= 0 || is_project_checker(c);
+			keep = cvet_calls__call_in(c, overflow_checkers) >= 0 || is_project_checker(c);
 		}
 		if (!keep)
 			continue;
@@ -300,7 +304,7 @@ static int collect_guards(aso_state *st)
 /* 1 when an operand (node x of a multiplication at node m, used at node use) cannot be large, or is checked. */
 static int operand_safe(aso_state *st, int x, int m, int use, int other_const)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	CXCursor c = f->v[x].c, s = cx_strip(c);
 	keys k;
 	if (cx_int_const(c, NULL))
@@ -314,10 +318,10 @@ static int operand_safe(aso_state *st, int x, int m, int use, int other_const)
 		CXCursor key = k.v[i], d = clang_getCursorReferenced(key);
 		if (is_small_type(clang_getCursorType(key)))
 			return 1;
-		if (key.kind == CXCursor_DeclRefExpr && cvet_checksc__is_auto_local(d) &&
-		    (cvet_checksc__all_writes(f, d, benign_value, NULL) || cvet_checksc__all_writes(f, d, growth_step, NULL)))
+		if (key.kind == CXCursor_DeclRefExpr && cvet_decls__is_auto_local(d) &&
+		    (cvet_flat__all_writes(f, d, benign_value, NULL) || cvet_flat__all_writes(f, d, growth_step, NULL)))
 			return 1;
-		if (d.kind == CXCursor_VarDecl && !cvet_checksc__is_auto_local(d))
+		if (d.kind == CXCursor_VarDecl && !cvet_decls__is_auto_local(d))
 			return 1; /* a global or static: program state more often than input; not judged */
 		if (other_const && key.kind == CXCursor_DeclRefExpr && d.kind == CXCursor_VarDecl)
 			return 1; /* count * sizeof(T) with a count the function computed itself: only counts that
@@ -339,7 +343,7 @@ static int times_one(CXCursor e)
  * unchecked; *bad receives that operand's node. -1 when there is none. */
 static int risky_mul(aso_state *st, int root, int use, int *bad)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	for (size_t j = (size_t)root; j < (size_t)f->v[root].end; j++) {
 		CXCursor c = f->v[j].c;
 		int a = -1, b = -1;
@@ -379,10 +383,10 @@ static int risky_mul(aso_state *st, int root, int use, int *bad)
 static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	aso_state *st = state;
-	cvet_checksc_flat *f = &st->flat;
-	if (cvet_checksc__body_unreliable(&st->errors, ev->cursor))
+	cvet_flat *f = &st->flat;
+	if (cvet_parse_errors__body_unreliable(&st->errors, ev->cursor))
 		return; /* a dropped check would look like a missing one */
-	if (cvet_checksc__flatten(ev->cursor, f) < 0 || collect_guards(st) < 0)
+	if (cvet_flat__build(ev->cursor, f) < 0 || collect_guards(st) < 0)
 		return;
 	if (f->truncated)
 		return; /* a part we did not see may hold the check */
@@ -395,30 +399,30 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 		cvet_finding *fd;
 		if (ai < 0)
 			continue;
-		arg = cvet_checksc__arg(c, (unsigned)ai);
+		arg = cvet_calls__call_arg(c, (unsigned)ai);
 		if (cx_is_null(arg))
 			continue;
-		argn = cvet_checksc__find(f, arg, (int)n);
+		argn = cvet_flat__find(f, arg, (int)n);
 		if (argn < 0)
 			continue;
 		m = risky_mul(st, argn, (int)n, &bad);
 		if (m < 0) {
 			/* size_t sz = n * sizeof(T); p = malloc(sz); */
 			s = cx_strip_casts(arg);
-			if (s.kind != CXCursor_DeclRefExpr || !cvet_checksc__is_auto_local(clang_getCursorReferenced(s)))
+			if (s.kind != CXCursor_DeclRefExpr || !cvet_decls__is_auto_local(clang_getCursorReferenced(s)))
 				continue;
-			wn = cvet_checksc__last_write(f, clang_getCursorReferenced(s), (int)n, &value);
+			wn = cvet_flat__last_write(f, clang_getCursorReferenced(s), (int)n, &value);
 			if (wn < 0)
 				continue;
-			argn = cvet_checksc__find(f, value, wn);
+			argn = cvet_flat__find(f, value, wn);
 			if (argn < 0)
 				continue;
 			m = risky_mul(st, argn, (int)n, &bad);
 			if (m < 0)
 				continue;
 		}
-		size_text = cvet_checksc__short_text(tu, f->v[m].c, "the size");
-		op_text = cvet_checksc__short_text(tu, f->v[bad].c, "an operand");
+		size_text = cvet_text__short_or(tu, f->v[m].c, "the size");
+		op_text = cvet_text__short_or(tu, f->v[bad].c, "an operand");
 		if (size_text && op_text) {
 			fd = cvet_tu_report(tu, &cvet_check_alloc_size_overflow, wn < 0 ? f->v[m].c : arg,
 					    "size '%s' passed to '%s' can wrap around when '%s' is large, allocating "
@@ -436,14 +440,14 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 static void on_tu_begin(cvet_tu *tu, void *state)
 {
 	aso_state *st = state;
-	cvet_checksc__errors_load(tu, &st->errors);
+	cvet_parse_errors__load(tu, &st->errors);
 }
 
 static void cleanup(void *state)
 {
 	aso_state *st = state;
-	cvet_checksc__flat_free(&st->flat);
-	cvet_checksc__errors_free(&st->errors);
+	cvet_flat__free(&st->flat);
+	cvet_parse_errors__free(&st->errors);
 	free(st->guards);
 }
 

@@ -1,9 +1,13 @@
 /* alloca-variable.c - flags stack allocations of non-constant size: alloca(n) and variable-length arrays (CWE-770) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "code/cx_text.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/parse_errors.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_alloca_variable;
 
@@ -13,7 +17,7 @@ static const char *const alloca_names[] = {"alloca", "_alloca", "__builtin_alloc
 static const enum CXCursorKind kinds[] = {CXCursor_VarDecl, 0};
 
 typedef struct av_state {
-	cvet_checksc_errors errors; /* where the parse failed: a size may then only look non-constant */
+	cvet_parse_errors errors; /* where the parse failed: a size may then only look non-constant */
 } av_state;
 
 /* alloca-family call with a size argument that does not evaluate to a constant. */
@@ -26,7 +30,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	for (int i = 0; alloca_names[i]; i++)
 		if (strcmp(ev->call->name, alloca_names[i]) == 0)
 			known = 1;
-	if (!known || ev->call->nargs < 1 || !cvet_checksc__is_libc(ev->call->callee))
+	if (!known || ev->call->nargs < 1 || !cvet_calls__is_libc_decl(ev->call->callee))
 		return;
 	if (cx_int_const(ev->call->args[0], NULL))
 		return;
@@ -43,7 +47,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		free(macro);
 		return;
 	}
-	size = cvet_checksc__short_text(tu, ev->call->args[0], "the size");
+	size = cvet_text__short_or(tu, ev->call->args[0], "the size");
 	if (size)
 		cvet_tu_report(tu, &cvet_check_alloca_variable, ev->call->expr,
 			       "'%s' reserves '%s' bytes on the stack, a size not known at compile time; "
@@ -72,7 +76,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	CXType t;
 	CXCursor size;
 	char *name, *text;
-	if (cx_is_null(ev->function) || !cvet_checksc__is_auto_local(ev->cursor))
+	if (cx_is_null(ev->function) || !cvet_decls__is_auto_local(ev->cursor))
 		return;
 	t = clang_getCanonicalType(clang_getCursorType(ev->cursor));
 	if (t.kind != CXType_VariableArray)
@@ -80,10 +84,10 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	size = vla_size_expr(ev->cursor);
 	if (!cx_is_null(size) && cx_int_const(size, NULL))
 		return; /* `const int n = 16; char b[n];` is a VLA to C but has a fixed size */
-	if (cvet_checksc__body_unreliable(&st->errors, ev->cursor))
+	if (cvet_parse_errors__body_unreliable(&st->errors, ev->cursor))
 		return; /* e.g. a size macro from a header that was not found */
 	name = cx_spelling(ev->cursor);
-	text = cx_is_null(size) ? NULL : cvet_checksc__short_text(tu, size, "?");
+	text = cx_is_null(size) ? NULL : cvet_text__short_or(tu, size, "?");
 	if (name)
 		cvet_tu_report(tu, &cvet_check_alloca_variable, ev->cursor,
 			       "variable-length array '%s' takes '%s' elements of stack, a size not known at "
@@ -96,13 +100,13 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 static void on_tu_begin(cvet_tu *tu, void *state)
 {
 	av_state *st = state;
-	cvet_checksc__errors_load(tu, &st->errors);
+	cvet_parse_errors__load(tu, &st->errors);
 }
 
 static void cleanup(void *state)
 {
 	av_state *st = state;
-	cvet_checksc__errors_free(&st->errors);
+	cvet_parse_errors__free(&st->errors);
 }
 
 const cvet_check cvet_check_alloca_variable = {

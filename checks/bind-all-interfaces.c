@@ -2,9 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/names.h"
+#include "lib/text.h"
+#include "lib/sites.h"
 
 extern const cvet_check cvet_check_bind_all_interfaces;
 
@@ -27,7 +30,7 @@ enum {
 };
 
 typedef struct state {
-	cvet_checksb_sites sites;
+	cvet_sites sites;
 } state;
 
 /* ---- expressions ---- */
@@ -141,7 +144,7 @@ static int byteswapped_const(CXCursor e, long long *out)
 	if (s.kind != CXCursor_CallExpr || clang_Cursor_getNumArguments(s) != 1)
 		return 0;
 	name = cx_spelling(s);
-	if (name && cvet_checksb__name_in(name, swaps))
+	if (name && cvet_calls__name_in(name, swaps))
 		ok = cx_int_const(clang_Cursor_getArgument(s, 0), out);
 	free(name);
 	return ok;
@@ -166,7 +169,7 @@ static void dotted(long long v, char *buf, size_t n)
 
 static void push(state *st, const cvet_event *ev, CXCursor at, int tag, CXCursor decl, CXCursor lit, long long value)
 {
-	cvet_checksb_site s;
+	cvet_site s;
 	memset(&s, 0, sizeof s);
 	s.fn = ev->function;
 	s.call = at;
@@ -174,7 +177,7 @@ static void push(state *st, const cvet_event *ev, CXCursor at, int tag, CXCursor
 	s.arg[0] = decl;
 	s.arg[1] = lit;
 	s.value = value;
-	(void)cvet_checksb__sites_push(&st->sites, &s);
+	(void)cvet_sites__push(&st->sites, &s);
 }
 
 /* IPv4 address value of an expression assigned to s_addr: host-order constant, or a literal via inet_addr. */
@@ -239,7 +242,7 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	} else if (strcmp(m, "s_addr") == 0 || strcmp(m, "sin_addr") == 0) {
 		record_addr4(st, ev, decl, rhs, strcmp(m, "sin_addr") == 0);
 	} else if (strcmp(m, "sin6_addr") == 0) {
-		char *r = cvet_checksb__ref_name(rhs);
+		char *r = cvet_names__ref_name(rhs);
 		long long v = -1;
 		if (r && strcmp(r, "in6addr_any") == 0)
 			v = 0;
@@ -282,7 +285,7 @@ static void record_init_field(state *st, const cvet_event *ev, const char *field
 		else
 			push(st, ev, ev->cursor, F_ADDR4, ev->cursor, clang_getNullCursor(), -1);
 	} else if (strcmp(field, "sin6_addr") == 0) {
-		char *r = cvet_checksb__ref_name(val);
+		char *r = cvet_names__ref_name(val);
 		v = r && strcmp(r, "in6addr_any") == 0 ? 0 : r && strcmp(r, "in6addr_loopback") == 0 ? 1 : -1;
 		push(st, ev, ev->cursor, F_ADDR6, ev->cursor, clang_getNullCursor(), v);
 		free(r);
@@ -345,15 +348,15 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	state *st = vs;
 	const char *name = ev->call->name;
 	unsigned n = ev->call->nargs;
-	cvet_checksb_site s;
+	cvet_site s;
 	(void)tu;
-	if (cx_is_null(ev->function) || !cvet_checksb__is_c_function(ev))
+	if (cx_is_null(ev->function) || !cvet_calls__is_c_api(ev))
 		return;
-	cvet_checksb__site_from_call(&s, ev);
+	cvet_sites__from_call(&s, ev);
 	if ((strcmp(name, "bind") == 0 && n == 3) || ((strcmp(name, "uv_tcp_bind") == 0 || strcmp(name, "uv_udp_bind") == 0) && n == 3)) {
 		s.tag = C_BIND;
-		s.arg[0] = cvet_checksb__arg(ev, 0);
-		s.arg[1] = cvet_checksb__arg(ev, 1);
+		s.arg[0] = cvet_calls__arg(ev, 0);
+		s.arg[1] = cvet_calls__arg(ev, 1);
 		s.name = name[0] == 'b' ? "bind" : strcmp(name, "uv_tcp_bind") == 0 ? "uv_tcp_bind" : "uv_udp_bind";
 	} else if (strcmp(name, "listen") == 0 && n == 2) {
 		s.tag = C_LISTEN;
@@ -363,12 +366,12 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		s.name = "connect";
 	} else if (strcmp(name, "sendto") == 0 && n == 6) {
 		s.tag = C_SENDTO;
-		s.arg[1] = cvet_checksb__arg(ev, 4);
+		s.arg[1] = cvet_calls__arg(ev, 4);
 		s.name = "sendto";
 		{
-			CXCursor to = unwrap(cvet_checksb__arg(ev, 4));
+			CXCursor to = unwrap(cvet_calls__arg(ev, 4));
 			long long z;
-			if (cvet_checksb__arg_is_null(ev, 4) || to.kind == CXCursor_GNUNullExpr ||
+			if (cvet_calls__arg_is_null(ev, 4) || to.kind == CXCursor_GNUNullExpr ||
 			    to.kind == CXCursor_CXXNullPtrLiteralExpr || (cx_int_const(to, &z) && z == 0))
 				return; /* connected socket: no destination given */
 		}
@@ -377,9 +380,9 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		s.name = "getaddrinfo";
 	} else if ((strcmp(name, "memset") == 0 && n == 3) || (strcmp(name, "bzero") == 0 && n == 2)) {
 		long long v = 0;
-		CXCursor d = root_decl(cvet_checksb__arg(ev, 0));
-		char *m = member_name(cvet_checksb__arg(ev, 0));
-		if (!cx_is_null(d) && sockaddr_family(d) && (n == 2 || (cvet_checksb__arg_int(ev, 1, &v) && v == 0)) && !m)
+		CXCursor d = root_decl(cvet_calls__arg(ev, 0));
+		char *m = member_name(cvet_calls__arg(ev, 0));
+		if (!cx_is_null(d) && sockaddr_family(d) && (n == 2 || (cvet_calls__arg_int(ev, 1, &v) && v == 0)) && !m)
 			push(st, ev, ev->call->expr, F_ZERO, d, clang_getNullCursor(), 0);
 		else if (!cx_is_null(d) && sockaddr_family(d))
 			push(st, ev, ev->call->expr, F_CLOBBER, d, clang_getNullCursor(), 0);
@@ -387,26 +390,26 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		return;
 	} else if ((strcmp(name, "inet_pton") == 0 && n == 3) || (strcmp(name, "inet_aton") == 0 && n == 2)) {
 		unsigned src = name[5] == 'p' ? 1 : 0, dst = name[5] == 'p' ? 2 : 1;
-		CXCursor d = root_decl(cvet_checksb__arg(ev, dst)), lit = cvet_checksb__arg(ev, src);
+		CXCursor d = root_decl(cvet_calls__arg(ev, dst)), lit = cvet_calls__arg(ev, src);
 		long long fam = 2;
 		int six;
 		if (cx_is_null(d))
 			return;
 		if (name[5] == 'p')
-			(void)cvet_checksb__arg_int(ev, 0, &fam);
+			(void)cvet_calls__arg_int(ev, 0, &fam);
 		six = fam == 10 || sockaddr_family(d) == 6; /* AF_INET6 is 10 on Linux */
 		push(st, ev, ev->call->expr, six ? F_ADDR6 : F_ADDR4, d,
 		     cx_string_literal(lit, NULL) ? cx_strip_casts(lit) : clang_getNullCursor(), -1);
 		return;
 	} else if ((strcmp(name, "uv_ip4_addr") == 0 || strcmp(name, "uv_ip6_addr") == 0) && n == 3) {
-		CXCursor d = root_decl(cvet_checksb__arg(ev, 2)), lit = cvet_checksb__arg(ev, 0);
+		CXCursor d = root_decl(cvet_calls__arg(ev, 2)), lit = cvet_calls__arg(ev, 0);
 		long long port;
 		if (cx_is_null(d))
 			return;
 		push(st, ev, ev->call->expr, name[5] == '6' ? F_ADDR6 : F_ADDR4, d,
 		     cx_string_literal(lit, NULL) ? cx_strip_casts(lit) : clang_getNullCursor(), -1);
 		push(st, ev, ev->call->expr, F_PORT, d, clang_getNullCursor(),
-		     cvet_checksb__arg_int(ev, 1, &port) ? port : -1);
+		     cvet_calls__arg_int(ev, 1, &port) ? port : -1);
 		return;
 	} else if (strcmp(name, "MHD_start_daemon") == 0 && n >= 2) {
 		s.tag = -1; /* handled right away: no per-function facts needed */
@@ -416,7 +419,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	} else {
 		/* any other call receiving a sockaddr variable (or its address) may fill it in */
 		for (unsigned i = 0; i < n && i < 8; i++) {
-			CXCursor a = cvet_checksb__arg(ev, i), d = root_decl(a), sa = cx_strip_casts(a);
+			CXCursor a = cvet_calls__arg(ev, i), d = root_decl(a), sa = cx_strip_casts(a);
 			if (cx_is_null(d) || !sockaddr_family(d))
 				continue;
 			if (sa.kind == CXCursor_DeclRefExpr && clang_getCanonicalType(clang_getCursorType(sa)).kind != CXType_Pointer)
@@ -430,12 +433,12 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		long long port = -1;
 		int own_addr = 0;
 		for (unsigned i = 2; i < n && i < 64; i++) {
-			char *cn = cvet_checksb__const_name(tu, ev->call->args[i]);
+			char *cn = cvet_names__const_name(tu, ev->call->args[i]);
 			if (cn && (strcmp(cn, "MHD_OPTION_SOCK_ADDR") == 0 || strcmp(cn, "MHD_OPTION_LISTEN_SOCKET") == 0))
 				own_addr = 1;
 			free(cn);
 		}
-		if (!cvet_checksb__arg_int(ev, 1, &port) || port < 0 || port > 65535)
+		if (!cvet_calls__arg_int(ev, 1, &port) || port < 0 || port > 65535)
 			port = -1;
 		cvet_tu_add_endpoint(tu, ev->call->expr, "MHD_start_daemon", own_addr ? NULL : "0.0.0.0", (int)port);
 		if (!own_addr)
@@ -447,18 +450,18 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	if (s.tag == -2) {
 		char *addr = NULL;
 		long long port = -1;
-		int have = cvet_checksb__arg_string(ev, 1, &addr);
-		if (!cvet_checksb__arg_int(ev, 2, &port) || port < 0 || port > 65535)
+		int have = cvet_calls__arg_string(ev, 1, &addr);
+		if (!cvet_calls__arg_int(ev, 2, &port) || port < 0 || port > 65535)
 			port = -1;
 		cvet_tu_add_endpoint(tu, ev->call->expr, name, have ? addr : NULL, (int)port);
 		if (have && addr && (strcmp(addr, "0.0.0.0") == 0 || strcmp(addr, "::") == 0 || !*addr))
-			cvet_tu_report(tu, &cvet_check_bind_all_interfaces, cvet_checksb__arg(ev, 1),
+			cvet_tu_report(tu, &cvet_check_bind_all_interfaces, cvet_calls__arg(ev, 1),
 				       "'%s' on \"%s\" listens on all interfaces; bind to 127.0.0.1 or a configured address",
 				       name, addr);
 		free(addr);
 		return;
 	}
-	(void)cvet_checksb__sites_push(&st->sites, &s);
+	(void)cvet_sites__push(&st->sites, &s);
 }
 
 /* ---- evaluation at the end of a function ---- */
@@ -479,7 +482,7 @@ static void eval_addr(const state *st, CXCursor fn, size_t upto, CXCursor decl, 
 	out->port = -1;
 	out->where = clang_getNullCursor();
 	for (size_t i = upto > WINDOW ? upto - WINDOW : 0; i < upto; i++) {
-		const cvet_checksb_site *f = &st->sites.v[i];
+		const cvet_site *f = &st->sites.v[i];
 		if (!clang_equalCursors(f->fn, fn) || !clang_equalCursors(f->arg[0], decl))
 			continue;
 		switch (f->tag) {
@@ -501,7 +504,7 @@ static void eval_addr(const state *st, CXCursor fn, size_t upto, CXCursor decl, 
 			out->where = f->call;
 			out->known = out->wildcard = 0;
 			if (!cx_is_null(f->arg[1]) && cx_string_literal(f->arg[1], &lit) && lit) {
-				char *shown = cvet_checksb__shorten(lit, 60);
+				char *shown = cvet_text__shorten(lit, 60);
 				out->known = 1;
 				snprintf(out->text, sizeof out->text, "%s", shown ? shown : "");
 				out->wildcard = strcmp(lit, "0.0.0.0") == 0 || strcmp(lit, "::") == 0 ||
@@ -555,7 +558,7 @@ static int hints_passive(const state *st, CXCursor fn, size_t i, CXCursor hints_
 	if (cx_is_null(d))
 		return 0;
 	for (size_t k = i > WINDOW ? i - WINDOW : 0; k < i; k++) {
-		const cvet_checksb_site *f = &st->sites.v[k];
+		const cvet_site *f = &st->sites.v[k];
 		if (f->tag == F_PASSIVE && clang_equalCursors(f->fn, fn) && clang_equalCursors(f->arg[0], d))
 			return 1;
 	}
@@ -573,7 +576,7 @@ typedef struct gai_info {
 
 static void eval_gai(const state *st, CXCursor fn, size_t i, gai_info *g)
 {
-	const cvet_checksb_site *s = &st->sites.v[i];
+	const cvet_site *s = &st->sites.v[i];
 	char *node = NULL, *svc = NULL;
 	memset(g, 0, sizeof *g);
 	g->found = 1;
@@ -582,7 +585,7 @@ static void eval_gai(const state *st, CXCursor fn, size_t i, gai_info *g)
 	if (cx_string_literal(s->arg[1], &svc) && svc)
 		g->port = service_port(svc);
 	if (cx_string_literal(s->arg[0], &node) && node) {
-		char *shown = cvet_checksb__shorten(node, 60);
+		char *shown = cvet_text__shorten(node, 60);
 		g->have_text = 1;
 		snprintf(g->text, sizeof g->text, "%s", shown ? shown : "");
 		g->wildcard = strcmp(node, "0.0.0.0") == 0 || strcmp(node, "::") == 0;
@@ -607,7 +610,7 @@ static void eval_gai(const state *st, CXCursor fn, size_t i, gai_info *g)
 static int connects(const state *st, CXCursor fn, CXCursor fd)
 {
 	for (size_t k = 0; k < st->sites.n; k++) {
-		const cvet_checksb_site *c = &st->sites.v[k];
+		const cvet_site *c = &st->sites.v[k];
 		if ((c->tag == C_CONNECT || c->tag == C_SENDTO) && clang_equalCursors(c->fn, fn) &&
 		    cx_same_ref(c->arg[0], fd))
 			return 1;
@@ -615,7 +618,7 @@ static int connects(const state *st, CXCursor fn, CXCursor fd)
 	return 0;
 }
 
-static void report_bind(cvet_tu *tu, const cvet_checksb_site *b, const char *addr, long long port, CXCursor where)
+static void report_bind(cvet_tu *tu, const cvet_site *b, const char *addr, long long port, CXCursor where)
 {
 	char portbuf[32] = "";
 	cvet_finding *f;
@@ -632,12 +635,12 @@ static void report_bind(cvet_tu *tu, const cvet_checksb_site *b, const char *add
 static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
-	CXCursor fn = cvet_checksb__event_function(ev);
+	CXCursor fn = cvet_calls__event_function(ev);
 	gai_info last_gai;
 	int gai_bound = 0; /* a bind used the last getaddrinfo result */
 	memset(&last_gai, 0, sizeof last_gai);
 	for (size_t i = 0; i < st->sites.n; i++) {
-		const cvet_checksb_site *s = &st->sites.v[i];
+		const cvet_site *s = &st->sites.v[i];
 		if (!clang_equalCursors(s->fn, fn))
 			continue;
 		switch (s->tag) {
@@ -688,7 +691,7 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			int local = 0; /* bound to a Unix-domain/netlink address */
 			addr_info ai;
 			for (size_t k = i; k-- > 0 && i - k <= WINDOW;) {
-				const cvet_checksb_site *b = &st->sites.v[k];
+				const cvet_site *b = &st->sites.v[k];
 				CXCursor d;
 				if (b->tag != C_BIND || !clang_equalCursors(b->fn, fn) || !cx_same_ref(b->arg[0], s->arg[0]))
 					continue;
@@ -723,7 +726,7 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			    clang_equalCursors(st->sites.v[i].fn, fn))
 				has_bind = 1;
 		for (size_t i = 0; i < st->sites.n && !has_bind; i++) {
-			const cvet_checksb_site *f = &st->sites.v[i];
+			const cvet_site *f = &st->sites.v[i];
 			int wild;
 			if (!clang_equalCursors(f->fn, fn) || (f->tag != F_ADDR4 && f->tag != F_ADDR6) ||
 			    f->call.kind != CXCursor_BinaryOperator)
@@ -736,12 +739,12 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 					       f->tag == F_ADDR6 ? "in6addr_any" : "INADDR_ANY");
 		}
 	}
-	cvet_checksb__sites_drop_fn(&st->sites, fn);
+	cvet_sites__drop_fn(&st->sites, fn);
 }
 
 static void cleanup(void *vs)
 {
-	cvet_checksb__sites_free(&((state *)vs)->sites);
+	cvet_sites__free(&((state *)vs)->sites);
 }
 
 static const enum CXCursorKind kinds[] = {CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_VarDecl, 0};

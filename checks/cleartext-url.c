@@ -2,9 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/names.h"
+#include "lib/text.h"
+#include "lib/sites.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_cleartext_url;
 
@@ -53,9 +57,9 @@ static int has_word(const char *ident, const char *const *list)
 	size_t n;
 	if (!ident)
 		return 0;
-	n = cvet_checksb__words(ident, words, 16);
+	n = cvet_names__words(ident, words, 16);
 	for (size_t i = 0; i < n; i++)
-		if (cvet_checksb__name_in(words[i], list))
+		if (cvet_calls__name_in(words[i], list))
 			return 1;
 	return 0;
 }
@@ -104,7 +108,7 @@ static int cleartext_scheme(const char *s)
 {
 	for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
 		const char *auth, *end, *at, *host;
-		if (!cvet_checksb__starts_nocase(s, schemes[i].prefix))
+		if (!cvet_names__starts_nocase(s, schemes[i].prefix))
 			continue;
 		auth = s + strlen(schemes[i].prefix);
 		end = auth + strcspn(auth, "/?#");
@@ -129,12 +133,12 @@ static char *display_url(const char *s)
 	const char *auth = strstr(s, "://"), *at, *end;
 	char *tmp, *out;
 	if (!auth)
-		return cvet_checksb__shorten(s, 60);
+		return cvet_text__shorten(s, 60);
 	auth += 3;
 	end = auth + strcspn(auth, "/?#");
 	at = memchr(auth, '@', (size_t)(end - auth));
 	if (!at)
-		return cvet_checksb__shorten(s, 60);
+		return cvet_text__shorten(s, 60);
 	tmp = malloc(strlen(s) + 8);
 	if (!tmp)
 		return NULL;
@@ -144,19 +148,9 @@ static char *display_url(const char *s)
 		memcpy(tmp + head, "\xe2\x80\xa6", 3); /* credentials are never shown */
 		memcpy(tmp + head + 3, at, tail + 1);
 	}
-	out = cvet_checksb__shorten(tmp, 60);
+	out = cvet_text__shorten(tmp, 60);
 	free(tmp);
 	return out;
-}
-
-static int seen_before(state *st, CXCursor lit)
-{
-	for (size_t i = 0; i < st->nseen; i++)
-		if (clang_equalCursors(st->seen[i], lit))
-			return 1;
-	if (st->nseen < MAX_SEEN)
-		st->seen[st->nseen++] = lit;
-	return 0;
 }
 
 static void consider_literal(cvet_tu *tu, state *st, CXCursor lit)
@@ -169,12 +163,12 @@ static void consider_literal(cvet_tu *tu, state *st, CXCursor lit)
 	}
 	k = cleartext_scheme(s);
 	if (k == 1 && st->nftp < MAX_FTP_PENDING) { /* ftp: wait for a CURLOPT_USE_SSL anywhere in the file */
-		if (!seen_before(st, lit))
+		if (!cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit))
 			st->ftp[st->nftp++] = lit;
 		free(s);
 		return;
 	}
-	if (k >= 0 && !seen_before(st, lit) && (shown = display_url(s)) != NULL) {
+	if (k >= 0 && !cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit) && (shown = display_url(s)) != NULL) {
 		cvet_tu_report(tu, &cvet_check_cleartext_url, lit,
 			       "cleartext URL '%s' sends data unencrypted and unauthenticated; %s", shown, schemes[k].fix);
 		free(shown);
@@ -250,23 +244,12 @@ static int test_table(CXCursor decl)
 	return yes;
 }
 
-/* The initializer of a variable declaration (its last expression child), or a null cursor. */
-static CXCursor var_init(CXCursor decl)
-{
-	unsigned n = cx_child_count(decl);
-	CXCursor last;
-	if (!n)
-		return clang_getNullCursor();
-	last = cx_child(decl, n - 1);
-	return clang_isExpression(last.kind) ? last : clang_getNullCursor();
-}
-
 static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	if (ev->kind == CXCursor_VarDecl) {
 		char *name = cx_spelling(ev->cursor);
-		CXCursor init = var_init(ev->cursor);
+		CXCursor init = cvet_decls__var_init(ev->cursor);
 		if (name && !has_word(name, skip_words) && !cx_is_null(init) && !test_table(ev->cursor))
 			collect(tu, st, init, 1, 0);
 		free(name);
@@ -275,7 +258,7 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	if (ev->kind == CXCursor_CallExpr) { /* C++ string assignment: url = "http://..." */
 		char *op = cx_spelling(ev->cursor), *name;
 		if (op && strcmp(op, "operator=") == 0 && clang_Cursor_getNumArguments(ev->cursor) == 2) {
-			name = cvet_checksb__ref_name(clang_Cursor_getArgument(ev->cursor, 0));
+			name = cvet_names__ref_name(clang_Cursor_getArgument(ev->cursor, 0));
 			if (!has_word(name, skip_words))
 				collect(tu, st, clang_Cursor_getArgument(ev->cursor, 1), 0, 0);
 			free(name);
@@ -285,7 +268,7 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 	}
 	if (ev->kind == CXCursor_BinaryOperator && cx_binop(ev->cursor) == CX_BO_Assign) {
 		CXCursor lhs = cx_child(ev->cursor, 0);
-		char *name = cvet_checksb__ref_name(lhs);
+		char *name = cvet_names__ref_name(lhs);
 		if (!has_word(name, skip_words))
 			collect(tu, st, cx_child(ev->cursor, 1), 0, 0);
 		free(name);
@@ -314,14 +297,14 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	const char *name = ev->call->name;
 	if (strcmp(name, "curl_easy_setopt") == 0 && ev->call->nargs == 3) {
 		/* explicit FTPS: CURLOPT_USE_SSL with CURLUSESSL_CONTROL (2) or CURLUSESSL_ALL (3) upgrades ftp:// */
-		char *opt = cvet_checksb__const_name(tu, cvet_checksb__through_macro_local(tu, ev->call->args[1]));
+		char *opt = cvet_names__const_name(tu, cvet_names__through_macro_local(tu, ev->call->args[1]));
 		long long v;
 		if (opt && strcmp(opt, "CURLOPT_USE_SSL") == 0 &&
-		    cx_int_const(cvet_checksb__through_macro_local(tu, ev->call->args[2]), &v) && v >= 2)
+		    cx_int_const(cvet_names__through_macro_local(tu, ev->call->args[2]), &v) && v >= 2)
 			st->ftp_tls = 1;
 		free(opt);
 	}
-	if (!cvet_checksb__name_in(name, url_calls) && !has_word(name, url_words))
+	if (!cvet_calls__name_in(name, url_calls) && !has_word(name, url_words))
 		return;
 	if (has_word(name, skip_words))
 		return;

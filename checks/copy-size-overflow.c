@@ -1,8 +1,10 @@
 /* copy-size-overflow.c - flags copies/reads whose constant size exceeds the destination array (CWE-119, CWE-787) */
 #include <stdlib.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/buffers.h"
+#include "lib/text.h"
 
 extern const cvet_check cvet_check_copy_size_overflow;
 
@@ -31,20 +33,20 @@ static const struct {
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
-	int row = cvet_checksa__find_row(ev->call->name, sized_fns, sizeof sized_fns / sizeof sized_fns[0],
+	int row = cvet_calls__find_row(ev->call->name, sized_fns, sizeof sized_fns / sizeof sized_fns[0],
 					 sizeof sized_fns[0]);
 	long long room, elem, n, k = 1, cap;
 	char *dest, shown[64];
 	(void)state;
-	if (row < 0 || !cvet_checksa__is_libc(ev) || ev->call->nargs <= sized_fns[row].size ||
+	if (row < 0 || !cvet_calls__is_libc(ev) || ev->call->nargs <= sized_fns[row].size ||
 	    ev->call->nargs <= sized_fns[row].dst)
 		return;
-	if (!cvet_checksa__dest_room(ev->call->args[sized_fns[row].dst], &room, &elem))
+	if (!cvet_buffers__dest_room(ev->call->args[sized_fns[row].dst], &room, &elem))
 		return;
 	if (!cx_int_const(ev->call->args[sized_fns[row].size], &n) || n < 0)
 		return;
 	if (sized_fns[row].factor >= 0) {
-		if (!cx_int_const(cvet_checksa__arg(ev, (unsigned)sized_fns[row].factor), &k) || k < 0)
+		if (!cx_int_const(cvet_calls__arg(ev, (unsigned)sized_fns[row].factor), &k) || k < 0)
 			return;
 		if (k && n > (1LL << 40) / k)
 			return;
@@ -53,10 +55,10 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	cap = sized_fns[row].elements ? room / elem : room;
 	if (n <= cap)
 		return;
-	dest = cvet_checksa__short_text(tu, ev->call->args[sized_fns[row].dst]);
+	dest = cvet_text__short(tu, ev->call->args[sized_fns[row].dst]);
 	cvet_tu_report(tu, &cvet_check_copy_size_overflow, ev->call->expr,
 		       "'%s' may write %lld %s into '%s', which has room for %lld; use the destination's size",
-		       cvet_checksa__display_name(ev->call->name, shown, sizeof shown), n,
+		       cvet_calls__display_name(ev->call->name, shown, sizeof shown), n,
 		       sized_fns[row].elements ? "elements" : "bytes", dest ? dest : "buffer", cap);
 	free(dest);
 }

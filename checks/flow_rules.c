@@ -4,8 +4,8 @@
  * decisions and the words. */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "flow_int.h"
+#include "code/check.h"
+#include "flow/flow_int.h"
 
 #define RULE_CMD "command-injection"
 #define RULE_FMT "format-string"

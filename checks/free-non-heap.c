@@ -1,9 +1,11 @@
 /* free-non-heap.c - flags free()/realloc() of memory malloc never returned: &var, arrays, literals (CWE-590) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_free_non_heap;
 
@@ -16,7 +18,7 @@ static CXCursor array_object(CXCursor e)
 	CXCursor s = cx_strip_casts(e);
 	if (s.kind != CXCursor_DeclRefExpr && s.kind != CXCursor_MemberRefExpr)
 		return clang_getNullCursor();
-	if (!cvet_checksc__is_array_type(clang_getCursorType(s)))
+	if (!cvet_decls__is_array_type(clang_getCursorType(s)))
 		return clang_getNullCursor();
 	return s;
 }
@@ -32,13 +34,13 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	for (i = 0; freeers[i]; i++)
 		if (strcmp(call->name, freeers[i]) == 0)
 			break;
-	if (!freeers[i] || call->nargs < 1 || !cvet_checksc__is_libc(call->callee))
+	if (!freeers[i] || call->nargs < 1 || !cvet_calls__is_libc_decl(call->callee))
 		return;
 	a = cx_strip_casts(call->args[0]);
 	if (a.kind == CXCursor_StringLiteral) {
 		desc = "a string literal, which is static storage";
 	} else if (a.kind == CXCursor_UnaryOperator && cx_unop(a) == CXUnaryOperator_AddrOf) {
-		owner = cvet_checksc__storage_owner(cx_child(a, 0));
+		owner = cvet_decls__storage_owner(cx_child(a, 0));
 		desc = "the address of";
 	} else if (a.kind == CXCursor_BinaryOperator &&
 		   (cx_binop(a) == CX_BO_Add || cx_binop(a) == CX_BO_Sub)) {
@@ -46,13 +48,13 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		if (cx_is_null(arr) && cx_binop(a) == CX_BO_Add)
 			arr = array_object(cx_child(a, 1));
 		if (!cx_is_null(arr)) {
-			owner = cvet_checksc__storage_owner(arr);
+			owner = cvet_decls__storage_owner(arr);
 			desc = "a pointer into";
 		}
 	} else {
 		arr = array_object(a);
 		if (!cx_is_null(arr)) {
-			owner = cvet_checksc__storage_owner(arr);
+			owner = cvet_decls__storage_owner(arr);
 			desc = "the array";
 		}
 	}
@@ -67,14 +69,14 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (cx_is_null(owner))
 		return;
 	name = cx_spelling(owner);
-	what = cvet_checksc__short_text(tu, call->args[0], "the argument");
+	what = cvet_text__short_or(tu, call->args[0], "the argument");
 	if (name && what)
 		cvet_tu_report(tu, &cvet_check_free_non_heap, call->args[0],
 			       "'%s' is given '%s', which points into %s%s '%s', not memory from malloc; free only "
 			       "pointers returned by malloc, calloc or realloc",
-			       call->name, what, cvet_checksc__storage_word(owner),
+			       call->name, what, cvet_decls__storage_word(owner),
 			       owner.kind == CXCursor_ParmDecl                    ? ""
-			       : cvet_checksc__is_array_type(clang_getCursorType(owner)) ? " array"
+			       : cvet_decls__is_array_type(clang_getCursorType(owner)) ? " array"
 									   : " variable",
 			       name);
 	free(name);

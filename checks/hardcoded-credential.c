@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/names.h"
+#include "lib/text.h"
+#include "lib/sites.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_hardcoded_credential;
 
@@ -170,7 +174,7 @@ static void on_file(cvet_tu *tu, void *vs, const char *path, const char *text, s
 			size_t n = me - ms < sizeof token - 1 ? me - ms : sizeof token - 1;
 			memcpy(token, text + ms, n);
 			token[n] = '\0';
-			red = cvet_checksb__redact(token, SHOW_CHARS);
+			red = cvet_text__redact(token, SHOW_CHARS);
 			snprintf(snippet, sizeof snippet, "%s", red ? red : "\xe2\x80\xa6");
 			f = cvet_tu_report_at(tu, &cvet_check_hardcoded_credential, path, (unsigned)line,
 					      (unsigned)(ms - line_start + 1), snippet,
@@ -179,7 +183,7 @@ static void on_file(cvet_tu *tu, void *vs, const char *path, const char *text, s
 					      patterns[w].what, red ? red : "\xe2\x80\xa6");
 			free(red);
 		}
-		cvet_checksb__set_snippet(f, snippet);
+		cvet_text__set_snippet(f, snippet);
 		pos = me > pos ? me : pos + 1;
 	}
 }
@@ -223,7 +227,7 @@ static const char *const leading_describing[] = {"max", "min", "num", "n", "is",
 static int classify_name(const char *ident, const char **kind)
 {
 	char w[16][32];
-	size_t n = cvet_checksb__words(ident, w, 16), end = 0;
+	size_t n = cvet_names__words(ident, w, 16), end = 0;
 	int cls = NAME_NONE;
 	*kind = "credential";
 	for (size_t i = 0; i < n && cls == NAME_NONE; i++) {
@@ -237,23 +241,23 @@ static int classify_name(const char *ident, const char **kind)
 			}
 		if (cls)
 			break;
-		if (cvet_checksb__name_in(w[i], strong_words)) {
+		if (cvet_calls__name_in(w[i], strong_words)) {
 			cls = NAME_STRONG;
 			end = i + 1;
 			*kind = (strstr(w[i], "pass") || strcmp(w[i], "pwd") == 0) ? "password"
 				: strstr(w[i], "key") ? "key" : strstr(w[i], "token") ? "token" : "secret";
-		} else if (cvet_checksb__name_in(w[i], weak_words)) {
+		} else if (cvet_calls__name_in(w[i], weak_words)) {
 			cls = NAME_WEAK;
 			end = i + 1;
 			*kind = strcmp(w[i], "pass") == 0 ? "password" : "token";
 		}
-		if (cls && i > 0 && cvet_checksb__name_in(w[0], leading_describing))
+		if (cls && i > 0 && cvet_calls__name_in(w[0], leading_describing))
 			return NAME_NONE;
 	}
 	if (!cls)
 		return NAME_NONE;
 	for (size_t i = end; i < n; i++)
-		if (cvet_checksb__name_in(w[i], describing_words))
+		if (cvet_calls__name_in(w[i], describing_words))
 			return NAME_NONE;
 	return cls;
 }
@@ -365,16 +369,6 @@ static int looks_random(const char *s)
 	return n >= 12 && digit && (lower || upper) && lower + upper + digit >= 2;
 }
 
-static int seen_before(state *st, CXCursor lit)
-{
-	for (size_t i = 0; i < st->nseen; i++)
-		if (clang_equalCursors(st->seen[i], lit))
-			return 1;
-	if (st->nseen < MAX_SEEN)
-		st->seen[st->nseen++] = lit;
-	return 0;
-}
-
 /* The StringLiteral an expression is (through casts and macros), or a null cursor. */
 static CXCursor literal_of(CXCursor e)
 {
@@ -413,9 +407,9 @@ static void report_literal(cvet_tu *tu, state *st, CXCursor lit, const char *sec
 		return;
 	if (has_known_format(st, secret))
 		return; /* the text scan reports it with its format */
-	if (seen_before(st, lit))
+	if (cvet_sites__seen_before(st->seen, &st->nseen, MAX_SEEN, lit))
 		return;
-	red = cvet_checksb__redact(secret, SHOW_CHARS);
+	red = cvet_text__redact(secret, SHOW_CHARS);
 	if (!red)
 		return;
 	f = cvet_tu_report(tu, &cvet_check_hardcoded_credential, lit,
@@ -423,7 +417,7 @@ static void report_literal(cvet_tu *tu, state *st, CXCursor lit, const char *sec
 			   "protected file",
 			   kind, red, how);
 	snprintf(snippet, sizeof snippet, "%s \"%s\"", context ? context : "", red);
-	cvet_checksb__set_snippet(f, snippet);
+	cvet_text__set_snippet(f, snippet);
 	free(red);
 }
 
@@ -444,17 +438,6 @@ static void check_named(cvet_tu *tu, state *st, const char *name, CXCursor value
 	snprintf(how, sizeof how, "%s '%.100s'", verb, name);
 	report_literal(tu, st, lit, s, kind, how, name, cls);
 	free(s);
-}
-
-/* The initializer of a declaration (last expression child), or a null cursor. */
-static CXCursor var_init(CXCursor decl)
-{
-	unsigned n = cx_child_count(decl);
-	CXCursor last;
-	if (!n)
-		return clang_getNullCursor();
-	last = cx_child(decl, n - 1);
-	return clang_isExpression(last.kind) ? last : clang_getNullCursor();
 }
 
 /* Designated initializers (.password = "x"), also nested in arrays of structs: libclang shows each as an
@@ -497,7 +480,7 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	if (ev->kind == CXCursor_VarDecl) {
-		CXCursor init = var_init(ev->cursor);
+		CXCursor init = cvet_decls__var_init(ev->cursor);
 		char *name;
 		if (cx_is_null(init))
 			return;
@@ -520,12 +503,12 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 		    (strcmp(op, "operator=") == 0 || strcmp(op, "operator==") == 0 || strcmp(op, "operator!=") == 0)) {
 			CXCursor l = clang_Cursor_getArgument(ev->cursor, 0), r = clang_Cursor_getArgument(ev->cursor, 1);
 			const char *verb = op[9] == '\0' ? "assigned to" : "compared with";
-			name = cvet_checksb__ref_name(l);
+			name = cvet_names__ref_name(l);
 			if (name)
 				check_named(tu, st, name, r, verb);
 			free(name);
 			if (op[9] != '\0') {
-				name = cvet_checksb__ref_name(r);
+				name = cvet_names__ref_name(r);
 				if (name)
 					check_named(tu, st, name, l, verb);
 				free(name);
@@ -539,15 +522,15 @@ static void on_cursor(cvet_tu *tu, void *vs, const cvet_event *ev)
 		CXCursor l = cx_child(ev->cursor, 0), r = cx_child(ev->cursor, 1);
 		char *name;
 		if (op == CX_BO_Assign) {
-			name = cvet_checksb__ref_name(l);
+			name = cvet_names__ref_name(l);
 			check_named(tu, st, name, r, "assigned to");
 			free(name);
 		} else if (op == CX_BO_EQ || op == CX_BO_NE) {
-			name = cvet_checksb__ref_name(l);
+			name = cvet_names__ref_name(l);
 			if (name)
 				check_named(tu, st, name, r, "compared with");
 			free(name);
-			name = cvet_checksb__ref_name(r);
+			name = cvet_names__ref_name(r);
 			if (name)
 				check_named(tu, st, name, l, "compared with");
 			free(name);
@@ -581,7 +564,7 @@ static const char *const compare_calls[] = {"strcmp", "strncmp", "strcasecmp", "
 
 static void check_api_arg(cvet_tu *tu, state *st, const cvet_event *ev, unsigned i, const char *what)
 {
-	CXCursor lit = literal_of(cvet_checksb__arg(ev, i));
+	CXCursor lit = literal_of(cvet_calls__arg(ev, i));
 	char *s = NULL, how[160];
 	if (cx_is_null(lit) || !cx_string_literal(lit, &s) || !s) {
 		free(s);
@@ -603,12 +586,12 @@ static void check_curl(cvet_tu *tu, state *st, const cvet_event *ev)
 	CXCursor lit;
 	if (ev->call->nargs != 3)
 		return;
-	opt = cvet_checksb__const_name(tu, cvet_checksb__through_macro_local(tu, cvet_checksb__arg(ev, 1)));
-	if (!opt || !cvet_checksb__name_in(opt, opts)) {
+	opt = cvet_names__const_name(tu, cvet_names__through_macro_local(tu, cvet_calls__arg(ev, 1)));
+	if (!opt || !cvet_calls__name_in(opt, opts)) {
 		free(opt);
 		return;
 	}
-	lit = literal_of(cvet_checksb__arg(ev, 2));
+	lit = literal_of(cvet_calls__arg(ev, 2));
 	if (!cx_is_null(lit) && cx_string_literal(lit, &s) && s) {
 		const char *secret = s;
 		if (strstr(opt, "USERPWD")) {
@@ -626,7 +609,7 @@ static void check_curl(cvet_tu *tu, state *st, const cvet_event *ev)
 /* Connection strings with an inline password: "host=db password=hunter2", "...;PWD=hunter2;". */
 static void check_conninfo(cvet_tu *tu, state *st, const cvet_event *ev, unsigned i)
 {
-	CXCursor lit = literal_of(cvet_checksb__arg(ev, i));
+	CXCursor lit = literal_of(cvet_calls__arg(ev, i));
 	char *s = NULL, how[160];
 	const char *p;
 	if (cx_is_null(lit) || !cx_string_literal(lit, &s) || !s) {
@@ -659,14 +642,14 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	const char *name = ev->call->name;
-	if (cvet_checksb__name_in(name, compare_calls)) {
+	if (cvet_calls__name_in(name, compare_calls)) {
 		if (ev->call->nargs >= 2) {
-			char *a = cvet_checksb__ref_name(cvet_checksb__arg(ev, 0));
-			char *b = cvet_checksb__ref_name(cvet_checksb__arg(ev, 1));
+			char *a = cvet_names__ref_name(cvet_calls__arg(ev, 0));
+			char *b = cvet_names__ref_name(cvet_calls__arg(ev, 1));
 			if (a)
-				check_named(tu, st, a, cvet_checksb__arg(ev, 1), "compared with");
+				check_named(tu, st, a, cvet_calls__arg(ev, 1), "compared with");
 			if (b)
-				check_named(tu, st, b, cvet_checksb__arg(ev, 0), "compared with");
+				check_named(tu, st, b, cvet_calls__arg(ev, 0), "compared with");
 			free(a);
 			free(b);
 		}
@@ -686,7 +669,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	}
 	for (size_t i = 0; i < sizeof(secret_args) / sizeof(secret_args[0]); i++)
 		if (strcmp(name, secret_args[i].name) == 0) {
-			if (cvet_checksb__is_c_function(ev))
+			if (cvet_calls__is_c_api(ev))
 				check_api_arg(tu, st, ev, secret_args[i].arg, secret_args[i].what);
 			return;
 		}

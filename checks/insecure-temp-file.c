@@ -1,9 +1,11 @@
 /* insecure-temp-file.c - flags temporary-file name generators and malformed mkstemp templates (CWE-377) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/buffers.h"
+#include "lib/literals.h"
 
 extern const cvet_check cvet_check_insecure_temp_file;
 
@@ -27,9 +29,9 @@ static char *template_text(CXCursor arg)
 	CXCursor root;
 	if (cx_string_literal(arg, &s))
 		return s;
-	root = cvet_checksa__root_var(arg);
+	root = cvet_buffers__root_var(arg);
 	if (cx_strip_casts(arg).kind == CXCursor_DeclRefExpr && !cx_is_null(root) &&
-	    cvet_checksa__var_init_string(root, &s))
+	    cvet_literals__var_init(root, &s))
 		return s;
 	return NULL;
 }
@@ -39,17 +41,17 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	const char *name = ev->call->name;
 	int row;
 	(void)state;
-	if (cvet_checksa__name_in(name, name_only)) {
-		if (!cvet_checksa__is_libc(ev))
+	if (cvet_calls__name_in(name, name_only)) {
+		if (!cvet_calls__is_libc(ev))
 			return;
 		cvet_tu_report(tu, &cvet_check_insecure_temp_file, ev->call->expr,
 			       "'%s' only makes up a name that another process can create first; use 'mkstemp' "
 			       "(or 'tmpfile')", name);
 		return;
 	}
-	row = cvet_checksa__find_row(name, template_fns, sizeof template_fns / sizeof template_fns[0],
+	row = cvet_calls__find_row(name, template_fns, sizeof template_fns / sizeof template_fns[0],
 				     sizeof template_fns[0]);
-	if (row >= 0 && cvet_checksa__is_libc(ev) && ev->call->nargs >= 1) {
+	if (row >= 0 && cvet_calls__is_libc(ev) && ev->call->nargs >= 1) {
 		char *tmpl = template_text(ev->call->args[0]);
 		long long suffix = 0;
 		size_t len, i;
@@ -57,7 +59,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		if (!tmpl)
 			return;
 		if (template_fns[row].suffix_arg >= 0 &&
-		    !cx_int_const(cvet_checksa__arg(ev, (unsigned)template_fns[row].suffix_arg), &suffix)) {
+		    !cx_int_const(cvet_calls__arg(ev, (unsigned)template_fns[row].suffix_arg), &suffix)) {
 			free(tmpl);
 			return;
 		}

@@ -1,16 +1,17 @@
 /* privilege-drop-order.c - the user id dropped before the group id, so the group can no longer change (CWE-696) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/sites.h"
 
 extern const cvet_check cvet_check_privilege_drop_order;
 
 enum { SITE_UID = 1, SITE_GID };
 
 typedef struct state {
-	cvet_checksb_sites sites; /* uid/gid calls of the functions being walked, in source order */
+	cvet_sites sites; /* uid/gid calls of the functions being walked, in source order */
 } state;
 
 static const char *const uid_calls[] = {"setuid", "seteuid", "setreuid", "setresuid", NULL};
@@ -18,7 +19,7 @@ static const char *const gid_calls[] = {"setgid", "setegid", "setregid", "setres
 
 /* 1 when every uid argument of a uid-family call is the constant 0 or -1 (no change) and at least one is 0:
  * the call regains root (seteuid(0)) instead of dropping it. */
-static int regains_root(const cvet_checksb_site *s)
+static int regains_root(const cvet_site *s)
 {
 	int zero = 0;
 	unsigned n = s->nargs < 4 ? s->nargs : 4;
@@ -36,7 +37,7 @@ static int regains_root(const cvet_checksb_site *s)
 
 /* 1 when a uid-family call sets the user id back to a saved one (seteuid(saved_euid)): every argument names a
  * variable or field whose name says it keeps the original ids (saved, orig, privileged). */
-static int restores_saved(const cvet_checksb_site *s)
+static int restores_saved(const cvet_site *s)
 {
 	static const char *const words[] = {"saved", "orig", "priv", NULL};
 	unsigned n = s->nargs < 4 ? s->nargs : 4;
@@ -82,31 +83,31 @@ static int expects_failure(const cvet_event *ev)
 static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
-	cvet_checksb_site s;
+	cvet_site s;
 	int tag = 0;
 	(void)tu;
 	if (cx_is_null(ev->function))
 		return;
-	if (cvet_checksb__name_in(ev->call->name, uid_calls))
+	if (cvet_calls__name_in(ev->call->name, uid_calls))
 		tag = SITE_UID;
-	else if (cvet_checksb__name_in(ev->call->name, gid_calls))
+	else if (cvet_calls__name_in(ev->call->name, gid_calls))
 		tag = SITE_GID;
-	if (!tag || !cvet_checksb__is_c_function(ev))
+	if (!tag || !cvet_calls__is_c_api(ev))
 		return;
 	if (tag == SITE_GID && expects_failure(ev))
 		return;
-	cvet_checksb__site_from_call(&s, ev);
+	cvet_sites__from_call(&s, ev);
 	s.tag = tag;
-	(void)cvet_checksb__sites_push(&st->sites, &s);
+	(void)cvet_sites__push(&st->sites, &s);
 }
 
 static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
-	CXCursor fn = cvet_checksb__event_function(ev);
-	const cvet_checksb_site *dropped = NULL; /* last uid call that gave up root, if still in effect */
+	CXCursor fn = cvet_calls__event_function(ev);
+	const cvet_site *dropped = NULL; /* last uid call that gave up root, if still in effect */
 	for (size_t i = 0; i < st->sites.n; i++) {
-		const cvet_checksb_site *s = &st->sites.v[i];
+		const cvet_site *s = &st->sites.v[i];
 		char *uname, *gname;
 		cvet_finding *f;
 		if (!clang_equalCursors(s->fn, fn))
@@ -137,12 +138,12 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 		free(uname);
 		free(gname);
 	}
-	cvet_checksb__sites_drop_fn(&st->sites, fn);
+	cvet_sites__drop_fn(&st->sites, fn);
 }
 
 static void cleanup(void *vs)
 {
-	cvet_checksb__sites_free(&((state *)vs)->sites);
+	cvet_sites__free(&((state *)vs)->sites);
 }
 
 const cvet_check cvet_check_privilege_drop_order = {

@@ -1,9 +1,9 @@
 /* privilege-drop-unchecked.c - setuid/setgid-family calls whose result is thrown away (CWE-252) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
 
 extern const cvet_check cvet_check_privilege_drop_unchecked;
 
@@ -47,7 +47,7 @@ static int result_ignored(CXCursor parent, CXCursor call)
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	(void)state;
-	if (!cvet_checksb__name_in(ev->call->name, drop_calls) || !cvet_checksb__is_c_function(ev))
+	if (!cvet_calls__name_in(ev->call->name, drop_calls) || !cvet_calls__is_c_api(ev))
 		return;
 	if (!result_ignored(ev->parent, ev->call->expr))
 		return;

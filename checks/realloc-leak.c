@@ -2,9 +2,12 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/ast_flat.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_realloc_leak;
 
@@ -14,7 +17,7 @@ static const char *const resizers[] = {"realloc", "reallocarray", NULL};
 static const enum CXCursorKind kinds[] = {CXCursor_BinaryOperator, 0};
 
 typedef struct rl_state {
-	cvet_checksc_flat flat; /* the enclosing function, flattened on demand */
+	cvet_flat flat; /* the enclosing function, flattened on demand */
 } rl_state;
 
 /*
@@ -23,11 +26,11 @@ typedef struct rl_state {
  */
 static int saved_before(cvet_tu *tu, rl_state *st, CXCursor fn, CXCursor at, CXCursor ptr)
 {
-	cvet_checksc_flat *f = &st->flat;
+	cvet_flat *f = &st->flat;
 	int end;
-	if (cx_is_null(fn) || cvet_checksc__flatten(fn, f) < 0)
+	if (cx_is_null(fn) || cvet_flat__build(fn, f) < 0)
 		return 0;
-	end = cvet_checksc__find(f, at, 1);
+	end = cvet_flat__find(f, at, 1);
 	for (int j = 1; j < end; j++) {
 		CXCursor c = f->v[j].c, value;
 		unsigned n = f->v[j].nkids;
@@ -37,7 +40,7 @@ static int saved_before(cvet_tu *tu, rl_state *st, CXCursor fn, CXCursor at, CXC
 			value = cx_child(c, 1);
 		else
 			continue;
-		if (clang_isExpression(value.kind) && cvet_checksc__same_lvalue(tu, value, ptr))
+		if (clang_isExpression(value.kind) && cvet_decls__same_lvalue(tu, value, ptr))
 			return 1;
 	}
 	return 0;
@@ -69,14 +72,14 @@ static int fatal_name(const char *name)
 }
 
 /* 1 when the subtree of flat node i holds a direct call to a function whose name says it ends the program. */
-static int calls_fatal(const cvet_checksc_flat *f, int i)
+static int calls_fatal(const cvet_flat *f, int i)
 {
 	for (int j = i; j < f->v[i].end && j < (int)f->n; j++) {
 		char *name;
 		int hit;
 		if (f->v[j].c.kind != CXCursor_CallExpr)
 			continue;
-		name = cvet_checksc__callee_name(f->v[j].c);
+		name = cvet_calls__callee_name(f->v[j].c);
 		hit = fatal_name(name);
 		free(name);
 		if (hit)
@@ -93,12 +96,12 @@ static int calls_fatal(const cvet_checksc_flat *f, int i)
  */
 static int fails_fatally(cvet_tu *tu, rl_state *st, CXCursor at, CXCursor ptr)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	int i, j;
 	CXCursor next;
 	if (!f->v || f->n == 0)
 		return 0;
-	i = cvet_checksc__find(f, at, 1);
+	i = cvet_flat__find(f, at, 1);
 	if (i < 0 || f->v[i].parent < 0 || f->v[f->v[i].parent].c.kind != CXCursor_CompoundStmt)
 		return 0;
 	j = f->v[i].end;
@@ -106,23 +109,23 @@ static int fails_fatally(cvet_tu *tu, rl_state *st, CXCursor at, CXCursor ptr)
 		return 0;
 	next = cx_strip_casts(f->v[j].c);
 	if (next.kind == CXCursor_CallExpr) {
-		char *name = cvet_checksc__callee_name(next);
+		char *name = cvet_calls__callee_name(next);
 		int fatal = fatal_name(name), hit = 0;
 		free(name);
 		if (!fatal)
 			return 0;
 		for (unsigned a = 0; a < 8; a++) {
-			CXCursor arg = cvet_checksc__arg(next, a);
+			CXCursor arg = cvet_calls__call_arg(next, a);
 			if (cx_is_null(arg))
 				break;
-			if (cvet_checksc__same_lvalue(tu, cx_strip_casts(arg), ptr))
+			if (cvet_decls__same_lvalue(tu, cx_strip_casts(arg), ptr))
 				hit = 1;
 		}
 		return hit;
 	}
 	if (next.kind == CXCursor_IfStmt && f->v[j].nkids >= 2) {
 		int cond = j + 1, then;
-		if (!cvet_checksc__mentions_at(f, cond, ptr))
+		if (!cvet_flat__mentions_at(f, cond, ptr))
 			return 0;
 		then = f->v[cond].end;
 		if (then >= (int)f->n || f->v[then].parent != j)
@@ -142,17 +145,17 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 		return;
 	lhs = cx_child(ev->cursor, 0);
 	rhs = cx_strip_casts(cx_child(ev->cursor, 1));
-	which = cvet_checksc__call_in(rhs, resizers);
+	which = cvet_calls__call_in(rhs, resizers);
 	if (which < 0)
 		return;
 	call = rhs;
-	if (!cvet_checksc__same_lvalue(tu, lhs, cvet_checksc__arg(call, 0)))
+	if (!cvet_decls__same_lvalue(tu, lhs, cvet_calls__call_arg(call, 0)))
 		return;
 	if (saved_before(tu, state, ev->function, ev->cursor, lhs))
 		return;
 	if (fails_fatally(tu, state, ev->cursor, lhs))
 		return;
-	what = cvet_checksc__short_text(tu, lhs, "the pointer");
+	what = cvet_text__short_or(tu, lhs, "the pointer");
 	if (!what)
 		return;
 	cvet_tu_report(tu, &cvet_check_realloc_leak, ev->cursor,
@@ -165,7 +168,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 static void cleanup(void *state)
 {
 	rl_state *st = state;
-	cvet_checksc__flat_free(&st->flat);
+	cvet_flat__free(&st->flat);
 }
 
 const cvet_check cvet_check_realloc_leak = {

@@ -1,15 +1,16 @@
 /* return-local-address.c - flags returning the address of, or a reference to, own stack storage (CWE-562) */
 #include <stdlib.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/ast_flat.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_return_local_address;
 
 #define MAX_CHAIN 12 /* steps followed back from a return: p = q; q = cond ? buf : x; ... */
 
 typedef struct rla_state {
-	cvet_checksc_flat flat; /* reused between functions */
+	cvet_flat flat; /* reused between functions */
 	long long budget;       /* nodes the backward searches may still visit in this function */
 } rla_state;
 
@@ -17,8 +18,8 @@ typedef struct rla_state {
 static int dies_with_call(CXCursor decl)
 {
 	if (decl.kind == CXCursor_ParmDecl)
-		return !cvet_checksc__is_reference_type(clang_getCursorType(decl));
-	return cvet_checksc__is_auto_local(decl);
+		return !cvet_decls__is_reference_type(clang_getCursorType(decl));
+	return cvet_decls__is_auto_local(decl);
 }
 
 /* What a returned pointer value points into. */
@@ -27,12 +28,12 @@ typedef struct target {
 	int node;       /* where the pointer was set (for a step), -1 when it is the return itself */
 } target;
 
-static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out,
+static int classify(const cvet_flat *f, CXCursor e, int before, unsigned depth, target *out,
 		    long long *budget);
 
 /* Last write to pointer variable `decl` before node `before`: 1 and fills out when it points into a dying
  * object. Increments and += keep the pointer inside the object it had, so the search goes on past them. */
-static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, unsigned depth, target *out,
+static int last_write(const cvet_flat *f, CXCursor decl, int before, unsigned depth, target *out,
 		      long long *budget)
 {
 	for (int j = before - 1; j > 0; j--) {
@@ -82,19 +83,19 @@ static int last_write(const cvet_checksc_flat *f, CXCursor decl, int before, uns
  * call: &local, &param, a local array, local_array + k, cond ? local : x, or a local pointer variable
  * whose last assignment was one of those.
  */
-static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned depth, target *out,
+static int classify(const cvet_flat *f, CXCursor e, int before, unsigned depth, target *out,
 		    long long *budget)
 {
 	CXCursor s = cx_strip_casts(e), d;
 	out->owner = clang_getNullCursor();
 	out->node = -1;
-	if (depth > MAX_CHAIN || cx_is_null(s) || cvet_checksc__is_dependent(e))
+	if (depth > MAX_CHAIN || cx_is_null(s) || cvet_decls__is_dependent(e))
 		return 0;
 	switch (s.kind) {
 	case CXCursor_UnaryOperator:
 		if (cx_unop(s) != CXUnaryOperator_AddrOf)
 			return 0;
-		d = cvet_checksc__storage_owner(cx_child(s, 0));
+		d = cvet_decls__storage_owner(cx_child(s, 0));
 		if (cx_is_null(d) || !dies_with_call(d))
 			return 0;
 		out->owner = d;
@@ -113,17 +114,17 @@ static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned
 		return 0;
 	case CXCursor_DeclRefExpr:
 	case CXCursor_MemberRefExpr:
-		if (cvet_checksc__is_array_type(clang_getCursorType(s))) {
-			d = cvet_checksc__storage_owner(s);
+		if (cvet_decls__is_array_type(clang_getCursorType(s))) {
+			d = cvet_decls__storage_owner(s);
 			if (cx_is_null(d) || !dies_with_call(d))
 				return 0;
 			out->owner = d;
 			return 1;
 		}
-		if (s.kind != CXCursor_DeclRefExpr || !cvet_checksc__is_pointer_type(clang_getCursorType(s)))
+		if (s.kind != CXCursor_DeclRefExpr || !cvet_decls__is_pointer_type(clang_getCursorType(s)))
 			return 0;
 		d = clang_getCursorReferenced(s);
-		if (!cvet_checksc__is_auto_local(d))
+		if (!cvet_decls__is_auto_local(d))
 			return 0;
 		return last_write(f, d, before, depth, out, budget);
 	default:
@@ -131,12 +132,12 @@ static int classify(const cvet_checksc_flat *f, CXCursor e, int before, unsigned
 	}
 }
 
-static void report(cvet_tu *tu, const cvet_checksc_flat *f, CXCursor ret, CXCursor fn, const target *t, int ref)
+static void report(cvet_tu *tu, const cvet_flat *f, CXCursor ret, CXCursor fn, const target *t, int ref)
 {
 	char *fname = cx_spelling(fn), *oname = cx_spelling(t->owner);
-	const char *word = cvet_checksc__storage_word(t->owner);
+	const char *word = cvet_decls__storage_word(t->owner);
 	const char *noun = t->owner.kind == CXCursor_ParmDecl                              ? ""
-			   : cvet_checksc__is_array_type(clang_getCursorType(t->owner)) ? " array"
+			   : cvet_decls__is_array_type(clang_getCursorType(t->owner)) ? " array"
 											 : " variable";
 	cvet_finding *fd;
 	if (!fname || !oname)
@@ -165,7 +166,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 	int ref = rt.kind == CXType_LValueReference || rt.kind == CXType_RValueReference;
 	if (rt.kind != CXType_Pointer && !ref)
 		return;
-	if (cvet_checksc__flatten(ev->cursor, &st->flat) < 0)
+	if (cvet_flat__build(ev->cursor, &st->flat) < 0)
 		return;
 	st->budget = 5000000;
 	for (size_t i = 1; i < st->flat.n; i++) {
@@ -175,7 +176,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 			continue;
 		e = cx_child(c, 0);
 		if (ref) {
-			CXCursor d = cvet_checksc__storage_owner(e);
+			CXCursor d = cvet_decls__storage_owner(e);
 			if (cx_is_null(d) || !dies_with_call(d))
 				continue;
 			t.owner = d;
@@ -190,7 +191,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 static void cleanup(void *state)
 {
 	rla_state *st = state;
-	cvet_checksc__flat_free(&st->flat);
+	cvet_flat__free(&st->flat);
 }
 
 const cvet_check cvet_check_return_local_address = {

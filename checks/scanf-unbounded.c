@@ -2,9 +2,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/buffers.h"
+#include "lib/literals.h"
 
 extern const cvet_check cvet_check_scanf_unbounded;
 
@@ -86,22 +88,22 @@ static int find_unbounded(const char *p, char *conv, unsigned *argno)
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
-	int row = cvet_checksa__find_row(ev->call->name, scanf_fns, sizeof scanf_fns / sizeof scanf_fns[0],
+	int row = cvet_calls__find_row(ev->call->name, scanf_fns, sizeof scanf_fns / sizeof scanf_fns[0],
 					 sizeof scanf_fns[0]);
 	CXCursor fmt_arg;
 	char *fmt = NULL, conv;
 	unsigned argno;
 	(void)state;
-	if (row < 0 || !cvet_checksa__is_libc(ev))
+	if (row < 0 || !cvet_calls__is_libc(ev))
 		return;
-	fmt_arg = cvet_checksa__arg(ev, scanf_fns[row].fmt);
-	if (cx_is_null(fmt_arg) || !cvet_checksa__format_text(fmt_arg, &fmt) || !fmt)
+	fmt_arg = cvet_calls__arg(ev, scanf_fns[row].fmt);
+	if (cx_is_null(fmt_arg) || !cvet_literals__format_text(fmt_arg, &fmt) || !fmt)
 		return;
 	if (find_unbounded(fmt, &conv, &argno)) {
 		long long room = 0, elem = 1;
-		CXCursor dest = cvet_checksa__arg(ev, scanf_fns[row].fmt + 1 + argno);
+		CXCursor dest = cvet_calls__arg(ev, scanf_fns[row].fmt + 1 + argno);
 		const char *spec = conv == 's' ? "%s" : "%[";
-		if (!cx_is_null(dest) && cvet_checksa__dest_room(dest, &room, &elem) && room / elem > 1)
+		if (!cx_is_null(dest) && cvet_buffers__dest_room(dest, &room, &elem) && room / elem > 1)
 			cvet_tu_report(tu, &cvet_check_scanf_unbounded, fmt_arg,
 				       "'%s' reads '%s' without a field width and can overflow its buffer of %lld characters; "
 				       "use a width such as '%%%lld%s'", ev->call->name, spec, room / elem, room / elem - 1,

@@ -1,9 +1,12 @@
 /* sizeof-pointer.c - flags sizeof(p) of a pointer used as the size of the buffer p points to (CWE-467) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "code/cx_text.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_sizeof_pointer;
 
@@ -45,7 +48,7 @@ static CXCursor sizeof_operand(cvet_tu *tu, CXCursor e)
 	if (s.kind != CXCursor_UnaryExpr || cx_child_count(s) != 1)
 		return clang_getNullCursor();
 	op = cx_child(s, 0);
-	if (!clang_isExpression(op.kind) || cvet_checksc__is_dependent(op))
+	if (!clang_isExpression(op.kind) || cvet_decls__is_dependent(op))
 		return clang_getNullCursor(); /* sizeof(type), or template code we cannot see through */
 	/* the same cursor kind covers alignof and friends: look at the spelling */
 	text = cx_text(tu, s);
@@ -64,16 +67,16 @@ static int is_pointer_object(CXCursor e)
 	d = cx_referenced(s);
 	if (cx_is_null(d))
 		return 0;
-	if (d.kind == CXCursor_ParmDecl && cvet_checksc__is_array_type(clang_getCursorType(d)))
+	if (d.kind == CXCursor_ParmDecl && cvet_decls__is_array_type(clang_getCursorType(d)))
 		return 1;
-	return cvet_checksc__is_pointer_type(clang_getCursorType(s));
+	return cvet_decls__is_pointer_type(clang_getCursorType(s));
 }
 
 /* 1 when the declaration was written as an array parameter (void f(char buf[64])). */
 static int is_array_param(CXCursor op)
 {
 	CXCursor d = cx_referenced(op);
-	return d.kind == CXCursor_ParmDecl && cvet_checksc__is_array_type(clang_getCursorType(d));
+	return d.kind == CXCursor_ParmDecl && cvet_decls__is_array_type(clang_getCursorType(d));
 }
 
 /* 1 when the pointer's target is as large as the pointer itself (void **pp, uint64_t *p): sizeof p is then
@@ -91,7 +94,7 @@ static int same_size_as_pointee(CXCursor op)
 
 static void report_buffer(cvet_tu *tu, CXCursor at, CXCursor op, const char *fn)
 {
-	char *name = cvet_checksc__short_text(tu, op, "the pointer");
+	char *name = cvet_text__short_or(tu, op, "the pointer");
 	if (!name)
 		return;
 	if (is_array_param(op))
@@ -116,7 +119,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	for (size_t i = 0; i < sizeof(buf_fns) / sizeof(buf_fns[0]); i++)
 		if (strcmp(buf_fns[i].name, call->name) == 0)
 			fn = &buf_fns[i];
-	if (!fn || !fn->sizes || !cvet_checksc__is_libc(call->callee))
+	if (!fn || !fn->sizes || !cvet_calls__is_libc_decl(call->callee))
 		return;
 	for (unsigned s = 0; s < call->nargs && s < 8; s++) {
 		CXCursor op;
@@ -126,7 +129,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		if (cx_is_null(op) || !is_pointer_object(op) || same_size_as_pointee(op))
 			continue;
 		for (unsigned b = 0; b < call->nargs && b < 8; b++)
-			if (((fn->bufs >> b) & 1u) && cvet_checksc__same_lvalue(tu, call->args[b], op)) {
+			if (((fn->bufs >> b) & 1u) && cvet_decls__same_lvalue(tu, call->args[b], op)) {
 				report_buffer(tu, call->args[s], op, call->name);
 				return;
 			}
@@ -172,18 +175,18 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 		dest = clang_getCursorType(cx_child(ev->cursor, 0));
 	}
 	call = cx_strip_casts(value);
-	which = cvet_checksc__call_in(call, allocators);
-	if (which < 0 || !cvet_checksc__is_pointer_type(dest))
+	which = cvet_calls__call_in(call, allocators);
+	if (which < 0 || !cvet_decls__is_pointer_type(dest))
 		return;
 	pointee = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(dest)));
 	if (pointee.kind == CXType_Pointer || pointee.kind == CXType_Void || pointee.kind == CXType_Invalid)
 		return; /* an array of pointers needs sizeof(pointer) per element */
 	n = clang_Cursor_getNumArguments(call);
 	for (int a = which == 2 ? 1 : 0; a < n && cx_is_null(op); a++)
-		op = size_factor(tu, cvet_checksc__arg(call, (unsigned)a), 0);
+		op = size_factor(tu, cvet_calls__call_arg(call, (unsigned)a), 0);
 	if (cx_is_null(op))
 		return;
-	name = cvet_checksc__short_text(tu, op, "the pointer");
+	name = cvet_text__short_or(tu, op, "the pointer");
 	tname = cx_str(clang_getTypeSpelling(clang_getPointeeType(dest)));
 	if (name && tname)
 		cvet_tu_report(tu, &cvet_check_sizeof_pointer, op,

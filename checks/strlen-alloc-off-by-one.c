@@ -2,9 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/ast_flat.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_strlen_alloc_off_by_one;
 
@@ -25,7 +28,7 @@ static const char *const printers[] = {"sprintf", "swprintf", "vsprintf", NULL};
 static const char *const memcopies[] = {"memcpy", "memmove", "wmemcpy", NULL};
 
 typedef struct sao_state {
-	cvet_checksc_flat flat;
+	cvet_flat flat;
 } sao_state;
 
 /* The lengths a size is made of: the strings measured, and the variable holding the length (if any). */
@@ -42,8 +45,8 @@ static int parse_lengths(CXCursor e, lens *out, unsigned depth)
 	long long k;
 	if (depth > 8 || cx_is_null(s))
 		return 0;
-	if (cvet_checksc__call_in(s, length_fns) >= 0) {
-		CXCursor a = cvet_checksc__arg(s, 0);
+	if (cvet_calls__call_in(s, length_fns) >= 0) {
+		CXCursor a = cvet_calls__call_arg(s, 0);
 		if (cx_is_null(a) || out->n >= MAX_STRS)
 			return 0;
 		out->str[out->n++] = a;
@@ -66,7 +69,7 @@ static int parse_lengths(CXCursor e, lens *out, unsigned depth)
 }
 
 /* Size argument at node `call`: direct lengths, or a local variable last set to them. */
-static int size_lengths(const cvet_checksc_flat *f, CXCursor size, int call, lens *out)
+static int size_lengths(const cvet_flat *f, CXCursor size, int call, lens *out)
 {
 	CXCursor s = cx_strip_casts(size), d, value;
 	memset(out, 0, sizeof(*out));
@@ -77,7 +80,7 @@ static int size_lengths(const cvet_checksc_flat *f, CXCursor size, int call, len
 	if (s.kind != CXCursor_DeclRefExpr)
 		return 0;
 	d = clang_getCursorReferenced(s);
-	if (!cvet_checksc__is_auto_local(d) || cvet_checksc__last_write(f, d, call, &value) < 0)
+	if (!cvet_decls__is_auto_local(d) || cvet_flat__last_write(f, d, call, &value) < 0)
 		return 0;
 	if (!parse_lengths(value, out, 0))
 		return 0;
@@ -86,9 +89,9 @@ static int size_lengths(const cvet_checksc_flat *f, CXCursor size, int call, len
 }
 
 /* Where an allocation at node i is stored: a declared variable (*decl) or an assigned lvalue (*lhs). */
-static int destination(const cvet_checksc_flat *f, int i, CXCursor *decl, CXCursor *lhs)
+static int destination(const cvet_flat *f, int i, CXCursor *decl, CXCursor *lhs)
 {
-	int child, p = cvet_checksc__up(f, i, &child);
+	int child, p = cvet_flat__up(f, i, &child);
 	*decl = clang_getNullCursor();
 	*lhs = clang_getNullCursor();
 	if (p < 0)
@@ -109,14 +112,14 @@ static int is_dest(cvet_tu *tu, CXCursor e, CXCursor decl, CXCursor lhs)
 	CXCursor s = cx_strip_casts(e);
 	if (!cx_is_null(decl))
 		return s.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(s), decl);
-	return cvet_checksc__same_lvalue(tu, s, lhs);
+	return cvet_decls__same_lvalue(tu, s, lhs);
 }
 
 /* Index of the measured string e designates, or -1. */
 static int which_str(cvet_tu *tu, CXCursor e, const lens *l)
 {
 	for (unsigned i = 0; i < l->n; i++)
-		if (cvet_checksc__same_lvalue(tu, e, l->str[i]))
+		if (cvet_decls__same_lvalue(tu, e, l->str[i]))
 			return (int)i;
 	return -1;
 }
@@ -128,8 +131,8 @@ static int is_length(cvet_tu *tu, CXCursor e, const lens *l)
 	if (!cx_is_null(l->var) && s.kind == CXCursor_DeclRefExpr &&
 	    clang_equalCursors(clang_getCursorReferenced(s), l->var))
 		return 1;
-	return l->n == 1 && cvet_checksc__call_in(s, length_fns) >= 0 &&
-	       which_str(tu, cvet_checksc__arg(s, 0), l) >= 0;
+	return l->n == 1 && cvet_calls__call_in(s, length_fns) >= 0 &&
+	       which_str(tu, cvet_calls__call_arg(s, 0), l) >= 0;
 }
 
 /* 1 when e is `length + k` with k >= 1. */
@@ -145,28 +148,28 @@ static int is_length_plus(cvet_tu *tu, CXCursor e, const lens *l)
 
 /* 1 when node j writes the terminator (or more) of a measured string into the destination; *what names
  * the operation for the message. */
-static int overflowing_write(cvet_tu *tu, const cvet_checksc_flat *f, int j, CXCursor decl, CXCursor lhs,
+static int overflowing_write(cvet_tu *tu, const cvet_flat *f, int j, CXCursor decl, CXCursor lhs,
 			     const lens *l, const char **what)
 {
 	CXCursor c = f->v[j].c;
 	int w;
 	if (c.kind == CXCursor_CallExpr) {
-		CXCursor dst = cvet_checksc__arg(c, 0);
+		CXCursor dst = cvet_calls__call_arg(c, 0);
 		if (cx_is_null(dst) || !is_dest(tu, dst, decl, lhs))
 			return 0;
-		if ((w = cvet_checksc__call_in(c, string_copies)) >= 0) {
+		if ((w = cvet_calls__call_in(c, string_copies)) >= 0) {
 			*what = string_copies[w];
-			return which_str(tu, cvet_checksc__arg(c, 1), l) >= 0;
+			return which_str(tu, cvet_calls__call_arg(c, 1), l) >= 0;
 		}
-		if ((w = cvet_checksc__call_in(c, memcopies)) >= 0) {
+		if ((w = cvet_calls__call_in(c, memcopies)) >= 0) {
 			*what = memcopies[w];
-			return which_str(tu, cvet_checksc__arg(c, 1), l) >= 0 && is_length_plus(tu, cvet_checksc__arg(c, 2), l);
+			return which_str(tu, cvet_calls__call_arg(c, 1), l) >= 0 && is_length_plus(tu, cvet_calls__call_arg(c, 2), l);
 		}
-		if ((w = cvet_checksc__call_in(c, printers)) >= 0) {
+		if ((w = cvet_calls__call_in(c, printers)) >= 0) {
 			int n = clang_Cursor_getNumArguments(c);
 			*what = printers[w];
 			for (int a = 2; a < n && a < 64; a++)
-				if (which_str(tu, cvet_checksc__arg(c, (unsigned)a), l) >= 0)
+				if (which_str(tu, cvet_calls__call_arg(c, (unsigned)a), l) >= 0)
 					return 1;
 		}
 		return 0;
@@ -183,7 +186,7 @@ static int overflowing_write(cvet_tu *tu, const cvet_checksc_flat *f, int j, CXC
 }
 
 /* 1 when node j overwrites the destination pointer itself. */
-static int rewrites_dest(cvet_tu *tu, const cvet_checksc_flat *f, int j, CXCursor decl, CXCursor lhs)
+static int rewrites_dest(cvet_tu *tu, const cvet_flat *f, int j, CXCursor decl, CXCursor lhs)
 {
 	CXCursor c = f->v[j].c;
 	if (c.kind != CXCursor_BinaryOperator || cx_binop(c) != CX_BO_Assign)
@@ -194,9 +197,9 @@ static int rewrites_dest(cvet_tu *tu, const cvet_checksc_flat *f, int j, CXCurso
 static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	sao_state *st = state;
-	cvet_checksc_flat *f = &st->flat;
+	cvet_flat *f = &st->flat;
 	long long budget = 5000000; /* nodes the copy searches may look at in this function */
-	if (cvet_checksc__flatten(ev->cursor, f) < 0)
+	if (cvet_flat__build(ev->cursor, f) < 0)
 		return;
 	for (size_t n = 1; n < f->n; n++) {
 		CXCursor c = f->v[n].c, size = clang_getNullCursor(), decl, lhs;
@@ -207,16 +210,16 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 		cvet_finding *fd;
 		if (c.kind != CXCursor_CallExpr)
 			continue;
-		callee = cvet_checksc__callee_name(c);
+		callee = cvet_calls__callee_name(c);
 		if (!callee)
 			continue;
 		for (size_t k = 0; k < sizeof(sized_fns) / sizeof(sized_fns[0]); k++)
 			if (strcmp(callee, sized_fns[k].name) == 0) {
 				fn = sized_fns[k].name;
-				size = cvet_checksc__arg(c, sized_fns[k].size_arg);
+				size = cvet_calls__call_arg(c, sized_fns[k].size_arg);
 			}
 		free(callee);
-		if (!fn || cx_is_null(size) || !cvet_checksc__is_libc(clang_getCursorReferenced(c)))
+		if (!fn || cx_is_null(size) || !cvet_calls__is_libc_decl(clang_getCursorReferenced(c)))
 			continue;
 		if (!size_lengths(f, size, (int)n, &l) || !destination(f, (int)n, &decl, &lhs))
 			continue;
@@ -234,8 +237,8 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 		}
 		if (j >= (int)f->n)
 			continue;
-		call_text = cvet_checksc__short_text(tu, c, fn);
-		str_text = l.n > 1 ? strdup("the joined strings") : cvet_checksc__short_text(tu, l.str[0], "the string");
+		call_text = cvet_text__short_or(tu, c, fn);
+		str_text = l.n > 1 ? strdup("the joined strings") : cvet_text__short_or(tu, l.str[0], "the string");
 		if (what)
 			snprintf(by, sizeof(by), "'%s'", what);
 		else
@@ -256,7 +259,7 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 static void cleanup(void *state)
 {
 	sao_state *st = state;
-	cvet_checksc__flat_free(&st->flat);
+	cvet_flat__free(&st->flat);
 }
 
 const cvet_check cvet_check_strlen_alloc_off_by_one = {

@@ -2,16 +2,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/names.h"
+#include "lib/sites.h"
 
 extern const cvet_check cvet_check_tls_verify_disabled;
 
 enum { PEND_OPENSSL_NONE = 1, PEND_MBEDTLS_NONE, PEND_MBEDTLS_OPTIONAL };
 
 typedef struct state {
-	cvet_checksb_sites pending; /* verify-none settings whose report depends on the TU being a client */
+	cvet_sites pending; /* verify-none settings whose report depends on the TU being a client */
 	int server;                 /* saw server-side setup (server methods, SSL_accept, MBEDTLS_SSL_IS_SERVER) */
 	int client;                 /* saw client-side setup (client methods, SSL_connect, SNI/host name) */
 	int checks_result;          /* saw mbedtls_ssl_get_verify_result: OPTIONAL is checked by hand */
@@ -93,22 +95,22 @@ static int accepts_everything(CXCursor fnexpr)
 
 static void pend(state *st, const cvet_event *ev, int tag)
 {
-	cvet_checksb_site s;
-	cvet_checksb__site_from_call(&s, ev);
+	cvet_site s;
+	cvet_sites__from_call(&s, ev);
 	s.tag = tag;
 	s.name = NULL;
-	(void)cvet_checksb__sites_push(&st->pending, &s);
+	(void)cvet_sites__push(&st->pending, &s);
 }
 
 static void on_curl(cvet_tu *tu, const cvet_event *ev)
 {
 	long long opt, val;
 	char *oname;
-	CXCursor o = cvet_checksb__through_macro_local(tu, cvet_checksb__arg(ev, 1));
-	if (ev->call->nargs != 3 || !cx_int_const(cvet_checksb__through_macro_local(tu, cvet_checksb__arg(ev, 2)), &val) ||
+	CXCursor o = cvet_names__through_macro_local(tu, cvet_calls__arg(ev, 1));
+	if (ev->call->nargs != 3 || !cx_int_const(cvet_names__through_macro_local(tu, cvet_calls__arg(ev, 2)), &val) ||
 	    val != 0)
 		return;
-	oname = cvet_checksb__const_name(tu, o);
+	oname = cvet_names__const_name(tu, o);
 	if (!cx_int_const(o, &opt))
 		opt = -1;
 	for (size_t i = 0; i < sizeof(curl_opts) / sizeof(curl_opts[0]); i++) {
@@ -145,7 +147,7 @@ static void on_gnutls_flags(cvet_tu *tu, const cvet_event *ev)
 		{1LL << 6, "GNUTLS_VERIFY_DISABLE_TIME_CHECKS"},
 		{1LL << 7, "GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS"},
 	};
-	if (ev->call->nargs != 2 || !cvet_checksb__arg_int(ev, 1, &flags) || flags <= 0)
+	if (ev->call->nargs != 2 || !cvet_calls__arg_int(ev, 1, &flags) || flags <= 0)
 		return;
 	what[0] = '\0';
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -157,7 +159,7 @@ static void on_gnutls_flags(cvet_tu *tu, const cvet_event *ev)
 		len += (size_t)w;
 	}
 	if (len)
-		cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_checksb__arg(ev, 1),
+		cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_calls__arg(ev, 1),
 			       "'gnutls_certificate_set_verify_flags' weakens certificate verification (%s); "
 			       "drop these flags",
 			       what);
@@ -168,37 +170,37 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	state *st = vs;
 	const char *name = ev->call->name;
 	long long mode;
-	if (!cvet_checksb__is_c_function(ev))
+	if (!cvet_calls__is_c_api(ev))
 		return;
-	if (cvet_checksb__name_in(name, server_calls) || cvet_checksb__ends(name, "_server_method")) {
+	if (cvet_calls__name_in(name, server_calls) || cvet_names__ends(name, "_server_method")) {
 		st->server = 1;
 		return;
 	}
-	if (cvet_checksb__name_in(name, client_calls) || cvet_checksb__ends(name, "_client_method")) {
+	if (cvet_calls__name_in(name, client_calls) || cvet_names__ends(name, "_client_method")) {
 		st->client = 1;
 		return;
 	}
 	if (strcmp(name, "SSL_ctrl") == 0) { /* SSL_set_tlsext_host_name: SSL_CTRL_SET_TLSEXT_HOSTNAME = 55 */
 		long long cmd;
-		if (cvet_checksb__arg_int(ev, 1, &cmd) && cmd == 55)
+		if (cvet_calls__arg_int(ev, 1, &cmd) && cmd == 55)
 			st->client = 1;
 		return;
 	}
-	if (cvet_checksb__name_in(name, set_verify_calls)) {
-		if (ev->call->nargs != 3 || !cvet_checksb__arg_int(ev, 1, &mode))
+	if (cvet_calls__name_in(name, set_verify_calls)) {
+		if (ev->call->nargs != 3 || !cvet_calls__arg_int(ev, 1, &mode))
 			return;
 		if (mode == 0)
 			pend(st, ev, PEND_OPENSSL_NONE);
-		else if (accepts_everything(cvet_checksb__arg(ev, 2)))
-			cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_checksb__arg(ev, 2),
+		else if (accepts_everything(cvet_calls__arg(ev, 2)))
+			cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_calls__arg(ev, 2),
 				       "the verify callback given to '%s' accepts every certificate (it always returns "
 				       "1), which turns verification off; return the 'preverify_ok' argument instead",
 				       name);
 		return;
 	}
 	if (strcmp(name, "SSL_CTX_set_cert_verify_callback") == 0 && ev->call->nargs == 3) {
-		if (accepts_everything(cvet_checksb__arg(ev, 1)))
-			cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_checksb__arg(ev, 1),
+		if (accepts_everything(cvet_calls__arg(ev, 1)))
+			cvet_tu_report(tu, &cvet_check_tls_verify_disabled, cvet_calls__arg(ev, 1),
 				       "the callback given to 'SSL_CTX_set_cert_verify_callback' replaces certificate "
 				       "verification and accepts everything; remove it or call X509_verify_cert");
 		return;
@@ -209,13 +211,13 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	}
 	if (strcmp(name, "mbedtls_ssl_conf_authmode") == 0) {
 		/* MBEDTLS_SSL_VERIFY_NONE = 0, MBEDTLS_SSL_VERIFY_OPTIONAL = 1 */
-		if (ev->call->nargs == 2 && cvet_checksb__arg_int(ev, 1, &mode) && (mode == 0 || mode == 1))
+		if (ev->call->nargs == 2 && cvet_calls__arg_int(ev, 1, &mode) && (mode == 0 || mode == 1))
 			pend(st, ev, mode == 0 ? PEND_MBEDTLS_NONE : PEND_MBEDTLS_OPTIONAL);
 		return;
 	}
 	if (strcmp(name, "mbedtls_ssl_config_defaults") == 0) {
 		/* MBEDTLS_SSL_IS_CLIENT = 0, MBEDTLS_SSL_IS_SERVER = 1 */
-		if (cvet_checksb__arg_int(ev, 1, &mode))
+		if (cvet_calls__arg_int(ev, 1, &mode))
 			*(mode == 1 ? &st->server : &st->client) = 1;
 		return;
 	}
@@ -236,7 +238,7 @@ static void on_tu_end(cvet_tu *tu, void *vs)
 	state *st = vs;
 	int server_only = st->server && !st->client;
 	for (size_t i = 0; i < st->pending.n; i++) {
-		const cvet_checksb_site *s = &st->pending.v[i];
+		const cvet_site *s = &st->pending.v[i];
 		char *fname;
 		if (server_only)
 			continue; /* a server not asking for client certificates is the normal case */
@@ -268,12 +270,12 @@ static void on_tu_end(cvet_tu *tu, void *vs)
 		}
 		free(fname);
 	}
-	cvet_checksb__sites_free(&st->pending);
+	cvet_sites__free(&st->pending);
 }
 
 static void cleanup(void *vs)
 {
-	cvet_checksb__sites_free(&((state *)vs)->pending);
+	cvet_sites__free(&((state *)vs)->pending);
 }
 
 const cvet_check cvet_check_tls_verify_disabled = {

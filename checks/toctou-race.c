@@ -2,16 +2,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "code/cx_text.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/sites.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_toctou_race;
 
 enum { SITE_CHECK = 1, SITE_USE };
 
 typedef struct state {
-	cvet_checksb_sites sites; /* checks and uses of paths in the functions being walked, in source order */
+	cvet_sites sites; /* checks and uses of paths in the functions being walked, in source order */
 } state;
 
 typedef struct path_api {
@@ -57,10 +61,10 @@ static int exclusive_create(const cvet_event *ev)
 	int yes = 0;
 	if (strcmp(n, "open") == 0 || strcmp(n, "open64") == 0 || strcmp(n, "openat") == 0) {
 		unsigned fa = strcmp(n, "openat") == 0 ? 2 : 1;
-		return cvet_checksb__arg_int(ev, fa, &flags) && (flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL);
+		return cvet_calls__arg_int(ev, fa, &flags) && (flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL);
 	}
 	if (strcmp(n, "fopen") == 0 || strcmp(n, "fopen64") == 0) {
-		if (cvet_checksb__arg_string(ev, 1, &mode) && mode && strchr(mode, 'x'))
+		if (cvet_calls__arg_string(ev, 1, &mode) && mode && strchr(mode, 'x'))
 			yes = 1;
 		free(mode);
 	}
@@ -79,10 +83,10 @@ static int read_only_use(const cvet_event *ev)
 	if (strcmp(n, "open") == 0 || strcmp(n, "open64") == 0 || strcmp(n, "openat") == 0) {
 		unsigned fa = strcmp(n, "openat") == 0 ? 2 : 1;
 		/* O_WRONLY 01, O_RDWR 02, O_CREAT 0100, O_TRUNC 01000, O_APPEND 02000 */
-		return cvet_checksb__arg_int(ev, fa, &flags) && (flags & (01 | 02 | 0100 | 01000 | 02000)) == 0;
+		return cvet_calls__arg_int(ev, fa, &flags) && (flags & (01 | 02 | 0100 | 01000 | 02000)) == 0;
 	}
 	if (strcmp(n, "fopen") == 0 || strcmp(n, "fopen64") == 0) {
-		if (cvet_checksb__arg_string(ev, 1, &mode) && mode && mode[0] == 'r' && !strchr(mode, '+'))
+		if (cvet_calls__arg_string(ev, 1, &mode) && mode && mode[0] == 'r' && !strchr(mode, '+'))
 			ro = 1;
 		free(mode);
 	}
@@ -119,7 +123,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
 	const path_api *a;
-	cvet_checksb_site s;
+	cvet_site s;
 	int tag;
 	if (cx_is_null(ev->function))
 		return;
@@ -129,7 +133,7 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 		tag = SITE_USE;
 	else
 		return;
-	if (ev->call->nargs < a->nargs_min || !cvet_checksb__is_c_function(ev))
+	if (ev->call->nargs < a->nargs_min || !cvet_calls__is_c_api(ev))
 		return;
 	if (tag == SITE_USE && exclusive_create(ev))
 		return;
@@ -141,41 +145,41 @@ static void on_call(cvet_tu *tu, void *vs, const cvet_event *ev)
 	s.call = ev->call->expr;
 	s.tag = tag;
 	s.name = a->name;
-	s.arg[0] = cvet_checksb__arg(ev, (unsigned)a->path_arg);
-	s.arg[1] = a->path_arg2 >= 0 ? cvet_checksb__arg(ev, (unsigned)a->path_arg2) : clang_getNullCursor();
+	s.arg[0] = cvet_calls__arg(ev, (unsigned)a->path_arg);
+	s.arg[1] = a->path_arg2 >= 0 ? cvet_calls__arg(ev, (unsigned)a->path_arg2) : clang_getNullCursor();
 	if (!trackable(s.arg[0]) && (cx_is_null(s.arg[1]) || !trackable(s.arg[1])))
 		return;
-	(void)cvet_checksb__sites_push(&st->sites, &s);
+	(void)cvet_sites__push(&st->sites, &s);
 }
 
 static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
-	CXCursor fn = cvet_checksb__event_function(ev);
+	CXCursor fn = cvet_calls__event_function(ev);
 	for (size_t i = 0; i < st->sites.n; i++) {
-		const cvet_checksb_site *c = &st->sites.v[i];
+		const cvet_site *c = &st->sites.v[i];
 		if (c->tag != SITE_CHECK || !clang_equalCursors(c->fn, fn))
 			continue;
 		/* the first later use of the same path, before the path is checked again */
 		for (size_t j = i + 1; j < st->sites.n && j <= i + LOOKAHEAD; j++) {
-			const cvet_checksb_site *u = &st->sites.v[j];
+			const cvet_site *u = &st->sites.v[j];
 			int hit;
 			if (!clang_equalCursors(u->fn, fn))
 				continue;
 			if (u->tag == SITE_CHECK) {
-				if (cvet_checksb__same_path(u->arg[0], c->arg[0]))
+				if (cvet_decls__same_path(u->arg[0], c->arg[0]))
 					break; /* re-checked: that check pairs with the use instead */
 				continue;
 			}
-			hit = cvet_checksb__same_path(u->arg[0], c->arg[0]) ||
-			      (!cx_is_null(u->arg[1]) && cvet_checksb__same_path(u->arg[1], c->arg[0]));
+			hit = cvet_decls__same_path(u->arg[0], c->arg[0]) ||
+			      (!cx_is_null(u->arg[1]) && cvet_decls__same_path(u->arg[1], c->arg[0]));
 			if (!hit)
 				continue;
 			if (u->value && (strcmp(c->name, "stat") == 0 || strcmp(c->name, "stat64") == 0 ||
 					 strcmp(c->name, "fstatat") == 0 || strcmp(c->name, "fstatat64") == 0))
 				continue; /* stat, then read the file: the common "size it, then load it" pattern */
 			{
-				char *path = cx_text(tu, c->arg[0]), *shown = cvet_checksb__shorten(path ? path : "", 40);
+				char *path = cx_text(tu, c->arg[0]), *shown = cvet_text__shorten(path ? path : "", 40);
 				cvet_finding *f = cvet_tu_report(
 					tu, &cvet_check_toctou_race, u->call,
 					"'%s' uses '%s' after '%s' checked it; the file can be replaced in between (TOCTOU): "
@@ -190,12 +194,12 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			break;
 		}
 	}
-	cvet_checksb__sites_drop_fn(&st->sites, fn);
+	cvet_sites__drop_fn(&st->sites, fn);
 }
 
 static void cleanup(void *vs)
 {
-	cvet_checksb__sites_free(&((state *)vs)->sites);
+	cvet_sites__free(&((state *)vs)->sites);
 }
 
 const cvet_check cvet_check_toctou_race = {

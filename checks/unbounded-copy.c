@@ -1,9 +1,12 @@
 /* unbounded-copy.c - flags strcpy/strcat-style copies that cannot be shown to fit their destination (CWE-120) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/buffers.h"
+#include "lib/literals.h"
+#include "lib/text.h"
 
 extern const cvet_check cvet_check_unbounded_copy;
 
@@ -175,7 +178,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (call.kind != CXCursor_CallExpr)
 		return;
 	name = cx_spelling(call);
-	alloc = name && cvet_checksa__name_in(name, alloc_names);
+	alloc = name && cvet_calls__name_in(name, alloc_names);
 	free(name);
 	if (!alloc || cx_child_count(call) < 2)
 		return;
@@ -211,15 +214,15 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	unbounded_copy_state *st = state;
 	const char *name = ev->call->name;
-	int is_cat = cvet_checksa__name_in(name, cat_names);
+	int is_cat = cvet_calls__name_in(name, cat_names);
 	long long room = 0, elem = 1, len = 0;
 	int room_known, len_known, literal;
 	char *dest;
-	if ((!is_cat && !cvet_checksa__name_in(name, copy_names)) || ev->call->nargs < 2 || !cvet_checksa__is_libc(ev))
+	if ((!is_cat && !cvet_calls__name_in(name, copy_names)) || ev->call->nargs < 2 || !cvet_calls__is_libc(ev))
 		return;
-	room_known = cvet_checksa__dest_room(ev->call->args[0], &room, &elem);
-	len_known = cvet_checksa__literal_len(ev->call->args[1], &len);
-	literal = cvet_checksa__const_string(ev->call->args[1], NULL) && len_known;
+	room_known = cvet_buffers__dest_room(ev->call->args[0], &room, &elem);
+	len_known = cvet_literals__len(ev->call->args[1], &len);
+	literal = cvet_literals__const_string(ev->call->args[1], NULL) && len_known;
 	if (is_cat) {
 		if (literal && len == 0)
 			return;
@@ -234,7 +237,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (!(len_known && room_known) &&
 	    (was_measured(st, ev->call->args[1]) || was_measured(st, ev->call->args[0])))
 		return; /* if (strlen(s) >= sizeof buf) return; strcpy(buf, s); */
-	dest = cvet_checksa__short_text(tu, ev->call->args[0]);
+	dest = cvet_text__short(tu, ev->call->args[0]);
 	if (!is_cat && len_known && room_known)
 		cvet_tu_report(tu, &cvet_check_unbounded_copy, ev->call->expr,
 			       "'%s' copies up to %lld characters plus a terminator into '%s', which holds %lld; "

@@ -1,9 +1,13 @@
 /* unbounded-sprintf.c - flags sprintf-style formatting into a buffer without a size (CWE-120, CWE-787) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/buffers.h"
+#include "lib/literals.h"
+#include "lib/formats.h"
+#include "lib/text.h"
 
 extern const cvet_check cvet_check_unbounded_sprintf;
 
@@ -25,28 +29,28 @@ static const struct {
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
-	int row = cvet_checksa__find_row(ev->call->name, sprintf_fns, sizeof sprintf_fns / sizeof sprintf_fns[0],
+	int row = cvet_calls__find_row(ev->call->name, sprintf_fns, sizeof sprintf_fns / sizeof sprintf_fns[0],
 					 sizeof sprintf_fns[0]);
 	long long room = 0, elem = 1;
 	int room_known;
 	char *fmt = NULL, *dest;
-	cvet_checksa_fmt est;
+	cvet_printf_estimate est;
 	char shown[64];
 	const char *fn;
 	(void)state;
-	if (row < 0 || ev->call->nargs <= sprintf_fns[row].fmt || !cvet_checksa__is_libc(ev))
+	if (row < 0 || ev->call->nargs <= sprintf_fns[row].fmt || !cvet_calls__is_libc(ev))
 		return;
-	room_known = cvet_checksa__dest_room(ev->call->args[sprintf_fns[row].dst], &room, &elem);
+	room_known = cvet_buffers__dest_room(ev->call->args[sprintf_fns[row].dst], &room, &elem);
 	est.ok = 0;
-	if (room_known && cvet_checksa__format_text(ev->call->args[sprintf_fns[row].fmt], &fmt) && fmt) {
+	if (room_known && cvet_literals__format_text(ev->call->args[sprintf_fns[row].fmt], &fmt) && fmt) {
 		int va = strstr(ev->call->name, "vsprintf") != NULL;
-		cvet_checksa__printf_max(fmt, ev, va ? ev->call->nargs : sprintf_fns[row].fmt + 1, &est);
+		cvet_formats__printf_max(fmt, ev, va ? ev->call->nargs : sprintf_fns[row].fmt + 1, &est);
 		free(fmt);
 		if (est.ok && est.max_len + 1 <= room / elem)
 			return;
 	}
-	fn = cvet_checksa__display_name(ev->call->name, shown, sizeof shown);
-	dest = cvet_checksa__short_text(tu, ev->call->args[sprintf_fns[row].dst]);
+	fn = cvet_calls__display_name(ev->call->name, shown, sizeof shown);
+	dest = cvet_text__short(tu, ev->call->args[sprintf_fns[row].dst]);
 	if (est.ok)
 		cvet_tu_report(tu, &cvet_check_unbounded_sprintf, ev->call->expr,
 			       "'%s' can write %lld characters plus a terminator into '%s', which holds %lld; use '%s'",

@@ -1,9 +1,13 @@
 /* unchecked-alloc.c - flags allocation results dereferenced before any NULL check in the same function (CWE-690) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksc_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/text.h"
+#include "lib/ast_flat.h"
+#include "lib/parse_errors.h"
+#include "lib/decls.h"
 
 extern const cvet_check cvet_check_unchecked_alloc;
 
@@ -32,8 +36,8 @@ typedef struct tracked {
 } tracked;
 
 typedef struct ua_state {
-	cvet_checksc_flat flat;
-	cvet_checksc_errors errors; /* where the parse failed */
+	cvet_flat flat;
+	cvet_parse_errors errors; /* where the parse failed */
 	tracked t[MAX_TRACKED];
 	unsigned nt;
 } ua_state;
@@ -45,7 +49,7 @@ static unsigned deref_mask(CXCursor c)
 	unsigned mask = 0;
 	if (c.kind != CXCursor_CallExpr)
 		return 0;
-	name = cvet_checksc__callee_name(c);
+	name = cvet_calls__callee_name(c);
 	if (!name)
 		return 0;
 	for (size_t i = 0; i < sizeof(deref_fns) / sizeof(deref_fns[0]); i++)
@@ -54,13 +58,13 @@ static unsigned deref_mask(CXCursor c)
 			break;
 		}
 	free(name);
-	if (mask && !cvet_checksc__is_libc(clang_getCursorReferenced(c)))
+	if (mask && !cvet_calls__is_libc_decl(clang_getCursorReferenced(c)))
 		mask = 0;
 	return mask;
 }
 
 /* 1 when node i sits inside sizeof/alignof (not evaluated). */
-static int in_unevaluated(const cvet_checksc_flat *f, int i)
+static int in_unevaluated(const cvet_flat *f, int i)
 {
 	for (int p = f->v[i].parent, d = 0; p >= 0 && d < 256; p = f->v[p].parent, d++) {
 		enum CXCursorKind k = f->v[p].c.kind;
@@ -74,9 +78,9 @@ static int in_unevaluated(const cvet_checksc_flat *f, int i)
 
 /* 1 when the value at node i (a pointer or an allocation) is dereferenced by its context; *at receives the
  * dereferencing node. `&p->f` and `&p[i]` only compute addresses and do not count. */
-static int is_deref(const cvet_checksc_flat *f, int i, int *at)
+static int is_deref(const cvet_flat *f, int i, int *at)
 {
-	int child, p = cvet_checksc__up(f, i, &child), pp;
+	int child, p = cvet_flat__up(f, i, &child), pp;
 	CXCursor pc;
 	unsigned mask;
 	if (p < 0)
@@ -94,7 +98,7 @@ static int is_deref(const cvet_checksc_flat *f, int i, int *at)
 		break;
 	case CXCursor_MemberRefExpr:
 		/* the base of p->f: a pointer; the base of s.f is the object itself */
-		if (!cvet_checksc__is_pointer_type(clang_getCursorType(f->v[child].c)))
+		if (!cvet_decls__is_pointer_type(clang_getCursorType(f->v[child].c)))
 			return 0;
 		break;
 	case CXCursor_CallExpr:
@@ -104,14 +108,14 @@ static int is_deref(const cvet_checksc_flat *f, int i, int *at)
 	default:
 		return 0;
 	}
-	pp = cvet_checksc__up(f, p, NULL);
+	pp = cvet_flat__up(f, p, NULL);
 	if (pp >= 0 && f->v[pp].c.kind == CXCursor_UnaryOperator && cx_unop(f->v[pp].c) == CXUnaryOperator_AddrOf)
 		return 0;
 	return 1;
 }
 
 /* 1 when node i is inside the condition of an if/while/for/do/switch/?:, or an operand of !, ==, !=, &&, ||. */
-static int in_condition(const cvet_checksc_flat *f, int i)
+static int in_condition(const cvet_flat *f, int i)
 {
 	int child = i;
 	for (int p = f->v[i].parent, d = 0; p >= 0 && d < 256; child = p, p = f->v[p].parent, d++) {
@@ -150,9 +154,9 @@ static int in_condition(const cvet_checksc_flat *f, int i)
 
 /* 1 when the assignment/declaration at node i is a statement of its own (not part of a condition or a larger
  * expression), so that the value is not tested where it is stored. */
-static int statement_level(const cvet_checksc_flat *f, int i)
+static int statement_level(const cvet_flat *f, int i)
 {
-	int child, p = cvet_checksc__up(f, i, &child);
+	int child, p = cvet_flat__up(f, i, &child);
 	unsigned ord, nk;
 	if (p < 0)
 		return 0;
@@ -180,7 +184,7 @@ static int statement_level(const cvet_checksc_flat *f, int i)
 
 /* For a pointer passed to the call at node `call`: 1 when the callee may check or keep it (a function the
  * project defines, or one called through a pointer), 0 for functions declared in system headers. */
-static int escapes_into_call(const cvet_checksc_flat *f, int call)
+static int escapes_into_call(const cvet_flat *f, int call)
 {
 	CXCursor callee = clang_getCursorReferenced(f->v[call].c);
 	if (cx_is_null(callee))
@@ -222,18 +226,18 @@ static void track(ua_state *st, CXCursor key, int by_decl, int alloc_node, int w
 }
 
 /* Node index of an allocation call that expression e (at or under node `from`) is, or -1. */
-static int alloc_node_of(const cvet_checksc_flat *f, CXCursor e, int from)
+static int alloc_node_of(const cvet_flat *f, CXCursor e, int from)
 {
 	CXCursor s = cx_strip_casts(e);
-	if (cvet_checksc__call_in(s, allocators) < 0)
+	if (cvet_calls__call_in(s, allocators) < 0)
 		return -1;
-	return cvet_checksc__find(f, s, from);
+	return cvet_flat__find(f, s, from);
 }
 
 static void report_deref(cvet_tu *tu, ua_state *st, int k, int at)
 {
 	const tracked *t = &st->t[k];
-	char *name = t->by_decl ? cx_spelling(t->key) : cvet_checksc__short_text(tu, t->key, "the pointer");
+	char *name = t->by_decl ? cx_spelling(t->key) : cvet_text__short_or(tu, t->key, "the pointer");
 	cvet_finding *fd;
 	if (!name)
 		return;
@@ -250,12 +254,12 @@ static void report_deref(cvet_tu *tu, ua_state *st, int k, int at)
 /* A DeclRefExpr/MemberRefExpr at node i: start, stop or report tracking. */
 static void visit_ref(cvet_tu *tu, ua_state *st, int i)
 {
-	const cvet_checksc_flat *f = &st->flat;
+	const cvet_flat *f = &st->flat;
 	CXCursor c = f->v[i].c;
 	int child, p, k, at, an;
 	if (in_unevaluated(f, i))
 		return;
-	p = cvet_checksc__up(f, i, &child);
+	p = cvet_flat__up(f, i, &child);
 	k = find_tracked(st, c);
 	if (p >= 0 && f->v[p].c.kind == CXCursor_BinaryOperator && cx_binop(f->v[p].c) == CX_BO_Assign &&
 	    f->v[child].ord == 0) {
@@ -266,10 +270,10 @@ static void visit_ref(cvet_tu *tu, ua_state *st, int i)
 			if (c.kind == CXCursor_DeclRefExpr) {
 				CXCursor d = clang_getCursorReferenced(c);
 				if ((d.kind == CXCursor_VarDecl || d.kind == CXCursor_ParmDecl) &&
-				    cvet_checksc__is_pointer_type(clang_getCursorType(d)))
-					track(st, d, 1, an, cvet_checksc__call_in(f->v[an].c, allocators));
+				    cvet_decls__is_pointer_type(clang_getCursorType(d)))
+					track(st, d, 1, an, cvet_calls__call_in(f->v[an].c, allocators));
 			} else if (c.kind == CXCursor_MemberRefExpr) {
-				track(st, c, 0, an, cvet_checksc__call_in(f->v[an].c, allocators));
+				track(st, c, 0, an, cvet_calls__call_in(f->v[an].c, allocators));
 			}
 		}
 		return;
@@ -318,10 +322,10 @@ static void visit_ref(cvet_tu *tu, ua_state *st, int i)
 }
 
 /* 1 when some node of f is a call of an allocator: without one nothing is tracked or reported. */
-static int has_alloc_call(const cvet_checksc_flat *f)
+static int has_alloc_call(const cvet_flat *f)
 {
 	for (size_t n = 1; n < f->n; n++)
-		if (f->v[n].c.kind == CXCursor_CallExpr && cvet_checksc__call_in(f->v[n].c, allocators) >= 0)
+		if (f->v[n].c.kind == CXCursor_CallExpr && cvet_calls__call_in(f->v[n].c, allocators) >= 0)
 			return 1;
 	return 0;
 }
@@ -329,11 +333,11 @@ static int has_alloc_call(const cvet_checksc_flat *f)
 static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	ua_state *st = state;
-	cvet_checksc_flat *f = &st->flat;
+	cvet_flat *f = &st->flat;
 	st->nt = 0;
-	if (cvet_checksc__body_unreliable(&st->errors, ev->cursor))
+	if (cvet_parse_errors__body_unreliable(&st->errors, ev->cursor))
 		return; /* a dropped check would look like a missing one */
-	if (cvet_checksc__flatten(ev->cursor, f) < 0)
+	if (cvet_flat__build(ev->cursor, f) < 0)
 		return;
 	if (f->truncated)
 		return; /* a part we did not see may hold the check */
@@ -351,17 +355,17 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 			unsigned nk = f->v[i].nkids;
 			int an;
 			CXCursor init;
-			if (!nk || !cvet_checksc__is_pointer_type(clang_getCursorType(c)) || !statement_level(f, i))
+			if (!nk || !cvet_decls__is_pointer_type(clang_getCursorType(c)) || !statement_level(f, i))
 				break;
 			init = cx_child(c, nk - 1);
 			an = clang_isExpression(init.kind) ? alloc_node_of(f, init, i) : -1;
 			if (an >= 0)
-				track(st, c, 1, an, cvet_checksc__call_in(f->v[an].c, allocators));
+				track(st, c, 1, an, cvet_calls__call_in(f->v[an].c, allocators));
 			break;
 		}
 		case CXCursor_CallExpr:
 			/* malloc(n)[0] = 0, memset(malloc(n), ...): used on the spot */
-			which = cvet_checksc__call_in(c, allocators);
+			which = cvet_calls__call_in(c, allocators);
 			if (which >= 0 && !in_unevaluated(f, i) && is_deref(f, i, &at))
 				cvet_tu_report(tu, &cvet_check_unchecked_alloc, f->v[at].c,
 					       "the result of '%s' is dereferenced without a NULL check; store it, test "
@@ -377,14 +381,14 @@ static void on_function_end(cvet_tu *tu, void *state, const cvet_event *ev)
 static void on_tu_begin(cvet_tu *tu, void *state)
 {
 	ua_state *st = state;
-	cvet_checksc__errors_load(tu, &st->errors);
+	cvet_parse_errors__load(tu, &st->errors);
 }
 
 static void cleanup(void *state)
 {
 	ua_state *st = state;
-	cvet_checksc__flat_free(&st->flat);
-	cvet_checksc__errors_free(&st->errors);
+	cvet_flat__free(&st->flat);
+	cvet_parse_errors__free(&st->errors);
 }
 
 const cvet_check cvet_check_unchecked_alloc = {

@@ -1,8 +1,8 @@
 /* unsafe-gets.c - flags gets() and its wide variants, which cannot limit how much they read (CWE-242) */
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
 
 extern const cvet_check cvet_check_unsafe_gets;
 
@@ -12,7 +12,7 @@ static const char *const gets_names[] = {"gets", "_getws", "getws", "_getts", NU
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	(void)state;
-	if (!cvet_checksa__name_in(ev->call->name, gets_names) || !cvet_checksa__is_libc(ev))
+	if (!cvet_calls__name_in(ev->call->name, gets_names) || !cvet_calls__is_libc(ev))
 		return;
 	cvet_tu_report(tu, &cvet_check_unsafe_gets, ev->call->expr,
 		       "'%s' cannot limit what it reads; use '%s' with the buffer size", ev->call->name,

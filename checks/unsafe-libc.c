@@ -1,7 +1,7 @@
 /* unsafe-libc.c - flags C library functions that cannot report errors or are not reentrant (CWE-676) */
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
 
 extern const cvet_check cvet_check_unsafe_libc;
 
@@ -20,10 +20,10 @@ static const struct {
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
-	int row = cvet_checksa__find_row(ev->call->name, unsafe_fns, sizeof unsafe_fns / sizeof unsafe_fns[0],
+	int row = cvet_calls__find_row(ev->call->name, unsafe_fns, sizeof unsafe_fns / sizeof unsafe_fns[0],
 					 sizeof unsafe_fns[0]);
 	(void)state;
-	if (row < 0 || !cvet_checksa__is_libc(ev))
+	if (row < 0 || !cvet_calls__is_libc(ev))
 		return;
 	cvet_tu_report(tu, &cvet_check_unsafe_libc, ev->call->expr, "%s", unsafe_fns[row].advice);
 }

@@ -3,9 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "code/cx_text.h"
+#include "lib/calls.h"
+#include "lib/names.h"
+#include "lib/text.h"
 
 extern const cvet_check cvet_check_weak_crypto;
 
@@ -145,7 +148,7 @@ static int used_as_keyed_md(const cvet_event *ev)
 	if (ev->parent.kind != CXCursor_CallExpr)
 		return 0;
 	pname = cx_spelling(ev->parent);
-	yes = pname && cvet_checksb__name_in(pname, keyed_md_users);
+	yes = pname && cvet_calls__name_in(pname, keyed_md_users);
 	free(pname);
 	return yes;
 }
@@ -168,15 +171,15 @@ static kind classify_name(const char *s, int digest, const char **alg)
 		*alg = "ECB";
 		return K_ECB;
 	}
-	if (cvet_checksb__starts_nocase(s, "DES")) {
-		*alg = cvet_checksb__starts_nocase(s, "DES-EDE") || cvet_checksb__starts_nocase(s, "DES3") ? "3DES" : "DES";
+	if (cvet_names__starts_nocase(s, "DES")) {
+		*alg = cvet_names__starts_nocase(s, "DES-EDE") || cvet_names__starts_nocase(s, "DES3") ? "3DES" : "DES";
 		return K_CIPHER;
 	}
-	if (cvet_checksb__starts_nocase(s, "RC4")) {
+	if (cvet_names__starts_nocase(s, "RC4")) {
 		*alg = "RC4";
 		return K_CIPHER;
 	}
-	if (cvet_checksb__starts_nocase(s, "RC2")) {
+	if (cvet_names__starts_nocase(s, "RC2")) {
 		*alg = "RC2";
 		return K_CIPHER;
 	}
@@ -202,11 +205,11 @@ static int check_by_name(cvet_tu *tu, const cvet_event *ev)
 		arg = 0, digest = 0;
 	else
 		return 0;
-	if (cvet_checksb__arg_string(ev, arg, &s) && s && (k = classify_name(s, digest, &alg)) != 0) {
-		char *shown = cvet_checksb__shorten(s, 40);
+	if (cvet_calls__arg_string(ev, arg, &s) && s && (k = classify_name(s, digest, &alg)) != 0) {
+		char *shown = cvet_text__shorten(s, 40);
 		char api[160];
 		snprintf(api, sizeof api, "%s(\"%s\")", name, shown ? shown : "?");
-		report_kind(tu, cvet_checksb__arg(ev, arg), api, k, alg);
+		report_kind(tu, cvet_calls__arg(ev, arg), api, k, alg);
 		free(shown);
 	}
 	free(s);
@@ -229,41 +232,41 @@ static int check_enum_apis(cvet_tu *tu, const cvet_event *ev)
 		gnutls_md_arg = 0;
 	if (md_arg >= 0) {
 		/* GCRY_MD_MD5 = 1, GCRY_MD_SHA1 = 2, GCRY_MD_MD2 = 5, GCRY_MD_MD4 = 301 */
-		if (cvet_checksb__arg_int(ev, (unsigned)md_arg, &v)) {
+		if (cvet_calls__arg_int(ev, (unsigned)md_arg, &v)) {
 			const char *alg = v == 1 ? "MD5" : v == 2 ? "SHA-1" : v == 5 ? "MD2" : v == 301 ? "MD4" : NULL;
 			if (alg)
-				report_kind(tu, cvet_checksb__arg(ev, (unsigned)md_arg), name, K_HASH, alg);
+				report_kind(tu, cvet_calls__arg(ev, (unsigned)md_arg), name, K_HASH, alg);
 		}
 		return 1;
 	}
 	if (gnutls_md_arg >= 0) {
 		/* GNUTLS_DIG_MD5 = 2, GNUTLS_DIG_SHA1 = 3, GNUTLS_DIG_MD2 = 5 */
-		if (cvet_checksb__arg_int(ev, (unsigned)gnutls_md_arg, &v)) {
+		if (cvet_calls__arg_int(ev, (unsigned)gnutls_md_arg, &v)) {
 			const char *alg = v == 2 ? "MD5" : v == 3 ? "SHA-1" : v == 5 ? "MD2" : NULL;
 			if (alg)
-				report_kind(tu, cvet_checksb__arg(ev, (unsigned)gnutls_md_arg), name, K_HASH, alg);
+				report_kind(tu, cvet_calls__arg(ev, (unsigned)gnutls_md_arg), name, K_HASH, alg);
 		}
 		return 1;
 	}
 	if (strcmp(name, "gcry_cipher_open") == 0 && ev->call->nargs >= 3) {
 		/* GCRY_CIPHER_3DES = 2, ARCFOUR = 301, DES = 302, RFC2268_40/128 (RC2) = 307/308; MODE_ECB = 1 */
-		if (cvet_checksb__arg_int(ev, 1, &v)) {
+		if (cvet_calls__arg_int(ev, 1, &v)) {
 			const char *alg = v == 2 ? "3DES" : v == 301 ? "RC4" : v == 302 ? "DES" : (v == 307 || v == 308) ? "RC2" : NULL;
 			if (alg) {
-				report_kind(tu, cvet_checksb__arg(ev, 1), name, K_CIPHER, alg);
+				report_kind(tu, cvet_calls__arg(ev, 1), name, K_CIPHER, alg);
 				return 1;
 			}
 		}
-		if (cvet_checksb__arg_int(ev, 2, &mode) && mode == 1)
-			report_kind(tu, cvet_checksb__arg(ev, 2), name, K_ECB, "ECB");
+		if (cvet_calls__arg_int(ev, 2, &mode) && mode == 1)
+			report_kind(tu, cvet_calls__arg(ev, 2), name, K_ECB, "ECB");
 		return 1;
 	}
 	if (strcmp(name, "gnutls_cipher_init") == 0 && ev->call->nargs >= 2) {
 		/* GNUTLS_CIPHER_ARCFOUR_128 = 2, 3DES_CBC = 3, ARCFOUR_40 = 6, RC2_40_CBC = 17, DES_CBC = 18 */
-		if (cvet_checksb__arg_int(ev, 1, &v)) {
+		if (cvet_calls__arg_int(ev, 1, &v)) {
 			const char *alg = (v == 2 || v == 6) ? "RC4" : v == 3 ? "3DES" : v == 17 ? "RC2" : v == 18 ? "DES" : NULL;
 			if (alg)
-				report_kind(tu, cvet_checksb__arg(ev, 1), name, K_CIPHER, alg);
+				report_kind(tu, cvet_calls__arg(ev, 1), name, K_CIPHER, alg);
 		}
 		return 1;
 	}
@@ -285,20 +288,20 @@ static int check_proto_version(cvet_tu *tu, const cvet_event *ev)
 		varg = 1, is_max = 1;
 	else if (strcmp(name, "SSL_CTX_ctrl") == 0 || strcmp(name, "SSL_ctrl") == 0) {
 		long long cmd; /* SSL_CTRL_SET_MIN_PROTO_VERSION = 123, SSL_CTRL_SET_MAX_PROTO_VERSION = 124 */
-		if (!cvet_checksb__arg_int(ev, 1, &cmd) || (cmd != 123 && cmd != 124))
+		if (!cvet_calls__arg_int(ev, 1, &cmd) || (cmd != 123 && cmd != 124))
 			return strcmp(name, "SSL_CTX_ctrl") == 0 || strcmp(name, "SSL_ctrl") == 0;
 		varg = 2, is_max = cmd == 124;
 		macro = cx_macro_name(tu, ev->call->expr);
 	} else
 		return 0;
-	if (cvet_checksb__arg_int(ev, varg, &v) && (proto = proto_name(v)) != NULL) {
+	if (cvet_calls__arg_int(ev, varg, &v) && (proto = proto_name(v)) != NULL) {
 		const char *api = macro ? macro : name;
 		if (is_max)
-			cvet_tu_report(tu, &cvet_check_weak_crypto, cvet_checksb__arg(ev, varg),
+			cvet_tu_report(tu, &cvet_check_weak_crypto, cvet_calls__arg(ev, varg),
 				       "'%s' caps the protocol at %s, an obsolete version; allow TLS 1.2 and 1.3", api,
 				       proto);
 		else
-			cvet_tu_report(tu, &cvet_check_weak_crypto, cvet_checksb__arg(ev, varg),
+			cvet_tu_report(tu, &cvet_check_weak_crypto, cvet_calls__arg(ev, varg),
 				       "'%s' accepts %s, an obsolete protocol version; set the minimum to TLS1_2_VERSION",
 				       api, proto);
 	}
@@ -310,26 +313,26 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	const char *name = ev->call->name;
 	(void)state;
-	if (!cvet_checksb__is_c_function(ev))
+	if (!cvet_calls__is_c_api(ev))
 		return;
 	for (size_t i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const weak_api *a = &apis[i];
-		int hit = a->how == M_EXACT ? strcmp(name, a->name) == 0 : cvet_checksb__starts(name, a->name);
+		int hit = a->how == M_EXACT ? strcmp(name, a->name) == 0 : cvet_names__starts(name, a->name);
 		if (!hit)
 			continue;
-		if (cvet_checksb__ends(name, "_ecb") && a->k == K_CIPHER)
+		if (cvet_names__ends(name, "_ecb") && a->k == K_CIPHER)
 			break; /* EVP_des_ecb: the weak cipher is the headline, but say both */
 		if (a->k == K_HASH && used_as_keyed_md(ev))
 			return;
 		report_kind(tu, ev->call->expr, name, a->k, a->alg);
 		return;
 	}
-	if (cvet_checksb__starts(name, "EVP_") && cvet_checksb__ends(name, "_ecb")) {
-		if (cvet_checksb__starts(name, "EVP_des") || cvet_checksb__starts(name, "EVP_rc2"))
+	if (cvet_names__starts(name, "EVP_") && cvet_names__ends(name, "_ecb")) {
+		if (cvet_names__starts(name, "EVP_des") || cvet_names__starts(name, "EVP_rc2"))
 			cvet_tu_report(tu, &cvet_check_weak_crypto, ev->call->expr,
 				       "'%s' uses a weak cipher (%s) in ECB mode; use AES-GCM or ChaCha20-Poly1305", name,
-				       cvet_checksb__starts(name, "EVP_rc2") ? "RC2"
-				       : cvet_checksb__starts(name, "EVP_des_ede") ? "3DES" : "DES");
+				       cvet_names__starts(name, "EVP_rc2") ? "RC2"
+				       : cvet_names__starts(name, "EVP_des_ede") ? "3DES" : "DES");
 		else
 			report_kind(tu, ev->call->expr, name, K_ECB, "ECB");
 		return;
@@ -348,7 +351,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		return;
 	if (strcmp(name, "crypt") == 0 && ev->call->nargs == 2) {
 		char *salt = NULL;
-		if (cvet_checksb__arg_string(ev, 1, &salt) && salt && salt[0] != '$')
+		if (cvet_calls__arg_string(ev, 1, &salt) && salt && salt[0] != '$')
 			cvet_tu_report(tu, &cvet_check_weak_crypto, ev->call->expr,
 				       "'crypt' with a salt not starting with '$' uses the DES-based scheme (8-character "
 				       "passwords, fast to brute-force); use a \"$y$\" (yescrypt) or \"$6$\" salt, "

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
 
 extern const cvet_check cvet_check_weak_key_size;
 
@@ -80,11 +80,11 @@ static int small_curve_name(const char *s)
 static void check_curve_nid(cvet_tu *tu, const cvet_event *ev, unsigned i)
 {
 	long long nid;
-	if (!cvet_checksb__arg_int(ev, i, &nid))
+	if (!cvet_calls__arg_int(ev, i, &nid))
 		return;
 	for (size_t k = 0; k < sizeof(small_nids) / sizeof(small_nids[0]); k++)
 		if (small_nids[k].nid == nid) {
-			report_curve(tu, cvet_checksb__arg(ev, i), ev->call->name, small_nids[k].name);
+			report_curve(tu, cvet_calls__arg(ev, i), ev->call->name, small_nids[k].name);
 			return;
 		}
 }
@@ -92,8 +92,8 @@ static void check_curve_nid(cvet_tu *tu, const cvet_event *ev, unsigned i)
 static void check_curve_name(cvet_tu *tu, const cvet_event *ev, unsigned i)
 {
 	char *s = NULL;
-	if (cvet_checksb__arg_string(ev, i, &s) && s && small_curve_name(s))
-		report_curve(tu, cvet_checksb__arg(ev, i), ev->call->name, s);
+	if (cvet_calls__arg_string(ev, i, &s) && s && small_curve_name(s))
+		report_curve(tu, cvet_calls__arg(ev, i), ev->call->name, s);
 	free(s);
 }
 
@@ -102,7 +102,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	const char *name = ev->call->name;
 	long long bits;
 	(void)state;
-	if (!cvet_checksb__is_c_function(ev))
+	if (!cvet_calls__is_c_api(ev))
 		return;
 	for (size_t i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const keygen_api *a = &apis[i];
@@ -110,26 +110,26 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 			continue;
 		if (ev->call->nargs < a->nargs_min)
 			return;
-		if (cvet_checksb__arg_int(ev, a->bits_arg, &bits) && bits > 0 && bits < MIN_BITS)
-			report_bits(tu, cvet_checksb__arg(ev, a->bits_arg), name, a->alg, bits);
+		if (cvet_calls__arg_int(ev, a->bits_arg, &bits) && bits > 0 && bits < MIN_BITS)
+			report_bits(tu, cvet_calls__arg(ev, a->bits_arg), name, a->alg, bits);
 		return;
 	}
 	if (strcmp(name, "gnutls_x509_privkey_generate") == 0 || strcmp(name, "gnutls_x509_privkey_generate2") == 0 ||
 	    strcmp(name, "gnutls_privkey_generate") == 0 || strcmp(name, "gnutls_privkey_generate2") == 0) {
 		long long alg; /* GNUTLS_PK_RSA = 1, GNUTLS_PK_DSA = 2; EC sizes are curve-encoded */
-		if (ev->call->nargs < 3 || !cvet_checksb__arg_int(ev, 1, &alg) || (alg != 1 && alg != 2))
+		if (ev->call->nargs < 3 || !cvet_calls__arg_int(ev, 1, &alg) || (alg != 1 && alg != 2))
 			return;
-		if (cvet_checksb__arg_int(ev, 2, &bits) && bits > 0 && bits < MIN_BITS)
-			report_bits(tu, cvet_checksb__arg(ev, 2), name, alg == 1 ? "RSA key" : "DSA key", bits);
+		if (cvet_calls__arg_int(ev, 2, &bits) && bits > 0 && bits < MIN_BITS)
+			report_bits(tu, cvet_calls__arg(ev, 2), name, alg == 1 ? "RSA key" : "DSA key", bits);
 		return;
 	}
 	if (strcmp(name, "EVP_PKEY_Q_keygen") == 0 && ev->call->nargs >= 4) {
 		/* EVP_RSA_gen(bits) expands to EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)(0 + (bits))) */
 		char *type = NULL;
-		if (cvet_checksb__arg_string(ev, 2, &type) && type) {
-			if (strcmp(type, "RSA") == 0 && cvet_checksb__arg_int(ev, 3, &bits) && bits > 0 &&
+		if (cvet_calls__arg_string(ev, 2, &type) && type) {
+			if (strcmp(type, "RSA") == 0 && cvet_calls__arg_int(ev, 3, &bits) && bits > 0 &&
 			    bits < MIN_BITS)
-				report_bits(tu, cvet_checksb__arg(ev, 3), name, "RSA key", bits);
+				report_bits(tu, cvet_calls__arg(ev, 3), name, "RSA key", bits);
 			else if (strcmp(type, "EC") == 0)
 				check_curve_name(tu, ev, 3);
 		}
@@ -156,8 +156,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	}
 	if (strcmp(name, "mbedtls_ecp_group_load") == 0 && ev->call->nargs == 2) {
 		long long id; /* MBEDTLS_ECP_DP_SECP192R1 = 1, MBEDTLS_ECP_DP_SECP192K1 = 10 */
-		if (cvet_checksb__arg_int(ev, 1, &id) && (id == 1 || id == 10))
-			report_curve(tu, cvet_checksb__arg(ev, 1), name, id == 1 ? "secp192r1" : "secp192k1");
+		if (cvet_calls__arg_int(ev, 1, &id) && (id == 1 || id == 10))
+			report_curve(tu, cvet_calls__arg(ev, 1), name, id == 1 ? "secp192r1" : "secp192k1");
 	}
 }
 

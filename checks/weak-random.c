@@ -2,9 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksa_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
+#include "lib/names.h"
 
 extern const cvet_check cvet_check_weak_random;
 
@@ -55,7 +56,7 @@ static int guessable_seed(CXCursor e, unsigned depth)
 		return 1;
 	if (s.kind == CXCursor_CallExpr) {
 		char *name = cx_spelling(s);
-		int yes = name && cvet_checksa__name_in(name, guessable_calls) && libc_decl(clang_getCursorReferenced(s));
+		int yes = name && cvet_calls__name_in(name, guessable_calls) && libc_decl(clang_getCursorReferenced(s));
 		free(name);
 		return yes;
 	}
@@ -80,7 +81,7 @@ static int find_rand_call(CXCursor c, CXCursor parent, void *ud)
 	if (c.kind != CXCursor_CallExpr)
 		return 0;
 	name = cx_spelling(c);
-	yes = name && cvet_checksa__name_in(name, rand_names) && libc_decl(clang_getCursorReferenced(c));
+	yes = name && cvet_calls__name_in(name, rand_names) && libc_decl(clang_getCursorReferenced(c));
 	if (yes) {
 		fr->call = c;
 		strncpy(fr->name, name, sizeof fr->name - 1);
@@ -100,8 +101,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	weak_random_state *st = state;
 	const char *name = ev->call->name;
-	if (cvet_checksa__name_in(name, rand_names) && cvet_checksa__is_libc(ev)) {
-		if (ev->function_name && cvet_checksa__security_name(ev->function_name)) {
+	if (cvet_calls__name_in(name, rand_names) && cvet_calls__is_libc(ev)) {
+		if (ev->function_name && cvet_names__security(ev->function_name)) {
 			char what[128];
 			const char *fn = strrchr(ev->function_name, ':');
 			fn = fn ? fn + 1 : ev->function_name;
@@ -110,7 +111,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		}
 		return;
 	}
-	if (cvet_checksa__name_in(name, seed_names) && cvet_checksa__is_libc(ev) && ev->call->nargs >= 1 &&
+	if (cvet_calls__name_in(name, seed_names) && cvet_calls__is_libc(ev) && ev->call->nargs >= 1 &&
 	    guessable_seed(ev->call->args[0], 0) && st->nseeds < MAX_SEEDS) {
 		st->seeds[st->nseeds] = ev->call->expr;
 		strncpy(st->seed_fn[st->nseeds], name, sizeof st->seed_fn[0] - 1);
@@ -163,7 +164,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	char *target;
 	struct find_rand fr;
 	struct find_holder fh;
-	if (!ev->function_name || cvet_checksa__security_name(ev->function_name))
+	if (!ev->function_name || cvet_names__security(ev->function_name))
 		return; /* outside functions, or already reported through the function name */
 	if (ev->kind == CXCursor_VarDecl) {
 		rhs = clang_Cursor_getVarDeclInitializer(ev->cursor);
@@ -185,7 +186,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 		return;
 	}
 	memset(&fr, 0, sizeof fr);
-	if (!cvet_checksa__security_name(target)) {
+	if (!cvet_names__security(target)) {
 		/* remember plain locals that take a rand() value: `int r = rand(); ... key[i] = r;` */
 		if ((var.kind == CXCursor_VarDecl) && st->nholders < MAX_HOLDERS &&
 		    (find_rand_call(rhs, clang_getNullCursor(), &fr) || cx_each_descendant(rhs, find_rand_call, &fr))) {

@@ -1,9 +1,9 @@
 /* world-writable-permissions.c - files, directories and FIFOs created or chmod'ed writable by every user (CWE-732) */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "cx.h"
-#include "checksb_util.h"
+#include "code/check.h"
+#include "code/cx.h"
+#include "lib/calls.h"
 
 extern const cvet_check cvet_check_world_writable_permissions;
 
@@ -54,7 +54,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	long long mode;
 	(void)state;
 	if (strcmp(name, "umask") == 0) {
-		if (ev->call->nargs != 1 || !cvet_checksb__is_c_function(ev) || !cvet_checksb__arg_int(ev, 0, &mode))
+		if (ev->call->nargs != 1 || !cvet_calls__is_c_api(ev) || !cvet_calls__arg_int(ev, 0, &mode))
 			return;
 		if (mode < 0 || (mode & OTH_WRITE))
 			return;
@@ -68,20 +68,20 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		const mode_api *a = &apis[i];
 		if (strcmp(name, a->name) != 0)
 			continue;
-		if (ev->call->nargs < a->nargs_min || !cvet_checksb__is_c_function(ev))
+		if (ev->call->nargs < a->nargs_min || !cvet_calls__is_c_api(ev))
 			return;
 		if (a->flags_arg >= 0) {
 			long long flags;
-			if (!cvet_checksb__arg_int(ev, (unsigned)a->flags_arg, &flags) || !flag_has_create(flags))
+			if (!cvet_calls__arg_int(ev, (unsigned)a->flags_arg, &flags) || !flag_has_create(flags))
 				return;
 		}
-		if (!cvet_checksb__arg_int(ev, (unsigned)a->mode_arg, &mode) || mode < 0 || !(mode & OTH_WRITE))
+		if (!cvet_calls__arg_int(ev, (unsigned)a->mode_arg, &mode) || mode < 0 || !(mode & OTH_WRITE))
 			return;
 		if (a->dir && (mode & STICKY))
 			return; /* a shared sticky directory such as /tmp is world-writable on purpose */
 		if (a->creates && ((mode & 07777) == 0666 || (mode & 07777) == 0777))
 			return; /* the conventional "let the umask decide" modes (what fopen and mkdir -p use) */
-		cvet_tu_report(tu, &cvet_check_world_writable_permissions, cvet_checksb__arg(ev, (unsigned)a->mode_arg),
+		cvet_tu_report(tu, &cvet_check_world_writable_permissions, cvet_calls__arg(ev, (unsigned)a->mode_arg),
 			       "'%s' %s world-writable (mode 0%llo); remove the write bit for others "
 			       "(e.g. 0%llo)",
 			       name, a->what, mode & 07777, (mode & 07777) & ~022LL);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/rules.h"
-#include "flow.h"
-#include "flow_int.h"
-#include "util.h"
+#include "flow/flow.h"
+#include "flow/flow_int.h"
+#include "common/util.h"
 
 /* ---- models (checks/flow_models.def) ---- */
 
@@ -512,6 +512,30 @@ static val content(A *a, uint32_t n, val v)
 	if (object_of(a, n, &k)) {
 		val o = load(a, k);
 		val r = v;
+		if (key_field(k) == 0) {
+			/* a whole object: what any of its members holds (sorted keys: its members follow it) */
+			const slot *sl = st_find(&a->cur, k);
+			uint32_t i = sl ? (uint32_t)(sl - a->cur.s) + 1 : 0;
+			if (!sl) {
+				uint32_t lo = 0, hi = a->cur.n;
+				while (lo < hi) {
+					uint32_t mid = (lo + hi) / 2;
+					if (a->cur.s[mid].k < k)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				i = lo;
+			}
+			for (; i < a->cur.n && key_root(a->cur.s[i].k) == key_root(k); i++) {
+				uint32_t f = key_field(a->cur.s[i].k);
+				if (f == F_STAR || (f & F_PTEE))
+					continue;
+				if ((a->cur.s[i].v.t & K_ALL) && !(o.t & K_ALL))
+					o.org = a->cur.s[i].v.org;
+				o.t |= a->cur.s[i].v.t;
+			}
+		}
 		r.t |= o.t;
 		if (!(r.t & K_ALL & v.t) && (o.t & K_ALL))
 			r.org = o.org;

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/rules.h"
-#include "flow_int.h"
-#include "util.h"
+#include "flow/flow_int.h"
+#include "common/util.h"
 
 const char *cvet_flow__kind_word(uint32_t k)
 {

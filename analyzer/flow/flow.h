@@ -5,9 +5,9 @@
 
 #include <clang-c/Index.h>
 #include <pthread.h>
-#include "check.h"
+#include "code/check.h"
 #include "cvet/report.h"
-#include "ir.h"
+#include "flow/ir.h"
 
 /* The whole project: every lowered function and global, from every translation unit. Thread-safe to add to. */
 typedef struct cvet_flow {

@@ -4,7 +4,7 @@
 #define CVET_FLOW_INT_H
 
 #include <stdint.h>
-#include "flow.h"
+#include "flow/flow.h"
 
 /* Taint: source kinds in the low byte, symbolic "data of parameter i" bits above (i < 24). */
 #define K_REMOTE 0x01u

@@ -2,10 +2,10 @@
  * loop, switch and goto edges, and expression trees over places. Runs while the walker holds the TU. */
 #include <stdlib.h>
 #include <string.h>
-#include "cx.h"
-#include "flow.h"
-#include "util.h"
-#include "walker.h"
+#include "code/cx.h"
+#include "flow/flow.h"
+#include "common/util.h"
+#include "code/walker.h"
 
 #define MAX_EXPR_DEPTH 200u     /* deeper expressions become FL_UNKNOWN */
 #define MAX_STMT_DEPTH 200u     /* deeper statements are not lowered (the function is marked cut) */
@@ -791,7 +791,7 @@ static void for_roles(lower *L, CXCursor s, CXCursor *k, unsigned n, int *init, 
 	if (n <= 1)
 		return;
 	clang_getFileLocation(clang_getRangeStart(r), &file, NULL, NULL, &off);
-	text = file ? cvet_walker__file_text(L->ft->tu, file, &len) : NULL;
+	text = file ? cvet_tu__file_text(L->ft->tu, file, &len) : NULL;
 	if (text && off + 3 < len && strncmp(text + off, "for", 3) == 0) {
 		size_t i = off + 3;
 		while (i < len && text[i] != '(')

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cvet/common.h"
-#include "flow.h"
-#include "util.h"
+#include "flow/flow.h"
+#include "common/util.h"
 
 /* ---- interned strings ---- */
 

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test.h"
-#include "advdb_int.h"
+#include "advdb/advdb_int.h"
 
 #ifndef CVET_TEST_SCRATCH
 #define CVET_TEST_SCRATCH "/tmp/cvet-advdb-test"

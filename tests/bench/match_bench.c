@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "advdb_int.h"
+#include "advdb/advdb_int.h"
 
 static double now(void)
 {

@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "config.h"
-#include "driver.h"
-#include "suppress.h"
+#include "report/config.h"
+#include "scan/discover.h"
+#include "scan/driver.h"
+#include "code/suppress.h"
 #include "cvet/rules.h"
 #include "test.h"
 
@@ -179,13 +180,13 @@ static void test_discover__source_kind(void)
 
 static void test_driver__report_path(void)
 {
-	char *p = cvet_driver__report_path("/r", "/r/a/b.c");
+	char *p = cvet_jobs__report_path("/r", "/r/a/b.c");
 	T_ASSERT_STR("a/b.c", p);
 	free(p);
-	p = cvet_driver__report_path("/r", "/rx/b.c");
+	p = cvet_jobs__report_path("/r", "/rx/b.c");
 	T_ASSERT_STR("/rx/b.c", p);
 	free(p);
-	p = cvet_driver__report_path("/", "/a.c");
+	p = cvet_jobs__report_path("/", "/a.c");
 	T_ASSERT_STR("a.c", p);
 	free(p);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "lockfile.h"
+#include "deps/lockfile.h"
 #include "test.h"
 
 #ifndef CVET_TESTDATA

@@ -1,0 +1,191 @@
+/* advdb_int.h - internal interface between the advisory database modules (advdb, osv_import, zip, cvss, db_cli) */
+#ifndef CVET_ADVDB_INT_H
+#define CVET_ADVDB_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "cvet/advisory.h"
+
+/* ---- limits that keep hostile input bounded ---------------------------------------------------- */
+#define CVET_ADV_MAX_FILE ((size_t)16 << 20)        /* one OSV JSON file or one zip entry, bytes */
+#define CVET_ADV_MAX_ZIP_TOTAL ((uint64_t)512 << 20) /* all entries of one archive, uncompressed */
+#define CVET_ADV_MAX_ZIP_RATIO 250                   /* uncompressed/compressed for entries > 64 KiB */
+#define CVET_ADV_MAX_ZIP_ENTRIES 500000              /* central directory entries */
+#define CVET_ADV_MAX_STR 65536                       /* longest text field kept (details are cut) */
+#define CVET_ADV_MAX_ITEMS 100000                    /* list items (versions, events, references) per record */
+#define CVET_ADV_MAX_DEPTH 64                        /* JSON nesting accepted before cJSON sees the text */
+#define CVET_ADV_MAX_WARNINGS 20                     /* warning lines printed before a summary */
+#define CVET_ADV_MAX_URL 4096                        /* longest repository URL turned into a key */
+
+/* ---- versions (version.c) ---------------------------------------------------------------------- */
+/* Strip a trailing "+build" and "#revision" and a leading "v": malloc'd copy or NULL on OOM. */
+char *cvet_version__normalise(const char *v);
+
+/* ---- repository keys (repo.c) ------------------------------------------------------------------ */
+/* A git URL reduced to "host/path" for name-map lookups: lower-cased, without scheme, user, "git@host:" form,
+ * trailing '/' or ".git" ("https://github.com/curl/curl.git" -> "github.com/curl/curl"). malloc'd or NULL
+ * (out of memory, or a URL longer than CVET_ADV_MAX_URL). */
+char *cvet_repo__key(const char *url);
+
+/* ---- CVSS (cvss.c) ----------------------------------------------------------------------------- */
+/*
+ * Base score of a CVSS vector ("CVSS:3.1/AV:N/...", "CVSS:3.0/...", "CVSS:4.0/...", or a bare v2 vector
+ * "AV:N/AC:L/Au:N/C:P/I:P/A:P"). Returns the score in [0, 10], or -1 when the vector is malformed.
+ * `*approx` (may be NULL) is set to 1 when the score is an approximation; every supported version is
+ * computed exactly today, so it is always 0 (kept for versions a future cvet may only estimate).
+ */
+double cvet_cvss__score(const char *vector, int *approx);
+/* Severity for a score: >= 9 critical, >= 7 high, >= 4 medium, > 0 low, else note. */
+cvet_severity cvet_cvss__severity(double score);
+
+/* ---- zip archives (zip.c) ---------------------------------------------------------------------- */
+typedef struct cvet_zip cvet_zip;
+/*
+ * Open a zip archive and read its central directory. Returns 0, CVET_EIO, CVET_EPARSE (not a zip),
+ * CVET_ELIMIT (too many entries, overlapping entries: a zip bomb). Caller frees with cvet_zip__free.
+ */
+int cvet_zip__open(cvet_zip **out, const char *path);
+void cvet_zip__free(cvet_zip *z);
+size_t cvet_zip__count(const cvet_zip *z);
+/* Name of entry i (lent, NUL-terminated; a name holding a NUL byte is cut there). */
+const char *cvet_zip__name(const cvet_zip *z, size_t i);
+/*
+ * Extract entry i into a malloc'd NUL-terminated buffer (*data, *len) the caller frees.
+ * Returns 0; CVET_EPARSE for a damaged entry (bad header, bad deflate data, CRC mismatch, unsupported
+ * method) that the caller may skip; CVET_ELIMIT when the entry or the archive total exceeds a limit
+ * (a zip bomb: the caller must reject the archive); CVET_EIO; CVET_ENOMEM.
+ */
+int cvet_zip__read(cvet_zip *z, size_t i, char **data, size_t *len);
+
+/*
+ * Raw DEFLATE (RFC 1951) decoder. Inflates `in` into a malloc'd buffer of at most `cap` bytes.
+ * Returns 0 (and *out, *outlen; the buffer has a NUL after the data), CVET_EPARSE on bad data,
+ * CVET_ELIMIT when the output would exceed cap, CVET_ENOMEM.
+ */
+int cvet_inflate__raw(const unsigned char *in, size_t inlen, size_t cap, unsigned char **out, size_t *outlen);
+uint32_t cvet_zip__crc32(const unsigned char *p, size_t n);
+
+/* ---- parsed OSV records (osv_import.c) --------------------------------------------------------- */
+typedef struct cvet_osv_interval {
+	char *introduced;    /* "0" = from the beginning; a version or a commit; never NULL */
+	char *fixed;         /* first unaffected, or NULL */
+	char *last_affected; /* last affected (inclusive), or NULL */
+	char *limit;         /* OSV "limit" event, or NULL */
+} cvet_osv_interval;
+
+typedef struct cvet_osv_range {
+	char *type;                /* "SEMVER", "ECOSYSTEM", "GIT" */
+	char *repo;                /* GIT only, or NULL */
+	cvet_osv_interval *iv; size_t niv;
+} cvet_osv_range;
+
+typedef struct cvet_osv_version {
+	char *version; /* normalised (tags turned into versions, +build stripped) */
+	char *raw;     /* as written */
+} cvet_osv_version;
+
+typedef struct cvet_osv_affected {
+	char *ecosystem; /* package ecosystem or NULL (curl/openssl records carry none) */
+	char *name;      /* package name or NULL */
+	char *project;   /* upstream project after name mapping; never NULL */
+	cvet_osv_range *ranges; size_t nranges;
+	cvet_osv_version *versions; size_t nversions;
+} cvet_osv_affected;
+
+typedef struct cvet_osv_ref { char *type, *url; } cvet_osv_ref;
+
+typedef struct cvet_osv_record {
+	char *id, *modified, *published, *withdrawn, *summary, *details;
+	char *severity_vector;  /* the CVSS vector the score came from, or NULL */
+	double score;           /* -1 when none */
+	char *severity_word;    /* database_specific severity ("high", ...) lower-cased, or NULL */
+	char *source;           /* "curl", "openssl", "oss-fuzz", "bitnami", "julia", or the ecosystem */
+	char *upstream_project; /* project of the first affected entry */
+	int approximate;        /* versions are approximate (Julia JLL builds) */
+	char **aliases; size_t naliases;
+	cvet_osv_ref *refs; size_t nrefs;
+	cvet_osv_affected *affected; size_t naffected;
+} cvet_osv_record;
+
+void cvet_osv__record_clear(cvet_osv_record *r);
+
+/* Name map: (ecosystem, name) -> project, filled from name-map.json and used while importing. */
+typedef struct cvet_namemap_entry { char *ecosystem, *name, *project; } cvet_namemap_entry;
+typedef struct cvet_namemap {
+	cvet_namemap_entry *e; size_t n, cap;
+} cvet_namemap;
+void cvet_osv__namemap_clear(cvet_namemap *m);
+/* Project for (ecosystem, name) or NULL; lent. Ecosystem compared case-insensitively. */
+const char *cvet_osv__namemap_find(const cvet_namemap *m, const char *ecosystem, const char *name);
+/* 1 when `text` looks like a name map (an object with a "projects" object). */
+int cvet_osv__is_namemap(const char *text, size_t len);
+/* Parse a name map into m (appending). Returns 0 or CVET_EPARSE/CVET_ENOMEM with a message. */
+int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const char *display);
+
+/*
+ * Parse one OSV record from `text` (untrusted) into *rec, mapping packages through `map` (may be NULL).
+ * Returns 0; CVET_EPARSE with a one-line message naming `display` when the record is malformed; CVET_ENOMEM.
+ * On failure *rec is cleared.
+ */
+int cvet_osv__parse(const char *text, size_t len, const char *display, const cvet_namemap *map, cvet_osv_record *rec);
+
+typedef struct cvet_advdb_writer cvet_advdb_writer;
+
+/* ---- the import driver (osv_import.c) ---------------------------------------------------------- */
+typedef struct cvet_osv_import_stats {
+	size_t imported;   /* records written */
+	size_t skipped;    /* malformed records skipped (in folders and archives) */
+	size_t files;      /* files and archive entries looked at */
+	size_t namemaps;   /* name-map files read */
+	size_t warned;     /* warning lines printed (at most CVET_ADV_MAX_WARNINGS) */
+} cvet_osv_import_stats;
+/*
+ * Import every path (OSV JSON files, folders walked recursively, .zip archives, name-map JSON files)
+ * through the writer. Name maps are read first, so records map through them whatever the order.
+ * A malformed record in a folder or archive is skipped with a warning on stderr; a malformed file named
+ * directly, an unreadable path or a zip bomb fails the import (negative code, message set).
+ */
+int cvet_osv__import(cvet_advdb_writer *w, cvet_namemap *map, const char *const *paths, size_t n,
+		     cvet_osv_import_stats *st);
+
+/* ---- writing (advdb.c) ------------------------------------------------------------------------- */
+/*
+ * Start an import into `target`: copy the existing database (if any) into a temporary file next to it
+ * and open one transaction. Returns 0 or a negative code with a message (a newer schema -> CVET_EDB).
+ */
+int cvet_advdb__writer_begin(cvet_advdb_writer **out, const char *target);
+/* Insert (or replace, by id) one record. Returns 0 or a negative code with a message. */
+int cvet_advdb__writer_add(cvet_advdb_writer *w, const cvet_osv_record *rec);
+int cvet_advdb__writer_add_namemap(cvet_advdb_writer *w, const cvet_namemap *m);
+/* Load the name map already stored in the database being extended (for mapping new records). */
+int cvet_advdb__writer_load_namemap(cvet_advdb_writer *w, cvet_namemap *m);
+/* Record import metadata, commit, rename the temporary file into place. Frees w on every path. */
+int cvet_advdb__writer_commit(cvet_advdb_writer *w, const char *sources_note);
+/* Roll back and delete the temporary file; frees w. Accepts NULL. */
+void cvet_advdb__writer_abort(cvet_advdb_writer *w);
+/* The temporary file the writer fills (lent; for removal by a signal handler). */
+const char *cvet_advdb__writer_tmp_path(const cvet_advdb_writer *w);
+
+/* The schema the code creates (must equal advisories/schema.sql; a test checks). Lent static string. */
+const char *cvet_advdb__schema_sql(void);
+#define CVET_ADVDB_SCHEMA_VERSION 1
+
+/* Status of a database for `cvet db status`. Strings owned by the struct; free with _status_clear. */
+typedef struct cvet_advdb_status {
+	long long records, packages, withdrawn;
+	int schema;
+	char *newest;             /* max(modified) or NULL */
+	char *imported;           /* meta import date or NULL */
+	char **source_names; long long *source_counts; size_t nsources;
+} cvet_advdb_status;
+int cvet_advdb__status(cvet_advdb *db, cvet_advdb_status *st);
+void cvet_advdb__status_clear(cvet_advdb_status *st);
+/* Path the database was opened from (lent). */
+const char *cvet_advdb__path(const cvet_advdb *db);
+
+/* Projects in the database (for the benchmark): malloc'd array of malloc'd strings. */
+int cvet_advdb__projects(cvet_advdb *db, char ***out, size_t *n);
+/* Versions named for a project (explicit lists and range bounds), for the benchmark. */
+int cvet_advdb__project_versions(cvet_advdb *db, const char *project, char ***out, size_t *n);
+
+#endif

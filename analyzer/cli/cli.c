@@ -1,0 +1,859 @@
+/* cli.c - parse cvet's command line, run the chosen command, write the outputs, pick the exit code */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <clang-c/Index.h>
+#include "cli/cli.h"
+#include "report/baseline.h"
+#include "report/config.h"
+#include "code/cx.h"
+#include "scan/driver.h"
+#include "cvet/advisory.h"
+#include "cvet/deps.h"
+#include "cvet/report.h"
+#include "cvet/rules.h"
+
+#define MAX_OUTPUTS 16
+#define MAX_JOBS 256
+#define DEFAULT_TU_TIMEOUT 600 /* seconds per translation unit */
+
+typedef struct cli_output {
+	cvet_format fmt;
+	const char *path;  /* NULL = stdout */
+	int has_format;    /* an explicit --format */
+} cli_output;
+
+typedef struct rule_switch {
+	const char *list;  /* "a,b,c" as given */
+	int on;
+} rule_switch;
+
+typedef struct cli {
+	int what;                         /* CVET_SCAN_CODE | CVET_SCAN_DEPS */
+	const char *command;              /* "scan", "code", "deps" */
+	const char **paths; size_t npaths;
+	cli_output outputs[MAX_OUTPUTS]; size_t noutputs;
+	int pending_format;               /* the last output's --format still waits for its -o */
+	int has_fail_on;
+	cvet_severity fail_on;
+	rule_switch *switches; size_t nswitches;
+	const char *compdb;
+	const char **extra; size_t nextra;
+	const char **exclude; size_t nexclude;
+	int jobs;
+	int tu_timeout;     /* --tu-timeout seconds */
+	int tu_timeout_set;
+	int quiet, no_color, report_unused, no_config;
+	const char *db, *config, *root;
+	const char *baseline;             /* --baseline FILE */
+} cli;
+
+/* ---- help ---- */
+
+static const char usage_head[] =
+	"usage: cvet <command> [options] [PATH...]\n"
+	"\n"
+	"cvet finds security problems in C and C++ code (a libclang AST walk) and known\n"
+	"vulnerabilities in the dependencies the project pins (lockfiles and manifests\n"
+	"matched against a local advisory database). It never runs anything from the\n"
+	"scanned tree and needs no network.\n"
+	"\n"
+	"commands:\n"
+	"  scan [PATH...]         code and dependencies, merged into one report (PATH defaults to .)\n"
+	"  code [PATH...]         code only\n"
+	"  deps [PATH...]         dependencies only\n"
+	"  db <subcommand>        manage the advisory database (cvet db --help)\n"
+	"  rules [list]           list every rule: id, severity, CWE, title\n"
+	"  rules explain RULE     print a rule's documentation\n"
+	"  help [COMMAND]         this text, or a command's help\n"
+	"  --version              print the version and exit\n";
+
+static const char options_text[] =
+	"\n"
+	"paths:\n"
+	"  PATH                   a directory to scan, or a file to analyse as given (default: .)\n"
+	"                         directories are searched for .c .cc .cpp .cxx .h .hh .hpp files;\n"
+	"                         .git, build/, out/, cmake-build-*/, node_modules and CMake build\n"
+	"                         trees are skipped; symlinks are never followed out of the PATHs\n"
+	"\n"
+	"compilation:\n"
+	"  -p DIR                 take files and flags from DIR/compile_commands.json (only entries\n"
+	"                         under the PATHs are analysed); without -p, PATH/compile_commands.json\n"
+	"                         and PATH/build/compile_commands.json are used when present\n"
+	"  --compile-commands FILE  the same with the database file itself\n"
+	"  --extra-arg ARG        add a compiler flag to every file (repeatable), e.g. --extra-arg=-DNDEBUG\n"
+	"                         without a database, files get -I<their directory> and -I<each include/\n"
+	"                         directory under the PATHs, or above them up to the report root>\n"
+	"  --exclude GLOB         skip paths matching GLOB (repeatable); matched against the path\n"
+	"                         relative to the report root and against each path component,\n"
+	"                         e.g. --exclude 'tests/*' --exclude 'vendor'\n"
+	"\n"
+	"rules:\n"
+	"  --enable RULE[,RULE...]   switch rules on (e.g. ones the config switched off)\n"
+	"  --disable RULE[,RULE...]  switch rules off (unknown rule ids are an error)\n"
+	"  --config FILE          read settings from FILE (default: .cvet.json in the first PATH, else\n"
+	"                         in the current directory, when present); see docs/config.md\n"
+	"  --no-config            do not read a default .cvet.json\n"
+	"  --report-unused-suppressions\n"
+	"                         report 'cvet-ignore' comments that suppress nothing (rule\n"
+	"                         unused-suppression; also on with --enable unused-suppression)\n"
+	"\n"
+	"dependencies:\n"
+	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
+	"                         user database, else the bundled snapshot)\n"
+	"  --baseline FILE        a JSON report of an earlier run (--format json): findings it already\n"
+	"                         holds (same fingerprint: rule, file, function and code, not the line)\n"
+	"                         are not reported and do not fail the run, so only new ones fail a PR\n"
+	"\n"
+	"output:\n"
+	"  --format FORMAT        text, gcc, json, sarif or markdown (default: text)\n"
+	"  -o, --output FILE      write the preceding --format to FILE, atomically (- is standard\n"
+	"                         output); repeat --format F -o FILE for several outputs in one run;\n"
+	"                         a --format without -o goes to standard output (at most one may);\n"
+	"                         an -o without its own --format takes the format from the file\n"
+	"                         name (.json, .sarif, .md) or writes text\n"
+	"  --root DIR             report paths relative to DIR (default: the current directory)\n"
+	"  --no-color             no ANSI colours (also when NO_COLOR is set; colour is only ever used\n"
+	"                         for text on a terminal)\n"
+	"  -q, --quiet            no progress and no summary on standard error\n"
+	"\n"
+	"behaviour:\n"
+	"  --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY: critical, high, medium,\n"
+	"                         low, note, or none to never fail (default: high, or the config's\n"
+	"                         \"fail_on\")\n"
+	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
+	"  --tu-timeout SECONDS   give up (exit 2) when one file takes longer than this to analyse,\n"
+	"                         e.g. a hostile #include of a FIFO (default 600; 0 = no limit)\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"suppressions:\n"
+	"  a comment '// cvet-ignore: RULE[,RULE...] reason' silences those rules on its own line\n"
+	"  and the line below; a suppression without a reason is reported (suppression-without-reason)\n"
+	"\n"
+	"exit status:\n"
+	"  0  nothing at or above --fail-on     1  findings at or above --fail-on\n"
+	"  2  usage or input error (one line on standard error: 'cvet: error: ...')\n";
+
+static void print_help(FILE *out, const char *command)
+{
+	if (command && (strcmp(command, "scan") == 0 || strcmp(command, "code") == 0 || strcmp(command, "deps") == 0)) {
+		fprintf(out, "usage: cvet %s [options] [PATH...]\n\n", command);
+		if (strcmp(command, "scan") == 0)
+			fputs("Analyse the code and the dependencies under each PATH and write one report.\n", out);
+		else if (strcmp(command, "code") == 0)
+			fputs("Analyse only the C and C++ code under each PATH (libclang AST walk).\n", out);
+		else
+			fputs("Analyse only the dependencies pinned under each PATH (lockfiles, manifests,\n"
+			      "submodules, SBOMs) against the advisory database.\n",
+			      out);
+		fputs(options_text, out);
+		return;
+	}
+	if (command && strcmp(command, "rules") == 0) {
+		fputs("usage: cvet rules [list]\n"
+		      "       cvet rules explain RULE\n\n"
+		      "  list            a table of every rule: id, default severity, CWE, title\n"
+		      "  explain RULE    the rule's documentation: what it finds, why it matters, how to fix\n",
+		      out);
+		return;
+	}
+	fputs(usage_head, out);
+	fputs(options_text, out);
+}
+
+/* ---- errors ---- */
+
+static int fail(int code, const char *fmt, const char *arg)
+{
+	char msg[512];
+	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
+	cvet_error_setc(code, "%s", msg);
+	return code;
+}
+
+static int report_error(void)
+{
+	const char *m = cvet_error_last();
+	fprintf(stderr, "cvet: error: %s\n", m && *m ? m : "failed");
+	return CVET_EXIT_USAGE;
+}
+
+/* ---- option parsing ---- */
+
+/*
+ * 1 when argv[*i] is option `lng` ("--name", also "--name=value") or `shrt` ("-x", also "-xVALUE").
+ * For options with a value, *val receives it (next argument when separate, *i advanced); a missing
+ * value sets *err to CVET_EUSAGE.
+ */
+static int is_opt(int argc, char **argv, int *i, const char *lng, char shrt, int has_value, const char **val,
+		  int *err)
+{
+	const char *a = argv[*i];
+	size_t n = lng ? strlen(lng) : 0;
+
+	if (lng && strncmp(a, lng, n) == 0 && (a[n] == '\0' || (a[n] == '=' && has_value))) {
+		if (!has_value)
+			return 1;
+		if (a[n] == '=') {
+			*val = a + n + 1;
+			return 1;
+		}
+	} else if (shrt && a[0] == '-' && a[1] == shrt && (a[2] == '\0' || has_value)) {
+		if (!has_value)
+			return 1;
+		if (a[2] != '\0') {
+			*val = a + 2;
+			return 1;
+		}
+	} else {
+		return 0;
+	}
+	if (*i + 1 >= argc) {
+		*err = fail(CVET_EUSAGE, "option '%s' needs a value", a);
+		return 1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+/* Format from an output file's extension, text when unknown. */
+static cvet_format format_for_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && !strchr(dot, '/')) {
+		if (strcmp(dot, ".json") == 0)
+			return CVET_FMT_JSON;
+		if (strcmp(dot, ".sarif") == 0)
+			return CVET_FMT_SARIF;
+		if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
+			return CVET_FMT_MARKDOWN;
+	}
+	return CVET_FMT_TEXT;
+}
+
+static int push_ptr(const char ***v, size_t *n, const char *s)
+{
+	size_t want = *n + 1;
+	const char **nv = want > SIZE_MAX / sizeof(**v) ? NULL : realloc((void *)*v, want * sizeof(**v));
+	if (!nv)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	nv[(*n)++] = s;
+	*v = nv;
+	return 0;
+}
+
+/* Check every id of "a,b,c" is a registered rule. 0 or CVET_EUSAGE. */
+static int check_rule_list(const char *list, const char *option)
+{
+	const char *p = list;
+	char id[256];
+	if (!*list)
+		return cvet_error_setc(CVET_EUSAGE, "option '%s' needs a rule id", option);
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		if (n >= sizeof(id))
+			n = sizeof(id) - 1;
+		memcpy(id, p, n);
+		id[n] = '\0';
+		if (n > 0 && !cvet_rules_find(id))
+			return cvet_error_setc(CVET_EUSAGE, "unknown rule '%.100s' in %s (run 'cvet rules list')", id,
+					       option);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return 0;
+}
+
+static int parse_jobs(const char *v, int *out)
+{
+	char *end;
+	long n;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 1 || n > MAX_JOBS)
+		return fail(CVET_EUSAGE, "-j needs a number of jobs from 1 to 256, not '%.40s'", v);
+	*out = (int)n;
+	return 0;
+}
+
+static int parse_timeout(const char *v, int *out)
+{
+	char *end;
+	long n;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 0 || n > 86400)
+		return fail(CVET_EUSAGE, "--tu-timeout needs a number of seconds from 0 (no limit) to 86400, not '%.40s'", v);
+	*out = (int)n;
+	return 0;
+}
+
+/* The directory part of path exists and is writable; 0 or CVET_EIO. */
+static int check_output_path(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (!*path)
+		return cvet_error_setc(CVET_EUSAGE, "-o needs a file name");
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': directory '%s' does not exist", path, dir);
+	if (access(dir, W_OK) != 0)
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, strerror(errno));
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return cvet_error_setc(CVET_EIO, "cannot write '%s': it is a directory", path);
+	return 0;
+}
+
+static int parse_scan_args(cli *c, int argc, char **argv)
+{
+	int err = 0, only_paths = 0;
+
+	for (int i = 1; i < argc && err == 0; i++) {
+		const char *a = argv[i], *v = NULL;
+		if (only_paths || a[0] != '-' || a[1] == '\0') {
+			err = push_ptr(&c->paths, &c->npaths, a);
+		} else if (strcmp(a, "--") == 0) {
+			only_paths = 1;
+		} else if (is_opt(argc, argv, &i, "--format", 0, 1, &v, &err)) {
+			cvet_format f;
+			if (err)
+				break;
+			if ((err = cvet_format_parse(v, &f)) < 0)
+				break;
+			if (c->noutputs >= MAX_OUTPUTS) {
+				err = cvet_error_setc(CVET_EUSAGE, "too many outputs (at most %d)", MAX_OUTPUTS);
+				break;
+			}
+			c->outputs[c->noutputs].fmt = f;
+			c->outputs[c->noutputs].path = NULL;
+			c->outputs[c->noutputs].has_format = 1;
+			c->noutputs++;
+			c->pending_format = 1;
+		} else if (is_opt(argc, argv, &i, "--output", 'o', 1, &v, &err)) {
+			if (err)
+				break;
+			if (strcmp(v, "-") == 0)
+				v = NULL; /* "-o -": standard output */
+			if (c->pending_format) {
+				c->outputs[c->noutputs - 1].path = v;
+				c->pending_format = 0;
+			} else if (c->noutputs >= MAX_OUTPUTS) {
+				err = cvet_error_setc(CVET_EUSAGE, "too many outputs (at most %d)", MAX_OUTPUTS);
+			} else {
+				c->outputs[c->noutputs].fmt = v ? format_for_path(v) : CVET_FMT_TEXT;
+				c->outputs[c->noutputs].path = v;
+				c->outputs[c->noutputs].has_format = 0;
+				c->noutputs++;
+			}
+		} else if (is_opt(argc, argv, &i, "--fail-on", 0, 1, &v, &err)) {
+			if (!err && (err = cvet_severity_parse(v, &c->fail_on)) == 0)
+				c->has_fail_on = 1;
+		} else if (is_opt(argc, argv, &i, "--enable", 0, 1, &v, &err) ||
+			   is_opt(argc, argv, &i, "--disable", 0, 1, &v, &err)) {
+			rule_switch *s;
+			if (err || (err = check_rule_list(v, strncmp(a, "--enable", 8) == 0 ? "--enable" : "--disable")) < 0)
+				break;
+			size_t want = c->nswitches + 1;
+			if (want > SIZE_MAX / sizeof(*s) || !(s = realloc(c->switches, want * sizeof(*s)))) {
+				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				break;
+			}
+			c->switches = s;
+			s[c->nswitches].list = v;
+			s[c->nswitches].on = strncmp(a, "--enable", 8) == 0;
+			c->nswitches++;
+		} else if (is_opt(argc, argv, &i, "--jobs", 'j', 1, &v, &err)) {
+			if (!err)
+				err = parse_jobs(v, &c->jobs);
+		} else if (is_opt(argc, argv, &i, "--tu-timeout", 0, 1, &v, &err)) {
+			if (!err)
+				err = parse_timeout(v, &c->tu_timeout);
+			c->tu_timeout_set = 1;
+		} else if (is_opt(argc, argv, &i, "--compile-commands", 'p', 1, &v, &err)) {
+			if (!err && c->compdb)
+				err = cvet_error_setc(CVET_EUSAGE, "give one compilation database (-p or --compile-commands)");
+			else if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "option '%s' needs a value", a);
+			c->compdb = v;
+		} else if (is_opt(argc, argv, &i, "--extra-arg", 0, 1, &v, &err)) {
+			if (!err)
+				err = push_ptr(&c->extra, &c->nextra, v);
+		} else if (is_opt(argc, argv, &i, "--exclude", 0, 1, &v, &err)) {
+			if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "--exclude needs a glob pattern");
+			if (!err)
+				err = push_ptr(&c->exclude, &c->nexclude, v);
+		} else if (is_opt(argc, argv, &i, "--baseline", 0, 1, &v, &err)) {
+			c->baseline = v;
+		} else if (is_opt(argc, argv, &i, "--db", 0, 1, &v, &err)) {
+			c->db = v;
+		} else if (is_opt(argc, argv, &i, "--config", 0, 1, &v, &err)) {
+			c->config = v;
+		} else if (is_opt(argc, argv, &i, "--root", 0, 1, &v, &err)) {
+			c->root = v;
+		} else if (is_opt(argc, argv, &i, "--quiet", 'q', 0, &v, &err)) {
+			c->quiet = 1;
+		} else if (is_opt(argc, argv, &i, "--no-color", 0, 0, &v, &err) ||
+			   is_opt(argc, argv, &i, "--no-colour", 0, 0, &v, &err)) {
+			c->no_color = 1;
+		} else if (is_opt(argc, argv, &i, "--no-config", 0, 0, &v, &err)) {
+			c->no_config = 1;
+		} else if (is_opt(argc, argv, &i, "--report-unused-suppressions", 0, 0, &v, &err)) {
+			c->report_unused = 1;
+		} else {
+			err = fail(CVET_EUSAGE, "unknown option '%.80s' (see 'cvet --help')", a);
+		}
+	}
+	return err;
+}
+
+static void cli_free(cli *c)
+{
+	free((void *)c->paths);
+	free(c->switches);
+	free((void *)c->extra);
+	free((void *)c->exclude);
+}
+
+/* Apply "a,b,c" to the per-rule flags. */
+static void apply_switch(unsigned char *enabled, const char *list, int on)
+{
+	char id[256];
+	const char *p = list;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		int idx;
+		if (n >= sizeof(id))
+			n = sizeof(id) - 1;
+		memcpy(id, p, n);
+		id[n] = '\0';
+		if ((idx = cvet_rules_index(id)) >= 0)
+			enabled[idx] = (unsigned char)on;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+/* 1 when the comma-separated list names `id`. */
+static int list_has(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && strncmp(p, id, n) == 0)
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Print a one-line summary on stderr: counts by severity and how many reach the threshold. */
+static void print_summary(const cvet_report *r, cvet_severity fail_on)
+{
+	size_t by[CVET_SEV_NONE] = {0};
+	for (size_t i = 0; i < r->nfindings; i++)
+		if ((unsigned)r->findings[i]->severity < CVET_SEV_NONE)
+			by[r->findings[i]->severity]++;
+	fprintf(stderr, "cvet: %zu finding%s (%zu critical, %zu high, %zu medium, %zu low, %zu note); ", r->nfindings,
+		r->nfindings == 1 ? "" : "s", by[CVET_SEV_CRITICAL], by[CVET_SEV_HIGH], by[CVET_SEV_MEDIUM],
+		by[CVET_SEV_LOW], by[CVET_SEV_NOTE]);
+	if (fail_on == CVET_SEV_NONE)
+		fprintf(stderr, "--fail-on none\n");
+	else
+		fprintf(stderr, "%zu at or above %s\n", cvet_report_count_at_least(r, fail_on),
+			cvet_severity_name(fail_on));
+}
+
+static int scan_main(int what, const char *command, int argc, char **argv)
+{
+	cli c;
+	cvet_config *config = NULL;
+	cvet_report *report = NULL;
+	cvet_scan_options o;
+	unsigned char *enabled = NULL;
+	int *severity = NULL;
+	const char **excludes = NULL;
+	const char *default_path = ".";
+	const char *config_path = NULL;
+	char *root = NULL, *cwd_config = NULL;
+	size_t nrules = cvet_rules_count(), nexcl = 0, nstdout = 0;
+	cvet_severity fail_on = CVET_SEV_HIGH;
+	cvet_write_options w = CVET_WRITE_OPTIONS_INIT;
+	int rc = CVET_EXIT_USAGE, error;
+	long cores;
+	cvet_baseline *baseline = NULL;
+
+	memset(&c, 0, sizeof(c));
+	c.what = what;
+	c.command = command;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_help(stdout, command);
+			return CVET_EXIT_OK;
+		}
+	}
+	if ((error = parse_scan_args(&c, argc, argv)) < 0)
+		goto error;
+	if (c.npaths == 0) {
+		c.paths = NULL;
+		if ((error = push_ptr(&c.paths, &c.npaths, default_path)) < 0)
+			goto error;
+	}
+	for (size_t i = 0; i < c.npaths; i++) {
+		struct stat st;
+		if (stat(c.paths[i], &st) != 0) {
+			error = cvet_error_setc(CVET_EIO, "cannot read '%s': %s", c.paths[i], strerror(errno));
+			goto error;
+		}
+		if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+			error = cvet_error_setc(CVET_EIO, "cannot read '%s': not a file or directory", c.paths[i]);
+			goto error;
+		}
+	}
+	for (size_t i = 0; i < c.noutputs; i++) {
+		if (!c.outputs[i].path)
+			nstdout++;
+		else if ((error = check_output_path(c.outputs[i].path)) < 0)
+			goto error;
+	}
+	for (size_t i = 0; i < c.noutputs; i++)
+		for (size_t k = i + 1; k < c.noutputs; k++)
+			if (c.outputs[i].path && c.outputs[k].path && strcmp(c.outputs[i].path, c.outputs[k].path) == 0) {
+				error = cvet_error_setc(CVET_EUSAGE, "two outputs go to '%s'", c.outputs[i].path);
+				goto error;
+			}
+	if (nstdout > 1) {
+		error = cvet_error_setc(CVET_EUSAGE,
+					"only one output can go to standard output; give the others '-o FILE'");
+		goto error;
+	}
+	if (c.noutputs == 0) {
+		c.outputs[0].fmt = CVET_FMT_TEXT;
+		c.outputs[0].path = NULL;
+		c.noutputs = 1;
+	}
+	if (c.root) {
+		if (!is_dir(c.root) || !(root = realpath(c.root, NULL))) {
+			error = cvet_error_setc(CVET_EIO, "--root '%s' is not a directory", c.root);
+			goto error;
+		}
+	} else if (!(root = realpath(".", NULL))) {
+		error = cvet_error_setc(CVET_EIO, "cannot resolve the current directory: %s", strerror(errno));
+		goto error;
+	}
+	if (c.compdb && !(what & CVET_SCAN_CODE))
+		c.compdb = NULL; /* irrelevant for deps */
+
+	/* configuration: explicit, else .cvet.json in the first PATH, else in the current directory */
+	if (c.config) {
+		struct stat st;
+		if (stat(c.config, &st) != 0) {
+			error = cvet_error_setc(CVET_EIO, "cannot read config '%s': %s", c.config, strerror(errno));
+			goto error;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			error = cvet_error_setc(CVET_EIO, "cannot read config '%s': not a regular file", c.config);
+			goto error;
+		}
+		config_path = c.config;
+	} else if (!c.no_config) {
+		if (is_dir(c.paths[0]) && (cwd_config = cvet_jobs__join(c.paths[0], CVET_CONFIG_NAME)) &&
+		    is_file(cwd_config))
+			config_path = cwd_config;
+		else if (is_file(CVET_CONFIG_NAME))
+			config_path = CVET_CONFIG_NAME;
+	}
+	if (config_path && (error = cvet_config__load(config_path, &config)) < 0)
+		goto error;
+
+	/* rule switches: defaults, then the config, then --enable/--disable in command-line order */
+	if (!(enabled = malloc(nrules ? nrules : 1)) || !(severity = calloc(nrules ? nrules : 1, sizeof(int)))) {
+		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto error;
+	}
+	memset(enabled, 1, nrules ? nrules : 1);
+	for (size_t i = 0; i < nrules; i++)
+		severity[i] = -1;
+	if (config) {
+		for (size_t i = 0; i < config->nrules; i++) {
+			int idx = cvet_rules_index(config->rules[i].id);
+			if (idx < 0)
+				continue;
+			if (config->rules[i].enabled >= 0)
+				enabled[idx] = (unsigned char)config->rules[i].enabled;
+			if (config->rules[i].severity >= 0)
+				severity[idx] = config->rules[i].severity;
+			/* asking for the rule by name means asking for the report */
+			if (config->rules[i].enabled == 1 && strcmp(config->rules[i].id, CVET_RULE_SUPPRESSION_UNUSED) == 0)
+				c.report_unused = 1;
+		}
+		if (config->has_fail_on)
+			fail_on = config->fail_on;
+	}
+	for (size_t i = 0; i < c.nswitches; i++) {
+		apply_switch(enabled, c.switches[i].list, c.switches[i].on);
+		if (c.switches[i].on && list_has(c.switches[i].list, CVET_RULE_SUPPRESSION_UNUSED))
+			c.report_unused = 1;
+	}
+	if (c.has_fail_on)
+		fail_on = c.fail_on;
+
+	nexcl = c.nexclude + (config ? config->nexclude : 0);
+	if (nexcl && !(excludes = calloc(nexcl, sizeof(*excludes)))) {
+		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto error;
+	}
+	for (size_t i = 0; i < c.nexclude; i++)
+		excludes[i] = c.exclude[i];
+	for (size_t i = 0; config && i < config->nexclude; i++)
+		excludes[c.nexclude + i] = config->exclude[i];
+
+	if (!c.jobs) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		c.jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (int)cores;
+	}
+
+	memset(&o, 0, sizeof(o));
+	o.what = what;
+	o.paths = c.paths;
+	o.npaths = c.npaths;
+	o.compdb = c.compdb;
+	o.extra_args = c.extra;
+	o.nextra = c.nextra;
+	o.exclude = excludes;
+	o.nexclude = nexcl;
+	o.rule_enabled = enabled;
+	o.rule_severity = severity;
+	o.jobs = c.jobs;
+	o.tu_timeout = c.tu_timeout_set ? c.tu_timeout : DEFAULT_TU_TIMEOUT;
+	o.progress = !c.quiet && isatty(2);
+	o.db_path = c.db;
+	o.config_path = config_path;
+	o.report_root = root;
+	o.report_unused_suppressions = c.report_unused;
+	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
+		goto error; /* before the scan: a bad baseline should not cost a whole scan */
+	if ((error = cvet_driver__scan(&o, &report)) < 0)
+		goto error;
+	if (baseline) {
+		size_t removed;
+		if ((error = cvet_baseline__apply(baseline, report, &removed)) < 0)
+			goto error;
+	}
+
+	/* outputs: files first (atomic), then standard output */
+	w.root = root;
+	w.fail_on = fail_on;
+	for (size_t i = 0; i < c.noutputs; i++) {
+		if (!c.outputs[i].path)
+			continue;
+		w.color = 0;
+		if ((error = cvet_report_write_file(report, c.outputs[i].fmt, c.outputs[i].path, &w)) < 0)
+			goto error;
+	}
+	for (size_t i = 0; i < c.noutputs; i++) {
+		const char *nc = getenv("NO_COLOR");
+		if (c.outputs[i].path)
+			continue;
+		w.color = c.outputs[i].fmt == CVET_FMT_TEXT && !c.no_color && !(nc && *nc) && isatty(1);
+		if ((error = cvet_report_write(report, c.outputs[i].fmt, stdout, &w)) < 0)
+			goto error;
+	}
+	if (!c.quiet) {
+		int text_on_stdout = 0;
+		for (size_t i = 0; i < c.noutputs; i++)
+			if (!c.outputs[i].path && c.outputs[i].fmt == CVET_FMT_TEXT)
+				text_on_stdout = 1;
+		if (!text_on_stdout)
+			print_summary(report, fail_on);
+	}
+	rc = cvet_report_count_at_least(report, fail_on) > 0 ? CVET_EXIT_FINDINGS : CVET_EXIT_OK;
+	goto done;
+error:
+	rc = report_error();
+done:
+	cvet_report_free(report);
+	cvet_baseline__free(baseline);
+	cvet_config__free(config);
+	free(enabled);
+	free(severity);
+	free((void *)excludes);
+	free(root);
+	free(cwd_config);
+	cli_free(&c);
+	return rc;
+}
+
+/* ---- cvet rules ---- */
+
+static void format_cwes(const int *cwe, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < CVET_MAX_CWE && cwe[i]; i++) {
+		int n = snprintf(buf + used, size - used, "%sCWE-%d", i ? "," : "", cwe[i]);
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+	if (!buf[0])
+		snprintf(buf, size, "-");
+}
+
+static int rules_list(void)
+{
+	size_t n = cvet_rules_count(), wid = 4, wcwe = 3;
+	char cwe[128];
+
+	for (size_t i = 0; i < n; i++) {
+		const cvet_rule *r = cvet_rules_at(i);
+		if (strlen(r->id) > wid)
+			wid = strlen(r->id);
+		format_cwes(r->cwe, cwe, sizeof(cwe));
+		if (strlen(cwe) > wcwe)
+			wcwe = strlen(cwe);
+	}
+	printf("%-*s  %-8s  %-*s  %s\n", (int)wid, "RULE", "SEVERITY", (int)wcwe, "CWE", "TITLE");
+	for (size_t i = 0; i < n; i++) {
+		const cvet_rule *r = cvet_rules_at(i);
+		format_cwes(r->cwe, cwe, sizeof(cwe));
+		printf("%-*s  %-8s  %-*s  %s\n", (int)wid, r->id, cvet_severity_name(r->severity), (int)wcwe, cwe,
+		       r->title ? r->title : "");
+	}
+	return fflush(stdout) == 0 ? CVET_EXIT_OK : CVET_EXIT_USAGE;
+}
+
+static int rules_explain(const char *id)
+{
+	const cvet_rule *r = cvet_rules_find(id);
+	const char *doc;
+	char cwe[128];
+
+	if (!r) {
+		cvet_error_setc(CVET_EUSAGE, "unknown rule '%.100s'; run 'cvet rules list' to see every rule", id);
+		return report_error();
+	}
+	if ((doc = cvet_rules_doc(id)) != NULL) {
+		fputs(doc, stdout);
+		if (*doc && doc[strlen(doc) - 1] != '\n')
+			fputc('\n', stdout);
+	} else {
+		format_cwes(r->cwe, cwe, sizeof(cwe));
+		printf("%s\n\n%s\nseverity: %s\ncwe: %s\n", r->id, r->title ? r->title : "",
+		       cvet_severity_name(r->severity), cwe);
+	}
+	return fflush(stdout) == 0 ? CVET_EXIT_OK : CVET_EXIT_USAGE;
+}
+
+static int rules_main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_help(stdout, "rules");
+			return CVET_EXIT_OK;
+		}
+	}
+	if (argc < 2 || strcmp(argv[1], "list") == 0) {
+		if (argc > 2) {
+			cvet_error_setc(CVET_EUSAGE, "'cvet rules list' takes no arguments");
+			return report_error();
+		}
+		return rules_list();
+	}
+	if (strcmp(argv[1], "explain") == 0) {
+		if (argc != 3) {
+			cvet_error_setc(CVET_EUSAGE, "usage: cvet rules explain RULE");
+			return report_error();
+		}
+		return rules_explain(argv[2]);
+	}
+	cvet_error_setc(CVET_EUSAGE, "unknown rules subcommand '%.80s' (expected list or explain)", argv[1]);
+	return report_error();
+}
+
+/* ---- entry point ---- */
+
+static int print_version(void)
+{
+	char *v = cx_str(clang_getClangVersion());
+	printf("cvet %s (%s)\n", CVET_VERSION, v ? v : "libclang");
+	free(v);
+	return CVET_EXIT_OK;
+}
+
+int cvet_cli__main(int argc, char **argv)
+{
+	const char *cmd;
+
+	if (argc < 2 || !argv[1]) {
+		cvet_error_setc(CVET_EUSAGE, "no command given (try 'cvet scan .' or 'cvet --help')");
+		return report_error();
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		print_help(stdout, NULL);
+		return CVET_EXIT_OK;
+	}
+	if (strcmp(cmd, "help") == 0) {
+		if (argc > 2 && strcmp(argv[2], "db") == 0) {
+			char *dbargv[] = {"db", "--help", NULL};
+			return cvet_db_main(2, dbargv);
+		}
+		if (argc > 2 && strcmp(argv[2], "scan") != 0 && strcmp(argv[2], "code") != 0 &&
+		    strcmp(argv[2], "deps") != 0 && strcmp(argv[2], "rules") != 0) {
+			cvet_error_setc(CVET_EUSAGE, "no help for unknown command '%.80s' (see 'cvet --help')", argv[2]);
+			return report_error();
+		}
+		print_help(stdout, argc > 2 ? argv[2] : NULL);
+		return CVET_EXIT_OK;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0)
+		return print_version();
+	if (strcmp(cmd, "scan") == 0)
+		return scan_main(CVET_SCAN_CODE | CVET_SCAN_DEPS, cmd, argc - 1, argv + 1);
+	if (strcmp(cmd, "code") == 0)
+		return scan_main(CVET_SCAN_CODE, cmd, argc - 1, argv + 1);
+	if (strcmp(cmd, "deps") == 0)
+		return scan_main(CVET_SCAN_DEPS, cmd, argc - 1, argv + 1);
+	if (strcmp(cmd, "db") == 0)
+		return cvet_db_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return rules_main(argc - 1, argv + 1);
+	if (cmd[0] == '-')
+		cvet_error_setc(CVET_EUSAGE, "'%.80s' comes after a command: cvet scan|code|deps [options] [PATH...]", cmd);
+	else
+		cvet_error_setc(CVET_EUSAGE, "unknown command '%.80s' (see 'cvet --help')", cmd);
+	return report_error();
+}

@@ -1,0 +1,803 @@
+/* driver.c - run a scan: paths -> jobs (database or discovery) -> worker threads + deps -> filter -> finalize */
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <clang-c/Index.h>
+#include "cvet/deps.h"
+#include "cvet/rules.h"
+#include "code/check.h"
+#include "scan/compdb.h"
+#include "scan/discover.h"
+#include "scan/driver.h"
+#include "scan/jobs.h"
+#include "code/suppress.h"
+#include "code/walker.h"
+#include "common/util.h"
+#include "flow/flow.h"
+
+/* ---- a string set (report paths of project files the walker touched) ---- */
+
+typedef struct strset {
+	char **slot;
+	size_t cap, n;
+} strset;
+
+static size_t str_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL & (size_t)-1;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static int strset_has(const strset *s, const char *str)
+{
+	if (!s->cap)
+		return 0;
+	for (size_t i = str_hash(str) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+		if (!s->slot[i])
+			return 0;
+		if (strcmp(s->slot[i], str) == 0)
+			return 1;
+	}
+}
+
+/* Insert a copy; 0, or CVET_ENOMEM. */
+static int strset_add(strset *s, const char *str)
+{
+	size_t i;
+	if (strset_has(s, str))
+		return 0;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		char **slot = calloc(cap, sizeof(*slot));
+		if (!slot)
+			return CVET_ENOMEM;
+		for (size_t k = 0; k < s->cap; k++) {
+			if (!s->slot[k])
+				continue;
+			for (i = str_hash(s->slot[k]) & (cap - 1); slot[i]; i = (i + 1) & (cap - 1))
+				;
+			slot[i] = s->slot[k];
+		}
+		free(s->slot);
+		s->slot = slot;
+		s->cap = cap;
+	}
+	for (i = str_hash(str) & (s->cap - 1); s->slot[i]; i = (i + 1) & (s->cap - 1))
+		;
+	if (!(s->slot[i] = cvet_jobs__join(NULL, str)))
+		return CVET_ENOMEM;
+	s->n++;
+	return 0;
+}
+
+static void strset_clear(strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slot[i]);
+	free(s->slot);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- the worker pool ---- */
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define MAX_WORKERS 256 /* the CLI caps -j at this */
+
+/* What one worker is analysing, for the watchdog. */
+typedef struct worker_slot {
+	double start;       /* when the current translation unit started; 0 when idle */
+	const char *file;   /* lent from the job */
+} worker_slot;
+
+typedef struct pool {
+	pthread_mutex_t lock;
+	cvet_job **jobs;          /* lent */
+	size_t njobs, next;
+	size_t *progress_done;    /* shared counter across phases */
+	size_t progress_total;
+	int progress;
+	const cvet_walk_options *wopts;
+	cvet_report *out;         /* merged into under the lock */
+	size_t tus;               /* translation units walked */
+	strset files;             /* project files touched (under the lock) */
+	int error, oom;
+	char errmsg[1024];
+	int timeout;              /* seconds per translation unit before the run is abandoned; 0 = none */
+	int running;              /* workers not yet finished (under the lock) */
+	int nslots;
+	worker_slot slot[MAX_WORKERS];
+} pool;
+
+static void on_project_file(void *ud, const char *path)
+{
+	pool *p = ud;
+	if (!path)
+		return;
+	pthread_mutex_lock(&p->lock);
+	if (strset_add(&p->files, path) < 0)
+		p->oom = 1;
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Draw "[i/n] path" over the previous progress line (stderr is a TTY; caller holds the lock). */
+static void draw_progress(size_t i, size_t n, const char *rel)
+{
+	size_t len = strlen(rel), k = 0;
+	const char *shown = len > 60 ? rel + len - 57 : rel;
+	char safe[64];
+	/* a file name is untrusted: no control characters (escape sequences) reach the terminal */
+	for (; shown[k] && k < sizeof(safe) - 1; k++)
+		safe[k] = (unsigned char)shown[k] < 0x20 || shown[k] == 0x7f ? '?' : shown[k];
+	safe[k] = '\0';
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i, n, len > 60 ? "..." : "", safe);
+	fflush(stderr);
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	cvet_report *mine = NULL;
+	CXIndex index = NULL;
+	size_t count = 0;
+	int rc = 0;
+
+	pthread_mutex_lock(&p->lock);
+	int me = p->nslots < MAX_WORKERS ? p->nslots++ : -1;
+	pthread_mutex_unlock(&p->lock);
+
+	if (cvet_report_new(&mine) < 0 || !(index = clang_createIndex(0, 0))) {
+		rc = cvet_error_setc(CVET_ENOMEM, "cannot start a libclang index (out of memory?)");
+		goto done;
+	}
+	for (;;) {
+		cvet_job *job;
+		pthread_mutex_lock(&p->lock);
+		if (p->next >= p->njobs || p->error) {
+			pthread_mutex_unlock(&p->lock);
+			break;
+		}
+		job = p->jobs[p->next++];
+		++*p->progress_done;
+		if (me >= 0) {
+			p->slot[me].start = now_seconds();
+			p->slot[me].file = job->rel ? job->rel : job->file;
+		}
+		if (p->progress)
+			draw_progress(*p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
+		pthread_mutex_unlock(&p->lock);
+
+		rc = cvet__walk_file(index, job->file, (const char *const *)job->args.v, (int)job->args.n,
+				     job->directory, p->wopts, mine);
+		if (me >= 0) {
+			pthread_mutex_lock(&p->lock);
+			p->slot[me].start = 0;
+			pthread_mutex_unlock(&p->lock);
+		}
+		if (rc < 0)
+			break;
+		count++;
+	}
+done:
+	pthread_mutex_lock(&p->lock);
+	if (rc < 0 && !p->error) {
+		p->error = rc;
+		snprintf(p->errmsg, sizeof(p->errmsg), "%s", cvet_error_last());
+	}
+	if (mine && cvet_report_merge(p->out, mine) < 0 && !p->error) {
+		p->error = CVET_ENOMEM;
+		snprintf(p->errmsg, sizeof(p->errmsg), "out of memory");
+	}
+	p->tus += count;
+	p->running--;
+	pthread_mutex_unlock(&p->lock);
+	if (index)
+		clang_disposeIndex(index);
+	cvet_report_free(mine);
+	return NULL;
+}
+
+/* Largest file first, so that one big translation unit (an amalgamation) does not start last and
+ * leave the other workers idle; the report is sorted afterwards, so output does not depend on it. */
+static int cmp_job_size(const void *a, const void *b)
+{
+	const cvet_job *x = *(const cvet_job *const *)a, *y = *(const cvet_job *const *)b;
+	if (x->bytes != y->bytes)
+		return x->bytes < y->bytes ? 1 : -1;
+	return strcmp(x->file, y->file);
+}
+
+static void order_phase(cvet_job **phase, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		phase[i]->bytes = stat(phase[i]->file, &st) == 0 ? (long long)st.st_size : 0;
+	}
+	if (n > 1)
+		qsort(phase, n, sizeof(*phase), cmp_job_size);
+}
+
+/* Start up to nthreads workers over p->jobs; *started receives how many run. */
+static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
+{
+	*started = 0;
+	p->nslots = 0;
+	p->running = 0;
+	if (p->njobs < (size_t)nthreads)
+		nthreads = (int)p->njobs;
+	for (int i = 0; i < nthreads; i++) {
+		pthread_attr_t attr;
+		int ok;
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, 8u * 1024u * 1024u); /* libclang recurses deeply */
+		pthread_mutex_lock(&p->lock);
+		p->running++;
+		pthread_mutex_unlock(&p->lock);
+		ok = pthread_create(&threads[i], &attr, worker, p) == 0;
+		pthread_attr_destroy(&attr);
+		if (!ok) {
+			pthread_mutex_lock(&p->lock);
+			p->running--;
+			pthread_mutex_unlock(&p->lock);
+			break;
+		}
+		(*started)++;
+	}
+	if (*started == 0 && p->njobs > 0)
+		worker(p); /* no threads available: do the work here */
+}
+
+/*
+ * Wait for the workers, watching each translation unit's time. libclang cannot be interrupted, and
+ * some hostile inputs never finish (an #include of a FIFO, a macro bomb): past the timeout the run is
+ * abandoned with a one-line message and exit status 2. No output file has been written at this point,
+ * so nothing is left half-written.
+ */
+static void pool_join(pool *p, pthread_t *threads, int n)
+{
+	const struct timespec tick = {0, 50 * 1000 * 1000};
+	for (;;) {
+		int running;
+		pthread_mutex_lock(&p->lock);
+		running = p->running;
+		for (int i = 0; running && p->timeout > 0 && i < p->nslots; i++) {
+			if (p->slot[i].start > 0 && now_seconds() - p->slot[i].start > p->timeout) {
+				char safe[256];
+				size_t k = 0;
+				for (const char *c = p->slot[i].file; c && *c && k < sizeof(safe) - 1; c++)
+					safe[k++] = (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c;
+				safe[k] = '\0';
+				if (p->progress)
+					fputc('\n', stderr);
+				fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "
+						"exclude it with --exclude or raise the limit\n", safe, p->timeout);
+				fflush(stderr);
+				_exit(2);
+			}
+		}
+		pthread_mutex_unlock(&p->lock);
+		if (!running)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	for (int i = 0; i < n; i++)
+		pthread_join(threads[i], NULL);
+}
+
+/* ---- job list construction ---- */
+
+static int cmp_job(const void *a, const void *b)
+{
+	const cvet_job *x = a, *y = b;
+	return strcmp(x->file, y->file);
+}
+
+/* Drop later jobs for a file already listed (the first database entry wins), then sort by file so
+ * that the work order does not depend on directory or database order. */
+static void dedup_jobs(cvet_jobs *jobs)
+{
+	size_t keep = 0;
+	strset seen = {0};
+	for (size_t i = 0; i < jobs->n; i++) {
+		if (strset_has(&seen, jobs->v[i].file)) {
+			cvet_jobs__release(&jobs->v[i]);
+			continue;
+		}
+		if (strset_add(&seen, jobs->v[i].file) < 0) {
+			/* out of memory: keep the job rather than lose it */
+		}
+		jobs->v[keep++] = jobs->v[i];
+	}
+	jobs->n = keep;
+	strset_clear(&seen);
+	if (jobs->n > 1)
+		qsort(jobs->v, jobs->n, sizeof(jobs->v[0]), cmp_job);
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Default flags for a job without a database entry. 0 or CVET_ENOMEM. */
+static int default_args(cvet_job *j, const cvet_strv *incdirs, int cxx_headers, const cvet_scan_options *o)
+{
+	char *dir = cvet_jobs__join(NULL, j->file), *slash;
+	int error = 0;
+	if (!dir)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if ((slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0';
+	if (j->header && cxx_headers && cvet_discover__source_kind(j->file) == 2) {
+		const char *dot = strrchr(j->file, '.');
+		if (dot && strcmp(dot, ".h") == 0 &&
+		    ((error = cvet_strv__push(&j->args, "-x")) < 0 || (error = cvet_strv__push(&j->args, "c++-header")) < 0))
+			goto done;
+	}
+	{
+		size_t n = strlen(dir) + 3;
+		char *flag = malloc(n);
+		if (!flag) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		snprintf(flag, n, "-I%s", dir);
+		if ((error = cvet_strv__take(&j->args, flag)) < 0)
+			goto done;
+	}
+	for (size_t i = 0; i < incdirs->n; i++) {
+		size_t n = strlen(incdirs->v[i]) + 3;
+		char *flag = malloc(n);
+		if (!flag) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		snprintf(flag, n, "-I%s", incdirs->v[i]);
+		if ((error = cvet_strv__take(&j->args, flag)) < 0)
+			goto done;
+	}
+	if ((error = cvet_strv__push(&j->args, "-Wno-unknown-warning-option")) < 0)
+		goto done;
+	for (size_t i = 0; i < o->nextra; i++)
+		if ((error = cvet_strv__push(&j->args, o->extra_args[i])) < 0)
+			goto done;
+done:
+	free(dir);
+	return error;
+}
+
+/*
+ * The compilation database for a scanned path (real path): compile_commands.json in the path
+ * (a directory) or its build/, then in each parent directory up to the report root (so that
+ * `cvet code src/x.c` run from the project root still finds the project's database). *out is
+ * malloc'd, or NULL when there is none. Returns 0 or CVET_ENOMEM.
+ */
+static int find_compdb(const char *root, const char *report_root, char **out)
+{
+	static const char *const where[] = {"compile_commands.json", "build/compile_commands.json"};
+	char *dir = cvet_jobs__join(NULL, root);
+	struct stat st;
+
+	*out = NULL;
+	if (!dir)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(dir, '/');
+		if (slash && slash != dir)
+			*slash = '\0';
+	}
+	for (;;) {
+		char *slash;
+		for (size_t k = 0; k < 2; k++) {
+			char *db = cvet_jobs__join(dir, where[k]);
+			if (!db) {
+				free(dir);
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			}
+			if (file_exists(db)) {
+				*out = db;
+				free(dir);
+				return 0;
+			}
+			free(db);
+		}
+		/* climb only while still inside the report root */
+		if (!report_root || strcmp(dir, report_root) == 0 || !cvet_jobs__path_under(dir, report_root))
+			break;
+		if (!(slash = strrchr(dir, '/')) || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return 0;
+}
+
+/*
+ * Add <dir>/include for each directory from the scanned path's own directory up to the report root,
+ * so that a file or subdirectory scanned on its own still finds the project's headers
+ * (`cvet code src/x.c` from the project root). Returns 0 or CVET_ENOMEM.
+ */
+static int ancestor_includes(const char *root, const char *report_root, cvet_strv *incdirs)
+{
+	char *dir = cvet_jobs__join(NULL, root), *slash;
+	struct stat st;
+	int error = 0;
+
+	if (!dir)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) && (slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0';
+	while (report_root && cvet_jobs__path_under(dir, report_root) && incdirs->n < 64) {
+		char *inc = cvet_jobs__join(dir, "include");
+		if (!inc) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			break;
+		}
+		if (stat(inc, &st) == 0 && S_ISDIR(st.st_mode) && !cvet_strv__contains(incdirs, inc)) {
+			if ((error = cvet_strv__take(incdirs, inc)) < 0)
+				break;
+		} else {
+			free(inc);
+		}
+		if (strcmp(dir, report_root) == 0 || !(slash = strrchr(dir, '/')) || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return error;
+}
+
+/*
+ * Build the job list for the code analysis. roots[i] is the real path of paths[i].
+ * Returns 0 or a negative CVET_E* (unreadable database, OOM).
+ */
+static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_jobs *jobs, cvet_report *report)
+{
+	cvet_strv incdirs = {0};
+	unsigned char *has_db = NULL;
+	size_t first_default;
+	int error = 0, any_c = 0, any_cxx = 0;
+	const char *const *croots = (const char *const *)roots;
+
+	if (!(has_db = calloc(o->npaths ? o->npaths : 1, 1)))
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (o->compdb) {
+		if ((error = cvet_compdb__load(o->compdb, o->report_root, croots, o->npaths, o->exclude, o->nexclude,
+					       o->extra_args, o->nextra, jobs)) < 0)
+			goto done;
+		memset(has_db, 1, o->npaths ? o->npaths : 1);
+		if (jobs->n == 0 &&
+		    (error = cvet_report_add_note(report, "the compilation database '%s' has no entries under the scanned paths",
+						  o->compdb)) < 0)
+			goto done;
+	} else {
+		for (size_t i = 0; i < o->npaths; i++) {
+			char *db = NULL;
+			size_t before = jobs->n;
+			if ((error = find_compdb(roots[i], o->report_root, &db)) < 0)
+				goto done;
+			if (!db)
+				continue;
+			error = cvet_compdb__load(db, o->report_root, croots + i, 1, o->exclude, o->nexclude, o->extra_args,
+						  o->nextra, jobs);
+			free(db);
+			if (error < 0)
+				goto done;
+			/* a database that knows nothing under this PATH does not stop discovery there */
+			has_db[i] = jobs->n > before;
+		}
+	}
+
+	/* everything else: files named directly, and discovery under directories without a database */
+	first_default = jobs->n;
+	for (size_t i = 0; i < o->npaths; i++) {
+		struct stat st;
+		if (stat(roots[i], &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (!has_db[i] && (error = cvet_discover__walk(roots[i], o->report_root, croots, o->npaths,
+								       o->exclude, o->nexclude, jobs, &incdirs,
+								       report)) < 0)
+				goto done;
+		} else {
+			int dup = 0;
+			cvet_job *j;
+			for (size_t k = 0; k < first_default && !dup; k++)
+				dup = strcmp(jobs->v[k].file, roots[i]) == 0;
+			if (dup)
+				continue;
+			if (!(j = cvet_jobs__add(jobs)) || !(j->file = cvet_jobs__join(NULL, roots[i])) ||
+			    !(j->rel = cvet_jobs__report_path(o->report_root, roots[i]))) {
+				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+		}
+	}
+	for (size_t i = 0; i < o->npaths; i++)
+		if ((error = ancestor_includes(roots[i], o->report_root, &incdirs)) < 0)
+			goto done;
+	for (size_t i = 0; i < jobs->n; i++) {
+		int kind = cvet_discover__source_kind(jobs->v[i].file);
+		const char *dot = strrchr(jobs->v[i].file, '.');
+		if (kind == 1 && dot && strcmp(dot, ".c") == 0)
+			any_c = 1;
+		else if (kind == 1)
+			any_cxx = 1;
+	}
+	for (size_t i = first_default; i < jobs->n; i++)
+		if ((error = default_args(&jobs->v[i], &incdirs, any_cxx && !any_c, o)) < 0)
+			goto done;
+	dedup_jobs(jobs);
+done:
+	free(has_db);
+	cvet_strv__clear(&incdirs);
+	return error;
+}
+
+/* ---- filtering ---- */
+
+/* Drop code findings of disabled rules (the walker already skipped disabled checks; this catches the
+ * built-in rules such as parse-error). */
+static void drop_disabled(cvet_report *r, const unsigned char *enabled)
+{
+	size_t keep = 0;
+	if (!enabled)
+		return;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		cvet_finding *f = r->findings[i];
+		int idx = f->kind == CVET_KIND_CODE ? cvet_rules_index(f->rule_id) : -1;
+		if (idx >= 0 && !enabled[idx])
+			cvet_finding_free(f);
+		else
+			r->findings[keep++] = f;
+	}
+	r->nfindings = keep;
+}
+
+static void override_severities(cvet_report *r, const int *sev)
+{
+	if (!sev)
+		return;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		cvet_finding *f = r->findings[i];
+		int idx = f->kind == CVET_KIND_CODE ? cvet_rules_index(f->rule_id) : -1;
+		if (idx >= 0 && sev[idx] >= 0 && sev[idx] < (int)CVET_SEV_NONE)
+			f->severity = (cvet_severity)sev[idx];
+	}
+}
+
+/* Per-check enabled flags (cvet__checks_at order) from per-rule flags; NULL when all are on. */
+static unsigned char *check_flags(const unsigned char *rule_enabled)
+{
+	size_t n = cvet__checks_count();
+	unsigned char *f;
+	if (!rule_enabled)
+		return NULL;
+	if (!(f = calloc(n ? n : 1, 1)))
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const cvet_check *c = cvet__checks_at(i);
+		int idx = c ? cvet_rules_index(c->rule.id) : -1;
+		f[i] = idx < 0 || rule_enabled[idx];
+	}
+	return f;
+}
+
+int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
+{
+	cvet_report *report = NULL;
+	char **roots = NULL;
+	cvet_jobs jobs = {0};
+	cvet_job **phase = NULL;
+	pthread_t *threads = NULL;
+	unsigned char *check_on = NULL;
+	cvet_suppressions *supp = NULL;
+	cvet_flow *flow = NULL;
+	cvet_walk_options wopts;
+	pool p;
+	size_t done_count = 0, nphase = 0;
+	int error = 0, started = 0, pool_ready = 0, deps_error = 0, nthreads = 0;
+	double t0 = now_seconds();
+	char deps_msg[1024] = "";
+
+	*out = NULL;
+	memset(&p, 0, sizeof(p));
+	if ((error = cvet_report_new(&report)) < 0)
+		return error;
+	if (!(roots = calloc(o->npaths ? o->npaths : 1, sizeof(*roots)))) {
+		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < o->npaths; i++) {
+		if (!(roots[i] = realpath(o->paths[i], NULL))) {
+			error = cvet_error_setc(CVET_EIO, "cannot read '%s': %s", o->paths[i], strerror(errno));
+			goto done;
+		}
+	}
+
+	if (o->what & CVET_SCAN_CODE) {
+		if ((error = collect_jobs(o, roots, &jobs, report)) < 0)
+			goto done;
+		report->code_ran = 1;
+		if (o->rule_enabled && !(check_on = check_flags(o->rule_enabled))) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		memset(&wopts, 0, sizeof(wopts));
+		wopts.roots = (const char *const *)roots;
+		wopts.nroots = o->npaths;
+		wopts.report_root = o->report_root;
+		wopts.enabled = check_on;
+		wopts.on_project_file = on_project_file;
+		wopts.ud = &p;
+		if ((error = cvet_flow_new(&flow)) < 0) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		wopts.flow = flow;
+
+		if (pthread_mutex_init(&p.lock, NULL) != 0) {
+			error = cvet_error_setc(CVET_ENOMEM, "cannot create a mutex");
+			goto done;
+		}
+		pool_ready = 1;
+		nthreads = o->jobs < 1 ? 1 : o->jobs;
+		if (!(threads = calloc((size_t)nthreads, sizeof(*threads))) ||
+		    !(phase = calloc(jobs.n ? jobs.n : 1, sizeof(*phase)))) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		/* phase 1: every source file (headers wait to see whether some source included them) */
+		for (size_t i = 0; i < jobs.n; i++)
+			if (!jobs.v[i].header)
+				phase[nphase++] = &jobs.v[i];
+		order_phase(phase, nphase);
+		p.jobs = phase;
+		p.njobs = nphase;
+		p.progress_done = &done_count;
+		p.progress_total = jobs.n;
+		p.progress = o->progress;
+		p.wopts = &wopts;
+		p.out = report;
+		p.timeout = o->tu_timeout;
+		pool_start(&p, threads, nthreads, &started);
+	}
+
+	/* the dependency scan runs on this thread while the workers parse */
+	if (o->what & CVET_SCAN_DEPS) {
+		cvet_report *deps = NULL;
+		cvet_deps_options dopts = CVET_DEPS_OPTIONS_INIT;
+		dopts.db_path = o->db_path;
+		dopts.config_path = o->config_path;
+		dopts.report_root = o->report_root;
+		dopts.exclude = o->exclude;
+		dopts.nexclude = o->nexclude;
+		if ((deps_error = cvet_report_new(&deps)) == 0) {
+			deps_error = cvet_deps_scan(o->paths, o->npaths, &dopts, deps);
+			if (deps_error < 0)
+				snprintf(deps_msg, sizeof(deps_msg), "%s", cvet_error_last());
+			deps->deps_ran = 1;
+			if (pool_ready)
+				pthread_mutex_lock(&p.lock);
+			if (deps_error == 0)
+				deps_error = cvet_report_merge(report, deps);
+			if (pool_ready)
+				pthread_mutex_unlock(&p.lock);
+		} else {
+			snprintf(deps_msg, sizeof(deps_msg), "%s", cvet_error_last());
+		}
+		cvet_report_free(deps);
+	}
+
+	if (o->what & CVET_SCAN_CODE) {
+		pool_join(&p, threads, started);
+		started = 0;
+		/* phase 2: headers no translation unit included are parsed on their own */
+		if (!p.error && !p.oom) {
+			nphase = 0;
+			for (size_t i = 0; i < jobs.n; i++) {
+				if (!jobs.v[i].header)
+					continue;
+				if (strset_has(&p.files, jobs.v[i].rel))
+					done_count++;
+				else
+					phase[nphase++] = &jobs.v[i];
+			}
+			order_phase(phase, nphase);
+			p.jobs = phase;
+			p.njobs = nphase;
+			p.next = 0;
+			pool_start(&p, threads, nthreads, &started);
+			pool_join(&p, threads, started);
+			started = 0;
+		}
+		if (o->progress) {
+			fprintf(stderr, "\r\033[K");
+			fflush(stderr);
+		}
+		if (p.oom) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (p.error) {
+			error = cvet_error_setc(p.error, "%s", p.errmsg);
+			goto done;
+		}
+		report->files_scanned = p.tus;
+		/* the flow engine: every function of every translation unit, at once */
+		{
+			cvet_flow_options fo = {0};
+			fo.threat_model = o->threat_model;
+			if ((error = cvet_flow_analyze(flow, &fo, report)) < 0) {
+				error = cvet_error_setc(error, "out of memory in the flow analysis");
+				goto done;
+			}
+			cvet_flow_free(flow);
+			flow = NULL;
+		}
+	}
+	if (deps_error < 0) {
+		error = cvet_error_setc(deps_error, "%s", deps_msg[0] ? deps_msg : cvet_strerror(deps_error));
+		goto done;
+	}
+
+	/* filter: rule switches, then suppressions (read from the project files the walker touched) */
+	drop_disabled(report, o->rule_enabled);
+	if (o->what & CVET_SCAN_CODE) {
+		if ((error = cvet_suppress__new(&supp)) < 0)
+			goto done;
+		for (size_t i = 0; i < p.files.cap; i++) {
+			char *abs;
+			if (!p.files.slot[i])
+				continue;
+			if (!(abs = cvet_jobs__join(o->report_root, p.files.slot[i]))) {
+				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			error = cvet_suppress__scan_file(supp, p.files.slot[i], abs);
+			free(abs);
+			if (error < 0)
+				goto done;
+		}
+		if ((error = cvet_suppress__apply(supp, report, o->rule_enabled, o->report_unused_suppressions)) < 0)
+			goto done;
+	}
+	override_severities(report, o->rule_severity);
+	report->elapsed_seconds = now_seconds() - t0;
+	if ((error = cvet_report_finalize(report)) < 0)
+		goto done;
+	*out = report;
+	report = NULL;
+done:
+	if (started)
+		pool_join(&p, threads, started);
+	cvet_flow_free(flow);
+	if (pool_ready)
+		pthread_mutex_destroy(&p.lock);
+	strset_clear(&p.files);
+	cvet_suppress__free(supp);
+	free(threads);
+	free(phase);
+	free(check_on);
+	cvet_jobs__clear(&jobs);
+	if (roots)
+		for (size_t i = 0; i < o->npaths; i++)
+			free(roots[i]);
+	free(roots);
+	cvet_report_free(report);
+	return error;
+}

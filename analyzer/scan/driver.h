@@ -1,0 +1,41 @@
+/* driver.h - the scan driver: jobs from a compilation database or discovery, thread pool, filtering (internal) */
+#ifndef CVET_ANALYZER_DRIVER_H
+#define CVET_ANALYZER_DRIVER_H
+
+#include <stddef.h>
+#include "cvet/report.h"
+#include "scan/jobs.h"
+
+#define CVET_SCAN_CODE 1
+#define CVET_SCAN_DEPS 2
+
+typedef struct cvet_scan_options {
+	int what;                          /* CVET_SCAN_CODE | CVET_SCAN_DEPS */
+	const char *const *paths;          /* files or directories, as given */
+	size_t npaths;
+	const char *compdb;                /* -p DIR or --compile-commands FILE, or NULL = look in each PATH */
+	const char *const *extra_args;     /* --extra-arg, appended to every compile */
+	size_t nextra;
+	const char *const *exclude;        /* glob patterns (--exclude and the config's "exclude") */
+	size_t nexclude;
+	const unsigned char *rule_enabled; /* per rule in cvet_rules_at() order; NULL = all enabled */
+	const int *rule_severity;          /* per rule: -1 or a cvet_severity override; NULL = none */
+	int jobs;                          /* worker threads (>= 1) */
+	int progress;                      /* draw "[i/n] file" on stderr */
+	const char *db_path;               /* advisory database for deps, NULL = default */
+	const char *config_path;           /* config file for deps (advisory ignores), or NULL */
+	const char *report_root;           /* absolute real path; report paths are relative to it */
+	int report_unused_suppressions;
+	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
+	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
+} cvet_scan_options;
+
+/*
+ * Run the scan: discover (or read the compilation database), parse and walk every translation
+ * unit on `jobs` threads while the dependency scan runs, then drop disabled rules, apply severity
+ * overrides and suppressions, and finalize (sort, dedup). Returns 0 and a report the caller frees,
+ * or a negative CVET_E* (missing path, malformed database, ...) with a one-line message.
+ */
+int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out);
+
+#endif
