@@ -106,7 +106,7 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 					  "'%s' runs a command built from %s data; pass arguments to execv() with a fixed program path instead",
 					  name, word(v));
 		else
-			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_CMD, call, name);
+			cvet_flow__summary_sink(a, v, S_CMD, call, name);
 		if (relative_program(str_of(a, v), strcmp(name, "system") == 0 || strcmp(name, "popen") == 0, program,
 				     sizeof(program)))
 			cvet_flow__report(a, RULE_426, call, 0,
@@ -126,7 +126,7 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 			cvet_flow__report(a, RULE_FMT, call, v->org,
 					  "format string of '%s' comes from %s data; use a literal format such as \"%%s\"", name, word(v));
 		else
-			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_FMT, call, name);
+			cvet_flow__summary_sink(a, v, S_FMT, call, name);
 		return;
 	case S_ALLOC:
 		cvet_flow__on_alloc(a, call, a->call_argn ? a->call_argn[argi] : 0, v, name);
@@ -141,7 +141,7 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 					  "'%s' opens a path built from %s data without a '..' check; resolve it with realpath() and check the prefix",
 					  name, word(v));
 		else if (!(v->fl & V_SANPATH))
-			cvet_flow__summary_sink(a, v->t & K_PARAMS, S_PATH, call, name);
+			cvet_flow__summary_sink(a, v, S_PATH, call, name);
 		return;
 	case S_ENVNAME:
 		if (a->call_nargs > 1 && search_path_var(str_of(a, v))) {
@@ -151,7 +151,7 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 						  "'%s' sets %s from %s data; programs run later search directories an attacker chose",
 						  name, str_of(a, v), word(value));
 			else
-				cvet_flow__summary_sink(a, value->t & K_PARAMS, S_ENVNAME, call, name);
+				cvet_flow__summary_sink(a, value, S_ENVNAME, call, name);
 		}
 		return;
 	case S_ENVSTR:
@@ -179,49 +179,56 @@ static const char *rule_of(int kind)
 	}
 }
 
-void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs)
+void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
+				const uint32_t *argn, uint32_t nargs)
 {
 	uint32_t n = s->nsinks; /* a recursive call adds to the summary it reads */
 	for (uint32_t i = 0; i < n && i < s->nsinks; i++) {
 		const ssink skc = s->sinks[i], *sk = &skc;
-		const val *v;
 		const char *rule = rule_of(sk->kind);
-		int hit;
+		val v;
+		int hit, numeric = sk->kind == S_ALLOC || sk->kind == S_LOOP || sk->kind == S_OVERFLOW || sk->kind == S_DIV;
 		if (sk->param >= nargs || !rule)
 			continue;
-		v = &args[sk->param];
+		/* a number is judged by the very place the callee used (s->count, not all of *s); text by all
+		 * the data the argument reaches */
+		v = numeric ? cvet_flow__arg_place(a, argn[sk->param], sk->field, &args[sk->param], &cont[sk->param])
+			    : cont[sk->param];
 		switch (sk->kind) {
 		case S_ALLOC:
-			hit = untrusted(a, v) && unbounded(v);
+			hit = untrusted(a, &v) && unbounded(&v);
 			break;
 		case S_LOOP:
-			hit = untrusted(a, v) && unbounded_above(v);
+			hit = untrusted(a, &v) && unbounded_above(&v);
 			break;
 		case S_OVERFLOW:
-			hit = untrusted_or_random(a, v) && unbounded(v);
+			hit = untrusted_or_random(a, &v) && unbounded(&v);
 			break;
 		case S_DIV:
-			hit = untrusted_or_random(a, v) && !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
+			hit = untrusted_or_random(a, &v) && !(v.fl & V_NONZERO) && v.lo <= 0 && v.hi >= 0;
 			break;
 		case S_PATH:
-			hit = untrusted(a, v) && !(v->fl & V_SANPATH);
+			hit = untrusted(a, &v) && !(v.fl & V_SANPATH);
 			break;
 		case S_CMD:
-			hit = untrusted(a, v) && !(v->fl & V_SANCMD);
+			hit = untrusted(a, &v) && !(v.fl & V_SANCMD);
 			break;
 		case S_FMT:
-			hit = untrusted(a, v) && !(v->fl & V_SANFMT);
+			hit = untrusted(a, &v) && !(v.fl & V_SANFMT);
 			break;
 		default:
-			hit = untrusted(a, v);
+			hit = untrusted(a, &v);
 			break;
 		}
-		if (hit)
-			cvet_flow__report_via(a, rule, sk, call, v->org, "%s data reaches '%s' in '%s' through argument %u of '%s'",
-					      word(v), fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn),
+		if (hit) {
+			cvet_flow__report_via(a, rule, sk, call, v.org, "%s data reaches '%s' in '%s' through argument %u of '%s'",
+					      word(&v), fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn),
 					      (unsigned)sk->param + 1, a->call_name ? a->call_name : "?");
-		else if (v->t & K_PARAMS)
-			cvet_flow__summary_pass_on(a, v->t & K_PARAMS, sk);
+		} else if (v.t & K_PARAMS) {
+			ssink next = *sk;
+			next.field = numeric ? v.symf : SYMF_NONE;
+			cvet_flow__summary_pass_on(a, v.t & K_PARAMS, &next);
+		}
 	}
 }
 
@@ -236,7 +243,7 @@ void cvet_flow__on_divide(A *a, const fl_node *op, const val *d)
 		cvet_flow__report(a, RULE_DIV, op, d->org,
 				  "the divisor comes from %s data and can be zero; check it before dividing", word(d));
 	else
-		cvet_flow__summary_sink(a, d->t & K_PARAMS, S_DIV, op, "a division");
+		cvet_flow__summary_sink(a, d, S_DIV, op, "a division");
 }
 
 void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use)
@@ -255,7 +262,7 @@ void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use)
 				  what, word(v), op->sub == FB_SUB ? "wrap below" : "overflow", (unsigned)op->width,
 				  (op->tflags & FL_T_SIGNED) ? "signed" : "unsigned", use);
 	else
-		cvet_flow__summary_sink(a, v->t & K_PARAMS, S_OVERFLOW, op, what);
+		cvet_flow__summary_sink(a, v, S_OVERFLOW, op, what);
 }
 
 void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what)
@@ -269,7 +276,7 @@ void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *siz
 		cvet_flow__report(a, RULE_ALLOC, at, size->org,
 				  "%s size comes from %s data with no upper bound; check it against a maximum first", what, word(size));
 	else
-		cvet_flow__summary_sink(a, size->t & K_PARAMS, S_ALLOC, at, what);
+		cvet_flow__summary_sink(a, size, S_ALLOC, at, what);
 }
 
 /* Operand values of comparison node nd, evaluated on a copy of the state (the condition's effects were
@@ -281,7 +288,7 @@ static int compare_operands(A *a, const fl_node *nd, val *l, val *r)
 		return 0;
 	tmp.live = 1;
 	if (a->cur.n) {
-		if (!(tmp.s = malloc(a->cur.n * sizeof(*tmp.s))))
+		if (a->cur.n > MAX_PLACES || !(tmp.s = calloc(a->cur.n, sizeof(*tmp.s))))
 			return 0;
 		memcpy(tmp.s, a->cur.s, a->cur.n * sizeof(*tmp.s));
 		tmp.n = tmp.cap = a->cur.n;
@@ -323,6 +330,9 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 	for (uint32_t i = 0; i < nconj; i++) {
 		const fl_node *nd = &a->f->nodes[conj[i]];
 		val l, r;
+		if (nd->op == FL_BIN && nd->a < a->f->nnodes && nd->b < a->f->nnodes &&
+		    ((a->f->nodes[nd->a].tflags | a->f->nodes[nd->b].tflags) & (FL_T_PTR | FL_T_ARRAY)))
+			continue; /* p < end walks an object: bounded by the object, whatever its bytes say */
 		if (!compare_operands(a, nd, &l, &r))
 			continue;
 		if (!(l.t & (a->prog->active | K_PARAMS)) && !(r.t & (a->prog->active | K_PARAMS)) &&
@@ -345,7 +355,7 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 		cvet_flow__report(a, RULE_LOOP, bad, badv.org,
 				  "loop bound comes from %s data with no upper limit; check it against a maximum first", word(&badv));
 	else
-		cvet_flow__summary_sink(a, badv.t & K_PARAMS, S_LOOP, bad, "a loop bound");
+		cvet_flow__summary_sink(a, &badv, S_LOOP, bad, "a loop bound");
 }
 
 void cvet_flow__on_return(A *a, const fl_node *at, const val *v)

@@ -75,6 +75,7 @@ static val top(void)
 	memset(&v, 0, sizeof(v));
 	v.lo = FULL_LO;
 	v.hi = FULL_HI;
+	v.symf = SYMF_NONE;
 	return v;
 }
 
@@ -114,6 +115,8 @@ static val join(val a, val b)
 	if (!r.org)
 		r.org = a.org ? a.org : b.org;
 	r.wrap = a.wrap ? a.wrap : b.wrap;
+	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
+		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	return r;
 }
 
@@ -220,6 +223,7 @@ static val initial(A *a, uint64_t k)
 		const fl_var *var = &a->f->vars[root];
 		if (var->param >= 0 && var->param < 24) {
 			v.t = PBIT(var->param);
+			v.symf = key_field(k);
 			if (a->f->is_main && a->threat_local_main) {
 				if (var->param == 1 && key_field(k) != 0)
 					v.t |= K_CMDLINE; /* *argv */
@@ -384,6 +388,14 @@ static const model *find_model(const char *name, int kind, const model *after)
 		if (models[i].kind == kind && strcmp(models[i].name, name) == 0)
 			return &models[i];
 	return NULL;
+}
+
+static int find_model_any(const char *name)
+{
+	for (size_t i = 0; i < NMODELS; i++)
+		if (strcmp(models[i].name, name) == 0)
+			return 1;
+	return 0;
 }
 
 static const char *var_name(A *a, int32_t root)
@@ -562,6 +574,7 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 	v.t = l.t | r.t;
 	v.org = (l.t & K_ALL) ? l.org : r.org;
 	v.wrap = l.wrap ? l.wrap : r.wrap;
+	v.symf = (l.t & K_PARAMS) ? l.symf : r.symf;
 	if ((l.fl & V_PT) && !(r.fl & V_PT) && (op == FB_ADD || op == FB_SUB)) {
 		v.fl |= V_PT;
 		v.pt = l.pt;
@@ -653,6 +666,8 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		break;
 	case FB_LT: case FB_GT: case FB_LE: case FB_GE: case FB_EQ: case FB_NE: case FB_LAND: case FB_LOR: {
 		int known = 0, res = 0;
+		v.t = 0; /* a truth value is not the data: counting matches (n += c == '\n') is bounded by the input */
+		v.wrap = 0;
 		if (l.lo == l.hi && r.lo == r.hi && !(l.fl & V_PT) && !(r.fl & V_PT)) {
 			known = 1;
 			switch (op) {
@@ -784,14 +799,20 @@ static val ev_depth(A *a, uint32_t n)
 			if (v.lo > v.hi)
 				v.lo = tlo, v.hi = thi;
 		}
-		if (nd->tflags & FL_T_ARRAY) { /* an array used as a value is a pointer to it */
-			v.fl |= V_PT | V_NONZERO;
-			v.pt = k;
+		if (nd->tflags & FL_T_ARRAY) {
+			/* an array used as a value is a pointer to it: the pointer is not the data (content() reads
+			 * through it), so a struct holding it does not become "untrusted" as a whole */
+			val p = top();
+			p.fl = V_PT | V_NONZERO | (v.fl & (V_STR | V_STRSET));
+			p.str = v.str;
+			p.pt = k;
+			v = p;
 		} else if (nd->op == FL_INDEX || nd->op == FL_DEREF || key_field(k) == F_STAR || (key_field(k) & F_PTEE)) {
 			/* an element: the object's data, within the element type */
 			val e = top();
 			e.t = v.t;
 			e.org = v.org;
+			e.symf = v.symf;
 			e.fl = v.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 			type_range(nd->width, nd->tflags, &e.lo, &e.hi);
 			if (!(v.t & ~0u) && (nd->tflags & FL_T_INT) && v.lo == v.hi && nd->op != FL_INDEX)
@@ -826,6 +847,13 @@ static val ev_depth(A *a, uint32_t n)
 		}
 		if (nd->sub == FB_DIV || nd->sub == FB_REM)
 			cvet_flow__on_divide(a, nd, &r);
+		if (nd->sub == FB_SUB && (N(a, nd->a)->tflags & (FL_T_PTR | FL_T_ARRAY)) &&
+		    (N(a, nd->b)->tflags & (FL_T_PTR | FL_T_ARRAY))) {
+			/* a distance inside one object: bounded by the object, whatever its bytes say */
+			v = top();
+			type_range(nd->width, nd->tflags, &v.lo, &v.hi);
+			return v;
+		}
 		return arith(a, nd, (fl_binop)nd->sub, l, r, 1);
 	case FL_UN:
 		v = ev(a, nd->a);
@@ -958,6 +986,24 @@ val cvet_flow__eval(A *a, uint32_t n)
 	return ev(a, n);
 }
 
+val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, const val *cont)
+{
+	uint64_t obj, k;
+	if (field == 0)
+		return *arg;
+	if (field == SYMF_NONE || !object_of(a, argn, &obj))
+		return *cont;
+	if (field == F_STAR)
+		k = obj;
+	else if (field & F_PTEE)
+		k = mkkey(key_root(obj), field);
+	else if (key_field(obj) == 0)
+		k = mkkey(key_root(obj), field & ~F_THROUGH);
+	else
+		k = mkkey(key_root(obj), field);
+	return load(a, k);
+}
+
 /* ---- calls ---- */
 
 static summary *summary_of(A *a, uint32_t usr)
@@ -1070,10 +1116,23 @@ static val ev_call(A *a, uint32_t n)
 	for (uint32_t i = 0; i < nargs; i++)
 		cont[i] = (N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) ? content(a, argn[i], args[i]) : args[i];
 	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
+	name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
+	s = callee ? summary_of(a, callee) : NULL;
+	if (s || !callee || !find_model_any(name)) {
+		/* a callee we only partly know may write any variable whose address it gets: forget its value
+		 * (keep what it carried), so that `int n = 0; get(&n); x / n` is not "divide by zero" */
+		for (uint32_t i = 0; i < nargs; i++) {
+			uint64_t k;
+			if (N(a, argn[i])->op == FL_ADDR && place_of(a, N(a, argn[i])->a, &k)) {
+				val o = load(a, k), h = top();
+				h.t = o.t;
+				h.org = o.org;
+				st_set(a, &a->cur, k, h);
+			}
+		}
+	}
 	if (!callee)
 		return ret;
-	name = cvet_flow__callee_name(a->fl, callee);
-	s = summary_of(a, callee);
 	a->call = nd;
 	a->call_name = name;
 	a->call_args = cont;
@@ -1081,7 +1140,7 @@ static val ev_call(A *a, uint32_t n)
 	a->call_nargs = nargs;
 	if (s) {
 		/* a project function: its summary */
-		cvet_flow__on_summary_call(a, nd, s, cont, nargs);
+		cvet_flow__on_summary_call(a, nd, s, args, cont, argn, nargs);
 		if (!s->returns) {
 			a->cur.live = 0;
 			return ret;
@@ -1228,11 +1287,14 @@ static val ev_call(A *a, uint32_t n)
 			ret.t |= kind;
 			ret.org = org;
 		}
-		if ((strcmp(name, "recv") == 0 || strcmp(name, "read") == 0 || strcmp(name, "recvfrom") == 0) && nargs > 2) {
+		if ((strcmp(name, "recv") == 0 || strcmp(name, "read") == 0 || strcmp(name, "recvfrom") == 0 ||
+		     strcmp(name, "pread") == 0) && nargs > 2) {
+			/* a count of bytes received: at most what was asked for, chosen by the program, not the peer */
 			ret.lo = -1;
 			ret.hi = args[2].hi;
-			ret.t |= kind;
-			ret.org = org;
+		} else if (strcmp(name, "fread") == 0 && nargs > 2) {
+			ret.lo = 0;
+			ret.hi = args[2].hi;
 		}
 	}
 	{
@@ -1663,145 +1725,204 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 	}
 }
 
+/* Reverse postorder of the CFG from the entry (unreached blocks last): the worklist's priority. */
+static int rpo_order(const fl_func *f, uint32_t *prio)
+{
+	uint32_t n = f->nblocks, *stack = calloc(n, sizeof(*stack)), *edge = calloc(n, sizeof(*edge)), sp = 0, next = n;
+	uint8_t *seen = calloc(n, 1);
+	if (!stack || !edge || !seen) {
+		free(stack);
+		free(edge);
+		free(seen);
+		return -1;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		prio[i] = UINT32_MAX;
+	seen[0] = 1;
+	stack[sp++] = 0;
+	while (sp) {
+		uint32_t b = stack[sp - 1], e = edge[sp - 1]++, to = NO_BLOCK;
+		const fl_block *bl = &f->blocks[b];
+		uint32_t nsucc = 2 + (bl->term == FT_SWITCH ? bl->ncases : 0);
+		if (e < nsucc) {
+			if (e < 2)
+				to = (bl->term == FT_RETURN || bl->term == FT_STOP) ? NO_BLOCK : bl->succ[e];
+			else if (bl->case_start + e - 2 < f->ncases)
+				to = f->cases[bl->case_start + e - 2].block;
+			if (to != NO_BLOCK && to < n && !seen[to]) {
+				seen[to] = 1;
+				stack[sp] = to;
+				edge[sp++] = 0;
+			}
+			continue;
+		}
+		prio[b] = --next;
+		sp--;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		if (prio[i] == UINT32_MAX)
+			prio[i] = n + i;
+	free(stack);
+	free(edge);
+	free(seen);
+	return 0;
+}
+
+typedef struct worklist {
+	uint32_t *v, n;
+	uint8_t *queued;
+	const uint32_t *prio;
+} worklist;
+
+static void push(worklist *w, uint32_t b)
+{
+	if (!w->queued[b]) {
+		w->queued[b] = 1;
+		w->v[w->n++] = b;
+	}
+}
+
+static void flow_to(A *a, state *in, worklist *w, const uint32_t *visits, uint32_t to, const state *st, int final)
+{
+	if (final || to == NO_BLOCK || to >= a->f->nblocks || !st->live)
+		return;
+	if (join_into(a, &in[to], st, visits[to] > WIDEN_AFTER))
+		push(w, to);
+}
+
+/*
+ * One block: its statements, then its terminator, sending the resulting states to its successors.
+ * In the final sweep (final = 1) nothing is sent on: the in-states are the fixed point, and only now do
+ * rules report and the summary collect.
+ */
+static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_t *visits, int final)
+{
+	const fl_func *f = a->f;
+	const fl_block *b = &f->blocks[bi];
+	summary *s = &a->prog->sums[a->fi];
+	state t = {0}, e = {0};
+	val c = top();
+	if (st_copy(a, &a->cur, &in[bi]) < 0)
+		return;
+	a->block = bi;
+	for (uint32_t i = 0; i < b->count && a->cur.live; i++)
+		if (b->first + i < f->nstmts)
+			ev(a, f->stmts[b->first + i]);
+	if (!a->cur.live)
+		return;
+	switch (b->term) {
+	case FT_RETURN:
+		if (b->cond) {
+			c = ev(a, b->cond);
+			if (N(a, b->cond)->tflags & (FL_T_PTR | FL_T_ARRAY))
+				c = content(a, b->cond, c);
+			if (final) {
+				cvet_flow__on_return(a, N(a, b->cond), &c);
+				finish_summary(a, s, &c, a->cur.live);
+			}
+		} else if (final) {
+			finish_summary(a, s, NULL, a->cur.live);
+		}
+		return;
+	case FT_STOP:
+		return;
+	case FT_FALL:
+		flow_to(a, in, w, visits, b->succ[0], &a->cur, final);
+		return;
+	case FT_BRANCH:
+		a->in_cond++;
+		c = b->cond ? ev(a, b->cond) : top();
+		a->in_cond--;
+		if (b->loop_head && final)
+			cvet_flow__on_loop(a, b->loop_cond ? b->loop_cond : b->cond);
+		if (!a->cur.live || final)
+			return;
+		st_copy(a, &t, &a->cur);
+		st_copy(a, &e, &a->cur);
+		if (b->cond)
+			branch(a, b->cond, c, &t, &e);
+		flow_to(a, in, w, visits, b->succ[0], &t, final);
+		flow_to(a, in, w, visits, b->succ[1], &e, final);
+		st_free(&t);
+		st_free(&e);
+		return;
+	case FT_SWITCH: {
+		int any_case = 0;
+		c = b->cond ? ev(a, b->cond) : top();
+		for (uint32_t ci = 0; ci < b->ncases && b->case_start + ci < f->ncases; ci++) {
+			const fl_case *cs = &f->cases[b->case_start + ci];
+			if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
+				continue; /* the value cannot match: dead case */
+			if (c.lo >= cs->lo && c.hi <= cs->hi)
+				any_case = 1;
+			flow_to(a, in, w, visits, cs->block, &a->cur, final);
+		}
+		if (!any_case)
+			flow_to(a, in, w, visits, b->succ[0], &a->cur, final);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
 int cvet_flow__analyze_function(A *a, uint32_t fi)
 {
 	fl_func *f = &a->fl->funcs[fi];
 	summary *s = &a->prog->sums[fi], old = *s;
-	state *in;
-	uint32_t *work = NULL, nwork = 0, *visits = NULL, steps = 0;
-	uint8_t *queued = NULL;
+	state *in = NULL;
+	uint32_t *visits = NULL, *prio = NULL, steps = 0;
+	worklist w;
 	int rc = 0;
 
+	memset(&w, 0, sizeof(w));
 	a->f = f;
 	a->fi = fi;
 	a->ntraces = 0;
 	memset(s, 0, sizeof(*s));
 	s->sinks = old.sinks;
-	s->nsinks = 0;
 	s->capsinks = old.capsinks;
 	s->outs = old.outs;
-	s->nouts = 0;
 	s->capouts = old.capouts;
 	if (!f->nblocks)
-		return 0;
+		goto done;
 	in = calloc(f->nblocks, sizeof(*in));
-	work = calloc(f->nblocks, sizeof(*work));
-	queued = calloc(f->nblocks, 1);
+	w.v = calloc(f->nblocks, sizeof(*w.v));
+	w.queued = calloc(f->nblocks, 1);
 	visits = calloc(f->nblocks, sizeof(*visits));
-	if (!in || !work || !queued || !visits) {
+	prio = calloc(f->nblocks, sizeof(*prio));
+	if (!in || !w.v || !w.queued || !visits || !prio || rpo_order(f, prio) < 0) {
 		rc = CVET_ENOMEM;
 		goto done;
 	}
+	w.prio = prio;
+	/* 1. the fixed point: quietly */
+	a->final = 0;
 	in[0].live = 1;
-	work[nwork++] = 0;
-	queued[0] = 1;
-	while (nwork && !a->oom) {
-		/* lowest block number first: blocks are numbered roughly in source order */
-		uint32_t bi = 0, best = 0;
-		for (uint32_t i = 1; i < nwork; i++)
-			if (work[i] < work[best])
+	push(&w, 0);
+	while (w.n && !a->oom) {
+		uint32_t best = 0, bi;
+		for (uint32_t i = 1; i < w.n; i++)
+			if (prio[w.v[i]] < prio[w.v[best]])
 				best = i;
-		bi = work[best];
-		work[best] = work[--nwork];
-		queued[bi] = 0;
+		bi = w.v[best];
+		w.v[best] = w.v[--w.n];
+		w.queued[bi] = 0;
 		if (++steps > MAX_STEPS_PER_FUNC) {
-			a->budget_hit = 1;
+			a->budget_hit = 1; /* keep what was reached: the sweep below judges it, less precisely */
 			break;
 		}
 		visits[bi]++;
-		{
-			fl_block *b = &f->blocks[bi];
-			state t = {0}, e = {0};
-			val c = top();
-			if (st_copy(a, &a->cur, &in[bi]) < 0)
-				break;
-			a->block = bi;
-			for (uint32_t i = 0; i < b->count && a->cur.live; i++)
-				if (b->first + i < f->nstmts)
-					ev(a, f->stmts[b->first + i]);
-			if (!a->cur.live)
-				continue;
-			switch (b->term) {
-			case FT_RETURN:
-				if (b->cond) {
-					c = ev(a, b->cond);
-					if (N(a, b->cond)->tflags & (FL_T_PTR | FL_T_ARRAY))
-						c = content(a, b->cond, c);
-					cvet_flow__on_return(a, N(a, b->cond), &c);
-					finish_summary(a, s, &c, a->cur.live);
-				} else {
-					finish_summary(a, s, NULL, a->cur.live);
-				}
-				continue;
-			case FT_STOP:
-				continue;
-			case FT_FALL:
-				if (b->succ[0] != NO_BLOCK && b->succ[0] < f->nblocks)
-					if (join_into(a, &in[b->succ[0]], &a->cur, visits[b->succ[0]] > WIDEN_AFTER) &&
-					    !queued[b->succ[0]]) {
-						work[nwork++] = b->succ[0];
-						queued[b->succ[0]] = 1;
-					}
-				continue;
-			case FT_BRANCH:
-				if (b->loop_head)
-					a->in_loop_head = 1;
-				a->in_cond++;
-				c = b->cond ? ev(a, b->cond) : top();
-				a->in_cond--;
-				if (b->loop_head && visits[bi] == 1)
-					cvet_flow__on_loop(a, b->loop_cond ? b->loop_cond : b->cond);
-				a->in_loop_head = 0;
-				if (!a->cur.live)
-					continue;
-				st_copy(a, &t, &a->cur);
-				st_copy(a, &e, &a->cur);
-				if (b->cond)
-					branch(a, b->cond, c, &t, &e);
-				for (int side = 0; side < 2; side++) {
-					uint32_t to = b->succ[side];
-					state *st = side ? &e : &t;
-					if (to == NO_BLOCK || to >= f->nblocks || !st->live)
-						continue;
-					if (join_into(a, &in[to], st, visits[to] > WIDEN_AFTER) && !queued[to]) {
-						work[nwork++] = to;
-						queued[to] = 1;
-					}
-				}
-				st_free(&t);
-				st_free(&e);
-				continue;
-			case FT_SWITCH: {
-				int any_case = 0;
-				c = b->cond ? ev(a, b->cond) : top();
-				for (uint32_t ci = 0; ci < b->ncases; ci++) {
-					const fl_case *cs = &f->cases[b->case_start + ci];
-					if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
-						continue; /* the value cannot match: dead case */
-					if (c.lo >= cs->lo && c.hi <= cs->hi)
-						any_case = 1;
-					if (join_into(a, &in[cs->block], &a->cur, 0) && !queued[cs->block]) {
-						work[nwork++] = cs->block;
-						queued[cs->block] = 1;
-					}
-				}
-				if (!any_case && b->succ[0] != NO_BLOCK && b->succ[0] < f->nblocks &&
-				    join_into(a, &in[b->succ[0]], &a->cur, 0) && !queued[b->succ[0]]) {
-					work[nwork++] = b->succ[0];
-					queued[b->succ[0]] = 1;
-				}
-				continue;
-			}
-			default:
-				continue;
-			}
-		}
+		visit_block(a, bi, in, &w, visits, 0);
 	}
+	/* 2. the sweep: every block once, in its final state; rules report, the summary is collected */
+	a->final = 1;
+	for (uint32_t bi = 0; bi < f->nblocks && !a->oom; bi++)
+		if (in[bi].live)
+			visit_block(a, bi, in, &w, visits, 1);
+	a->final = 0;
 	if (a->oom)
 		rc = CVET_ENOMEM;
-	if (!s->returns && !a->budget_hit && steps <= MAX_STEPS_PER_FUNC) {
-		/* no path returns: callers stop here */
-	}
 	if (a->budget_hit) {
 		s->returns = 1; /* unknown: do not claim it never returns */
 		a->budget_hit = 0;
@@ -1811,9 +1932,10 @@ done:
 		for (uint32_t i = 0; i < f->nblocks; i++)
 			st_free(&in[i]);
 	free(in);
-	free(work);
-	free(queued);
+	free(w.v);
+	free(w.queued);
 	free(visits);
+	free(prio);
 	st_free(&a->cur);
 	/* change detection for the fixed point over the call graph */
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||

@@ -77,8 +77,10 @@ static char *dupstr(const char *s)
 
 static int add_step(cvet_finding *f, const char *path, uint32_t line, uint32_t col, const char *msg)
 {
-	cvet_location *s = realloc(f->steps, (f->nsteps + 1) * sizeof(*s));
-	if (!s)
+	cvet_location *s;
+	if (f->nsteps >= 64)
+		return 0; /* a path is cut at 64 steps */
+	if (!(s = realloc(f->steps, (f->nsteps + 1) * sizeof(*s))))
 		return -1;
 	f->steps = s;
 	s = &f->steps[f->nsteps];
@@ -115,7 +117,7 @@ static cvet_finding *new_finding(A *a, const char *rule_id, uint16_t file, uint3
 {
 	const cvet_rule *rule = cvet_rules_find(rule_id);
 	cvet_finding *f;
-	if (!rule || !a->prog->report || !line)
+	if (!rule || !a->prog->report || !a->final || !line)
 		return NULL;
 	if (!first_time(a->prog, rule_id, file, line, col))
 		return NULL;
@@ -182,6 +184,8 @@ void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_nod
 
 static void summary_add(A *a, uint32_t t, const ssink *proto_in)
 {
+	if (!a->final)
+		return; /* only what holds at the fixed point */
 	summary *s = &a->prog->sums[a->fi];
 	ssink copy = *proto_in, *proto = &copy; /* proto_in may live in this very array (recursion) */
 	for (uint32_t i = 0; i < 24; i++) {
@@ -190,6 +194,7 @@ static void summary_add(A *a, uint32_t t, const ssink *proto_in)
 			continue;
 		for (uint32_t j = 0; j < s->nsinks; j++)
 			if (s->sinks[j].param == i && s->sinks[j].kind == proto->kind && s->sinks[j].line == proto->line &&
+			    s->sinks[j].field == proto->field &&
 			    s->sinks[j].col == proto->col && s->sinks[j].file == proto->file)
 				goto next;
 		if (s->nsinks >= 256)
@@ -211,12 +216,14 @@ next:;
 	}
 }
 
-void cvet_flow__summary_sink(A *a, uint32_t t, int kind, const fl_node *at, const char *what)
+void cvet_flow__summary_sink(A *a, const val *v, int kind, const fl_node *at, const char *what)
 {
 	ssink sk;
+	uint32_t t = v->t;
 	if (!(t & K_PARAMS) || !at)
 		return;
 	memset(&sk, 0, sizeof(sk));
+	sk.field = v->symf;
 	sk.kind = (uint8_t)kind;
 	sk.file = at->file;
 	sk.line = at->line;

@@ -63,7 +63,11 @@ typedef struct val {
 	int64_t lo, hi;   /* integer range */
 	uint64_t pt;      /* place pointed to when V_PT */
 	uint32_t wrap;    /* node of untrusted arithmetic that may have wrapped on the way here, 0 = none */
+	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
+	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 } val;
+
+#define SYMF_NONE 0xffffffffu
 
 typedef struct slot {
 	uint64_t k;
@@ -90,6 +94,7 @@ typedef struct ssink {
 	uint16_t file, col;
 	uint32_t line;
 	uint32_t what;   /* interned name of the sink call ("system") or operation */
+	uint32_t field;  /* which place of the parameter reaches it (val.symf) */
 	uint32_t fn;     /* interned name of the function the sink is in */
 } ssink;
 
@@ -153,6 +158,7 @@ typedef struct A {
 	int in_cond, in_loop_head, in_loop_step;
 	int threat_local_main;     /* argv/envp of main count as sources */
 	int changed, budget_hit, oom;
+	int final;                 /* the sweep after the fixed point: rules report, summaries collect */
 	/* the call being evaluated (for rules) */
 	const fl_node *call;
 	const char *call_name;
@@ -177,14 +183,17 @@ void cvet_flow__report(A *a, const char *rule, const fl_node *at, uint32_t org, 
 void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_node *call, uint32_t org,
 			   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Record in the current function's summary that parameter bits `t` reach a sink. */
-void cvet_flow__summary_sink(A *a, uint32_t t, int kind, const fl_node *at, const char *what);
+void cvet_flow__summary_sink(A *a, const val *v, int kind, const fl_node *at, const char *what);
+/* The caller's value for a callee's parameter place: argument node argn, callee field `field` (a symf). */
+val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, const val *cont);
 
 /* Add a callee's sink, reached by the caller's own parameters `t`, to the caller's summary. */
 void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
 
 /* Events the flow rules handle (checks/flow_rules.c). */
 void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v);
-void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, uint32_t nargs);
+void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
+				const uint32_t *argn, uint32_t nargs);
 void cvet_flow__on_divide(A *a, const fl_node *op, const val *divisor);
 /* A value whose arithmetic may have wrapped (v->wrap) is used as `use` (a size, an index, a bound). */
 void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use);
