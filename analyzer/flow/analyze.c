@@ -232,6 +232,12 @@ static val initial(A *a, uint64_t k)
 			}
 			if (key_field(k) == 0)
 				type_range(var->width, var->tflags, &v.lo, &v.hi);
+			if (key_field(k) == 0 && a->ctx_args && var->param < (int)a->ctx_nargs &&
+			    !(a->ctx_args[var->param].fl & V_PT)) {
+				v.lo = a->ctx_args[var->param].lo;
+				v.hi = a->ctx_args[var->param].hi;
+				v.fl |= a->ctx_args[var->param].fl & V_NONZERO;
+			}
 			v.org = 0;
 		} else if (key_field(k) == 0) {
 			type_range(var->width, var->tflags, &v.lo, &v.hi);
@@ -623,6 +629,19 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		if (r.lo > 0 && l.lo >= 0) {
 			lo = 0;
 			hi = r.hi - 1 < l.hi ? r.hi - 1 : l.hi;
+		} else {
+			lo = tlo;
+			hi = thi;
+		}
+		break;
+	case FB_OR:
+	case FB_XOR:
+		if (l.lo >= 0 && r.lo >= 0) {
+			int64_t m = l.hi > r.hi ? l.hi : r.hi, p2 = 1;
+			while (p2 <= m && p2 < ((int64_t)1 << 62))
+				p2 <<= 1;
+			lo = op == FB_OR ? (l.lo > r.lo ? l.lo : r.lo) : 0;
+			hi = p2 - 1 >= m ? p2 - 1 : m;
 		} else {
 			lo = tlo;
 			hi = thi;
@@ -1095,6 +1114,49 @@ static uint32_t subst(uint32_t t, const val *args, uint32_t nargs)
 	return r;
 }
 
+/*
+ * A small callee's return range for these arguments: bits(s, 5) is below 32 although bits(s, n) could be
+ * anything. The callee is analysed again, quietly, with the arguments' ranges as its parameters' (their
+ * taint stays symbolic); only when some argument is a constant, the callee is small and not being analysed
+ * already, one level deep. Narrows *ret when the result is tighter.
+ */
+static void in_context(A *a, uint32_t callee, const val *args, uint32_t nargs, val *ret)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, callee);
+	int any_const = 0;
+	A sub;
+	val r;
+	if (fi < 0 || a->sub || a->fl->funcs[fi].nnodes > MAX_CONTEXT_NODES || (uint32_t)fi == a->fi)
+		return;
+	for (uint32_t i = 0; i < nargs && i < 24; i++)
+		if (args[i].lo == args[i].hi && !(args[i].fl & V_PT))
+			any_const = 1;
+	if (!any_const)
+		return;
+	sub = *a;
+	memset(&sub.cur, 0, sizeof(sub.cur));
+	sub.traces = NULL;
+	sub.ntraces = sub.captraces = 0;
+	sub.sub = 1;
+	sub.ctx_args = args;
+	sub.ctx_nargs = nargs < 24 ? nargs : 24;
+	sub.ret_acc = top();
+	sub.ret_seen = 0;
+	if (cvet_flow__analyze_function(&sub, (uint32_t)fi) < 0 || !sub.ret_seen) {
+		free(sub.traces);
+		a->oom |= sub.oom;
+		return;
+	}
+	free(sub.traces);
+	r = sub.ret_acc;
+	if (r.lo > ret->lo && r.lo <= ret->hi)
+		ret->lo = r.lo;
+	if (r.hi < ret->hi && r.hi >= ret->lo)
+		ret->hi = r.hi;
+	if (ret->lo > 0 || ret->hi < 0)
+		ret->fl |= V_NONZERO;
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -1157,6 +1219,8 @@ static val ev_call(A *a, uint32_t n)
 			ret.hi = s->ret_hi;
 			ret.fl = s->ret_fl & (V_STR | V_NONZERO);
 			ret.str = s->ret_str;
+			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
+				in_context(a, callee, args, nargs, &ret);
 		}
 		for (uint32_t i = 0; i < s->nouts; i++) {
 			const sout *o = &s->outs[i];
@@ -1482,6 +1546,64 @@ static void refine_equal(A *a, uint32_t call, state *eq)
 	}
 }
 
+/*
+ * `p + n + 8 > limit` (a sum of non-negative terms compared with a bound): on the edge where the sum stays
+ * within the bound, each variable term is at most the bound minus the other terms' least values.
+ */
+static void refine_sum(A *a, uint32_t sum, fl_binop op, val other, state *t, state *f)
+{
+	uint32_t leaf[8], stack[8], nleaf = 0, sp = 0;
+	int64_t least[8], total = 0, limit;
+	state *within;
+	if (N(a, strip(a, sum))->op != FL_BIN || N(a, strip(a, sum))->sub != FB_ADD)
+		return;
+	stack[sp++] = strip(a, sum);
+	while (sp) {
+		uint32_t n = stack[--sp];
+		const fl_node *nd = N(a, n);
+		if (nd->op == FL_BIN && nd->sub == FB_ADD && sp + 2 <= 8) {
+			stack[sp++] = strip(a, nd->a);
+			stack[sp++] = strip(a, nd->b);
+		} else if (nleaf < 8) {
+			leaf[nleaf++] = n;
+		} else {
+			return;
+		}
+	}
+	switch (op) {
+	case FB_LT: within = t; limit = other.hi == FULL_HI ? FULL_HI : other.hi - 1; break;
+	case FB_LE: within = t; limit = other.hi; break;
+	case FB_GT: within = f; limit = other.hi; break;
+	case FB_GE: within = f; limit = other.hi == FULL_HI ? FULL_HI : other.hi - 1; break;
+	default: return;
+	}
+	if (limit == FULL_HI)
+		return;
+	{
+		state save = a->cur, scratch = {0};
+		if (st_copy(a, &scratch, &a->cur) < 0)
+			return;
+		a->cur = scratch;
+		a->in_cond++;
+		for (uint32_t i = 0; i < nleaf; i++) {
+			val v = ev(a, leaf[i]);
+			least[i] = v.lo;
+			if (v.lo < 0 || v.lo > (int64_t)1 << 40)
+				nleaf = 0; /* a negative term (or a huge one) says nothing about the others */
+			else
+				total += v.lo;
+		}
+		a->in_cond--;
+		st_free(&a->cur);
+		a->cur = save;
+	}
+	for (uint32_t i = 0; i < nleaf; i++) {
+		uint64_t k;
+		if (cond_place(a, leaf[i], &k))
+			refine_place(a, within, k, FULL_LO, limit - (total - least[i]), 0, 0);
+	}
+}
+
 /* Split the state at a branch on cond node n into the true and false edge states. */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
 {
@@ -1543,8 +1665,10 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 				default: break;
 				}
 			}
-			if (!cond_place(a, pn, &k))
+			if (!cond_place(a, pn, &k)) {
+				refine_sum(a, pn, o2, o, t, f);
 				continue;
+			}
 			switch (o2) {
 			case FB_LT:
 				if (o.hi != FULL_HI)
@@ -1879,11 +2003,16 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	a->f = f;
 	a->fi = fi;
 	a->ntraces = 0;
-	memset(s, 0, sizeof(*s));
-	s->sinks = old.sinks;
-	s->capsinks = old.capsinks;
-	s->outs = old.outs;
-	s->capouts = old.capouts;
+	if (a->sub) {
+		s = &a->scratch;
+		memset(s, 0, sizeof(*s));
+	} else {
+		memset(s, 0, sizeof(*s));
+		s->sinks = old.sinks;
+		s->capsinks = old.capsinks;
+		s->outs = old.outs;
+		s->capouts = old.capouts;
+	}
 	if (!f->nblocks)
 		goto done;
 	in = calloc(f->nblocks, sizeof(*in));
@@ -1915,7 +2044,23 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 		visits[bi]++;
 		visit_block(a, bi, in, &w, visits, 0);
 	}
-	/* 2. the sweep: every block once, in its final state; rules report, the summary is collected */
+	/* 2. the sweep: every block once, in its final state; rules report, the summary is collected (a
+	 * context analysis only collects its return values) */
+	if (a->sub) {
+		for (uint32_t bi = 0; bi < f->nblocks && !a->oom; bi++)
+			if (in[bi].live && f->blocks[bi].term == FT_RETURN && f->blocks[bi].cond) {
+				st_copy(a, &a->cur, &in[bi]);
+				for (uint32_t i = 0; i < f->blocks[bi].count && a->cur.live; i++)
+					if (f->blocks[bi].first + i < f->nstmts)
+						ev(a, f->stmts[f->blocks[bi].first + i]);
+				if (a->cur.live) {
+					val r = ev(a, f->blocks[bi].cond);
+					a->ret_acc = a->ret_seen ? join(a->ret_acc, r) : r;
+					a->ret_seen = 1;
+				}
+			}
+		goto done;
+	}
 	a->final = 1;
 	for (uint32_t bi = 0; bi < f->nblocks && !a->oom; bi++)
 		if (in[bi].live)
@@ -1937,6 +2082,8 @@ done:
 	free(visits);
 	free(prio);
 	st_free(&a->cur);
+	if (a->sub)
+		return rc;
 	/* change detection for the fixed point over the call graph */
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret)

@@ -52,6 +52,7 @@
 #define MAX_STEPS_PER_FUNC 200000u  /* block visits per function before giving up on it */
 #define WIDEN_AFTER 2u              /* visits of a block before its ranges widen */
 #define MAX_ARGS 64u
+#define MAX_CONTEXT_NODES 400u     /* callees this small are analysed again for constant arguments */
 #define MAX_ROUNDS 4                /* passes over the call graph to settle summaries and globals */
 
 typedef struct val {
@@ -159,6 +160,13 @@ typedef struct A {
 	int threat_local_main;     /* argv/envp of main count as sources */
 	int changed, budget_hit, oom;
 	int final;                 /* the sweep after the fixed point: rules report, summaries collect */
+	/* a context analysis of a small callee (its return range for constant arguments) */
+	int sub;
+	const val *ctx_args;
+	uint32_t ctx_nargs;
+	val ret_acc;
+	int ret_seen;
+	summary scratch;
 	/* the call being evaluated (for rules) */
 	const fl_node *call;
 	const char *call_name;
