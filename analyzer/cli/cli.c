@@ -48,6 +48,7 @@ typedef struct cli {
 	int jobs;
 	int tu_timeout;     /* --tu-timeout seconds */
 	int tu_timeout_set;
+	int threat_local;   /* --threat-model local */
 	int quiet, no_color, report_unused, no_config;
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
@@ -92,7 +93,9 @@ static const char options_text[] =
 	"  --exclude GLOB         skip paths matching GLOB (repeatable); matched against the path\n"
 	"                         relative to the report root and against each path component,\n"
 	"                         e.g. --exclude 'tests/*' --exclude 'vendor'\n"
-	"\n"
+	"\n";
+
+static const char options_text2[] =
 	"rules:\n"
 	"  --enable RULE[,RULE...]   switch rules on (e.g. ones the config switched off)\n"
 	"  --disable RULE[,RULE...]  switch rules off (unknown rule ids are an error)\n"
@@ -129,6 +132,10 @@ static const char options_text[] =
 	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
 	"  --tu-timeout SECONDS   give up (exit 2) when one file takes longer than this to analyse,\n"
 	"                         e.g. a hostile #include of a FIFO (default 600; 0 = no limit)\n"
+	"  --threat-model MODEL   which inputs the taint rules treat as untrusted: 'remote' (default: the\n"
+	"                         network, files and standard input) or 'local' (also the command line and\n"
+	"                         the environment, as for a setuid program; a main() that calls setuid()\n"
+	"                         or friends gets this automatically)\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"suppressions:\n"
@@ -152,6 +159,7 @@ static void print_help(FILE *out, const char *command)
 			      "submodules, SBOMs) against the advisory database.\n",
 			      out);
 		fputs(options_text, out);
+		fputs(options_text2, out);
 		return;
 	}
 	if (command && strcmp(command, "rules") == 0) {
@@ -164,6 +172,7 @@ static void print_help(FILE *out, const char *command)
 	}
 	fputs(usage_head, out);
 	fputs(options_text, out);
+	fputs(options_text2, out);
 }
 
 /* ---- errors ---- */
@@ -380,6 +389,13 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 		} else if (is_opt(argc, argv, &i, "--jobs", 'j', 1, &v, &err)) {
 			if (!err)
 				err = parse_jobs(v, &c->jobs);
+		} else if (is_opt(argc, argv, &i, "--threat-model", 0, 1, &v, &err)) {
+			if (!err && strcmp(v, "local") == 0)
+				c->threat_local = 1;
+			else if (!err && strcmp(v, "remote") == 0)
+				c->threat_local = 0;
+			else if (!err)
+				err = cvet_error_setc(CVET_EUSAGE, "--threat-model is 'remote' or 'local', not '%.40s'", v);
 		} else if (is_opt(argc, argv, &i, "--tu-timeout", 0, 1, &v, &err)) {
 			if (!err)
 				err = parse_timeout(v, &c->tu_timeout);
@@ -658,6 +674,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.rule_severity = severity;
 	o.jobs = c.jobs;
 	o.tu_timeout = c.tu_timeout_set ? c.tu_timeout : DEFAULT_TU_TIMEOUT;
+	o.threat_model = c.threat_local;
 	o.progress = !c.quiet && isatty(2);
 	o.db_path = c.db;
 	o.config_path = config_path;

@@ -2068,6 +2068,13 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	a->final = 0;
 	if (a->oom)
 		rc = CVET_ENOMEM;
+	if ((a->budget_hit || f->budget_cut) && a->prog->report) {
+		const char *path = f->file < a->fl->nfiles ? fl_str(&a->fl->strs, a->fl->files[f->file]) : "";
+		if (cvet_report_add_note(a->prog->out,
+					 "flow analysis of '%s' (%s:%u) stopped at its budget: its findings may be incomplete",
+					 fl_str(&a->fl->strs, f->name), path, (unsigned)f->line) < 0)
+			a->oom = 1;
+	}
 	if (a->budget_hit) {
 		s->returns = 1; /* unknown: do not claim it never returns */
 		a->budget_hit = 0;

@@ -425,7 +425,7 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	memset(&a, 0, sizeof(a));
 	if (fl->oom)
 		return CVET_ENOMEM;
-	if ((rc = canonical_order(fl)) < 0)
+	if ((rc = cvet_flow__canonicalize(fl)) < 0 || (rc = canonical_order(fl)) < 0)
 		return rc;
 	p.fl = fl;
 	p.out = out;

@@ -54,6 +54,10 @@ int cvet_flow__tu_finish(cvet_flow_tu *ft);
 /* Release without merging (on failure). */
 void cvet_flow__tu_discard(cvet_flow_tu *ft);
 
+/* Renumber interned strings in sorted order (ids then do not depend on which translation unit finished
+ * first); called before the analysis. 0 or CVET_ENOMEM. */
+int cvet_flow__canonicalize(cvet_flow *fl);
+
 /* ---- analysis (analyzer/flow/analyze.c) ---- */
 /*
  * Summarise every function bottom-up over the call graph, decide global constants, then run the flow

@@ -18,8 +18,10 @@ static uint32_t hash_bytes(const char *s, size_t len)
 
 static int rehash(fl_strtab *t)
 {
-	uint32_t n = t->nslots ? t->nslots * 2 : 256, *slots = calloc(n, sizeof(*slots));
-	if (!slots)
+	uint32_t n = t->nslots ? t->nslots * 2 : 256, *slots;
+	while (n < 0x80000000u && n <= (t->n + 1) * 2)
+		n *= 2; /* room for every string at most half full, also when rebuilding from nothing */
+	if (!(slots = calloc(n, sizeof(*slots))))
 		return -1;
 	for (uint32_t id = 1; id <= t->n; id++) {
 		const char *s = t->v[id - 1];
@@ -204,13 +206,22 @@ static uint32_t merge_global(cvet_flow *fl, const cvet_flow_tu *ft, const fl_glo
 		pg->init_str = remap(fl, ft, g->init_str, oom);
 		pg->has_init = 0;
 	}
-	if (g->has_init && (!pg->has_init || g->has_init > pg->has_init)) {
+	/* several definitions of one name (programs of one tree, each with its own `int limit = 5;`): keep
+	 * what holds for all of them, whatever order the translation units finished in */
+	if (g->has_init && !pg->has_init) {
 		pg->has_init = g->has_init;
 		pg->init_lo = g->init_lo;
 		pg->init_hi = g->init_hi;
 		pg->init_str = remap(fl, ft, g->init_str, oom);
-		pg->is_const |= g->is_const;
+	} else if (g->has_init) {
+		uint32_t str = remap(fl, ft, g->init_str, oom);
+		pg->has_init = pg->has_init > g->has_init ? pg->has_init : g->has_init;
+		pg->init_lo = pg->init_lo < g->init_lo ? pg->init_lo : g->init_lo;
+		pg->init_hi = pg->init_hi > g->init_hi ? pg->init_hi : g->init_hi;
+		if (pg->init_str != str)
+			pg->init_str = 0;
 	}
+	pg->is_const |= g->is_const;
 	return (uint32_t)(pg - fl->globals);
 }
 
@@ -267,4 +278,72 @@ done:
 	free(gmap);
 	cvet_flow__tu_discard(ft);
 	return oom ? CVET_ENOMEM : 0;
+}
+
+/* ---- canonical ids ---- */
+
+static int cmp_str_ptr(const void *x, const void *y)
+{
+	return strcmp(**(const char *const *const *)x, **(const char *const *const *)y);
+}
+
+static uint32_t re(const uint32_t *map, uint32_t n, uint32_t id)
+{
+	return id && id <= n ? map[id] : 0;
+}
+
+int cvet_flow__canonicalize(cvet_flow *fl)
+{
+	fl_strtab *t = &fl->strs;
+	uint32_t n = t->n, *map = NULL;
+	char ***order = NULL, **sorted = NULL;
+	if (!n)
+		return 0;
+	map = calloc((size_t)n + 1, sizeof(*map));
+	order = calloc(n, sizeof(*order));
+	sorted = calloc(n, sizeof(*sorted));
+	if (!map || !order || !sorted) {
+		free(map);
+		free(order);
+		free(sorted);
+		return CVET_ENOMEM;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		order[i] = &t->v[i];
+	qsort(order, n, sizeof(*order), cmp_str_ptr);
+	for (uint32_t i = 0; i < n; i++) {
+		map[(uint32_t)(order[i] - t->v) + 1] = i + 1;
+		sorted[i] = *order[i];
+	}
+	for (size_t fi = 0; fi < fl->nfuncs; fi++) {
+		fl_func *f = &fl->funcs[fi];
+		f->usr = re(map, n, f->usr);
+		f->name = re(map, n, f->name);
+		for (uint32_t v = 0; v < f->nvars; v++)
+			f->vars[v].name = re(map, n, f->vars[v].name);
+		for (uint32_t c = 0; c < f->ncallees; c++)
+			f->callees[c] = re(map, n, f->callees[c]);
+		for (uint32_t k = 1; k < f->nnodes; k++) {
+			fl_node *nd = &f->nodes[k];
+			if (nd->op == FL_STR || nd->op == FL_FUNCREF || nd->op == FL_FIELD || nd->op == FL_ARROW ||
+			    nd->op == FL_CALL)
+				nd->k = re(map, n, (uint32_t)nd->k);
+		}
+	}
+	for (size_t g = 0; g < fl->nglobals; g++) {
+		fl->globals[g].usr = re(map, n, fl->globals[g].usr);
+		fl->globals[g].name = re(map, n, fl->globals[g].name);
+		fl->globals[g].init_str = re(map, n, fl->globals[g].init_str);
+	}
+	for (size_t i = 0; i < fl->nfiles; i++)
+		fl->files[i] = re(map, n, fl->files[i]);
+	free(t->v);
+	t->v = sorted;
+	t->cap = n;
+	free(t->slots);
+	t->slots = NULL;
+	t->nslots = 0;
+	free(order);
+	free(map);
+	return rehash(t) < 0 ? CVET_ENOMEM : 0;
 }
