@@ -49,6 +49,17 @@ static const char *str_of(const A *a, const val *v)
 	return (v->fl & V_STR) ? fl_str(&a->fl->strs, v->str) : NULL;
 }
 
+/* The constant it may be that names a relative program: the one string, or of several the one whose first
+ * word has no '/'. */
+static const char *relative_candidate(const A *a, const val *v)
+{
+	if (v->fl & V_STR)
+		return fl_str(&a->fl->strs, v->str);
+	if ((v->fl & V_STRSET) && (v->fl & V_NOSLASH))
+		return fl_str(&a->fl->strs, v->str);
+	return NULL;
+}
+
 /* The program a command string or exec path starts, when it is named without a directory. */
 static int relative_program(const char *cmd, int shell, char *out, size_t outsz)
 {
@@ -107,7 +118,7 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 					  name, word(v));
 		else
 			cvet_flow__summary_sink(a, v, S_CMD, call, name);
-		if (relative_program(str_of(a, v), strcmp(name, "system") == 0 || strcmp(name, "popen") == 0, program,
+		if (relative_program(relative_candidate(a, v), strcmp(name, "system") == 0 || strcmp(name, "popen") == 0, program,
 				     sizeof(program)))
 			cvet_flow__report(a, RULE_426, call, 0,
 					  "'%s' starts '%s' by a relative name, found through $PATH or the working directory; use its absolute path",

@@ -93,6 +93,34 @@ static int64_t clamp128(i128 x)
 	return x > (i128)FULL_HI ? FULL_HI : x < (i128)FULL_LO ? FULL_LO : (int64_t)x;
 }
 
+/* The constant strings a value may be: one (V_STR), or one of several (V_STRSET) of which `str` is a
+ * representative, preferring one whose first word has no '/' (V_NOSLASH: "gunzip", not "/usr/bin/unxz"). */
+static void strjoin(val *r, const val *a, const val *b)
+{
+	r->fl &= (uint16_t)~(V_STR | V_STRSET | V_NOSLASH);
+	if (!(a->fl & (V_STR | V_STRSET)) || !(b->fl & (V_STR | V_STRSET))) {
+		r->str = 0;
+		return;
+	}
+	if ((a->fl & V_STR) && (b->fl & V_STR) && a->str == b->str) {
+		r->fl |= (uint16_t)(V_STR | (a->fl & V_NOSLASH));
+		r->str = a->str;
+		return;
+	}
+	r->fl |= V_STRSET | ((a->fl | b->fl) & V_NOSLASH);
+	r->str = (b->fl & V_NOSLASH) && !(a->fl & V_NOSLASH) ? b->str : a->str;
+}
+
+/* V_NOSLASH of a literal: its first word names no directory. */
+static uint16_t noslash(const char *s)
+{
+	size_t n;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strcspn(s, " \t;|&");
+	return n && !memchr(s, '/', n) ? V_NOSLASH : 0;
+}
+
 static val join(val a, val b)
 {
 	val r = a;
@@ -101,12 +129,7 @@ static val join(val a, val b)
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
 	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT)) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
-	if ((a.fl & V_STR) && (b.fl & V_STR) && a.str == b.str)
-		r.fl |= V_STR;
-	else if ((a.fl & V_STR) && (b.fl & V_STR))
-		r.fl |= V_STRSET; /* one of several constant strings */
-	else if ((a.fl | b.fl) & V_STRSET && ((a.fl & (V_STR | V_STRSET)) && (b.fl & (V_STR | V_STRSET))))
-		r.fl |= V_STRSET;
+	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
 		r.fl |= V_PT;
 	if ((a.fl & V_FN) && (b.fl & V_FN) && a.fn == b.fn)
@@ -259,11 +282,25 @@ static val initial(A *a, uint64_t k)
 						v.fl |= V_NONZERO;
 				}
 				if (gl->init_str) {
-					v.fl |= V_STR;
+					v.fl |= (uint16_t)((gl->init_strset ? V_STRSET : V_STR) |
+							   noslash(fl_str(&a->fl->strs, gl->init_str)));
 					v.str = gl->init_str;
 				}
 			} else if (key_field(k) == 0) {
 				type_range(gl->width, gl->tflags, &v.lo, &v.hi);
+				if (!gf->escaped && gf->stores && (gf->sfl & (V_STR | V_STRSET)) && gl->init_str) {
+					/* every string ever stored, and the initial one */
+					val i1 = top(), i2 = top();
+					i1.fl = gf->sfl;
+					i1.str = gf->str;
+					i2.fl = (uint16_t)((gl->init_strset ? V_STRSET : V_STR) |
+							   noslash(fl_str(&a->fl->strs, gl->init_str)));
+					i2.str = gl->init_str;
+					strjoin(&v, &i1, &i2);
+				} else if (!gf->escaped && gf->stores && (gf->sfl & (V_STR | V_STRSET)) && !gl->has_init) {
+					v.fl |= gf->sfl;
+					v.str = gf->str;
+				}
 				if (!gf->escaped && gf->has_range && gl->has_init == 1) {
 					/* every value ever stored, and the initial one */
 					v.lo = gf->lo < gl->init_lo ? gf->lo : gl->init_lo;
@@ -327,6 +364,15 @@ static void clamp_to_place(A *a, uint64_t k, val *v)
 static void store(A *a, uint64_t k, val v, int weak)
 {
 	clamp_to_place(a, k, &v);
+	if (!weak && key_field(k) == 0) {
+		/* the whole object is written (fgets(buf, ...)): what its elements held on their own is gone */
+		uint32_t j = 0;
+		for (uint32_t i = 0; i < a->cur.n; i++)
+			if (!(key_root(a->cur.s[i].k) == key_root(k) && (key_field(a->cur.s[i].k) & F_ELEM) &&
+			      !(key_field(a->cur.s[i].k) & (F_PTEE | F_THROUGH))))
+				a->cur.s[j++] = a->cur.s[i];
+		a->cur.n = j;
+	}
 	if (weak)
 		v = join(load(a, k), v);
 	st_set(a, &a->cur, k, v);
@@ -336,6 +382,25 @@ static void store(A *a, uint64_t k, val v, int weak)
 		if (gf && (v.t & K_ALL) & ~gf->t) {
 			gf->t |= v.t & K_ALL;
 			a->changed = 1;
+		}
+		if (gf && key_field(k) == 0) {
+			val old = top(), nw;
+			old.fl = gf->sfl;
+			old.str = gf->str;
+			nw = v;
+			if (!gf->stores) {
+				gf->sfl = v.fl & (V_STR | V_STRSET | V_NOSLASH);
+				gf->str = v.str;
+				gf->stores = 1;
+				a->changed = 1;
+			} else {
+				val r = top();
+				strjoin(&r, &old, &nw);
+				if (r.fl != gf->sfl || r.str != gf->str)
+					a->changed = 1;
+				gf->sfl = r.fl & (V_STR | V_STRSET | V_NOSLASH);
+				gf->str = r.str;
+			}
 		}
 		if (gf && key_field(k) == 0 && (!gf->has_range || v.lo < gf->lo || v.hi > gf->hi)) {
 			gf->lo = gf->has_range && gf->lo < v.lo ? gf->lo : v.lo;
@@ -394,6 +459,20 @@ static const model *find_model(const char *name, int kind, const model *after)
 		if (models[i].kind == kind && strcmp(models[i].name, name) == 0)
 			return &models[i];
 	return NULL;
+}
+
+static const fl_node *N(A *a, uint32_t n);
+
+static uint32_t strip(A *a, uint32_t n)
+{
+	for (unsigned guard = 0; guard < 64 && N(a, n)->op == FL_CAST; guard++)
+		n = N(a, n)->a;
+	return n;
+}
+
+static int is_tokenizer(const char *name)
+{
+	return strcmp(name, "strtok") == 0 || strcmp(name, "strtok_r") == 0 || strcmp(name, "strsep") == 0;
 }
 
 static int find_model_any(const char *name)
@@ -483,9 +562,18 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 		val ix = ev(a, nd->b);
 		if (ix.wrap)
 			cvet_flow__on_wrapped_use(a, &ix, "an array index");
+		if (N(a, nd->a)->tflags & FL_T_ARRAY) {
+			if (!place_of(a, nd->a, &base))
+				return 0;
+			/* argv2[1] and argv2[0] are two places; an element at a computed index is the whole array */
+			if (key_field(base) == 0 && ix.lo == ix.hi && ix.lo >= 0 && ix.lo < MAX_ELEMS &&
+			    !(nd->tflags & FL_T_ARRAY))
+				*out = mkkey(key_root(base), F_ELEM | (uint32_t)ix.lo);
+			else
+				*out = base;
+			return 1;
+		}
 	}
-		if (N(a, nd->a)->tflags & FL_T_ARRAY)
-			return place_of(a, nd->a, out);
 		return deref_place(a, nd->a, out); /* p[i] is *p for us */
 	case FL_DEREF:
 		return deref_place(a, nd->a, out);
@@ -559,7 +647,7 @@ static val content(A *a, uint32_t n, val v)
 			r.org = o.org;
 		r.fl |= o.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 		if (!(v.fl & (V_STR | V_STRSET)) && (o.fl & (V_STR | V_STRSET))) {
-			r.fl |= o.fl & (V_STR | V_STRSET);
+			r.fl |= o.fl & (V_STR | V_STRSET | V_NOSLASH);
 			r.str = o.str;
 		}
 		return r;
@@ -764,7 +852,15 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	int weak;
 	if (!place_of(a, lhs, &k))
 		return;
-	weak = ln->op == FL_INDEX || key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE));
+	weak = (ln->op == FL_INDEX && !(key_field(k) & F_ELEM)) || key_field(k) == F_STAR ||
+	       (key_field(k) & (F_THROUGH | F_PTEE));
+	if (weak && ln->op == FL_INDEX && key_field(k) == 0) {
+		/* a[i] = v may be any element: every element known on its own may now hold v too */
+		for (uint32_t i = 0; i < a->cur.n; i++)
+			if (key_root(a->cur.s[i].k) == key_root(k) && (key_field(a->cur.s[i].k) & F_ELEM) &&
+			    !(key_field(a->cur.s[i].k) & (F_PTEE | F_THROUGH)))
+				a->cur.s[i].v = join(a->cur.s[i].v, v);
+	}
 	if ((ln->tflags & FL_T_INT) && !(v.fl & V_PT))
 		v = convert(ln, v);
 	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
@@ -788,7 +884,7 @@ static val ev_depth(A *a, uint32_t n)
 		return konst(nd->k);
 	case FL_STR:
 		v = top();
-		v.fl = V_STR | V_NONZERO;
+		v.fl = (uint16_t)(V_STR | V_NONZERO | noslash(fl_str(&a->fl->strs, (uint32_t)nd->k)));
 		v.str = (uint32_t)nd->k;
 		return v;
 	case FL_FUNCREF:
@@ -822,7 +918,7 @@ static val ev_depth(A *a, uint32_t n)
 			/* an array used as a value is a pointer to it: the pointer is not the data (content() reads
 			 * through it), so a struct holding it does not become "untrusted" as a whole */
 			val p = top();
-			p.fl = V_PT | V_NONZERO | (v.fl & (V_STR | V_STRSET));
+			p.fl = V_PT | V_NONZERO | (v.fl & (V_STR | V_STRSET | V_NOSLASH));
 			p.str = v.str;
 			p.pt = k;
 			v = p;
@@ -837,7 +933,8 @@ static val ev_depth(A *a, uint32_t n)
 			if (!(v.t & ~0u) && (nd->tflags & FL_T_INT) && v.lo == v.hi && nd->op != FL_INDEX)
 				e = v;
 			if (nd->tflags & FL_T_PTR)
-				e.fl = v.fl & (V_PT | V_STR | V_FN), e.pt = v.pt, e.str = v.str, e.fn = v.fn;
+				e.fl = v.fl & (V_PT | V_STR | V_STRSET | V_NOSLASH | V_FN), e.pt = v.pt, e.str = v.str,
+				e.fn = v.fn;
 			v = e;
 		}
 		return v;
@@ -1217,7 +1314,7 @@ static val ev_call(A *a, uint32_t n)
 		if (s->has_ret) {
 			ret.lo = s->ret_lo;
 			ret.hi = s->ret_hi;
-			ret.fl = s->ret_fl & (V_STR | V_NONZERO);
+			ret.fl = s->ret_fl & (V_STR | V_STRSET | V_NOSLASH | V_NONZERO);
 			ret.str = s->ret_str;
 			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
 				in_context(a, callee, args, nargs, &ret);
@@ -1282,6 +1379,16 @@ static val ev_call(A *a, uint32_t n)
 			have = 1; /* formatting overwrites the destination even when nothing tainted lands in it */
 		if (!have)
 			continue;
+		if (m->a < 0 && is_tokenizer(name)) {
+			/* a token is a string of its own: checking one says nothing of the next */
+			if (nargs > 0 && N(a, strip(a, argn[0]))->op == FL_INT)
+				t = a->tok_t, org = a->tok_org; /* strtok(NULL, ...): the string it is splitting */
+			else
+				a->tok_t = t, a->tok_org = org;
+			ret.t |= t;
+			ret.org = org;
+			continue;
+		}
 		if (m->a < 0) {
 			ret.t |= t;
 			ret.org = org;
@@ -1299,11 +1406,12 @@ static val ev_call(A *a, uint32_t n)
 		} else if ((uint32_t)m->a < nargs) {
 			fill_fl(a, argn[m->a], t, t & K_ALL ? trace(a, org, nd, "'%s' copies it", name) : 0, FULL_LO, FULL_HI, 0,
 				sfl);
-			if (!(t & K_ALL) && (cont[m->b < 100 ? m->b : 0].fl & V_STR)) {
+			if (!(t & K_ALL) && (cont[m->b < 100 ? m->b : 0].fl & (V_STR | V_STRSET))) {
 				uint64_t k; /* strcpy(buf, "literal"): buf holds that constant string */
 				if (object_of(a, argn[m->a], &k)) {
 					val c = load(a, k);
-					c.fl |= V_STR;
+					c.fl = (uint16_t)((c.fl & ~(V_STR | V_STRSET | V_NOSLASH)) |
+							  (cont[m->b < 100 ? m->b : 0].fl & (V_STR | V_STRSET | V_NOSLASH)));
 					c.str = cont[m->b < 100 ? m->b : 0].str;
 					store(a, k, c, 0);
 				}
@@ -1318,7 +1426,7 @@ static val ev_call(A *a, uint32_t n)
 				cont[m->b].fl);
 			if (object_of(a, argn[m->a], &k)) { /* no longer one constant string */
 				val c = load(a, k);
-				c.fl &= (uint16_t)~(V_STR | V_STRSET);
+				c.fl &= (uint16_t)~(V_STR | V_STRSET | V_NOSLASH);
 				store(a, k, c, 0);
 			}
 		}
@@ -1410,13 +1518,6 @@ static int cond_place(A *a, uint32_t n, uint64_t *k)
 	if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL && nd->op != FL_FIELD && nd->op != FL_ARROW && nd->op != FL_DEREF)
 		return 0;
 	return place_of(a, n, k);
-}
-
-static uint32_t strip(A *a, uint32_t n)
-{
-	for (unsigned guard = 0; guard < 64 && N(a, n)->op == FL_CAST; guard++)
-		n = N(a, n)->a;
-	return n;
 }
 
 /* A test of a validating call's result (strstr(p, "..") and friends): mark the checked argument on
@@ -1524,7 +1625,7 @@ static void refine_equal(A *a, uint32_t call, state *eq)
 		if (object_of(a, x, &k)) {
 			state save = a->cur;
 			val v = top();
-			v.fl = V_STR | V_NONZERO;
+			v.fl = (uint16_t)(V_STR | V_NONZERO | noslash(fl_str(&a->fl->strs, (uint32_t)N(a, c)->k)));
 			v.str = (uint32_t)N(a, c)->k;
 			a->cur = *eq;
 			st_set(a, &a->cur, k, v);
@@ -1825,10 +1926,14 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			s->ret_fl = rv->fl;
 			s->ret_str = rv->str;
 		} else {
+			val old = top(), r = top();
+			old.fl = s->ret_fl;
+			old.str = s->ret_str;
 			s->ret_lo = rv->lo < s->ret_lo ? rv->lo : s->ret_lo;
 			s->ret_hi = rv->hi > s->ret_hi ? rv->hi : s->ret_hi;
-			if (!(rv->fl & V_STR) || rv->str != s->ret_str)
-				s->ret_fl &= (uint16_t)~V_STR;
+			strjoin(&r, &old, rv);
+			s->ret_fl = (uint16_t)((s->ret_fl & ~(V_STR | V_STRSET | V_NOSLASH)) | r.fl);
+			s->ret_str = r.str;
 			s->ret_fl &= rv->fl | (uint16_t)~V_NONZERO;
 		}
 		s->ret_t |= rv->t;

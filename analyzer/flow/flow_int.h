@@ -26,6 +26,7 @@
 #define V_FN 0x20u      /* a pointer to function `fn` (USR id) */
 #define V_STRSET 0x40u  /* one of several constant strings */
 #define V_SANFMT 0x80u  /* checked to hold no '%' */
+#define V_NOSLASH 0x100u /* (one of) its constant string(s) starts with a word without '/': `str` is such a one */
 
 /* Sink kinds (models' SINK/VALIDATE `what`). */
 #define S_CMD 1
@@ -46,6 +47,8 @@
 #define F_STAR 0x7fffffffu    /* *p when p's target is unknown */
 #define F_THROUGH 0x80000000u /* p->f when p's target is unknown */
 #define F_PTEE 0x40000000u    /* what member f (a pointer) points to */
+#define F_ELEM 0x20000000u    /* element F_ELEM | i of an array, for a constant index i < MAX_ELEMS */
+#define MAX_ELEMS 64
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -122,6 +125,9 @@ typedef struct summary {
 /* What the whole program knows of a global. */
 typedef struct gfact {
 	uint32_t t;      /* taint any function stores into it */
+	uint16_t sfl;    /* V_STR / V_STRSET / V_NOSLASH of the constant strings stored into it, with str */
+	uint32_t str;
+	int stores;      /* any store seen */
 	int written;     /* written (or its address taken) after initialisation */
 	int escaped;     /* its address is taken: writes through pointers are not seen */
 	int has_range;   /* lo..hi: every value a function stored into it */
@@ -160,6 +166,7 @@ typedef struct A {
 	int threat_local_main;     /* argv/envp of main count as sources */
 	int changed, budget_hit, oom;
 	int final;                 /* the sweep after the fixed point: rules report, summaries collect */
+	uint32_t tok_t, tok_org;   /* the string strtok() is splitting (strtok(NULL, ...) continues it) */
 	/* a context analysis of a small callee (its return range for constant arguments) */
 	int sub;
 	const val *ctx_args;

@@ -112,7 +112,8 @@ typedef struct fl_global {
 	uint32_t usr, name;
 	uint8_t width, tflags, is_const, has_init;
 	int64_t init_lo, init_hi; /* constant initial value when has_init and an integer */
-	uint32_t init_str;        /* interned initial string when it is a literal */
+	uint32_t init_str;        /* interned initial string when it is a literal (a representative of several) */
+	uint8_t init_strset;      /* init_str is one of several literals (an array of strings) */
 	int64_t elems;
 } fl_global;
 

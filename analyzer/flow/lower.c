@@ -1137,7 +1137,29 @@ void cvet_flow__global(cvet_flow_tu *ft, CXCursor var)
 	if (!clang_Cursor_isNull(init)) {
 		long long v;
 		char *s = NULL;
-		if (cx_int_const(init, &v)) {
+		if (init.kind == CXCursor_InitListExpr) {
+			/* an array of literal strings: one of them, preferring one that names no directory */
+			CXCursor e[MAX_KIDS];
+			unsigned ne = cx_children(init, e, MAX_KIDS), nstr = 0;
+			for (unsigned i = 0; i < ne; i++) {
+				char *lit = NULL;
+				if (cx_string_literal(e[i], &lit)) {
+					size_t wl;
+					const char *w = lit;
+					while (*w == ' ' || *w == '\t')
+						w++;
+					wl = strcspn(w, " \t;|&");
+					if (!gl->init_str || (wl && !memchr(w, '/', wl)))
+						gl->init_str = fl_intern(&ft->strs, lit, strlen(lit));
+					nstr++;
+				}
+				free(lit);
+			}
+			gl->init_strset = nstr > 1;
+			gl->init_lo = INT64_MIN;
+			gl->init_hi = INT64_MAX;
+			gl->has_init = 2;
+		} else if (cx_int_const(init, &v)) {
 			gl->init_lo = gl->init_hi = v;
 		} else if (cx_string_literal(init, &s)) {
 			gl->init_str = fl_intern(&ft->strs, s, strlen(s));

@@ -220,6 +220,7 @@ static uint32_t merge_global(cvet_flow *fl, const cvet_flow_tu *ft, const fl_glo
 		pg->init_hi = pg->init_hi > g->init_hi ? pg->init_hi : g->init_hi;
 		if (pg->init_str != str)
 			pg->init_str = 0;
+		pg->init_strset |= g->init_strset;
 	}
 	pg->is_const |= g->is_const;
 	return (uint32_t)(pg - fl->globals);
