@@ -1143,7 +1143,8 @@ void cvet_flow__global(cvet_flow_tu *ft, CXCursor var)
 			unsigned ne = cx_children(init, e, MAX_KIDS), nstr = 0;
 			for (unsigned i = 0; i < ne; i++) {
 				char *lit = NULL;
-				if (cx_string_literal(e[i], &lit)) {
+				/* only literals themselves: libclang's evaluator crashes on some initialiser elements */
+				if (cx_strip(e[i]).kind == CXCursor_StringLiteral && cx_string_literal(cx_strip(e[i]), &lit)) {
 					size_t wl;
 					const char *w = lit;
 					while (*w == ' ' || *w == '\t')
