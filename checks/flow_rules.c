@@ -217,10 +217,10 @@ void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, con
 		int hit, numeric = sk->kind == S_ALLOC || sk->kind == S_LOOP || sk->kind == S_OVERFLOW || sk->kind == S_DIV;
 		if (sk->param >= nargs || !rule)
 			continue;
-		/* a number is judged by the very place the callee used (s->count, not all of *s); text by all
-		 * the data the argument reaches */
-		v = numeric ? cvet_flow__arg_place(a, argn[sk->param], sk->field, &args[sk->param], &cont[sk->param])
-			    : cont[sk->param];
+		/* judged by the very place the callee used (s->count, s->name; not all of *s) */
+		v = cvet_flow__arg_place(a, argn[sk->param], sk->field, &args[sk->param], &cont[sk->param]);
+		if (!numeric && sk->field == 0)
+			v = cont[sk->param]; /* the pointer itself was handed on: what it points to */
 		switch (sk->kind) {
 		case S_ALLOC:
 			hit = untrusted(a, &v) && unbounded(&v);
@@ -253,7 +253,7 @@ void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, con
 					      (unsigned)sk->param + 1, a->call_name ? a->call_name : "?");
 		} else if ((v.t & K_PARAMS) && (!numeric || numeric_risk(sk->kind, &v))) {
 			ssink next = *sk;
-			next.field = numeric ? v.symf : SYMF_NONE;
+			next.field = v.symf;
 			cvet_flow__summary_pass_on(a, v.t & K_PARAMS, &next);
 		}
 	}

@@ -714,9 +714,9 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		}
 		break;
 	case FB_REM:
-		if (r.lo > 0 && l.lo >= 0) {
+		if (r.lo >= 0 && l.lo >= 0) { /* |a % b| <= a, and < b (b == 0 is the divide-by-zero rule's) */
 			lo = 0;
-			hi = r.hi - 1 < l.hi ? r.hi - 1 : l.hi;
+			hi = r.hi > 0 && r.hi - 1 < l.hi ? r.hi - 1 : l.hi;
 		} else {
 			lo = tlo;
 			hi = thi;
@@ -1006,8 +1006,9 @@ static val ev_depth(A *a, uint32_t n)
 		return r;
 	case FL_INCDEC:
 		l = ev(a, nd->a);
-		r = arith(a, N(a, nd->a), (nd->sub == FU_PREINC || nd->sub == FU_POSTINC) ? FB_ADD : FB_SUB, l, konst(1),
-			  !a->in_loop_step);
+		/* ++ and -- step by one: wrapping needs the value at its type's end, which for a counter means
+		 * 2^N steps; not judged as an overflow (the loop bound and allocation rules see the counter) */
+		r = arith(a, N(a, nd->a), (nd->sub == FU_PREINC || nd->sub == FU_POSTINC) ? FB_ADD : FB_SUB, l, konst(1), 0);
 		assign(a, nd->a, r, NULL);
 		return (nd->sub == FU_POSTINC || nd->sub == FU_POSTDEC) ? l : r;
 	case FL_CALL:

@@ -40,18 +40,30 @@ def prepare(work, pkg):
         raise SystemExit("source of %s not found under %s" % (pkg, work))
     build = os.path.join(work, pkg + "-build")
     db = os.path.join(build, "compile_commands.json")
-    if os.path.exists(db):
+    if os.path.exists(db) and os.path.getsize(db) > 16:
         # a CMake build folder holds only the database; a bear build is a full copy of the tree
         return build, (src if os.path.exists(os.path.join(build, "CMakeCache.txt")) else build)
+    if os.path.isdir(build):
+        shutil.rmtree(build)  # an earlier attempt that produced an empty database
     if pkg == "curl":
         flags = ("-DCURL_USE_OPENSSL=OFF -DCURL_ENABLE_SSL=OFF -DUSE_LIBIDN2=OFF -DCURL_USE_LIBPSL=OFF "
                  "-DCURL_ZLIB=OFF -DCURL_BROTLI=OFF -DCURL_ZSTD=OFF -DUSE_NGHTTP2=OFF -DCURL_USE_LIBSSH2=OFF "
                  "-DBUILD_TESTING=OFF -DENABLE_CURL_MANUAL=OFF")
         sh("cmake -S %s -B %s -DCMAKE_EXPORT_COMPILE_COMMANDS=ON %s" % (shlex.quote(src), shlex.quote(build), flags))
         return build, src
-    # autotools/Makefile projects: build once under bear in a copy of the tree
-    shutil.copytree(src, build, symlinks=True)
-    sh("./configure", cwd=build)
+    # autotools/Makefile projects: build once under bear in a copy of the tree (copy2 keeps timestamps, so
+    # configure does not think configure.ac is newer; a tree without configure is bootstrapped first)
+    shutil.copytree(src, build, symlinks=True, copy_function=shutil.copy2)
+    if os.path.exists(os.path.join(build, "CMakeLists.txt")) and not os.path.exists(os.path.join(build, "configure")):
+        os.makedirs(os.path.join(build, "_b"), exist_ok=True)
+        sh("cmake -S . -B _b -DCMAKE_EXPORT_COMPILE_COMMANDS=ON", cwd=build)
+        if os.path.exists(os.path.join(build, "_b", "compile_commands.json")):
+            sh("make -C _b -j%d" % os.cpu_count(), cwd=build)
+            shutil.copy(os.path.join(build, "_b", "compile_commands.json"), db)
+            return build, build
+    if not os.path.exists(os.path.join(build, "configure")) or sh("./configure", cwd=build) != 0:
+        sh("autoreconf -fi", cwd=build)
+        sh("./configure", cwd=build)
     sh("bear -- make -j%d" % os.cpu_count(), cwd=build)
     if not os.path.exists(db):
         raise SystemExit("could not produce a compilation database for %s" % pkg)
