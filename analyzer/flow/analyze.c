@@ -26,6 +26,10 @@ typedef struct model {
 
 static const model models[] = {
 #define SOURCE(n, arg, k) {#n, M_SOURCE, arg, k, 0},
+#define SOURCE_Q(n, arg, k) {n, M_SOURCE, arg, k, 0},
+#define PROPAGATE_Q(n, to, from) {n, M_PROPAGATE, to, from, 0},
+#define APPEND_Q(n, to, from) {n, M_APPEND, to, from, 0},
+#define SINK_Q(n, arg, what) {n, M_SINK, arg, what, 0},
 #define RANGE(n, lo, hi) {#n, M_RANGE, lo, hi, 0},
 #define PROPAGATE(n, to, from) {#n, M_PROPAGATE, to, from, 0},
 #define APPEND(n, to, from) {#n, M_APPEND, to, from, 0},
@@ -34,6 +38,10 @@ static const model models[] = {
 #define NORETURN(n) {#n, M_NORETURN, 0, 0, 0},
 #include "flow_models.def"
 #undef SOURCE
+#undef SOURCE_Q
+#undef PROPAGATE_Q
+#undef APPEND_Q
+#undef SINK_Q
 #undef RANGE
 #undef PROPAGATE
 #undef APPEND
@@ -446,8 +454,10 @@ static uint32_t trace(A *a, uint32_t prev, const fl_node *at, const char *fmt, .
 
 const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr)
 {
+	/* a library function's id is its name; a project function's is its USR ("c:@F@name", "c:a.c@F@name"),
+	 * whose C name is after the last '@' */
 	const char *s = fl_str(&fl->strs, usr), *at = strrchr(s, '@');
-	if (strncmp(s, "c:", 2) == 0 && at)
+	if (strncmp(s, "c:", 2) == 0 && at && !strchr(at, '#'))
 		return at + 1;
 	return s;
 }
@@ -596,6 +606,8 @@ static int object_of(A *a, uint32_t n, uint64_t *out)
 	}
 	if (nd->tflags & FL_T_ARRAY)
 		return place_of(a, n, out);
+	if ((nd->tflags & FL_T_RECORD) && place_of(a, n, out))
+		return 1; /* an object handed over by reference (std::string &) */
 	if (nd->op == FL_ADDR)
 		return place_of(a, nd->a, out);
 	if (nd->op == FL_BIN && (nd->sub == FB_ADD || nd->sub == FB_SUB))
@@ -1429,6 +1441,10 @@ static val ev_call(A *a, uint32_t n)
 				val c = load(a, k);
 				c.fl &= (uint16_t)~(V_STR | V_STRSET | V_NOSLASH);
 				store(a, k, c, 0);
+				if (nd->tflags & (FL_T_PTR | FL_T_RECORD)) { /* os << a returns os: (os << a) << b */
+					ret.fl |= V_PT;
+					ret.pt = k;
+				}
 			}
 		}
 	for (m = find_model(name, M_SOURCE, NULL); m; m = find_model(name, M_SOURCE, m)) {

@@ -360,15 +360,15 @@ static void global_facts(cvet_flow *fl, gfact *g)
 
 static int privileged(const cvet_flow *fl)
 {
-	static const char *const calls[] = {"c:@F@setuid", "c:@F@seteuid", "c:@F@setreuid", "c:@F@setresuid",
-					     "c:@F@setgid", "c:@F@setegid", "c:@F@cap_set_proc", NULL};
+	static const char *const calls[] = {"setuid", "seteuid", "setreuid", "setresuid", "setgid", "setegid",
+					     "setresgid", "setregid", "cap_set_proc", NULL};
 	for (size_t fi = 0; fi < fl->nfuncs; fi++) {
 		const fl_func *f = &fl->funcs[fi];
 		if (!f->is_main)
 			continue;
 		for (uint32_t c = 0; c < f->ncallees; c++)
 			for (int i = 0; calls[i]; i++)
-				if (strcmp(fl_str(&fl->strs, f->callees[c]), calls[i]) == 0)
+				if (strcmp(cvet_flow__callee_name(fl, f->callees[c]), calls[i]) == 0)
 					return 1;
 	}
 	return 0;
@@ -413,6 +413,23 @@ static int bottom_up(const prog *p, uint32_t *order)
 	free(stack);
 	free(edge);
 	return 0;
+}
+
+/* CVET_FLOW_DEBUG=1: every summary on stderr (for engine work; not a stable format). */
+static void debug_summaries(const prog *p)
+{
+	const cvet_flow *fl = p->fl;
+	for (size_t i = 0; i < fl->nfuncs; i++) {
+		const summary *s = &p->sums[i];
+		fprintf(stderr, "flow: %s ret_t=%#x ret=[%lld,%lld] returns=%d\n", fl_str(&fl->strs, fl->funcs[i].name),
+			s->ret_t, (long long)s->ret_lo, (long long)s->ret_hi, s->returns);
+		for (uint32_t j = 0; j < s->nouts; j++)
+			fprintf(stderr, "  out param %u field %#x (%s) t=%#x fl=%#x\n", s->outs[j].param, s->outs[j].field,
+				fl_str(&fl->strs, s->outs[j].field & 0x1fffffffu), s->outs[j].t, s->outs[j].fl);
+		for (uint32_t j = 0; j < s->nsinks; j++)
+			fprintf(stderr, "  sink param %u field %#x kind %u at %u:%u (%s)\n", s->sinks[j].param, s->sinks[j].field,
+				s->sinks[j].kind, s->sinks[j].line, s->sinks[j].col, fl_str(&fl->strs, s->sinks[j].what));
+	}
 }
 
 int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report *out)
@@ -467,6 +484,8 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 		if (!last && !a.changed)
 			round = MAX_ROUNDS - 1; /* settled: go straight to the reporting pass */
 	}
+	if (rc == 0 && getenv("CVET_FLOW_DEBUG"))
+		debug_summaries(&p);
 done:
 	if (p.sums)
 		for (size_t i = 0; i < fl->nfuncs; i++) {

@@ -24,7 +24,9 @@ typedef enum {
 	FL_UN,        /* op a: sub = fl_unop */
 	FL_ASSIGN,    /* a = b (sub = FB_NONE) or a op= b (sub = the fl_binop) */
 	FL_INCDEC,    /* ++/-- on a: sub = fl_unop (FU_PREINC, ...) */
-	FL_CALL,      /* call: k = callee name id (0 = through a pointer, callee expression in c), args in extra[a..a+b) */
+	FL_CALL,      /* call: k = callee USR id (a project function) or library name ("recv", "std::getline"; 0 =
+	               * through a pointer, callee expression in c), args in extra[a..a+b); sub = 1 when
+	               * argument 0 is a method's object */
 	FL_COND,      /* a ? b : c */
 	FL_CAST,      /* (type)a: the node's own width/flags are the target type's */
 	FL_COMMA,     /* a, b */
@@ -49,6 +51,7 @@ typedef enum { FU_NONE = 0, FU_NEG, FU_NOT, FU_LNOT, FU_PLUS, FU_PREINC, FU_PRED
 #define FL_T_FLOAT 0x10u
 #define FL_T_CHARPTR 0x20u /* pointer to / array of char */
 #define FL_T_MACRO 0x40u   /* the node was written through a macro expansion */
+#define FL_T_RECORD 0x80u  /* a struct, union or class object (std::string) */
 
 typedef struct fl_node {
 	uint8_t op;       /* fl_op */

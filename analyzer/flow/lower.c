@@ -34,6 +34,7 @@ typedef struct lower {
 	uint32_t brk, cont;       /* break/continue targets, NO_BLOCK when none */
 	uint32_t sw_block;        /* the switch being lowered, NO_BLOCK when none */
 	fl_case *swcases; size_t nswcases, capswcases; /* its cases, copied into f->cases when it ends */
+	uint32_t this_var;        /* a method's `this` (parameter 0), UINT32_MAX elsewhere */
 	unsigned edepth, sdepth;
 	int oom;
 } lower;
@@ -119,6 +120,14 @@ static void type_info(CXType t, uint8_t *width, uint8_t *flags, int64_t *elems)
 	case CXType_Double:
 	case CXType_LongDouble:
 		*flags = FL_T_FLOAT;
+		return;
+	case CXType_Record:
+		*flags = FL_T_RECORD;
+		return;
+	case CXType_LValueReference:
+	case CXType_RValueReference:
+		/* a reference is the object it names */
+		type_info(clang_getPointeeType(c), width, flags, elems);
 		return;
 	case CXType_Pointer:
 		*flags = FL_T_PTR;
@@ -408,8 +417,21 @@ static uint32_t lower_member(lower *L, CXCursor c)
 	CXCursor k[MAX_KIDS], field = clang_getCursorReferenced(c), rec;
 	unsigned n = kids(c, k);
 	uint32_t base, id, fid;
-	if (n == 0)
-		return node(L, FL_UNKNOWN, c); /* implicit this->member */
+	if (n == 0) {
+		/* implicit this->member inside a method */
+		if (L->this_var == UINT32_MAX)
+			return node(L, FL_UNKNOWN, c);
+		base = node(L, FL_LOCAL, c);
+		if (base)
+			L->f->nodes[base].k = L->this_var;
+		rec = clang_getCursorSemanticParent(field);
+		fid = rec.kind == CXCursor_UnionDecl ? intern(L, "|") : intern_cx(L, clang_getCursorSpelling(field));
+		if ((id = node(L, FL_ARROW, c))) {
+			L->f->nodes[id].a = base;
+			L->f->nodes[id].k = fid;
+		}
+		return id;
+	}
 	base = lx(L, k[0]);
 	rec = clang_getCursorSemanticParent(field);
 	fid = rec.kind == CXCursor_UnionDecl ? intern(L, "|") : intern_cx(L, clang_getCursorSpelling(field));
@@ -462,28 +484,66 @@ static fl_binop binop_of(enum CXBinaryOperatorKind k, int *assign)
 	}
 }
 
+/* The name models know a library function by: "recv", "std::getline", "std::basic_string::c_str" (namespaces
+ * and classes it is declared in, inline namespaces such as std::__cxx11 left out). */
+static uint32_t library_name(lower *L, CXCursor fn)
+{
+	char buf[256], tmp[512];
+	CXString sp = clang_getCursorSpelling(fn);
+	const char *n = clang_getCString(sp);
+	CXCursor p = clang_getCursorSemanticParent(fn);
+	snprintf(buf, sizeof(buf), "%s", n ? n : "");
+	clang_disposeString(sp);
+	for (unsigned guard = 0; guard < 16 && !clang_Cursor_isNull(p) && p.kind != CXCursor_TranslationUnit; guard++) {
+		int named = p.kind == CXCursor_Namespace || p.kind == CXCursor_ClassDecl || p.kind == CXCursor_StructDecl ||
+			    p.kind == CXCursor_ClassTemplate || p.kind == CXCursor_ClassTemplatePartialSpecialization;
+		if (p.kind == CXCursor_Namespace && clang_Cursor_isInlineNamespace(p))
+			named = 0;
+		if (named) {
+			CXString ps = clang_getCursorSpelling(p);
+			const char *pn = clang_getCString(ps);
+			if (pn && *pn) {
+				size_t cut = strcspn(pn, "<"); /* basic_string<char> is basic_string */
+				int w = snprintf(tmp, sizeof(tmp), "%.*s::%s", (int)(cut > 200 ? 200 : cut), pn, buf);
+				size_t len = w < 0 ? 0 : (size_t)w >= sizeof(buf) ? sizeof(buf) - 1 : (size_t)w;
+				memcpy(buf, tmp, len);
+				buf[len] = '\0';
+			}
+			clang_disposeString(ps);
+		}
+		p = clang_getCursorSemanticParent(p);
+	}
+	return intern(L, buf);
+}
+
 static uint32_t lower_call(lower *L, CXCursor c)
 {
 	CXCursor callee = clang_getCursorReferenced(c);
 	int nargs = clang_Cursor_getNumArguments(c);
-	uint32_t args[MAX_KIDS], m = 0, id, start, fnexpr = 0, name = 0;
+	uint32_t args[MAX_KIDS + 1], m = 0, id, start, fnexpr = 0, name = 0;
+	int member = 0;
 	if (nargs < 0)
 		nargs = 0;
 	if (nargs > (int)MAX_KIDS)
 		nargs = MAX_KIDS;
 	if (callee.kind == CXCursor_FunctionDecl || callee.kind == CXCursor_CXXMethod ||
-	    callee.kind == CXCursor_FunctionTemplate) {
-		/* system functions are known by name (models), project ones by USR (summaries) */
-		CXSourceLocation loc = clang_getCursorLocation(callee);
-		if (clang_Location_isInSystemHeader(loc) || !clang_isCursorDefinition(callee)) {
-			CXString s = clang_getCursorUSR(callee);
-			const char *u = clang_getCString(s);
-			name = intern(L, u && *u ? u : "");
-			clang_disposeString(s);
-		} else {
+	    callee.kind == CXCursor_FunctionTemplate || callee.kind == CXCursor_Constructor ||
+	    callee.kind == CXCursor_ConversionFunction) {
+		/* library functions are known by name (models), project ones by USR (summaries) */
+		if (clang_Location_isInSystemHeader(clang_getCursorLocation(callee)))
+			name = library_name(L, callee);
+		else
 			name = usr_of(L, callee);
-		}
 		add_callee(L, name);
+		/* a method call's object is its argument 0 (a method's `this` is its parameter 0) */
+		if ((callee.kind == CXCursor_CXXMethod || callee.kind == CXCursor_ConversionFunction) &&
+		    !clang_CXXMethod_isStatic(callee)) {
+			CXCursor k[1], b[1];
+			if (cx_children(c, k, 1) >= 1 && k[0].kind == CXCursor_MemberRefExpr) {
+				member = 1;
+				args[m++] = cx_children(k[0], b, 1) >= 1 ? lx(L, b[0]) : node(L, FL_UNKNOWN, k[0]);
+			}
+		}
 	} else {
 		CXCursor k[1];
 		if (cx_children(c, k, 1) >= 1)
@@ -501,6 +561,7 @@ static uint32_t lower_call(lower *L, CXCursor c)
 	L->f->nodes[id].b = m;
 	L->f->nodes[id].c = fnexpr;
 	L->f->nodes[id].k = name;
+	L->f->nodes[id].sub = (uint8_t)member;
 	return id;
 }
 
@@ -659,6 +720,10 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 				}
 		}
 		return unknown(L, c);
+	case CXCursor_CXXThisExpr:
+		if (L->this_var != UINT32_MAX && (id = node(L, FL_LOCAL, c)))
+			L->f->nodes[id].k = L->this_var;
+		return id ? id : node(L, FL_UNKNOWN, c);
 	case CXCursor_LambdaExpr:
 	case CXCursor_BlockExpr:
 		return node(L, FL_UNKNOWN, c); /* their bodies are functions of their own, not analysed here */
@@ -1181,7 +1246,7 @@ void cvet_flow__lower_function(cvet_flow_tu *ft, CXCursor fn, const char *name)
 	fl_func *f;
 	CXCursor k[MAX_KIDS], body = clang_getNullCursor();
 	unsigned n;
-	int np;
+	int np, thisp = 0;
 	if (ft->oom)
 		return;
 	n = cx_children(fn, k, MAX_KIDS);
@@ -1210,9 +1275,25 @@ void cvet_flow__lower_function(cvet_flow_tu *ft, CXCursor fn, const char *name)
 	}
 	f->is_main = name && strcmp(name, "main") == 0 && clang_getCursorSemanticParent(fn).kind == CXCursor_TranslationUnit;
 	np = clang_Cursor_getNumArguments(fn);
-	for (int i = 0; i < np && i < 24; i++)
-		var_of(&L, clang_Cursor_getArgument(fn, (unsigned)i), i);
-	f->nparams = np < 0 ? 0 : np > 24 ? 24 : (uint32_t)np;
+	L.this_var = UINT32_MAX;
+	if ((fn.kind == CXCursor_CXXMethod || fn.kind == CXCursor_Constructor || fn.kind == CXCursor_Destructor ||
+	     fn.kind == CXCursor_ConversionFunction) && !clang_CXXMethod_isStatic(fn)) {
+		/* `this` is parameter 0, as callers pass the object first */
+		fl_var *tv;
+		if (grow(&L, (void **)&f->vars, &L.capvars, f->nvars, sizeof(*f->vars)) == 0) {
+			tv = &f->vars[f->nvars];
+			memset(tv, 0, sizeof(*tv));
+			tv->name = intern(&L, "this");
+			tv->param = 0;
+			tv->width = 64;
+			tv->tflags = FL_T_PTR;
+			L.this_var = f->nvars++;
+		}
+		thisp = 1;
+	}
+	for (int i = 0; i < np && i + thisp < 24; i++)
+		var_of(&L, clang_Cursor_getArgument(fn, (unsigned)i), i + thisp);
+	f->nparams = np < 0 ? (uint32_t)thisp : np + thisp > 24 ? 24 : (uint32_t)(np + thisp);
 	start(&L, new_block(&L));
 	ls(&L, body);
 	if (L.cur != NO_BLOCK)

@@ -29,8 +29,8 @@ int main(int argc, char **argv)
 	std::string ping = "ping -c 1 " + host;
 	std::ostringstream os;
 	os << "nslookup " << host;
-	std::system(ping.c_str());  // todo-expect: command-injection (std::getline and std::string are not modelled yet)
-	std::system(os.str().c_str());  // todo-expect: command-injection (streams are not modelled yet)
+	std::system(ping.c_str());  // expect: command-injection (std::getline, std::string + and c_str are modelled)
+	std::system(os.str().c_str());  // expect: command-injection (an ostringstream built with <<)
 	std::system("date");  // ok: command-injection (literal); expect: untrusted-search-path
 	sandbox::system(ping);  // ok: command-injection (another namespace)
 	r.system(ping.c_str());  // ok: command-injection (a method)

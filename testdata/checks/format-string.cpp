@@ -17,8 +17,8 @@ int main()
 	std::string name;
 	Printer p;
 	std::getline(std::cin, name);
-	std::printf(name.c_str());  // todo-expect: format-string (std::getline and std::string are not modelled yet)
-	std::fprintf(stderr, name.c_str());  // todo-expect: format-string (std::getline and std::string are not modelled yet)
+	std::printf(name.c_str());  // expect: format-string (std::getline and c_str are modelled)
+	std::fprintf(stderr, name.c_str());  // expect: format-string (std::getline and c_str are modelled)
 	std::printf("%s\n", name.c_str());  // ok: format-string
 	p.printf(name.c_str());  // ok: format-string (a method, not the C function)
 	ui::printf(name);  // ok: format-string (another namespace)
