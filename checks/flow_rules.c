@@ -439,7 +439,7 @@ const cvet_check cvet_check_integer_overflow = {
 		 .title = "Arithmetic on untrusted or random data that can wrap",
 		 .severity = CVET_SEV_MEDIUM,
 		 .cwe = {190, 191, 680},
-		 .precision = CVET_PRECISION_MEDIUM},
+		 .precision = CVET_PRECISION_HIGH}, /* only where the wrapped value sizes, indexes or bounds something */
 };
 
 const cvet_check cvet_check_divide_by_zero = {

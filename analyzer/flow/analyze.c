@@ -146,6 +146,7 @@ static val join(val a, val b)
 	if (!r.org)
 		r.org = a.org ? a.org : b.org;
 	r.wrap = a.wrap ? a.wrap : b.wrap;
+	r.call = a.call == b.call ? a.call : 0;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	return r;
@@ -154,7 +155,7 @@ static val join(val a, val b)
 static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
-	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap;
+	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -1324,6 +1325,8 @@ static val ev_call(A *a, uint32_t n)
 				ret.org = trace(a, cont[i].org, nd, "passes through '%s'", name);
 				break;
 			}
+		if (s->noc > 1 && !s->oc_mixed && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes)
+			ret.call = (uint32_t)(nd - a->f->nodes); /* a test of the result tells which way it ended */
 		if (s->has_ret) {
 			ret.lo = s->ret_lo;
 			ret.hi = s->ret_hi;
@@ -1722,6 +1725,76 @@ static void refine_sum(A *a, uint32_t sum, fl_binop op, val other, state *t, sta
 	}
 }
 
+/* Does `ret op o` hold? (op a comparison; truthiness when op is FB_NONE) */
+static int pred(fl_binop op, int64_t ret, int64_t o)
+{
+	switch (op) {
+	case FB_LT: return ret < o;
+	case FB_GT: return ret > o;
+	case FB_LE: return ret <= o;
+	case FB_GE: return ret >= o;
+	case FB_EQ: return ret == o;
+	case FB_NE: return ret != o;
+	default: return ret != 0;
+	}
+}
+
+/*
+ * The value tested is the result of call node `call`, whose callee ends in several outcomes: on each edge,
+ * the objects the caller passed get the ranges and checks of the outcomes that edge allows
+ * (if (parse(&h) != 0) return; ... h.count is then what parse checked).
+ */
+static void refine_outcomes(A *a, uint32_t call, fl_binop op, int64_t o, state *t, state *f)
+{
+	const fl_node *cn = N(a, call);
+	summary *s;
+	if (cn->op != FL_CALL || !cn->k || !(s = summary_of(a, (uint32_t)cn->k)) || s->noc < 2 || s->oc_mixed)
+		return;
+	for (int side = 0; side < 2; side++) {
+		state *edge = side ? f : t;
+		uint32_t sel[MAX_OUTCOMES], nsel = 0;
+		if (!edge->live)
+			continue;
+		for (uint32_t i = 0; i < s->noc; i++)
+			if (pred(op, s->oc[i].ret, o) == !side)
+				sel[nsel++] = i;
+		if (!nsel) {
+			edge->live = 0; /* no way the callee ends makes this edge possible */
+			continue;
+		}
+		/* places every selected outcome knows, joined */
+		for (uint32_t p = 0; p < s->oc[sel[0]].n; p++) {
+			const outcome *o0 = &s->oc[sel[0]];
+			val v = o0->place[p].v;
+			int everywhere = 1;
+			uint64_t obj, k;
+			for (uint32_t q = 1; q < nsel && everywhere; q++) {
+				const outcome *oq = &s->oc[sel[q]];
+				int found = 0;
+				for (uint32_t r = 0; r < oq->n; r++)
+					if (oq->place[r].param == o0->place[p].param && oq->place[r].field == o0->place[p].field) {
+						v = join(v, oq->place[r].v);
+						found = 1;
+					}
+				everywhere = found;
+			}
+			if (!everywhere || o0->place[p].param >= cn->b || cn->a + o0->place[p].param >= a->f->nextra ||
+			    !object_of(a, a->f->extra[cn->a + o0->place[p].param], &obj))
+				continue;
+			if (o0->place[p].field == F_STAR)
+				k = obj;
+			else if (o0->place[p].field & F_PTEE)
+				k = mkkey(key_root(obj), o0->place[p].field);
+			else if (key_field(obj) == 0)
+				k = mkkey(key_root(obj), o0->place[p].field & ~F_THROUGH);
+			else
+				k = mkkey(key_root(obj), o0->place[p].field);
+			/* the caller keeps its own taint; the outcome's bound and checks apply */
+			refine_place(a, edge, k, v.lo, v.hi, 0, v.fl & (V_SANPATH | V_SANCMD | V_SANFMT));
+		}
+	}
+}
+
 /* Split the state at a branch on cond node n into the true and false edge states. */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
 {
@@ -1769,6 +1842,11 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 					refine_allowlist(a, sl, op == FB_NE ? f : t);
 			}
 		}
+		if (l.call && r.lo == r.hi && !(r.fl & V_PT))
+			refine_outcomes(a, l.call, op, r.lo, t, f);
+		else if (r.call && l.lo == l.hi && !(l.fl & V_PT))
+			refine_outcomes(a, r.call, op == FB_LT ? FB_GT : op == FB_GT ? FB_LT : op == FB_LE ? FB_GE :
+					op == FB_GE ? FB_LE : op, l.lo, t, f);
 		for (int side = 0; side < 2; side++) {
 			uint32_t pn = side ? rn : ln;
 			val o = side ? l : r;
@@ -1825,6 +1903,8 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 		(void)swap;
 		return;
 	}
+	if (c.call)
+		refine_outcomes(a, c.call, FB_NONE, 0, t, f);
 	if (nd->op == FL_CALL) {
 		refine_call(a, n, 1, t, f);
 		refine_equal(a, n, f);
@@ -1930,11 +2010,72 @@ static uint32_t outs_hash(const summary *s)
 	return h ^ s->nouts;
 }
 
+/* Record how this return ends: its constant and the values behind the pointer parameters. */
+static void add_outcome(A *a, summary *s, const val *rv)
+{
+	outcome *oc = NULL;
+	if (s->oc_mixed)
+		return;
+	if (!rv || rv->lo != rv->hi || (rv->fl & V_PT)) {
+		s->oc_mixed = 1;
+		return;
+	}
+	for (uint32_t i = 0; i < s->noc; i++)
+		if (s->oc[i].ret == rv->lo)
+			oc = &s->oc[i];
+	if (!oc) {
+		if (s->noc >= MAX_OUTCOMES) {
+			s->oc_mixed = 1;
+			return;
+		}
+		oc = &s->oc[s->noc++];
+		memset(oc, 0, sizeof(*oc));
+		oc->ret = rv->lo;
+		oc->n = UINT32_MAX; /* first return of this kind: take its places as they are */
+	}
+	{
+		uint32_t n = 0;
+		oplace now[MAX_OUTCOME_PLACES];
+		for (uint32_t i = 0; i < a->f->nvars; i++) {
+			const fl_var *v = &a->f->vars[i];
+			if (v->param < 0 || v->param >= 24 || !(v->tflags & FL_T_PTR))
+				continue;
+			for (uint32_t j = 0; j < a->cur.n && n < MAX_OUTCOME_PLACES; j++) {
+				uint64_t k = a->cur.s[j].k;
+				uint32_t fld = key_field(k);
+				if (key_root(k) != (int32_t)i || !(fld == F_STAR || (fld & (F_THROUGH | F_PTEE))))
+					continue;
+				now[n].param = (uint8_t)v->param;
+				now[n].field = fld;
+				now[n].v = a->cur.s[j].v;
+				n++;
+			}
+		}
+		if (oc->n == UINT32_MAX) {
+			memcpy(oc->place, now, n * sizeof(now[0]));
+			oc->n = n;
+		} else {
+			/* another return of the same kind: keep places both know, joined */
+			uint32_t m = 0;
+			for (uint32_t i = 0; i < oc->n; i++)
+				for (uint32_t j = 0; j < n; j++)
+					if (oc->place[i].param == now[j].param && oc->place[i].field == now[j].field) {
+						oc->place[m] = oc->place[i];
+						oc->place[m].v = join(oc->place[i].v, now[j].v);
+						m++;
+						break;
+					}
+			oc->n = m;
+		}
+	}
+}
+
 static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
 		return;
 	s->returns = 1;
+	add_outcome(a, s, rv);
 	if (rv) {
 		if (!s->has_ret) {
 			s->has_ret = 1;

@@ -67,6 +67,7 @@ typedef struct val {
 	int64_t lo, hi;   /* integer range */
 	uint64_t pt;      /* place pointed to when V_PT */
 	uint32_t wrap;    /* node of untrusted arithmetic that may have wrapped on the way here, 0 = none */
+	uint32_t call;    /* the result of call node `call` whose callee ends in several outcomes, 0 = none */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 } val;
@@ -111,7 +112,26 @@ typedef struct sout {
 	uint16_t fl;     /* sanitiser flags it carries */
 } sout;
 
+/* One way a function ends: it returns the constant `ret`, leaving these values behind its pointer
+ * parameters (parse(&hdr) returns -1 with hdr unchecked, 0 with hdr.count <= 1000). */
+#define MAX_OUTCOMES 4
+#define MAX_OUTCOME_PLACES 16
+typedef struct oplace {
+	uint8_t param;
+	uint32_t field;
+	val v;
+} oplace;
+
+typedef struct outcome {
+	int64_t ret;
+	uint32_t n;
+	oplace place[MAX_OUTCOME_PLACES];
+} outcome;
+
 typedef struct summary {
+	outcome oc[MAX_OUTCOMES];   /* by returned constant; valid when noc > 1 and !oc_mixed */
+	uint32_t noc;
+	int oc_mixed;               /* some return is not a constant, or too many kinds: no outcomes */
 	uint32_t ret_t;             /* taint of the return value (symbolic bits: from those parameters) */
 	int64_t ret_lo, ret_hi;
 	uint16_t ret_fl;
