@@ -49,6 +49,9 @@ typedef struct cli {
 	int tu_timeout;     /* --tu-timeout seconds */
 	int tu_timeout_set;
 	int threat_local;   /* --threat-model local */
+	int has_profile;    /* a --profile was given */
+	cvet_profile profile;
+	int fail_on_all_code; /* --fail-on-all-code */
 	int quiet, no_color, report_unused, no_config;
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
@@ -69,7 +72,7 @@ static const char usage_head[] =
 	"  code [PATH...]         code only\n"
 	"  deps [PATH...]         dependencies only\n"
 	"  db <subcommand>        manage the advisory database (cvet db --help)\n"
-	"  rules [list]           list every rule: id, severity, CWE, title\n"
+	"  rules [list]           list every rule: id, severity, CWE, precision, profile, title\n"
 	"  rules explain RULE     print a rule's documentation\n"
 	"  help [COMMAND]         this text, or a command's help\n"
 	"  --version              print the version and exit\n";
@@ -97,7 +100,10 @@ static const char options_text[] =
 
 static const char options_text2[] =
 	"rules:\n"
-	"  --enable RULE[,RULE...]   switch rules on (e.g. ones the config switched off)\n"
+	"  --profile PROFILE      which rules run: 'default' (rules of high or very high precision, see\n"
+	"                         'cvet rules list') or 'audit' (every rule, also the noisier ones);\n"
+	"                         default: the config's \"profile\", else 'default'\n"
+	"  --enable RULE[,RULE...]   switch rules on (e.g. ones the config or the profile switched off)\n"
 	"  --disable RULE[,RULE...]  switch rules off (unknown rule ids are an error)\n"
 	"  --config FILE          read settings from FILE (default: .cvet.json in the first PATH, else\n"
 	"                         in the current directory, when present); see docs/config.md\n"
@@ -128,7 +134,10 @@ static const char options_text2[] =
 	"behaviour:\n"
 	"  --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY: critical, high, medium,\n"
 	"                         low, note, or none to never fail (default: high, or the config's\n"
-	"                         \"fail_on\")\n"
+	"                         \"fail_on\"); findings in test, example, benchmark, contrib, vendored\n"
+	"                         and tool code are reported but do not count (docs/config.md)\n"
+	"  --fail-on-all-code     let findings outside product code fail the run too (also the\n"
+	"                         config's \"fail_on_all_code\": true)\n"
 	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
 	"  --tu-timeout SECONDS   give up (exit 2) when one file takes longer than this to analyse,\n"
 	"                         e.g. a hostile #include of a FIFO (default 600; 0 = no limit)\n"
@@ -165,7 +174,8 @@ static void print_help(FILE *out, const char *command)
 	if (command && strcmp(command, "rules") == 0) {
 		fputs("usage: cvet rules [list]\n"
 		      "       cvet rules explain RULE\n\n"
-		      "  list            a table of every rule: id, default severity, CWE, title\n"
+		      "  list            a table of every rule: id, default severity, CWE, precision, the\n"
+		      "                  profile it runs in (default, or only audit), title\n"
 		      "  explain RULE    the rule's documentation: what it finds, why it matters, how to fix\n",
 		      out);
 		return;
@@ -396,6 +406,12 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				c->threat_local = 0;
 			else if (!err)
 				err = cvet_error_setc(CVET_EUSAGE, "--threat-model is 'remote' or 'local', not '%.40s'", v);
+		} else if (is_opt(argc, argv, &i, "--profile", 0, 1, &v, &err)) {
+			if (!err && cvet_config__profile_parse(v, &c->profile) < 0)
+				err = cvet_error_setc(CVET_EUSAGE, "--profile is 'default' or 'audit', not '%.40s'", v);
+			c->has_profile = 1;
+		} else if (is_opt(argc, argv, &i, "--fail-on-all-code", 0, 0, &v, &err)) {
+			c->fail_on_all_code = 1;
 		} else if (is_opt(argc, argv, &i, "--tu-timeout", 0, 1, &v, &err)) {
 			if (!err)
 				err = parse_timeout(v, &c->tu_timeout);
@@ -493,8 +509,14 @@ static int is_file(const char *p)
 	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* 1 when the rule runs under the profile: the default profile runs rules of high precision only. */
+static int in_profile(const cvet_rule *r, cvet_profile profile)
+{
+	return profile == CVET_PROFILE_AUDIT || r->precision >= CVET_PRECISION_HIGH;
+}
+
 /* Print a one-line summary on stderr: counts by severity and how many reach the threshold. */
-static void print_summary(const cvet_report *r, cvet_severity fail_on)
+static void print_summary(const cvet_report *r, cvet_severity fail_on, int all_code)
 {
 	size_t by[CVET_SEV_NONE] = {0};
 	for (size_t i = 0; i < r->nfindings; i++)
@@ -506,8 +528,8 @@ static void print_summary(const cvet_report *r, cvet_severity fail_on)
 	if (fail_on == CVET_SEV_NONE)
 		fprintf(stderr, "--fail-on none\n");
 	else
-		fprintf(stderr, "%zu at or above %s\n", cvet_report_count_at_least(r, fail_on),
-			cvet_severity_name(fail_on));
+		fprintf(stderr, "%zu at or above %s%s\n", cvet_report_count_failing(r, fail_on, all_code),
+			cvet_severity_name(fail_on), all_code ? "" : " in product code");
 }
 
 static int scan_main(int what, const char *command, int argc, char **argv)
@@ -524,6 +546,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	char *root = NULL, *cwd_config = NULL;
 	size_t nrules = cvet_rules_count(), nexcl = 0, nstdout = 0;
 	cvet_severity fail_on = CVET_SEV_HIGH;
+	cvet_profile profile = CVET_PROFILE_DEFAULT;
+	int all_code = 0;
 	cvet_write_options w = CVET_WRITE_OPTIONS_INIT;
 	int rc = CVET_EXIT_USAGE, error;
 	long cores;
@@ -614,14 +638,20 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	if (config_path && (error = cvet_config__load(config_path, &config)) < 0)
 		goto error;
 
-	/* rule switches: defaults, then the config, then --enable/--disable in command-line order */
+	/* rule switches: the profile, then the config, then --enable/--disable in command-line order */
 	if (!(enabled = malloc(nrules ? nrules : 1)) || !(severity = calloc(nrules ? nrules : 1, sizeof(int)))) {
 		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto error;
 	}
-	memset(enabled, 1, nrules ? nrules : 1);
-	for (size_t i = 0; i < nrules; i++)
+	if (config && config->has_profile)
+		profile = config->profile;
+	if (c.has_profile)
+		profile = c.profile;
+	for (size_t i = 0; i < nrules; i++) {
+		const cvet_rule *r = cvet_rules_at(i);
+		enabled[i] = (unsigned char)(r && in_profile(r, profile));
 		severity[i] = -1;
+	}
 	if (config) {
 		for (size_t i = 0; i < config->nrules; i++) {
 			int idx = cvet_rules_index(config->rules[i].id);
@@ -637,7 +667,11 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		}
 		if (config->has_fail_on)
 			fail_on = config->fail_on;
+		if (config->fail_on_all_code >= 0)
+			all_code = config->fail_on_all_code;
 	}
+	if (c.fail_on_all_code)
+		all_code = 1;
 	for (size_t i = 0; i < c.nswitches; i++) {
 		apply_switch(enabled, c.switches[i].list, c.switches[i].on);
 		if (c.switches[i].on && list_has(c.switches[i].list, CVET_RULE_SUPPRESSION_UNUSED))
@@ -680,6 +714,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.config_path = config_path;
 	o.report_root = root;
 	o.report_unused_suppressions = c.report_unused;
+	o.locations = config ? config->locations : NULL;
+	o.nlocations = config ? config->nlocations : 0;
 	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
 		goto error; /* before the scan: a bad baseline should not cost a whole scan */
 	if ((error = cvet_driver__scan(&o, &report)) < 0)
@@ -693,6 +729,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	/* outputs: files first (atomic), then standard output */
 	w.root = root;
 	w.fail_on = fail_on;
+	w.fail_on_all_code = all_code;
 	for (size_t i = 0; i < c.noutputs; i++) {
 		if (!c.outputs[i].path)
 			continue;
@@ -714,9 +751,9 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 			if (!c.outputs[i].path && c.outputs[i].fmt == CVET_FMT_TEXT)
 				text_on_stdout = 1;
 		if (!text_on_stdout)
-			print_summary(report, fail_on);
+			print_summary(report, fail_on, all_code);
 	}
-	rc = cvet_report_count_at_least(report, fail_on) > 0 ? CVET_EXIT_FINDINGS : CVET_EXIT_OK;
+	rc = cvet_report_count_failing(report, fail_on, all_code) > 0 ? CVET_EXIT_FINDINGS : CVET_EXIT_OK;
 	goto done;
 error:
 	rc = report_error();
@@ -749,6 +786,16 @@ static void format_cwes(const int *cwe, char *buf, size_t size)
 		snprintf(buf, size, "-");
 }
 
+static const char *precision_name(cvet_precision p)
+{
+	switch (p) {
+	case CVET_PRECISION_VERY_HIGH: return "very-high";
+	case CVET_PRECISION_HIGH: return "high";
+	case CVET_PRECISION_MEDIUM: return "medium";
+	default: return "low";
+	}
+}
+
 static int rules_list(void)
 {
 	size_t n = cvet_rules_count(), wid = 4, wcwe = 3;
@@ -762,11 +809,13 @@ static int rules_list(void)
 		if (strlen(cwe) > wcwe)
 			wcwe = strlen(cwe);
 	}
-	printf("%-*s  %-8s  %-*s  %s\n", (int)wid, "RULE", "SEVERITY", (int)wcwe, "CWE", "TITLE");
+	printf("%-*s  %-8s  %-*s  %-9s  %-7s  %s\n", (int)wid, "RULE", "SEVERITY", (int)wcwe, "CWE", "PRECISION",
+	       "PROFILE", "TITLE");
 	for (size_t i = 0; i < n; i++) {
 		const cvet_rule *r = cvet_rules_at(i);
 		format_cwes(r->cwe, cwe, sizeof(cwe));
-		printf("%-*s  %-8s  %-*s  %s\n", (int)wid, r->id, cvet_severity_name(r->severity), (int)wcwe, cwe,
+		printf("%-*s  %-8s  %-*s  %-9s  %-7s  %s\n", (int)wid, r->id, cvet_severity_name(r->severity), (int)wcwe,
+		       cwe, precision_name(r->precision), in_profile(r, CVET_PROFILE_DEFAULT) ? "default" : "audit",
 		       r->title ? r->title : "");
 	}
 	return fflush(stdout) == 0 ? CVET_EXIT_OK : CVET_EXIT_USAGE;

@@ -161,6 +161,42 @@ fail:
 	return err;
 }
 
+int cvet_lockfile__gitmodules_paths(const char *display, const char *buf, size_t len, char ***out, size_t *nout)
+{
+	submodule *sm = NULL;
+	size_t nsm = 0, n = 0;
+	char **v = NULL;
+	int err;
+
+	*out = NULL;
+	*nout = 0;
+	if ((err = parse_gitmodules(display, buf, len, &sm, &nsm)) < 0)
+		return err;
+	if (nsm && !(v = calloc(nsm, sizeof(*v)))) {
+		err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nsm; i++) {
+		const char *p = sm[i].path ? sm[i].path : sm[i].name;
+		if (!p || !*p)
+			continue;
+		if (!(v[n] = cvet_lockfile__strdup(p))) {
+			err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		n++;
+	}
+	*out = v;
+	*nout = n;
+	v = NULL;
+done:
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+	submodules_free(sm, nsm);
+	return err;
+}
+
 /* ---- the index ---- */
 
 static uint32_t be32(const unsigned char *p)

@@ -146,6 +146,12 @@ int cvet_lockfile__bazel_lock(const char *display, const char *buf, size_t len, 
  */
 int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const char *display, const char *buf,
 			      size_t len, cvet_lf_list *out);
+/*
+ * The work-tree paths of the submodules a .gitmodules file lists (`path =`, else the section name), as
+ * written. Returns 0 with a malloc'd array of malloc'd strings the caller frees (each, then the array),
+ * or CVET_EPARSE / CVET_ELIMIT / CVET_ENOMEM with a message.
+ */
+int cvet_lockfile__gitmodules_paths(const char *display, const char *buf, size_t len, char ***out, size_t *nout);
 /* CycloneDX or SPDX JSON; returns CVET_ENOTFOUND (no message) when the JSON is neither. */
 int cvet_lockfile__sbom(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 /* Name-map ecosystem of a purl type ("pkg:conan/zlib@1.3" -> "conan"); static string or NULL. */

@@ -1,4 +1,5 @@
-/* config.c - read .cvet.json (bounded, validated) into rule switches, severities, excludes and fail-on */
+/* config.c - read .cvet.json (bounded, validated) into rule switches, severities, excludes, fail-on, the
+ * profile and the code location classes */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -132,6 +133,65 @@ static int parse_exclude(cvet_config *c, const cJSON *ex)
 	return 0;
 }
 
+int cvet_config__profile_parse(const char *name, cvet_profile *out)
+{
+	if (name && strcmp(name, "default") == 0)
+		*out = CVET_PROFILE_DEFAULT;
+	else if (name && strcmp(name, "audit") == 0)
+		*out = CVET_PROFILE_AUDIT;
+	else
+		return CVET_EUSAGE;
+	return 0;
+}
+
+/* "locations": {"vendored": ["lib/gnulib"], "product": ["src/contrib/x.c"]} - an object from a location
+ * class to an array of non-empty glob strings; entries are kept in file order. */
+static int parse_locations(cvet_config *c, const cJSON *locs)
+{
+	const cJSON *cls, *it;
+	size_t n = 0;
+
+	if (!cJSON_IsObject(locs))
+		return cvet_error_setc(CVET_EPARSE,
+				       "config '%s': \"locations\" must be an object from a location class to an array "
+				       "of globs",
+				       c->path);
+	cJSON_ArrayForEach(cls, locs) {
+		cvet_location_class lc;
+		if (!cls->string || cvet_location_class_parse(cls->string, &lc) < 0)
+			return cvet_error_setc(CVET_EPARSE,
+					       "config '%s': unknown location class '%.60s' in \"locations\" (expected "
+					       "product, test, example, benchmark, contrib, vendored or tool)",
+					       c->path, cls->string ? cls->string : "");
+		if (!cJSON_IsArray(cls))
+			return cvet_error_setc(CVET_EPARSE,
+					       "config '%s': \"locations\": \"%s\" must be an array of glob strings",
+					       c->path, cls->string);
+		cJSON_ArrayForEach(it, cls) {
+			const char *v = cJSON_GetStringValue(it);
+			if (!v || !*v)
+				return cvet_error_setc(CVET_EPARSE,
+						       "config '%s': \"locations\": \"%s\" entries must be non-empty strings",
+						       c->path, cls->string);
+			n++;
+		}
+	}
+	if (n == 0)
+		return 0;
+	if (!(c->locations = calloc(n, sizeof(*c->locations))))
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	cJSON_ArrayForEach(cls, locs) {
+		cvet_location_class lc = CVET_LOC_PRODUCT;
+		(void)cvet_location_class_parse(cls->string, &lc); /* validated above */
+		cJSON_ArrayForEach(it, cls) {
+			if (!(c->locations[c->nlocations].glob = dup_str(cJSON_GetStringValue(it))))
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			c->locations[c->nlocations++].cls = lc;
+		}
+	}
+	return 0;
+}
+
 int cvet_config__load(const char *path, cvet_config **out)
 {
 	cvet_config *c = NULL;
@@ -148,6 +208,7 @@ int cvet_config__load(const char *path, cvet_config **out)
 		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto done;
 	}
+	c->fail_on_all_code = -1;
 	root = cJSON_ParseWithLength(text, len);
 	if (!root || !cJSON_IsObject(root)) {
 		error = cvet_error_setc(CVET_EPARSE, "config '%s' is not a valid JSON object", path);
@@ -167,6 +228,24 @@ int cvet_config__load(const char *path, cvet_config **out)
 		}
 		c->has_fail_on = 1;
 	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "profile"))) {
+		if (cvet_config__profile_parse(cJSON_GetStringValue(v), &c->profile) < 0) {
+			error = cvet_error_setc(CVET_EPARSE, "config '%s': \"profile\" must be \"default\" or \"audit\"",
+						path);
+			goto done;
+		}
+		c->has_profile = 1;
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "fail_on_all_code"))) {
+		if (!cJSON_IsBool(v)) {
+			error = cvet_error_setc(CVET_EPARSE, "config '%s': \"fail_on_all_code\" must be true or false",
+						path);
+			goto done;
+		}
+		c->fail_on_all_code = cJSON_IsTrue(v) ? 1 : 0;
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "locations")) && (error = parse_locations(c, v)) < 0)
+		goto done;
 	*out = c;
 	c = NULL;
 done:
@@ -186,6 +265,9 @@ void cvet_config__free(cvet_config *c)
 	for (size_t i = 0; i < c->nexclude; i++)
 		free(c->exclude[i]);
 	free(c->exclude);
+	for (size_t i = 0; i < c->nlocations; i++)
+		free(c->locations[i].glob);
+	free(c->locations);
 	free(c->path);
 	free(c);
 }

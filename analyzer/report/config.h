@@ -1,9 +1,11 @@
-/* config.h - the project configuration file (.cvet.json): rule switches and severities, excludes, fail-on */
+/* config.h - the project configuration file (.cvet.json): rule switches and severities, excludes, fail-on,
+ * profile and code location classes */
 #ifndef CVET_ANALYZER_CONFIG_H
 #define CVET_ANALYZER_CONFIG_H
 
 #include <stddef.h>
 #include "cvet/common.h"
+#include "cvet/report.h"
 
 #define CVET_CONFIG_NAME ".cvet.json"
 #define CVET_CONFIG_MAX_BYTES (1024u * 1024u)
@@ -14,6 +16,14 @@ typedef struct cvet_config_rule {
 	int severity;  /* -1 = default, else a cvet_severity (never CVET_SEV_NONE) */
 } cvet_config_rule;
 
+/* One "locations" entry: paths matching `glob` are code of class `cls`. */
+typedef struct cvet_config_location {
+	char *glob;               /* owned; relative to the report root */
+	cvet_location_class cls;
+} cvet_config_location;
+
+typedef enum { CVET_PROFILE_DEFAULT = 0, CVET_PROFILE_AUDIT } cvet_profile;
+
 typedef struct cvet_config {
 	char *path;                 /* owned: the file it was read from */
 	cvet_config_rule *rules;    /* owned, nrules entries, in file order */
@@ -22,13 +32,19 @@ typedef struct cvet_config {
 	size_t nexclude;
 	int has_fail_on;            /* 1 when "fail_on" was given */
 	cvet_severity fail_on;
+	int has_profile;            /* 1 when "profile" was given */
+	cvet_profile profile;
+	int fail_on_all_code;       /* -1 = not set, else the "fail_on_all_code" boolean */
+	cvet_config_location *locations; /* owned, nlocations entries, in file order */
+	size_t nlocations;
 } cvet_config;
 
 /*
  * Read and validate the configuration at `path`. Returns 0 and a config the caller frees with
  * cvet_config__free(), or CVET_EIO (unreadable), CVET_ELIMIT (over 1 MiB) or CVET_EPARSE (malformed
- * JSON, wrong types, unknown rule id, bad severity) with a one-line message naming the file.
- * Keys other than "rules", "exclude" and "fail_on" are left to other modules (e.g. "ignore").
+ * JSON, wrong types, unknown rule id, bad severity, unknown profile or location class) with a one-line
+ * message naming the file. Keys other than "rules", "exclude", "fail_on", "profile", "fail_on_all_code"
+ * and "locations" are left to other modules (e.g. "ignore").
  */
 int cvet_config__load(const char *path, cvet_config **out);
 
@@ -36,5 +52,8 @@ int cvet_config__load(const char *path, cvet_config **out);
  * NUL-terminated); `what` names the file in messages. 0, CVET_EIO, CVET_ELIMIT or CVET_ENOMEM. */
 int cvet_config__read_file(const char *path, const char *what, size_t max, char **buf, size_t *len);
 void cvet_config__free(cvet_config *c);
+
+/* "default" or "audit" -> *out; 0, or CVET_EUSAGE without a message (callers word it). */
+int cvet_config__profile_parse(const char *name, cvet_profile *out);
 
 #endif

@@ -434,3 +434,38 @@ size_t cvet_report_count_at_least(const cvet_report *r, cvet_severity threshold)
 			n++;
 	return n;
 }
+
+size_t cvet_report_count_failing(const cvet_report *r, cvet_severity threshold, int all_code)
+{
+	size_t n = 0;
+	if (threshold == CVET_SEV_NONE)
+		return 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const cvet_finding *f = r->findings[i];
+		if (f->severity < threshold)
+			continue;
+		if (all_code || f->kind == CVET_KIND_DEPENDENCY || f->location_class == CVET_LOC_PRODUCT)
+			n++;
+	}
+	return n;
+}
+
+static const char *const location_class_names[CVET_LOC_COUNT] = {
+	"product", "test", "example", "benchmark", "contrib", "vendored", "tool",
+};
+
+const char *cvet_location_class_name(cvet_location_class c)
+{
+	return (unsigned)c < CVET_LOC_COUNT ? location_class_names[c] : location_class_names[CVET_LOC_PRODUCT];
+}
+
+int cvet_location_class_parse(const char *name, cvet_location_class *out)
+{
+	for (int i = 0; name && i < CVET_LOC_COUNT; i++) {
+		if (strcmp(name, location_class_names[i]) == 0) {
+			*out = (cvet_location_class)i;
+			return 0;
+		}
+	}
+	return CVET_EUSAGE;
+}

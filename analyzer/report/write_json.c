@@ -72,6 +72,10 @@ static void add_finding(cvet_jout *w, cJSON *parent, const cvet_finding *f)
 	cvet_jout__str(w, o, "fix", f->fix);
 	cvet_jout__str(w, o, "function", f->function);
 	cvet_jout__str(w, o, "snippet", f->snippet);
+	if (f->kind == CVET_KIND_DEPENDENCY)
+		cvet_jout__null(w, o, "location_class");
+	else
+		cvet_jout__str(w, o, "location_class", cvet_location_class_name(f->location_class));
 	if (!f->fingerprint)
 		cvet_finding_fingerprint(f, fp); /* report not finalized: still emit the stable key */
 	cvet_jout__str(w, o, "fingerprint", f->fingerprint ? f->fingerprint : fp);
@@ -140,5 +144,16 @@ int cvet_write__json(const cvet_report *r, FILE *out, const cvet_write_options *
 	cvet_jout__num(&w, o, "manifests_scanned", (double)r->manifests_scanned);
 	cvet_jout__str(&w, o, "fail_on", cvet_severity_name(opts->fail_on));
 	cvet_jout__num(&w, o, "at_or_above_fail_on", (double)cvet_report_count_at_least(r, opts->fail_on));
+	cvet_jout__bool(&w, o, "fail_on_all_code", opts->fail_on_all_code);
+	cvet_jout__num(&w, o, "failing", (double)cvet_report_count_failing(r, opts->fail_on, opts->fail_on_all_code));
+	{
+		size_t by_class[CVET_LOC_COUNT] = {0};
+		for (size_t i = 0; i < r->nfindings; i++)
+			if (r->findings[i]->kind == CVET_KIND_CODE && (unsigned)r->findings[i]->location_class < CVET_LOC_COUNT)
+				by_class[r->findings[i]->location_class]++;
+		a = cvet_jout__obj(&w, o, "code_by_location_class");
+		for (int c = 0; c < CVET_LOC_COUNT; c++)
+			cvet_jout__num(&w, a, cvet_location_class_name((cvet_location_class)c), (double)by_class[c]);
+	}
 	return cvet_jout__emit(&w, root, out);
 }

@@ -78,8 +78,20 @@ static int cmp_ranked(const void *pa, const void *pb)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-/* malloc'd ranking of the findings of `kind` (n of them); NULL on out-of-memory. */
-static ranked *rank(const cvet_report *r, cvet_kind kind, size_t n)
+/* Which findings a table shows. */
+typedef enum { ROWS_PRODUCT_CODE, ROWS_OTHER_CODE, ROWS_DEPENDENCIES } rows;
+
+static int in_rows(const cvet_finding *f, rows which)
+{
+	if (f->kind == CVET_KIND_DEPENDENCY)
+		return which == ROWS_DEPENDENCIES;
+	if (which == ROWS_DEPENDENCIES)
+		return 0;
+	return (f->location_class == CVET_LOC_PRODUCT) == (which == ROWS_PRODUCT_CODE);
+}
+
+/* malloc'd ranking of the findings of `which` (n of them); NULL on out-of-memory. */
+static ranked *rank(const cvet_report *r, rows which, size_t n)
 {
 	ranked *v = calloc(n ? n : 1, sizeof(*v));
 	size_t k = 0;
@@ -87,7 +99,7 @@ static ranked *rank(const cvet_report *r, cvet_kind kind, size_t n)
 	if (!v)
 		return NULL;
 	for (size_t i = 0; i < r->nfindings && k < n; i++) {
-		if ((r->findings[i]->kind == CVET_KIND_DEPENDENCY) != (kind == CVET_KIND_DEPENDENCY))
+		if (!in_rows(r->findings[i], which))
 			continue;
 		v[k].sev = (int)r->findings[i]->severity;
 		v[k++].idx = i;
@@ -96,17 +108,25 @@ static ranked *rank(const cvet_report *r, cvet_kind kind, size_t n)
 	return v;
 }
 
-static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
+/* The code findings of product code, or (other) those in test, vendored, ... code with a column naming it. */
+static int put_findings(FILE *out, const cvet_report *r, size_t ncode, int other)
 {
 	size_t shown = 0;
-	ranked *order = rank(r, CVET_KIND_CODE, ncode);
+	ranked *order = rank(r, other ? ROWS_OTHER_CODE : ROWS_PRODUCT_CODE, ncode);
 
 	if (!order)
 		return -1;
 
-	fputs("\n#### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n", out);
+	if (other)
+		fprintf(out, "\n#### In tests, examples, vendored and other non-product code: %zu finding%s\n\n"
+			     "| Code | Severity | Rule | Location | Message |\n| --- | --- | --- | --- | --- |\n",
+			ncode, ncode == 1 ? "" : "s");
+	else
+		fputs("\n#### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n", out);
 	for (size_t i = 0; i < ncode && shown < MD_MAX_ROWS; i++) {
 		const cvet_finding *f = r->findings[order[i].idx];
+		if (other)
+			fprintf(out, "| %s ", cvet_location_class_name(f->location_class));
 		fprintf(out, "| %s | ", cvet_severity_name(f->severity));
 		md_code(out, f->rule_id ? f->rule_id : "unknown");
 		fputs(" | ", out);
@@ -124,7 +144,7 @@ static int put_findings(FILE *out, const cvet_report *r, size_t ncode)
 static int put_dependencies(FILE *out, const cvet_report *r, size_t ndep)
 {
 	size_t shown = 0;
-	ranked *order = rank(r, CVET_KIND_DEPENDENCY, ndep);
+	ranked *order = rank(r, ROWS_DEPENDENCIES, ndep);
 
 	if (!order)
 		return -1;
@@ -199,14 +219,16 @@ static void put_network(FILE *out, const cvet_report *r)
 
 int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_options *opts)
 {
-	size_t counts[CVET_SEV_CRITICAL + 1], ncode = 0, ndep = 0;
+	size_t counts[CVET_SEV_CRITICAL + 1], ncode = 0, nother = 0, ndep = 0;
 
 	cvet_fmt__count(r, counts);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		if (r->findings[i]->kind == CVET_KIND_DEPENDENCY)
 			ndep++;
-		else
+		else if (r->findings[i]->location_class == CVET_LOC_PRODUCT)
 			ncode++;
+		else
+			nother++;
 	}
 	fprintf(out, "### cvet: %zu finding%s\n\n", r->nfindings, r->nfindings == 1 ? "" : "s");
 	for (int s = CVET_SEV_CRITICAL; s >= CVET_SEV_NOTE; s--) {
@@ -218,16 +240,21 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 	fprintf(out, " \xe2\x80\x94 %zu file%s and %zu manifest%s scanned", r->files_scanned,
 		r->files_scanned == 1 ? "" : "s", r->manifests_scanned, r->manifests_scanned == 1 ? "" : "s");
 	if ((unsigned)opts->fail_on < CVET_SEV_NONE) {
-		size_t hit = cvet_report_count_at_least(r, opts->fail_on);
+		size_t hit = cvet_report_count_failing(r, opts->fail_on, opts->fail_on_all_code);
+		size_t all = cvet_report_count_at_least(r, opts->fail_on);
 		fprintf(out, "; `--fail-on %s`: ", cvet_severity_name(opts->fail_on));
 		if (hit)
 			fprintf(out, "**failed** (%zu at or above)", hit);
 		else
 			fputs("passed", out);
+		if (all > hit)
+			fprintf(out, " (%zu more outside product code, not counted)", all - hit);
 	}
 	fputs("\n", out);
 
-	if (ncode && put_findings(out, r, ncode) < 0)
+	if (ncode && put_findings(out, r, ncode, 0) < 0)
+		return CVET_ENOMEM;
+	if (nother && put_findings(out, r, nother, 1) < 0)
 		return CVET_ENOMEM;
 	if (ndep && put_dependencies(out, r, ndep) < 0)
 		return CVET_ENOMEM;

@@ -565,6 +565,13 @@ static void add_result(sarif_ctx *c, cJSON *results, size_t index)
 		}
 	}
 	props = cvet_jout__obj(w, o, "properties");
+	if (!dep && f->location_class != CVET_LOC_PRODUCT) {
+		/* "test-code", "vendored-code", ...: code-scanning UIs filter results by tag */
+		char tag[32];
+		snprintf(tag, sizeof(tag), "%s-code", cvet_location_class_name(f->location_class));
+		cvet_jout__str(w, cvet_jout__arr(w, props, "tags"), NULL, tag);
+		cvet_jout__str(w, props, "locationClass", cvet_location_class_name(f->location_class));
+	}
 	cvet_jout__str(w, props, "severity", cvet_severity_name(f->severity));
 	if (f->fix)
 		cvet_jout__str(w, props, "fix", f->fix);

@@ -136,6 +136,8 @@ static void put_code_finding(text_ctx *t, const cvet_finding *f)
 		fprintf(t->out, "%sCWE-%d", i ? ", " : " (", f->cwe[i]);
 	if (f->cwe[0] > 0)
 		fputc(')', t->out);
+	if (f->location_class != CVET_LOC_PRODUCT)
+		fprintf(t->out, " {%s code}", cvet_location_class_name(f->location_class));
 	fputc('\n', t->out);
 	/* the source line of a hard-coded secret would print the secret the message redacts */
 	if (!f->rule_id || strcmp(f->rule_id, "hardcoded-credential") != 0)
@@ -491,7 +493,7 @@ static void put_summary(text_ctx *t, const cvet_report *r)
 		fputs("; --fail-on none\n", t->out);
 		return;
 	}
-	hit = cvet_report_count_at_least(r, fail_on);
+	hit = cvet_report_count_failing(r, fail_on, t->opts->fail_on_all_code);
 	fprintf(t->out, "; --fail-on %s: ", cvet_severity_name(fail_on));
 	if (hit) {
 		color(t, C_RED);
@@ -500,22 +502,39 @@ static void put_summary(text_ctx *t, const cvet_report *r)
 	} else {
 		fputs("none at or above, passed", t->out);
 	}
+	if (!t->opts->fail_on_all_code) {
+		size_t other = cvet_report_count_at_least(r, fail_on) - hit;
+		if (other)
+			fprintf(t->out, " (%zu more outside product code, not counted)", other);
+	}
 	fputc('\n', t->out);
 }
 
 int cvet_write__text(const cvet_report *r, FILE *out, const cvet_write_options *opts)
 {
 	text_ctx t = {out, opts, {0}};
-	size_t ndep = 0;
+	size_t ndep = 0, nother = 0;
 	int rc = 0;
 
+	/* product code first; then, in a section of their own, findings in test, vendored, ... code */
 	for (size_t i = 0; i < r->nfindings; i++) {
 		if (r->findings[i]->kind == CVET_KIND_DEPENDENCY)
 			ndep++;
-		else
+		else if (r->findings[i]->location_class == CVET_LOC_PRODUCT)
 			put_code_finding(&t, r->findings[i]);
+		else
+			nother++;
 		if (ferror(out))
 			break;
+	}
+	if (nother && !ferror(out)) {
+		char title[128];
+		snprintf(title, sizeof(title), "In tests, examples, vendored and other non-product code: %zu finding%s",
+			 nother, nother == 1 ? "" : "s");
+		section(&t, title, "\n");
+		for (size_t i = 0; i < r->nfindings && !ferror(out); i++)
+			if (r->findings[i]->kind == CVET_KIND_CODE && r->findings[i]->location_class != CVET_LOC_PRODUCT)
+				put_code_finding(&t, r->findings[i]);
 	}
 	cvet_fmt__srccache_clear(&t.src);
 	if (ndep && put_dependencies(&t, r, ndep) < 0)

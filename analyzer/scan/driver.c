@@ -19,7 +19,9 @@
 #include "code/suppress.h"
 #include "code/walker.h"
 #include "common/util.h"
+#include "deps/lockfile.h"
 #include "flow/flow.h"
+#include "report/location.h"
 
 /* ---- a string set (report paths of project files the walker touched) ---- */
 
@@ -580,6 +582,118 @@ static void override_severities(cvet_report *r, const int *sev)
 	}
 }
 
+#define GITMODULES_MAX ((size_t)1 << 20) /* a .gitmodules larger than this lists no vendored code for us */
+
+/* 1 when a submodule path from .gitmodules stays inside its repository: relative, no ".." component. */
+static int safe_relative(const char *p)
+{
+	if (!*p || p[0] == '/')
+		return 0;
+	for (const char *c = p; *c;) {
+		const char *slash = strchr(c, '/');
+		size_t n = slash ? (size_t)(slash - c) : strlen(c);
+		if (n == 2 && c[0] == '.' && c[1] == '.')
+			return 0;
+		if (!slash)
+			break;
+		c = slash + 1;
+	}
+	return 1;
+}
+
+/* Report path of directory `abs` ("" for the report root itself); malloc'd, NULL on OOM. */
+static char *dir_report_path(const char *report_root, const char *abs)
+{
+	if (report_root && strcmp(abs, report_root) == 0)
+		return cvet_jobs__join(NULL, "");
+	return cvet_jobs__report_path(report_root, abs);
+}
+
+/*
+ * Add the submodules listed in dir/.gitmodules (dir: an absolute real path) as vendored directories. A
+ * missing, unreadable or malformed file adds nothing (the dependency scan reports a malformed one).
+ * Returns 0 or CVET_ENOMEM.
+ */
+static int add_submodules(cvet_locations *l, const char *dir, const char *report_root)
+{
+	char *path = cvet_jobs__join(dir, ".gitmodules"), *buf = NULL, **subs = NULL;
+	size_t len = 0, nsubs = 0;
+	struct stat st;
+	int error = 0;
+
+	if (!path)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		goto done;
+	if ((error = cvet_lockfile__read_file(path, ".gitmodules", GITMODULES_MAX, &buf, &len)) == 0)
+		error = cvet_lockfile__gitmodules_paths(path, buf, len, &subs, &nsubs);
+	if (error < 0) {
+		if (error != CVET_ENOMEM)
+			error = 0;
+		goto done;
+	}
+	for (size_t i = 0; i < nsubs && !error; i++) {
+		char *abs, *rel;
+		if (!safe_relative(subs[i]))
+			continue;
+		if (!(abs = cvet_jobs__join(dir, subs[i])) || !(rel = dir_report_path(report_root, abs))) {
+			free(abs);
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			break;
+		}
+		error = cvet_locations__add_submodule(l, rel);
+		free(rel);
+		free(abs);
+	}
+done:
+	for (size_t i = 0; i < nsubs; i++)
+		free(subs[i]);
+	free(subs);
+	free(buf);
+	free(path);
+	return error;
+}
+
+/*
+ * Set each code finding's location class: the config's globs first, then the git submodules of the report
+ * root and of each scanned directory, then the naming conventions below each scanned directory.
+ * Returns 0 or CVET_ENOMEM.
+ */
+static int classify_locations(const cvet_scan_options *o, char *const *roots, cvet_report *r)
+{
+	cvet_locations *l = NULL;
+	int error;
+
+	if ((error = cvet_locations__new(&l)) < 0)
+		return error;
+	for (size_t i = 0; i < o->nlocations && !error; i++)
+		error = cvet_locations__add_glob(l, o->locations[i].glob, o->locations[i].cls);
+	if (!error && o->report_root)
+		error = add_submodules(l, o->report_root, o->report_root);
+	for (size_t i = 0; i < o->npaths && !error; i++) {
+		struct stat st;
+		char *dir = cvet_jobs__join(NULL, roots[i]), *slash, *rel = NULL;
+		if (!dir) {
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+			break;
+		}
+		/* a file named on the command line: its directory is what the user chose */
+		if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode) && (slash = strrchr(dir, '/')) && slash != dir)
+			*slash = '\0';
+		if (!(rel = dir_report_path(o->report_root, dir)))
+			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		else if ((error = cvet_locations__add_base(l, rel)) == 0 &&
+			 (!o->report_root || strcmp(dir, o->report_root) != 0))
+			error = add_submodules(l, dir, o->report_root);
+		free(rel);
+		free(dir);
+	}
+	if (!error)
+		cvet_locations__apply(l, r);
+	cvet_locations__free(l);
+	return error;
+}
+
 /* Per-check enabled flags (cvet__checks_at order) from per-rule flags; NULL when all are on. */
 static unsigned char *check_flags(const unsigned char *rule_enabled)
 {
@@ -742,6 +856,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		{
 			cvet_flow_options fo = {0};
 			fo.threat_model = o->threat_model;
+			fo.hooks = cvet_flow__rules();
 			if ((error = cvet_flow_analyze(flow, &fo, report)) < 0) {
 				error = cvet_error_setc(error, "out of memory in the flow analysis");
 				goto done;
@@ -777,6 +892,8 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			goto done;
 	}
 	override_severities(report, o->rule_severity);
+	if ((o->what & CVET_SCAN_CODE) && (error = classify_locations(o, roots, report)) < 0)
+		goto done;
 	report->elapsed_seconds = now_seconds() - t0;
 	if ((error = cvet_report_finalize(report)) < 0)
 		goto done;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "cvet/report.h"
 #include "scan/jobs.h"
+#include "report/config.h"
 
 #define CVET_SCAN_CODE 1
 #define CVET_SCAN_DEPS 2
@@ -28,12 +29,16 @@ typedef struct cvet_scan_options {
 	int report_unused_suppressions;
 	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
 	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
+	const cvet_config_location *locations; /* the config's "locations" globs (lent), or NULL */
+	size_t nlocations;
 } cvet_scan_options;
 
 /*
  * Run the scan: discover (or read the compilation database), parse and walk every translation
  * unit on `jobs` threads while the dependency scan runs, then drop disabled rules, apply severity
- * overrides and suppressions, and finalize (sort, dedup). Returns 0 and a report the caller frees,
+ * overrides and suppressions, classify where each code finding is (product, test, vendored, ...: the
+ * config's globs, .gitmodules of the root and of each scanned directory, naming conventions), and
+ * finalize (sort, dedup). Returns 0 and a report the caller frees,
  * or a negative CVET_E* (missing path, malformed database, ...) with a one-line message.
  */
 int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out);

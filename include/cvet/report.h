@@ -13,6 +13,26 @@ extern "C" {
 
 typedef enum { CVET_KIND_CODE = 0, CVET_KIND_DEPENDENCY } cvet_kind;
 
+/*
+ * What kind of code a finding is in, decided from its path (docs/config.md, "locations"). Findings
+ * outside product code are reported but tagged, listed apart and, by default, do not fail the run.
+ */
+typedef enum {
+	CVET_LOC_PRODUCT = 0, /* the project's own shipped code (and every dependency finding) */
+	CVET_LOC_TEST,        /* tests, test data, fuzzers */
+	CVET_LOC_EXAMPLE,     /* examples, demos, samples, tutorials */
+	CVET_LOC_BENCHMARK,   /* benchmarks */
+	CVET_LOC_CONTRIB,     /* contributed extras */
+	CVET_LOC_VENDORED,    /* third-party code copied in, git submodules */
+	CVET_LOC_TOOL,        /* build-time tools and scripts */
+	CVET_LOC_COUNT
+} cvet_location_class;
+
+/* "product", "test", "example", "benchmark", "contrib", "vendored", "tool"; "product" when out of range. */
+const char *cvet_location_class_name(cvet_location_class c);
+/* Name -> class; 0, or CVET_EUSAGE (no message set) for an unknown name. */
+int cvet_location_class_parse(const char *name, cvet_location_class *out);
+
 /* A place in a file. Paths are relative to the report root where possible ('/' separators, no "./"). */
 typedef struct cvet_location {
 	char *path;          /* owned; NULL for "no location" */
@@ -58,6 +78,7 @@ typedef struct cvet_finding {
 	char *snippet;             /* flagged code text, optional (fingerprint input; normalised when hashed) */
 	char *fingerprint;         /* set by cvet_report_finalize(); 32 hex chars */
 	cvet_dep_info *dep;        /* dependency details or NULL */
+	cvet_location_class location_class; /* code findings: where the code is; CVET_LOC_PRODUCT otherwise */
 } cvet_finding;
 
 /* A bind/listen/connect site for the network surface section. */
@@ -129,8 +150,12 @@ int cvet_report_finalize(cvet_report *r);
  * snippet (message when no snippet) - never the line number. Writes into buf[33]. */
 void cvet_finding_fingerprint(const cvet_finding *f, char buf[33]);
 
-/* Count of findings at or above `threshold` (CVET_SEV_NONE counts nothing). */
+/* Count of findings at or above `threshold` (CVET_SEV_NONE counts nothing), wherever they are. */
 size_t cvet_report_count_at_least(const cvet_report *r, cvet_severity threshold);
+
+/* Count of findings at or above `threshold` that fail the run: those in product code and every
+ * dependency finding, or, with all_code, every finding (--fail-on-all-code). */
+size_t cvet_report_count_failing(const cvet_report *r, cvet_severity threshold, int all_code);
 
 /* ---- writers ---- */
 
@@ -143,8 +168,9 @@ typedef struct cvet_write_options {
 	int show_source;      /* text: print the source line and a caret (reads files under root) */
 	const char *root;     /* directory paths are relative to (for reading source lines); NULL = cwd */
 	cvet_severity fail_on;/* for summaries */
+	int fail_on_all_code; /* for summaries: findings outside product code count too */
 } cvet_write_options;
-#define CVET_WRITE_OPTIONS_INIT {0, 1, NULL, CVET_SEV_HIGH}
+#define CVET_WRITE_OPTIONS_INIT {0, 1, NULL, CVET_SEV_HIGH, 0}
 
 /* Write the (finalized) report in the given format. Returns 0 or CVET_EIO. */
 int cvet_report_write(const cvet_report *r, cvet_format fmt, FILE *out, const cvet_write_options *opts);

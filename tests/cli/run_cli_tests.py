@@ -22,7 +22,7 @@ PROJ = None  # testdata/cli/proj
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
            "--no-config", "--report-unused-suppressions", "--tu-timeout", "--baseline", "--db", "--format", "-o", "--output", "--root",
-           "--no-color", "-q", "--quiet", "--fail-on", "-j", "--jobs", "-h", "--help"]
+           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help"]
 
 
 class Failure(Exception):
@@ -149,7 +149,7 @@ def test_rules__unknown_rule_exit_2():
 # ---- exit codes ----
 
 def test_fail_on__thresholds():
-    # src/main.c: unsafe-gets (high), realloc-leak (medium), unsafe-libc (low)
+    # src/main.c: unsafe-gets (high), realloc-leak (medium), unsafe-libc (low, audit profile only)
     main_c = os.path.join(PROJ, "src", "main.c")
     for level, status in (("critical", 0), ("high", 1), ("medium", 1), ("low", 1), ("note", 1), ("none", 0)):
         p = run(["code", "--quiet", "--format", "gcc", "--fail-on", level, main_c])
@@ -185,7 +185,8 @@ def test_config__rules_exclude_fail_on():
         check(sev and all(s == "low" for s in sev), "severity override not applied: %r" % sev)
         p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "high", "."], cwd=root)
         check(p.returncode == 0, "--fail-on beats config fail_on: expected 0, got %d" % p.returncode)
-        p = run(["code", "--quiet", "--format", "gcc", "--no-config", "--fail-on", "high", "."], cwd=root)
+        p = run(["code", "--quiet", "--format", "gcc", "--no-config", "--profile", "audit", "--fail-on", "high", "."],
+                cwd=root)
         check(p.returncode == 1 and "unsafe-libc" in p.stdout, "--no-config should ignore .cvet.json")
         # found from the first PATH when run elsewhere
         p = run(["code", "--quiet", "--format", "gcc", "proj"], cwd=d)
@@ -193,7 +194,11 @@ def test_config__rules_exclude_fail_on():
         # malformed configs: one line, exit 2
         for bad, needle in (("{not json", "not a valid JSON"), ('{"rules": {"nope": "off"}}', "nope"),
                             ('{"rules": {"unsafe-gets": "loud"}}', "loud"), ('{"fail_on": "x"}', "fail_on"),
-                            ('{"exclude": "vendor"}', "exclude"), ("[]", "JSON object")):
+                            ('{"exclude": "vendor"}', "exclude"), ("[]", "JSON object"),
+                            ('{"profile": "paranoid"}', "profile"), ('{"fail_on_all_code": "yes"}', "fail_on_all_code"),
+                            ('{"locations": ["vendor"]}', "locations"), ('{"locations": {"vendor": ["v"]}}', "'vendor'"),
+                            ('{"locations": {"vendored": "v/**"}}', "vendored"),
+                            ('{"locations": {"test": [1]}}', "non-empty strings")):
             with open(os.path.join(root, ".cvet.json"), "w") as f:
                 f.write(bad)
             expect_usage_error(["code", "--quiet", "."], needle, cwd=root)
@@ -562,6 +567,174 @@ def test_baseline__only_new_findings_fail():
         open(bad, "w").write('{"findings": "no"}')
         expect_usage_error(["code", "--baseline", bad, demo], "baseline")
         expect_usage_error(["code", "--baseline", os.path.join(d, "missing.json"), demo], "baseline")
+
+
+# ---- profiles ----
+
+ATOI_AND_GETS = "int atoi(const char *);\nchar *gets(char *);\nint f(char *b) { gets(b); return atoi(b); }\n"
+
+
+def test_profile__default_runs_high_precision_rules_only():
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "a.c"), "w") as f:
+            f.write(ATOI_AND_GETS)
+        base = ["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--no-config"]
+        got = lambda p: sorted(r for _, r in rules_of(p.stdout))
+        p = run(base + ["a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets"], "default profile: unsafe-libc (low precision) must not run: %r" % p.stdout)
+        p = run(base + ["--profile", "audit", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets", "unsafe-libc"], "--profile audit runs every rule: %r" % p.stdout)
+        p = run(base + ["--enable", "unsafe-libc", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets", "unsafe-libc"], "--enable turns on one rule in the default profile: %r" % p.stdout)
+        p = run(base + ["--profile", "audit", "--disable", "unsafe-libc", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets"], "--disable still wins in the audit profile: %r" % p.stdout)
+        # the config's profile, and the command line over it; a rule the config names runs
+        with open(os.path.join(d, "audit.json"), "w") as f:
+            json.dump({"profile": "audit"}, f)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--config", "audit.json", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets", "unsafe-libc"], "config profile audit: %r" % p.stdout)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--config", "audit.json", "--profile",
+                 "default", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets"], "--profile beats the config: %r" % p.stdout)
+        with open(os.path.join(d, "named.json"), "w") as f:
+            json.dump({"rules": {"unsafe-libc": "medium"}}, f)
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--config", "named.json", "a.c"], cwd=d)
+        check(got(p) == ["unsafe-gets", "unsafe-libc"], "a rule the config gives a severity runs: %r" % p.stdout)
+        expect_usage_error(base + ["--profile", "paranoid", "a.c"], "--profile", cwd=d)
+        expect_usage_error(base + ["a.c", "--profile"], "needs a value", cwd=d)
+
+
+def test_profile__rules_list_shows_precision_and_profile():
+    p = run(["rules", "list"])
+    rows = p.stdout.splitlines()
+    check(rows[0].split()[:5] == ["RULE", "SEVERITY", "CWE", "PRECISION", "PROFILE"], "header: %r" % rows[0])
+    cols = {r.split()[0]: r.split() for r in rows[1:]}
+    check(cols["unsafe-libc"][3:5] == ["low", "audit"], "unsafe-libc row: %r" % cols["unsafe-libc"])
+    check(cols["unsafe-gets"][3:5] == ["very-high", "default"], "unsafe-gets row: %r" % cols["unsafe-gets"])
+    check(cols["command-injection"][4] == "default", "command-injection row: %r" % cols["command-injection"])
+    for rid, c in cols.items():
+        check(c[4] == ("default" if c[3] in ("high", "very-high") else "audit"), "%s: profile follows precision" % rid)
+
+
+# ---- location classes ----
+
+GETS = "char *gets(char *);\nvoid %s(char *b) { gets(b); }\n"
+REALLOC = ("#include <stdlib.h>\nvoid *grow(void *p, size_t n) { p = realloc(p, n); return p; }\n")
+
+
+def make_location_tree(d):
+    """A project with product code (one medium finding), and a high finding in each kind of other code."""
+    files = {
+        "src/main.c": REALLOC,
+        "src/parser_test.c": GETS % "t1",
+        "tests/unit.c": GETS % "t2",
+        "vendor/zlib/inflate.c": GETS % "v1",
+        "ext/libfoo/foo.c": GETS % "s1",          # a git submodule
+        "lib/gnulib/regex.c": GETS % "g1",        # vendored by the config
+        "examples/hello.c": GETS % "e1",
+        "tools/gen.c": GETS % "x1",
+        "src/contrib/keep.c": REALLOC.replace("grow", "grow2"),  # product by the config, conventions aside
+    }
+    for rel, text in files.items():
+        os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+        with open(os.path.join(d, rel), "w") as f:
+            f.write(text)
+    with open(os.path.join(d, ".gitmodules"), "w") as f:
+        f.write('[submodule "libfoo"]\n\tpath = ext/libfoo\n\turl = https://github.com/example/libfoo.git\n'
+                '[submodule "evil"]\n\tpath = ../../etc\n\turl = https://example.com/evil.git\n')
+    with open(os.path.join(d, ".cvet.json"), "w") as f:
+        json.dump({"locations": {"vendored": ["lib/gnulib/**"], "product": ["src/contrib/**"]}}, f)
+
+
+def test_locations__classes_in_json_and_fail_on():
+    with tempfile.TemporaryDirectory() as d:
+        make_location_tree(d)
+        p = run(["code", "--quiet", "--format", "json", "."], cwd=d)
+        check(p.returncode == 0, "high findings only outside product code: exit 0 expected, got %d" % p.returncode)
+        rep = json.loads(p.stdout)
+        got = {f["location"]["path"]: f["location_class"] for f in rep["findings"]}
+        want = {"src/main.c": "product", "src/parser_test.c": "test", "tests/unit.c": "test",
+                "vendor/zlib/inflate.c": "vendored", "ext/libfoo/foo.c": "vendored", "lib/gnulib/regex.c": "vendored",
+                "examples/hello.c": "example", "tools/gen.c": "tool", "src/contrib/keep.c": "product"}
+        check(got == want, "location classes: %r" % got)
+        s = rep["summary"]
+        check(s["at_or_above_fail_on"] == 7 and s["failing"] == 0 and s["fail_on_all_code"] is False,
+              "summary counts: %r" % s)
+        check(s["code_by_location_class"]["vendored"] == 3, "summary by class: %r" % s["code_by_location_class"])
+        # --fail-on medium: the product findings fail the run; non-product ones never count by default
+        check(run(["code", "--quiet", "--format", "gcc", "--fail-on", "medium", "."], cwd=d).returncode == 1,
+              "medium product finding at --fail-on medium")
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on-all-code", "."], cwd=d)
+        check(p.returncode == 1, "--fail-on-all-code counts every finding: exit %d" % p.returncode)
+        cfg = json.load(open(os.path.join(d, ".cvet.json")))
+        cfg["fail_on_all_code"] = True
+        with open(os.path.join(d, "all.json"), "w") as f:
+            json.dump(cfg, f)
+        p = run(["code", "--quiet", "--format", "gcc", "--config", "all.json", "."], cwd=d)
+        check(p.returncode == 1, "config fail_on_all_code: exit %d" % p.returncode)
+        # without the config, lib/gnulib is product code and fails the run; src/contrib is contrib
+        p = run(["code", "--quiet", "--format", "json", "--no-config", "."], cwd=d)
+        rep = json.loads(p.stdout)
+        got = {f["location"]["path"]: f["location_class"] for f in rep["findings"]}
+        check(p.returncode == 1 and got["lib/gnulib/regex.c"] == "product" and got["src/contrib/keep.c"] == "contrib",
+              "conventions without the config (exit %d): %r" % (p.returncode, got))
+        # the stderr summary says what counts
+        p = run(["code", "--format", "json", "-o", os.path.join(d, "r.json"), "."], cwd=d)
+        check("0 at or above high in product code" in p.stderr, "stderr summary: %r" % p.stderr)
+
+
+def test_locations__scanned_directory_names_do_not_count():
+    with tempfile.TemporaryDirectory() as d:
+        proj = os.path.join(d, "tests", "proj")
+        os.makedirs(os.path.join(proj, "src"))
+        with open(os.path.join(proj, "src", "a.c"), "w") as f:
+            f.write(GETS % "a")
+        # from the parent: the user named tests/proj, so its code is product code
+        p = run(["code", "--quiet", "--format", "json", "--no-config", "tests/proj"], cwd=d)
+        rep = json.loads(p.stdout)
+        check(p.returncode == 1 and [f["location_class"] for f in rep["findings"]] == ["product"],
+              "code under a named PATH: exit %d, %r" % (p.returncode, p.stdout[:300]))
+        p = run(["code", "--quiet", "--format", "json", "--no-config", "."], cwd=d)
+        rep = json.loads(p.stdout)
+        check(p.returncode == 0 and [f["location_class"] for f in rep["findings"]] == ["test"],
+              "the same file under tests/ of the scanned root: exit %d" % p.returncode)
+
+
+def test_locations__sarif_text_markdown_gcc():
+    with tempfile.TemporaryDirectory() as d:
+        make_location_tree(d)
+        sarif, md = os.path.join(d, "r.sarif"), os.path.join(d, "r.md")
+        p = run(["code", "--quiet", "--no-color", "--fail-on", "medium", "--format", "sarif", "-o", sarif,
+                 "--format", "markdown", "-o", md, "--format", "text", "."], cwd=d)
+        check(p.returncode == 1, "exit %d" % p.returncode)
+        text = p.stdout
+        head = "\nIn tests, examples, vendored and other non-product code: 7 findings\n"
+        check(head in text, "text section: %r" % text[:2000])
+        before, after = text.split(head, 1)
+        check("src/main.c:" in before and "src/contrib/keep.c:" in before, "product findings come first")
+        check("tests/unit.c:" in after and "{test code}" in after and "{vendored code}" in after,
+              "non-product findings in their section, tagged")
+        check("passed" not in text and "(7 more outside product code, not counted)" in text, "text summary: %r" % text[-300:])
+        m = open(md).read()
+        check("#### In tests, examples, vendored and other non-product code: 7 findings" in m and "| vendored | high |" in m,
+              "markdown section: %r" % m[:1500])
+        log = json.load(open(sarif))
+        tags = {}
+        for res in log["runs"][0]["results"]:
+            uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            tags[uri] = res.get("properties", {}).get("tags", [])
+        check(tags.get("tests/unit.c") == ["test-code"] and tags.get("ext/libfoo/foo.c") == ["vendored-code"]
+              and tags.get("examples/hello.c") == ["example-code"] and tags.get("tools/gen.c") == ["tool-code"]
+              and tags.get("src/main.c") == [], "SARIF tags: %r" % tags)
+        schema = os.path.join(SRC, "tests", "report", "sarif-schema-2.1.0.json")
+        v = subprocess.run([sys.executable, os.path.join(SRC, "tests", "report", "validate_sarif.py"), "--schema", schema,
+                            sarif], capture_output=True, text=True)
+        check(v.returncode in (0, 77), "SARIF with tags validates: %s" % (v.stdout + v.stderr)[-1500:])
+        # gcc: the same lines as ever, no hint appended
+        p = run(["code", "--quiet", "--format", "gcc", "--fail-on", "none", "."], cwd=d)
+        lines = gcc_lines(p.stdout)
+        check(len(lines) == 9 and all(l.endswith("]") for l in lines) and "code}" not in p.stdout,
+              "gcc lines unchanged: %r" % p.stdout)
 
 
 def main():

@@ -1,4 +1,5 @@
-/* test_cli.c - unit tests of the suppression scanner/filter, exclude globs and the config reader */
+/* test_cli.c - unit tests of the suppression scanner/filter, exclude globs and the config reader (rules, excludes,
+ * profile, location classes) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,9 +243,54 @@ static void test_config__invalid(void)
 	}
 }
 
+static void test_config__profile_and_locations(void)
+{
+	cvet_config *c = NULL;
+	T_ASSERT_INT(0, load_text("{\"profile\": \"audit\", \"fail_on_all_code\": true, \"locations\": "
+				  "{\"vendored\": [\"lib/gnulib/**\", \"ext\"], \"product\": [\"src/contrib/**\"]}}",
+				  &c));
+	T_ASSERT_INT(1, c->has_profile);
+	T_ASSERT_INT(CVET_PROFILE_AUDIT, c->profile);
+	T_ASSERT_INT(1, c->fail_on_all_code);
+	T_ASSERT_INT(3, c->nlocations);
+	T_ASSERT_STR("lib/gnulib/**", c->locations[0].glob);
+	T_ASSERT_INT(CVET_LOC_VENDORED, c->locations[0].cls);
+	T_ASSERT_STR("ext", c->locations[1].glob);
+	T_ASSERT_STR("src/contrib/**", c->locations[2].glob);
+	T_ASSERT_INT(CVET_LOC_PRODUCT, c->locations[2].cls);
+	cvet_config__free(c);
+	c = NULL;
+	/* unset keys say so */
+	T_ASSERT_INT(0, load_text("{\"locations\": {}}", &c));
+	T_ASSERT_INT(0, c->has_profile);
+	T_ASSERT_INT(-1, c->fail_on_all_code);
+	T_ASSERT_INT(0, c->nlocations);
+	cvet_config__free(c);
+}
+
+static void test_config__profile_and_locations_invalid(void)
+{
+	static const char *const bad[] = {"{\"profile\": \"paranoid\"}", "{\"profile\": 1}",
+					  "{\"fail_on_all_code\": \"yes\"}", "{\"fail_on_all_code\": 1}",
+					  "{\"locations\": []}", "{\"locations\": {\"tests\": [\"t\"]}}",
+					  "{\"locations\": {\"test\": \"t/**\"}}", "{\"locations\": {\"test\": [1]}}",
+					  "{\"locations\": {\"test\": [\"\"]}}"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		cvet_config *c = NULL;
+		int rc = load_text(bad[i], &c);
+		if (rc != CVET_EPARSE)
+			fprintf(stderr, "config %zu: %s\n", i, bad[i]);
+		T_ASSERT_INT(CVET_EPARSE, rc);
+		T_ASSERT(c == NULL);
+		T_ASSERT(strchr(cvet_error_last(), '\n') == NULL);
+		T_ASSERT(strstr(cvet_error_last(), "/tmp/cvet-test-config-") != NULL);
+	}
+}
+
 CVET_TEST_MAIN(T(test_suppress__same_line_and_line_below), T(test_suppress__multi_id_and_other_rules),
 	       T(test_suppress__no_reason_is_reported_and_still_suppresses), T(test_suppress__unused_and_unknown),
 	       T(test_suppress__not_in_strings_or_prose), T(test_suppress__block_comment_over_lines),
 	       T(test_suppress__other_file_untouched), T(test_suppress__hostile_text), T(test_discover__excluded),
 	       T(test_discover__source_kind), T(test_driver__report_path), T(test_config__valid),
-	       T(test_config__invalid))
+	       T(test_config__invalid), T(test_config__profile_and_locations),
+	       T(test_config__profile_and_locations_invalid))

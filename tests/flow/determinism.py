@@ -10,7 +10,8 @@ import sys
 
 
 def run(cvet, corpus, jobs):
-    r = subprocess.run([cvet, "code", corpus, "-j", str(jobs), "--format", "json", "--fail-on", "none", "--quiet"],
+    r = subprocess.run([cvet, "code", corpus, "-j", str(jobs), "--profile", "audit", "--format", "json",
+                        "--fail-on", "none", "--quiet"],
                        capture_output=True)
     if r.returncode != 0:
         sys.stderr.write(r.stderr.decode(errors="replace"))

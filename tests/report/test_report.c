@@ -1,4 +1,5 @@
-/* test_report.c - unit tests of the report writers (text, gcc, json, sarif, markdown) and atomic output files */
+/* test_report.c - unit tests of the report writers (text, gcc, json, sarif, markdown), atomic output files and
+ * the code location classifier */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -11,6 +12,7 @@
 #include <cjson/cJSON.h>
 #include "cvet/report.h"
 #include "cvet/rules.h"
+#include "report/location.h"
 #include "test.h"
 
 /* calloc for test fixtures: a test cannot go on without its memory */
@@ -844,9 +846,237 @@ static void test_report__text_upgrade_per_package(void)
 	cvet_report_free(r);
 }
 
+/* ---- location classes ---- */
+
+static void test_location__conventions(void)
+{
+	static const struct {
+		const char *path;
+		cvet_location_class cls;
+	} cases[] = {
+		{"src/main.c", CVET_LOC_PRODUCT},
+		{"main.c", CVET_LOC_PRODUCT},
+		{"tests/a.c", CVET_LOC_TEST},
+		{"src/test/a.c", CVET_LOC_TEST},
+		{"Tests/a.c", CVET_LOC_TEST},
+		{"lib/unittests/a.c", CVET_LOC_TEST},
+		{"testdata/x/a.c", CVET_LOC_TEST},
+		{"test-data/a.c", CVET_LOC_TEST},
+		{"fuzz/a.c", CVET_LOC_TEST},
+		{"oss-fuzz/a.c", CVET_LOC_PRODUCT},
+		{"t/basic.c", CVET_LOC_TEST},
+		{"src/t/basic.c", CVET_LOC_PRODUCT}, /* t/ only at the top */
+		{"src/test_parser.c", CVET_LOC_TEST},
+		{"src/parser_test.c", CVET_LOC_TEST},
+		{"src/parser_tests.cc", CVET_LOC_TEST},
+		{"src/parser_unittest.cpp", CVET_LOC_TEST},
+		{"src/pngstest.c", CVET_LOC_PRODUCT},
+		{"src/latest.c", CVET_LOC_PRODUCT},
+		{"src/test.c", CVET_LOC_PRODUCT},
+		{"src/test_", CVET_LOC_PRODUCT},
+		{"src/contest/a.c", CVET_LOC_PRODUCT},
+		{"examples/a.c", CVET_LOC_EXAMPLE},
+		{"doc/demo/a.c", CVET_LOC_EXAMPLE},
+		{"samples/a.c", CVET_LOC_EXAMPLE},
+		{"tutorial/a.c", CVET_LOC_EXAMPLE},
+		{"bench/a.c", CVET_LOC_BENCHMARK},
+		{"benchmarks/a.c", CVET_LOC_BENCHMARK},
+		{"perf/a.c", CVET_LOC_BENCHMARK},
+		{"contrib/minizip/a.c", CVET_LOC_CONTRIB},
+		{"third_party/zlib/a.c", CVET_LOC_VENDORED},
+		{"third-party/a.c", CVET_LOC_VENDORED},
+		{"3rdparty/a.c", CVET_LOC_VENDORED},
+		{"src/vendor/a.c", CVET_LOC_VENDORED},
+		{"deps/a.c", CVET_LOC_VENDORED},
+		{"subprojects/a.c", CVET_LOC_VENDORED},
+		{"external/a.c", CVET_LOC_VENDORED},
+		{"tools/gen.c", CVET_LOC_TOOL},
+		{"build-aux/a.c", CVET_LOC_TOOL},
+		{"src/util/a.c", CVET_LOC_TOOL},
+		{"src/util.c", CVET_LOC_PRODUCT},   /* a file named like a directory convention is not one */
+		{"tests/vendor/a.c", CVET_LOC_TEST}, /* the first matching component from the top wins */
+		{"vendor/x/tests/a.c", CVET_LOC_VENDORED},
+		{"./tests/a.c", CVET_LOC_TEST},
+		{"", CVET_LOC_PRODUCT},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cvet_location_class got = cvet_locations__convention(cases[i].path);
+		if (got != cases[i].cls)
+			fprintf(stderr, "'%s': expected %s, got %s\n", cases[i].path, cvet_location_class_name(cases[i].cls),
+				cvet_location_class_name(got));
+		T_ASSERT_INT(cases[i].cls, got);
+	}
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__convention(NULL));
+}
+
+static void test_location__names_roundtrip(void)
+{
+	for (int c = 0; c < CVET_LOC_COUNT; c++) {
+		cvet_location_class back = CVET_LOC_COUNT;
+		T_ASSERT_INT(0, cvet_location_class_parse(cvet_location_class_name((cvet_location_class)c), &back));
+		T_ASSERT_INT(c, back);
+	}
+	T_ASSERT_STR("vendored", cvet_location_class_name(CVET_LOC_VENDORED));
+	T_ASSERT_STR("product", cvet_location_class_name((cvet_location_class)99));
+	{
+		cvet_location_class back;
+		T_ASSERT_INT(CVET_EUSAGE, cvet_location_class_parse("tests", &back));
+		T_ASSERT_INT(CVET_EUSAGE, cvet_location_class_parse(NULL, &back));
+	}
+}
+
+/* user globs win over conventions; the longest matching glob wins over a shorter one */
+static void test_location__globs_win(void)
+{
+	cvet_locations *l = NULL;
+	T_ASSERT_INT(0, cvet_locations__new(&l));
+	T_ASSERT_INT(0, cvet_locations__add_glob(l, "lib/gnulib/**", CVET_LOC_VENDORED));
+	T_ASSERT_INT(0, cvet_locations__add_glob(l, "src/contrib/**", CVET_LOC_PRODUCT));
+	T_ASSERT_INT(0, cvet_locations__add_glob(l, "./gen/", CVET_LOC_TOOL));
+	T_ASSERT_INT(0, cvet_locations__add_glob(l, "lib/**", CVET_LOC_EXAMPLE));
+	T_ASSERT_INT(CVET_LOC_VENDORED, cvet_locations__classify(l, "lib/gnulib/regex.c"));
+	T_ASSERT_INT(CVET_LOC_EXAMPLE, cvet_locations__classify(l, "lib/other.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "src/contrib/x.c"));
+	T_ASSERT_INT(CVET_LOC_TOOL, cvet_locations__classify(l, "gen/deep/x.c")); /* a directory prefix matches */
+	T_ASSERT_INT(CVET_LOC_CONTRIB, cvet_locations__classify(l, "contrib/x.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "src/x.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, NULL));
+	cvet_locations__free(l);
+	cvet_locations__free(NULL);
+}
+
+/* a submodule directory is vendored; the scanned directory's own components do not count */
+static void test_location__submodules_and_bases(void)
+{
+	cvet_locations *l = NULL;
+	T_ASSERT_INT(0, cvet_locations__new(&l));
+	T_ASSERT_INT(0, cvet_locations__add_submodule(l, "ext/libfoo/"));
+	T_ASSERT_INT(0, cvet_locations__add_base(l, "testdata/demo"));
+	T_ASSERT_INT(0, cvet_locations__add_base(l, "/abs/project/tests"));
+	T_ASSERT_INT(CVET_LOC_VENDORED, cvet_locations__classify(l, "ext/libfoo/src/a.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "ext/libfoobar/a.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "testdata/demo/src/handler.c"));
+	T_ASSERT_INT(CVET_LOC_EXAMPLE, cvet_locations__classify(l, "testdata/demo/examples/a.c"));
+	T_ASSERT_INT(CVET_LOC_TEST, cvet_locations__classify(l, "testdata/other/a.c")); /* outside the bases */
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "/abs/project/tests/a.c"));
+	T_ASSERT_INT(CVET_LOC_VENDORED, cvet_locations__classify(l, "/abs/project/tests/vendor/a.c"));
+	T_ASSERT_INT(CVET_LOC_PRODUCT, cvet_locations__classify(l, "/usr/include/test/x.h")); /* outside everything */
+	cvet_locations__free(l);
+}
+
+/* only code findings are classified; dependency findings stay product and still fail the run */
+static void test_location__apply_and_count_failing(void)
+{
+	cvet_report *r = NULL;
+	cvet_locations *l = NULL;
+	cvet_finding *dep;
+	T_ASSERT_INT(0, cvet_report_new(&r));
+	T_ASSERT_INT(0, cvet_locations__new(&l));
+	code(r, "unsafe-gets", CVET_SEV_HIGH, 242, 0, "m", "tests/a.c", 1, 1);
+	code(r, "unsafe-gets", CVET_SEV_HIGH, 242, 0, "m", "src/a.c", 1, 1);
+	code(r, "unsafe-gets", CVET_SEV_LOW, 242, 0, "m", "vendor/a.c", 1, 1);
+	dep = dependency(r, "CURL-1", CVET_SEV_CRITICAL, "curl", "8.3.0", NULL, 9.8, NULL, 0, "third_party/conanfile.txt", 1);
+	T_ASSERT(dep != NULL);
+	cvet_locations__apply(l, r);
+	T_ASSERT_INT(CVET_LOC_TEST, r->findings[0]->location_class);
+	T_ASSERT_INT(CVET_LOC_PRODUCT, r->findings[1]->location_class);
+	T_ASSERT_INT(CVET_LOC_VENDORED, r->findings[2]->location_class);
+	T_ASSERT_INT(CVET_LOC_PRODUCT, dep->location_class);
+	T_ASSERT_INT(3, cvet_report_count_at_least(r, CVET_SEV_HIGH));
+	T_ASSERT_INT(2, cvet_report_count_failing(r, CVET_SEV_HIGH, 0));
+	T_ASSERT_INT(3, cvet_report_count_failing(r, CVET_SEV_HIGH, 1));
+	T_ASSERT_INT(4, cvet_report_count_failing(r, CVET_SEV_LOW, 1));
+	T_ASSERT_INT(0, cvet_report_count_failing(r, CVET_SEV_NONE, 1));
+	cvet_locations__free(l);
+	cvet_report_free(r);
+}
+
+/* each format marks non-product code: JSON field, SARIF tag, a separate text and Markdown section; gcc unchanged */
+static void test_location__writers(void)
+{
+	cvet_write_options o = CVET_WRITE_OPTIONS_INIT;
+	cvet_report *r = NULL;
+	cvet_finding *f;
+	char *out;
+	cJSON *j;
+	const cJSON *findings, *it;
+
+	T_ASSERT_INT(0, cvet_report_new(&r));
+	r->code_ran = 1;
+	code(r, "unsafe-gets", CVET_SEV_MEDIUM, 242, 0, "in product", "src/a.c", 1, 1);
+	f = code(r, "unsafe-gets", CVET_SEV_HIGH, 242, 0, "in a test", "tests/a.c", 2, 1);
+	f->location_class = CVET_LOC_TEST;
+	f = code(r, "unsafe-gets", CVET_SEV_HIGH, 242, 0, "in vendored code", "vendor/a.c", 3, 1);
+	f->location_class = CVET_LOC_VENDORED;
+	T_ASSERT_INT(0, cvet_report_finalize(r));
+	o.show_source = 0;
+
+	out = render(r, CVET_FMT_GCC, &o);
+	T_ASSERT(out && strstr(out, "tests/a.c:2:1: error: in a test [unsafe-gets]\n") && !strstr(out, "test code"));
+	free(out);
+
+	out = render(r, CVET_FMT_TEXT, &o);
+	T_ASSERT(out != NULL);
+	{
+		const char *prod = strstr(out, "src/a.c:1:1: medium: in product");
+		const char *sec = strstr(out, "\nIn tests, examples, vendored and other non-product code: 2 findings\n");
+		const char *test = strstr(out, "tests/a.c:2:1: high: in a test [unsafe-gets] (CWE-242) {test code}\n");
+		const char *vend = strstr(out, "vendor/a.c:3:1: high: in vendored code [unsafe-gets] (CWE-242) {vendored code}\n");
+		T_ASSERT(prod && sec && test && vend);
+		T_ASSERT(prod < sec && sec < test && sec < vend);
+	}
+	T_ASSERT(strstr(out, "--fail-on high: none at or above, passed (2 more outside product code, not counted)\n"));
+	free(out);
+	o.fail_on_all_code = 1;
+	out = render(r, CVET_FMT_TEXT, &o);
+	T_ASSERT(out && strstr(out, "--fail-on high: 2 at or above, failed\n"));
+	free(out);
+	o.fail_on_all_code = 0;
+
+	out = render(r, CVET_FMT_MARKDOWN, &o);
+	T_ASSERT(out && strstr(out, "passed (2 more outside product code, not counted)"));
+	T_ASSERT(strstr(out, "\n#### In tests, examples, vendored and other non-product code: 2 findings\n\n"
+			     "| Code | Severity | Rule | Location | Message |\n"));
+	T_ASSERT(strstr(out, "| test | high | `unsafe-gets` | `tests/a.c:2:1` | in a test |\n"));
+	T_ASSERT(strstr(out, "#### Findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n"
+			     "| medium | `unsafe-gets` | `src/a.c:1:1` | in product |\n\n"));
+	free(out);
+
+	out = render(r, CVET_FMT_JSON, &o);
+	T_ASSERT(out && (j = cJSON_Parse(out)) != NULL);
+	findings = cJSON_GetObjectItem(j, "findings");
+	T_ASSERT_INT(3, cJSON_GetArraySize(findings));
+	T_ASSERT_STR("product", cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 0), "location_class")->valuestring);
+	T_ASSERT_STR("test", cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 1), "location_class")->valuestring);
+	T_ASSERT_STR("vendored", cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 2), "location_class")->valuestring);
+	it = cJSON_GetObjectItem(j, "summary");
+	T_ASSERT_INT(2, cJSON_GetObjectItem(it, "at_or_above_fail_on")->valuedouble);
+	T_ASSERT_INT(0, cJSON_GetObjectItem(it, "failing")->valuedouble);
+	T_ASSERT(cJSON_IsFalse(cJSON_GetObjectItem(it, "fail_on_all_code")));
+	T_ASSERT_INT(1, cJSON_GetObjectItem(cJSON_GetObjectItem(it, "code_by_location_class"), "test")->valuedouble);
+	cJSON_Delete(j);
+	free(out);
+
+	out = render(r, CVET_FMT_SARIF, &o);
+	T_ASSERT(out && (j = cJSON_Parse(out)) != NULL);
+	findings = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "runs"), 0), "results");
+	T_ASSERT_INT(3, cJSON_GetArraySize(findings));
+	T_ASSERT(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 0), "properties"), "tags") == NULL);
+	it = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 1), "properties"), "tags");
+	T_ASSERT_STR("test-code", cJSON_GetArrayItem(it, 0)->valuestring);
+	it = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(findings, 2), "properties"), "tags");
+	T_ASSERT_STR("vendored-code", cJSON_GetArrayItem(it, 0)->valuestring);
+	cJSON_Delete(j);
+	free(out);
+	cvet_report_free(r);
+}
+
 CVET_TEST_MAIN(T(test_report__text_upgrade_per_package), T(test_report__format_parse), T(test_report__gcc_exact), T(test_report__terminal_sanitizer),
 	       T(test_report__json_roundtrip),
 	       T(test_report__json_deterministic), T(test_report__text_caret), T(test_report__text_sections),
 	       T(test_report__markdown_escaping), T(test_report__sarif_structure),
 	       T(test_report__sarif_absolute_path), T(test_report__sarif_utf16_columns),
-	       T(test_report__text_source_not_regular), T(test_report__empty_report), T(test_report__write_file_atomic))
+	       T(test_report__text_source_not_regular), T(test_report__empty_report), T(test_report__write_file_atomic),
+	       T(test_location__conventions), T(test_location__names_roundtrip), T(test_location__globs_win),
+	       T(test_location__submodules_and_bases), T(test_location__apply_and_count_failing),
+	       T(test_location__writers))
