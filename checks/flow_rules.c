@@ -7,6 +7,9 @@
 #include "code/check.h"
 #include "flow/flow_int.h"
 
+static void on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
+static void on_wrapped_use(A *a, const val *v, const char *use);
+
 #define RULE_CMD "command-injection"
 #define RULE_FMT "format-string"
 #define RULE_PATH "path-traversal"
@@ -107,7 +110,7 @@ static int search_path_var(const char *name)
 			strcmp(name, "LD_PRELOAD") == 0 || strcmp(name, "LD_AUDIT") == 0);
 }
 
-void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v)
+static void on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v)
 {
 	char program[128];
 	switch (kind) {
@@ -140,11 +143,11 @@ void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, u
 			cvet_flow__summary_sink(a, v, S_FMT, call, name);
 		return;
 	case S_ALLOC:
-		cvet_flow__on_alloc(a, call, a->call_argn ? a->call_argn[argi] : 0, v, name);
+		on_alloc(a, call, a->call_argn ? a->call_argn[argi] : 0, v, name);
 		return;
 	case S_SIZE:
 		if (v->wrap)
-			cvet_flow__on_wrapped_use(a, v, "a byte count");
+			on_wrapped_use(a, v, "a byte count");
 		return;
 	case S_PATH:
 		if (untrusted(a, v) && !(v->fl & V_SANPATH))
@@ -206,7 +209,7 @@ static int numeric_risk(int kind, const val *v)
 	}
 }
 
-void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
+static void on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
 				const uint32_t *argn, uint32_t nargs)
 {
 	uint32_t n = s->nsinks; /* a recursive call adds to the summary it reads */
@@ -259,7 +262,7 @@ void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, con
 	}
 }
 
-void cvet_flow__on_divide(A *a, const fl_node *op, const val *d)
+static void on_divide(A *a, const fl_node *op, const val *d)
 {
 	int maybe_zero = !(d->fl & V_NONZERO) && d->lo <= 0 && d->hi >= 0;
 	if (!(op->tflags & FL_T_INT) || !maybe_zero)
@@ -273,7 +276,7 @@ void cvet_flow__on_divide(A *a, const fl_node *op, const val *d)
 		cvet_flow__summary_sink(a, d, S_DIV, op, "a division");
 }
 
-void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use)
+static void on_wrapped_use(A *a, const val *v, const char *use)
 {
 	const fl_node *op;
 	const char *what;
@@ -292,11 +295,11 @@ void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use)
 		cvet_flow__summary_sink(a, v, S_OVERFLOW, op, what);
 }
 
-void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what)
+static void on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what)
 {
 	(void)sizen;
 	if (size->wrap)
-		cvet_flow__on_wrapped_use(a, size, "an allocation size");
+		on_wrapped_use(a, size, "an allocation size");
 	if (!unbounded(size))
 		return;
 	if (untrusted(a, size))
@@ -334,7 +337,7 @@ static int compare_operands(A *a, const fl_node *nd, val *l, val *r)
 
 /* A loop's condition: `i < n` with n untrusted and unlimited is reported unless another conjunct of the
  * same condition (i < n && i < MAX) compares against a bounded, trusted value. */
-void cvet_flow__on_loop(A *a, uint32_t cond)
+static void on_loop(A *a, uint32_t cond)
 {
 	uint32_t conj[16], nconj = 0, stack[16], sp = 0;
 	const fl_node *bad = NULL;
@@ -367,7 +370,7 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 			capped = 1;
 		for (int side = 0; side < 2; side++)
 			if ((side ? &r : &l)->wrap)
-				cvet_flow__on_wrapped_use(a, side ? &r : &l, "a loop bound");
+				on_wrapped_use(a, side ? &r : &l, "a loop bound");
 		for (int side = 0; side < 2 && !bad; side++) {
 			const val *v = side ? &r : &l;
 			if ((v->t & (a->prog->active | K_PARAMS)) && unbounded_above(v)) {
@@ -385,83 +388,24 @@ void cvet_flow__on_loop(A *a, uint32_t cond)
 		cvet_flow__summary_sink(a, &badv, S_LOOP, bad, "a loop bound");
 }
 
-void cvet_flow__on_return(A *a, const fl_node *at, const val *v)
+static void on_return(A *a, const fl_node *at, const val *v)
 {
 	(void)a;
 	(void)at;
 	(void)v;
 }
 
-/* ---- the rules' metadata: registered in checks/checks.def, documented in checks/<id>.md ---- */
-
-const cvet_check cvet_check_command_injection = {
-	.rule = {.id = RULE_CMD,
-		 .title = "OS command built from untrusted data",
-		 .severity = CVET_SEV_HIGH,
-		 .cwe = {78, 88},
-		 .precision = CVET_PRECISION_HIGH},
+static const cvet_flow_hooks hooks = {
+	.on_sink = on_sink,
+	.on_summary_call = on_summary_call,
+	.on_divide = on_divide,
+	.on_wrapped_use = on_wrapped_use,
+	.on_alloc = on_alloc,
+	.on_loop = on_loop,
+	.on_return = on_return,
 };
 
-const cvet_check cvet_check_format_string = {
-	.rule = {.id = RULE_FMT,
-		 .title = "printf-style format string from untrusted data",
-		 .severity = CVET_SEV_HIGH,
-		 .cwe = {134},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_path_traversal = {
-	.rule = {.id = RULE_PATH,
-		 .title = "File path built from untrusted data without a '..' check",
-		 .severity = CVET_SEV_HIGH,
-		 .cwe = {22, 23, 36},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_tainted_alloc_size = {
-	.rule = {.id = RULE_ALLOC,
-		 .title = "Allocation size from untrusted data without an upper bound",
-		 .severity = CVET_SEV_MEDIUM,
-		 .cwe = {789, 770},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_tainted_loop_bound = {
-	.rule = {.id = RULE_LOOP,
-		 .title = "Loop bound from untrusted data without an upper limit",
-		 .severity = CVET_SEV_MEDIUM,
-		 .cwe = {606, 400},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_integer_overflow = {
-	.rule = {.id = RULE_OVF,
-		 .title = "Arithmetic on untrusted or random data that can wrap",
-		 .severity = CVET_SEV_MEDIUM,
-		 .cwe = {190, 191, 680},
-		 .precision = CVET_PRECISION_HIGH}, /* only where the wrapped value sizes, indexes or bounds something */
-};
-
-const cvet_check cvet_check_divide_by_zero = {
-	.rule = {.id = RULE_DIV,
-		 .title = "Division by a value that can be zero",
-		 .severity = CVET_SEV_MEDIUM,
-		 .cwe = {369},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_untrusted_search_path = {
-	.rule = {.id = RULE_426,
-		 .title = "Program started by a relative name",
-		 .severity = CVET_SEV_MEDIUM,
-		 .cwe = {426},
-		 .precision = CVET_PRECISION_HIGH},
-};
-
-const cvet_check cvet_check_uncontrolled_search_path = {
-	.rule = {.id = RULE_427,
-		 .title = "Search path (PATH, LD_*) set from untrusted data",
-		 .severity = CVET_SEV_HIGH,
-		 .cwe = {427},
-		 .precision = CVET_PRECISION_HIGH},
-};
+const struct cvet_flow_hooks *cvet_flow__rules(void)
+{
+	return &hooks;
+}

@@ -55,6 +55,40 @@ static const model models[] = {
 
 /* ---- small helpers ---- */
 
+const char *cvet_flow__kind_word(uint32_t k)
+{
+	if (k & K_REMOTE)
+		return "network";
+	if (k & K_STDIN)
+		return "standard-input";
+	if (k & K_FILE)
+		return "file";
+	if (k & K_CMDLINE)
+		return "command-line";
+	if (k & K_ENV)
+		return "environment";
+	if (k & K_UNCTRL)
+		return "random";
+	return "untrusted";
+}
+
+int64_t cvet_flow__func_index(const prog *p, uint32_t usr)
+{
+	uint32_t lo = 0, hi = p->nby_usr;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (p->fl->funcs[p->by_usr[mid]].usr < usr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->nby_usr && p->fl->funcs[p->by_usr[lo]].usr == usr ? (int64_t)p->by_usr[lo] : -1;
+}
+
+
+/* Call a rule hook when one is set. */
+#define HOOK(name) (!a->hooks || !a->hooks->name) ? (void)0 : a->hooks->name
+
 __extension__ typedef __int128 i128; /* exact products of two 64-bit bounds */
 
 #define FULL_LO INT64_MIN
@@ -572,7 +606,7 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 	case FL_INDEX: {
 		val ix = ev(a, nd->b);
 		if (ix.wrap)
-			cvet_flow__on_wrapped_use(a, &ix, "an array index");
+			HOOK(on_wrapped_use)(a, &ix, "an array index");
 		if (N(a, nd->a)->tflags & FL_T_ARRAY) {
 			if (!place_of(a, nd->a, &base))
 				return 0;
@@ -975,7 +1009,7 @@ static val ev_depth(A *a, uint32_t n)
 			r = ev(a, nd->b);
 		}
 		if (nd->sub == FB_DIV || nd->sub == FB_REM)
-			cvet_flow__on_divide(a, nd, &r);
+			HOOK(on_divide)(a, nd, &r);
 		if (nd->sub == FB_SUB && (N(a, nd->a)->tflags & (FL_T_PTR | FL_T_ARRAY)) &&
 		    (N(a, nd->b)->tflags & (FL_T_PTR | FL_T_ARRAY))) {
 			/* a distance inside one object: bounded by the object, whatever its bytes say */
@@ -1012,7 +1046,7 @@ static val ev_depth(A *a, uint32_t n)
 		if (nd->sub != FB_NONE) {
 			l = ev(a, nd->a);
 			if (nd->sub == FB_DIV || nd->sub == FB_REM)
-				cvet_flow__on_divide(a, nd, &r);
+				HOOK(on_divide)(a, nd, &r);
 			r = arith(a, N(a, nd->a), (fl_binop)nd->sub, l, r, 1);
 		}
 		assign(a, nd->a, r, nd);
@@ -1077,7 +1111,7 @@ static val ev_depth(A *a, uint32_t n)
 	case FL_VLA:
 	case FL_NEWARR:
 		v = ev(a, nd->a);
-		cvet_flow__on_alloc(a, nd, nd->a, &v, nd->op == FL_VLA ? "a variable-length array" : "new[]");
+		HOOK(on_alloc)(a, nd, nd->a, &v, nd->op == FL_VLA ? "a variable-length array" : "new[]");
 		return top();
 	case FL_INIT:
 		v = top();
@@ -1313,7 +1347,7 @@ static val ev_call(A *a, uint32_t n)
 	a->call_nargs = nargs;
 	if (s) {
 		/* a project function: its summary */
-		cvet_flow__on_summary_call(a, nd, s, args, cont, argn, nargs);
+		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
 		if (!s->returns) {
 			a->cur.live = 0;
 			return ret;
@@ -1364,9 +1398,9 @@ static val ev_call(A *a, uint32_t n)
 	for (m = find_model(name, M_SINK, NULL); m; m = find_model(name, M_SINK, m)) {
 		if (m->a >= 100) {
 			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
-				cvet_flow__on_sink(a, nd, name, (int)m->b, i, m->b == S_SIZE ? &args[i] : &cont[i]);
+				HOOK(on_sink)(a, nd, name, (int)m->b, i, m->b == S_SIZE ? &args[i] : &cont[i]);
 		} else if ((uint32_t)m->a < nargs) {
-			cvet_flow__on_sink(a, nd, name, (int)m->b, (uint32_t)m->a, m->b == S_SIZE || m->b == S_ALLOC ? &args[m->a] : &cont[m->a]);
+			HOOK(on_sink)(a, nd, name, (int)m->b, (uint32_t)m->a, m->b == S_SIZE || m->b == S_ALLOC ? &args[m->a] : &cont[m->a]);
 		}
 	}
 	if (find_model(name, M_NORETURN, NULL)) { /* after its sinks: errx(1, fmt) formats, then exits */
@@ -2204,7 +2238,7 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 			if (N(a, b->cond)->tflags & (FL_T_PTR | FL_T_ARRAY))
 				c = content(a, b->cond, c);
 			if (final) {
-				cvet_flow__on_return(a, N(a, b->cond), &c);
+				HOOK(on_return)(a, N(a, b->cond), &c);
 				finish_summary(a, s, &c, a->cur.live);
 			}
 		} else if (final) {
@@ -2221,7 +2255,7 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 		c = b->cond ? ev(a, b->cond) : top();
 		a->in_cond--;
 		if (b->loop_head && final)
-			cvet_flow__on_loop(a, b->loop_cond ? b->loop_cond : b->cond);
+			HOOK(on_loop)(a, b->loop_cond ? b->loop_cond : b->cond);
 		if (!a->cur.live || final)
 			return;
 		st_copy(a, &t, &a->cur);

@@ -8,36 +8,6 @@
 #include "flow/flow_int.h"
 #include "common/util.h"
 
-const char *cvet_flow__kind_word(uint32_t k)
-{
-	if (k & K_REMOTE)
-		return "network";
-	if (k & K_STDIN)
-		return "standard-input";
-	if (k & K_FILE)
-		return "file";
-	if (k & K_CMDLINE)
-		return "command-line";
-	if (k & K_ENV)
-		return "environment";
-	if (k & K_UNCTRL)
-		return "random";
-	return "untrusted";
-}
-
-int64_t cvet_flow__func_index(const prog *p, uint32_t usr)
-{
-	uint32_t lo = 0, hi = p->nby_usr;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (p->fl->funcs[p->by_usr[mid]].usr < usr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->nby_usr && p->fl->funcs[p->by_usr[lo]].usr == usr ? (int64_t)p->by_usr[lo] : -1;
-}
-
 /* ---- findings ---- */
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -467,6 +437,7 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 		goto done;
 
 	a.fl = fl;
+	a.hooks = opts ? opts->hooks : NULL;
 	a.prog = &p;
 	a.g = p.g;
 	a.threat_local_main = 1;

@@ -34,8 +34,11 @@ typedef struct cvet_flow_tu {
 #define CVET_FLOW_THREAT_DEFAULT 0
 #define CVET_FLOW_THREAT_LOCAL 1 /* also command line and environment */
 
+struct cvet_flow_hooks;
+
 typedef struct cvet_flow_options {
 	int threat_model;             /* CVET_FLOW_THREAT_* */
+	const struct cvet_flow_hooks *hooks; /* the rules to run (cvet_flow__rules()); NULL: summaries only */
 	const unsigned char *enabled; /* per registry rule index (cvet_rules_at order), NULL = all on */
 } cvet_flow_options;
 
@@ -57,6 +60,9 @@ void cvet_flow__tu_discard(cvet_flow_tu *ft);
 /* Renumber interned strings in sorted order (ids then do not depend on which translation unit finished
  * first); called before the analysis. 0 or CVET_ENOMEM. */
 int cvet_flow__canonicalize(cvet_flow *fl);
+
+/* The flow rules (checks/flow_rules.c), as the hooks the engine calls. */
+const struct cvet_flow_hooks *cvet_flow__rules(void);
 
 /* ---- analysis (analyzer/flow/analyze.c) ---- */
 /*

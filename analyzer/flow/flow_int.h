@@ -173,7 +173,10 @@ typedef struct prog {
 } prog;
 
 /* Analysis of one function. */
+struct cvet_flow_hooks;
+
 typedef struct A {
+	const struct cvet_flow_hooks *hooks; /* the rules listening to the engine's events */
 	cvet_flow *fl;
 	prog *prog;
 	gfact *g;
@@ -208,9 +211,12 @@ int cvet_flow__analyze_function(A *a, uint32_t fi);
 val cvet_flow__eval(A *a, uint32_t n);
 const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr);
 
-/* engine.c */
+/* The function with this USR (its index in the program), or -1. */
 int64_t cvet_flow__func_index(const prog *p, uint32_t usr);
+/* "network", "file", ... for a taint's source kinds. */
 const char *cvet_flow__kind_word(uint32_t kinds);
+
+/* engine.c */
 /* Raise a finding of `rule` at node `at` with the trace ending in `org` as its path (final round only). */
 void cvet_flow__report(A *a, const char *rule, const fl_node *at, uint32_t org, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -225,15 +231,18 @@ val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, co
 /* Add a callee's sink, reached by the caller's own parameters `t`, to the caller's summary. */
 void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
 
-/* Events the flow rules handle (checks/flow_rules.c). */
-void cvet_flow__on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v);
-void cvet_flow__on_summary_call(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
+/* Events the flow rules handle (checks/flow_rules.c): the engine calls them through these hooks, so it names
+ * no rule, and the rules call down into it, never the other way. Any callback may be NULL. */
+typedef struct cvet_flow_hooks {
+	void (*on_sink)(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v);
+	void (*on_summary_call)(A *a, const fl_node *call, const summary *s, const val *args, const val *cont,
 				const uint32_t *argn, uint32_t nargs);
-void cvet_flow__on_divide(A *a, const fl_node *op, const val *divisor);
-/* A value whose arithmetic may have wrapped (v->wrap) is used as `use` (a size, an index, a bound). */
-void cvet_flow__on_wrapped_use(A *a, const val *v, const char *use);
-void cvet_flow__on_alloc(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
-void cvet_flow__on_loop(A *a, uint32_t cond);
-void cvet_flow__on_return(A *a, const fl_node *at, const val *v);
+	void (*on_divide)(A *a, const fl_node *op, const val *divisor);
+	void (*on_wrapped_use)(A *a, const val *v, const char *use);
+	void (*on_alloc)(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
+	void (*on_loop)(A *a, uint32_t cond);
+	void (*on_return)(A *a, const fl_node *at, const val *v);
+} cvet_flow_hooks;
 
 #endif
+
