@@ -548,6 +548,25 @@ static const fl_node *N(A *a, uint32_t n)
 
 static int place_of(A *a, uint32_t n, uint64_t *out);
 
+/* A place that is one whole scalar (a variable that is not an array, a member, one known element): reading
+ * it through *p or a[i] gives exactly its value, not "some element of an object". */
+static int exact_place(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (f & F_ELEM)
+		return !(f & (F_PTEE | F_THROUGH));
+	if (f == F_STAR || (f & F_PTEE))
+		return 0;
+	if (f != 0)
+		return 1; /* s.count through p = &s */
+	if (root >= 0 && (uint32_t)root < a->f->nvars)
+		return !(a->f->vars[root].tflags & FL_T_ARRAY);
+	if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals)
+		return !(a->fl->globals[-root - 2].tflags & FL_T_ARRAY);
+	return 0;
+}
+
 /* The place a pointer held in place `base` points to, when nothing better is known: *p for a variable p,
  * a pointee of its own for a member (s->in's buffer is not s). */
 static uint64_t pointee_key(uint64_t base)
@@ -969,7 +988,8 @@ static val ev_depth(A *a, uint32_t n)
 			p.str = v.str;
 			p.pt = k;
 			v = p;
-		} else if (nd->op == FL_INDEX || nd->op == FL_DEREF || key_field(k) == F_STAR || (key_field(k) & F_PTEE)) {
+		} else if ((nd->op == FL_INDEX || nd->op == FL_DEREF || key_field(k) == F_STAR || (key_field(k) & F_PTEE)) &&
+			   !exact_place(a, k)) {
 			/* an element: the object's data, within the element type */
 			val e = top();
 			e.t = v.t;
