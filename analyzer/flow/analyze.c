@@ -1384,7 +1384,7 @@ static val ev_call(A *a, uint32_t n)
 		if (s->has_ret) {
 			ret.lo = s->ret_lo;
 			ret.hi = s->ret_hi;
-			ret.fl = s->ret_fl & (V_STR | V_STRSET | V_NOSLASH | V_NONZERO);
+			ret.fl = (uint16_t)((s->ret_fl & (V_STR | V_STRSET | V_NOSLASH | V_NONZERO)) | s->ret_san);
 			ret.str = s->ret_str;
 			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
 				in_context(a, callee, args, nargs, &ret);
@@ -2149,6 +2149,10 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			s->ret_fl &= rv->fl | (uint16_t)~V_NONZERO;
 		}
 		s->ret_t |= rv->t;
+		if (rv->t) { /* a check counts when every untrusted value returned passed it */
+			s->ret_san = s->ret_san_set ? (uint16_t)(s->ret_san & rv->fl) : (uint16_t)(rv->fl & (V_SANPATH | V_SANCMD | V_SANFMT));
+			s->ret_san_set = 1;
+		}
 	}
 	/* what the function leaves in the objects its pointer parameters point to */
 	for (uint32_t i = 0; i < a->f->nvars; i++) {

@@ -137,6 +137,8 @@ typedef struct summary {
 	uint16_t ret_fl;
 	uint32_t ret_str;
 	int has_ret, returns;       /* returns: some path comes back */
+	uint16_t ret_san;           /* checks (V_SAN*) every untrusted returned value passed */
+	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
 	ssink *sinks; uint32_t nsinks, capsinks;
