@@ -424,7 +424,7 @@ static void store(A *a, uint64_t k, val v, int weak)
 		gfact *gf = g < a->fl->nglobals ? &a->g[g] : NULL;
 		if (gf && (v.t & K_ALL) & ~gf->t) {
 			gf->t |= v.t & K_ALL;
-			a->changed = 1;
+			a->glob_changed = 1, gf->dirty = (int)a->pos + 1;
 		}
 		if (gf && key_field(k) == 0) {
 			val old = top(), nw;
@@ -435,12 +435,12 @@ static void store(A *a, uint64_t k, val v, int weak)
 				gf->sfl = v.fl & (V_STR | V_STRSET | V_NOSLASH);
 				gf->str = v.str;
 				gf->stores = 1;
-				a->changed = 1;
+				a->glob_changed = 1, gf->dirty = (int)a->pos + 1;
 			} else {
 				val r = top();
 				strjoin(&r, &old, &nw);
 				if (r.fl != gf->sfl || r.str != gf->str)
-					a->changed = 1;
+					a->glob_changed = 1, gf->dirty = (int)a->pos + 1;
 				gf->sfl = r.fl & (V_STR | V_STRSET | V_NOSLASH);
 				gf->str = r.str;
 			}
@@ -449,7 +449,7 @@ static void store(A *a, uint64_t k, val v, int weak)
 			gf->lo = gf->has_range && gf->lo < v.lo ? gf->lo : v.lo;
 			gf->hi = gf->has_range && gf->hi > v.hi ? gf->hi : v.hi;
 			gf->has_range = 1;
-			a->changed = 1;
+			a->glob_changed = 1, gf->dirty = (int)a->pos + 1;
 		}
 	}
 }
@@ -1300,6 +1300,9 @@ static void in_context(A *a, uint32_t callee, const val *args, uint32_t nargs, v
 		return;
 	sub = *a;
 	memset(&sub.cur, 0, sizeof(sub.cur));
+	memset(&sub.spare, 0, sizeof(sub.spare));
+	memset(&sub.bt, 0, sizeof(sub.bt));
+	memset(&sub.be, 0, sizeof(sub.be));
 	sub.traces = NULL;
 	sub.ntraces = sub.captraces = 0;
 	sub.sub = 1;
@@ -1975,8 +1978,8 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 static int join_into(A *a, state *dst, const state *src, int widen)
 {
 	int changed = 0;
-	state out = {0};
-	uint32_t i = 0, j = 0;
+	state out;
+	uint32_t i = 0, j = 0, need;
 	if (!src->live)
 		return 0;
 	if (!dst->live) {
@@ -1984,6 +1987,19 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 		dst->live = 1;
 		return 1;
 	}
+	/* merge into the scratch buffer, which then trades places with dst's (no allocation per join) */
+	need = dst->n + src->n;
+	if (a->spare.cap < need) {
+		slot *ns = realloc(a->spare.s, (need + 16) * sizeof(*ns));
+		if (!ns) {
+			a->oom = 1;
+			return 0;
+		}
+		a->spare.s = ns;
+		a->spare.cap = need + 16;
+	}
+	out = a->spare;
+	out.n = 0;
 	/* merge the sorted arrays; a place missing on one side holds its initial value there */
 	while (i < dst->n || j < src->n) {
 		uint64_t k;
@@ -2000,6 +2016,12 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			k = dst->s[i].k;
 			x = dst->s[i++].v;
 			y = src->s[j++].v;
+			if (same(&x, &y)) { /* the common case: nothing to join */
+				out.s[out.n].k = k;
+				out.s[out.n].v = x;
+				out.n++;
+				continue;
+			}
 		}
 		z = join(x, y);
 		if (widen && (z.lo < x.lo || z.hi > x.hi)) {
@@ -2008,23 +2030,13 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 		}
 		if (!same(&z, &x))
 			changed = 1;
-		if (out.n == out.cap) {
-			uint32_t nc = out.cap ? out.cap * 2 : 16;
-			slot *ns = realloc(out.s, nc * sizeof(*ns));
-			if (!ns) {
-				a->oom = 1;
-				free(out.s);
-				return 0;
-			}
-			out.s = ns;
-			out.cap = nc;
-		}
 		out.s[out.n].k = k;
 		out.s[out.n].v = z;
 		out.n++;
 	}
 	out.live = 1;
-	st_free(dst);
+	a->spare = *dst; /* dst's old buffer is the next scratch */
+	a->spare.n = 0;
 	*dst = out;
 	return changed;
 }
@@ -2245,7 +2257,7 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 	const fl_func *f = a->f;
 	const fl_block *b = &f->blocks[bi];
 	summary *s = &a->prog->sums[a->fi];
-	state t = {0}, e = {0};
+	state *tp = &a->bt, *ep = &a->be;
 	val c = top();
 	if (st_copy(a, &a->cur, &in[bi]) < 0)
 		return;
@@ -2282,14 +2294,12 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 			HOOK(on_loop)(a, b->loop_cond ? b->loop_cond : b->cond);
 		if (!a->cur.live || final)
 			return;
-		st_copy(a, &t, &a->cur);
-		st_copy(a, &e, &a->cur);
+		st_copy(a, tp, &a->cur);
+		st_copy(a, ep, &a->cur);
 		if (b->cond)
-			branch(a, b->cond, c, &t, &e);
-		flow_to(a, in, w, visits, b->succ[0], &t, final);
-		flow_to(a, in, w, visits, b->succ[1], &e, final);
-		st_free(&t);
-		st_free(&e);
+			branch(a, b->cond, c, tp, ep);
+		flow_to(a, in, w, visits, b->succ[0], tp, final);
+		flow_to(a, in, w, visits, b->succ[1], ep, final);
 		return;
 	case FT_SWITCH: {
 		int any_case = 0;
@@ -2328,6 +2338,10 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 		s = &a->scratch;
 		memset(s, 0, sizeof(*s));
 	} else {
+		fnd_list *fd = &a->prog->fnd[fi]; /* this analysis replaces the last one's findings */
+		for (size_t i = 0; i < fd->n; i++)
+			cvet_finding_free(fd->v[i]);
+		fd->n = 0;
 		memset(s, 0, sizeof(*s));
 		s->sinks = old.sinks;
 		s->capsinks = old.capsinks;
@@ -2410,6 +2424,9 @@ done:
 	free(visits);
 	free(prio);
 	st_free(&a->cur);
+	st_free(&a->spare);
+	st_free(&a->bt);
+	st_free(&a->be);
 	if (a->sub)
 		return rc;
 	/* change detection for the fixed point over the call graph */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cvet/rules.h"
 #include "flow/flow_int.h"
 #include "common/util.h"
@@ -18,22 +19,61 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* 1 the first time (rule, file, line, column) is seen. */
-static int first_time(prog *p, const char *rule, uint16_t file, uint32_t line, uint16_t col)
+/* File f under the function being analysed (it owns it from now on, also on failure). */
+static int keep(A *a, cvet_finding *f)
 {
-	uint64_t h = fnv(1469598103934665603ull, rule, strlen(rule));
-	h = fnv(h, &file, sizeof(file));
-	h = fnv(h, &line, sizeof(line));
-	h = fnv(h, &col, sizeof(col));
-	for (size_t i = 0; i < p->nseen; i++)
-		if (p->seen[i] == h)
-			return 0;
-	if (cvet_util__grow((void **)&p->seen, &p->capseen, p->nseen, sizeof(*p->seen)) < 0) {
-		p->oom = 1;
-		return 0;
+	fnd_list *l = &a->prog->fnd[a->fi];
+	if (cvet_util__grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v)) < 0) {
+		cvet_finding_free(f);
+		return -1;
 	}
-	p->seen[p->nseen++] = h;
-	return 1;
+	l->v[l->n++] = f;
+	return 0;
+}
+
+/* Move every function's findings into the report, in the program's function order, one per (rule, place):
+ * a sink reached from several callers is one finding (the first caller's path). */
+static int publish(prog *p)
+{
+	size_t total = 0, cap = 16, n = 0;
+	uint64_t *set;
+	int rc = 0;
+	for (size_t i = 0; i < p->fl->nfuncs; i++)
+		total += p->fnd[i].n;
+	while (cap < total * 2 + 16)
+		cap *= 2;
+	if (!(set = calloc(cap, sizeof(*set))))
+		return CVET_ENOMEM;
+	for (size_t i = 0; i < p->fl->nfuncs; i++) {
+		fnd_list *l = &p->fnd[i];
+		for (size_t j = 0; j < l->n; j++) {
+			cvet_finding *f = l->v[j];
+			uint64_t h = 1469598103934665603ull;
+			size_t k;
+			h = fnv(h, f->rule_id, strlen(f->rule_id));
+			h = fnv(h, f->loc.path, strlen(f->loc.path));
+			h = fnv(h, &f->loc.line, sizeof(f->loc.line));
+			h = fnv(h, &f->loc.column, sizeof(f->loc.column));
+			h |= 1; /* 0 marks a free slot */
+			for (k = h & (cap - 1); set[k] && set[k] != h; k = (k + 1) & (cap - 1))
+				;
+			l->v[j] = NULL;
+			if (set[k] == h) {
+				cvet_finding_free(f);
+				continue;
+			}
+			set[k] = h;
+			n++;
+			if (rc == 0 && cvet_report_add(p->out, f) < 0)
+				rc = CVET_ENOMEM;
+			else if (rc < 0)
+				cvet_finding_free(f);
+		}
+		l->n = 0;
+	}
+	free(set);
+	(void)n;
+	return rc;
 }
 
 static char *dupstr(const char *s)
@@ -87,9 +127,7 @@ static cvet_finding *new_finding(A *a, const char *rule_id, uint16_t file, uint3
 {
 	const cvet_rule *rule = cvet_rules_find(rule_id);
 	cvet_finding *f;
-	if (!rule || !a->prog->report || !a->final || !line)
-		return NULL;
-	if (!first_time(a->prog, rule_id, file, line, col))
+	if (!rule || !a->final || a->sub || !line)
 		return NULL;
 	if (!(f = cvet_finding_new())) {
 		a->oom = 1;
@@ -125,7 +163,7 @@ void cvet_flow__report(A *a, const char *rule, const fl_node *at, uint32_t org, 
 	f = new_finding(a, rule, at->file, at->line, at->col, fl_str(&a->fl->strs, a->f->name), msg);
 	if (!f)
 		return;
-	if (add_trace(a, f, org) < 0 || cvet_report_add(a->prog->out, f) < 0)
+	if (add_trace(a, f, org) < 0 || keep(a, f) < 0)
 		a->oom = 1;
 }
 
@@ -148,7 +186,7 @@ void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_nod
 	if (add_trace(a, f, org) < 0 ||
 	    add_step(f, call->file < a->fl->nfiles ? fl_str(&a->fl->strs, a->fl->files[call->file]) : "", call->line,
 		     call->col, step) < 0 ||
-	    cvet_report_add(a->prog->out, f) < 0)
+	    keep(a, f) < 0)
 		a->oom = 1;
 }
 
@@ -402,11 +440,70 @@ static void debug_summaries(const prog *p)
 	}
 }
 
+/* Function fi's summary changed at position pos of this round: its callers (and functions taking its
+ * address) run again next round - unless they come later in this round anyway and will see it. */
+static void mark_callers(const prog *p, uint32_t fi, const uint32_t *pos, const uint8_t *dirty, uint8_t *mark,
+			 int *any)
+{
+	for (uint32_t e = p->caller_start[fi]; e < p->caller_start[fi + 1]; e++) {
+		uint32_t i = p->callers[e];
+		if (!dirty[i] || pos[i] <= pos[fi]) {
+			mark[i] = 1;
+			*any = 1;
+		}
+	}
+}
+
+/* The reverse call graph (who calls or takes the address of each function), as CSR arrays. */
+static int build_callers(prog *p)
+{
+	const cvet_flow *fl = p->fl;
+	size_t n = fl->nfuncs, edges = 0;
+	uint32_t *fill;
+	if (!(p->caller_start = calloc(n + 1, sizeof(*p->caller_start))))
+		return CVET_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		for (uint32_t c = 0; c < fl->funcs[i].ncallees; c++) {
+			int64_t callee = cvet_flow__func_index(p, fl->funcs[i].callees[c]);
+			if (callee >= 0) {
+				p->caller_start[callee + 1]++;
+				edges++;
+			}
+		}
+	for (size_t i = 0; i < n; i++)
+		p->caller_start[i + 1] += p->caller_start[i];
+	if (!(p->callers = calloc(edges ? edges : 1, sizeof(*p->callers))) || !(fill = calloc(n ? n : 1, sizeof(*fill))))
+		return CVET_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		for (uint32_t c = 0; c < fl->funcs[i].ncallees; c++) {
+			int64_t callee = cvet_flow__func_index(p, fl->funcs[i].callees[c]);
+			if (callee >= 0)
+				p->callers[p->caller_start[callee] + fill[callee]++] = (uint32_t)i;
+		}
+	free(fill);
+	return 0;
+}
+
+/* Whether function fi (at position pos this round, dirty or not) must run again because a global it reads
+ * grew after it last looked (g.dirty holds 1 + the last position at which it grew). */
+static int reads_dirty_global(const fl_func *f, const gfact *g, size_t ng, uint32_t pos, int was_dirty)
+{
+	for (uint32_t n = 1; n < f->nnodes; n++)
+		if (f->nodes[n].op == FL_GLOBAL && f->nodes[n].k >= 0 && (size_t)f->nodes[n].k < ng &&
+		    g[f->nodes[n].k].dirty && (!was_dirty || pos + 1 <= (uint32_t)g[f->nodes[n].k].dirty))
+			return 1;
+	return 0;
+}
+
 int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report *out)
 {
 	prog p;
 	A a;
 	uint32_t *order = NULL, *tmp = NULL;
+	uint8_t *dirty = NULL, *next = NULL;
+	uint32_t *pos = NULL;
+	clock_t started = clock();
+	int debug = getenv("CVET_FLOW_DEBUG") != NULL;
 	int rc = 0;
 	memset(&p, 0, sizeof(p));
 	memset(&a, 0, sizeof(a));
@@ -419,9 +516,10 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	p.sums = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*p.sums));
 	p.by_usr = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*p.by_usr));
 	p.g = calloc(fl->nglobals ? fl->nglobals : 1, sizeof(*p.g));
+	p.fnd = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*p.fnd));
 	order = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*order));
 	tmp = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*tmp));
-	if (!p.sums || !p.by_usr || !p.g || !order || !tmp) {
+	if (!p.sums || !p.by_usr || !p.g || !p.fnd || !order || !tmp) {
 		rc = CVET_ENOMEM;
 		goto done;
 	}
@@ -433,7 +531,7 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	p.active = K_REMOTE | K_FILE | K_STDIN;
 	if ((opts && opts->threat_model == CVET_FLOW_THREAT_LOCAL) || privileged(fl))
 		p.active |= K_CMDLINE | K_ENV;
-	if ((rc = bottom_up(&p, order)) < 0)
+	if ((rc = bottom_up(&p, order)) < 0 || (rc = build_callers(&p)) < 0)
 		goto done;
 
 	a.fl = fl;
@@ -442,21 +540,67 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	a.g = p.g;
 	a.threat_local_main = 1;
 	/* settle summaries and global taint (bounded), then one pass that reports */
-	for (int round = 0; round <= MAX_ROUNDS; round++) {
-		int last = round == MAX_ROUNDS;
-		a.changed = 0;
-		p.report = last;
-		for (size_t i = 0; i < fl->nfuncs && rc == 0; i++)
-			rc = cvet_flow__analyze_function(&a, order[i]);
+	/* settle summaries and global facts: every function once, then only those whose callees' summaries
+	 * changed (or that read globals, when a global's facts grew), for a bounded number of rounds; then one
+	 * pass over every function that reports */
+	if (!(dirty = calloc(fl->nfuncs ? fl->nfuncs : 1, 1)) || !(next = calloc(fl->nfuncs ? fl->nfuncs : 1, 1))) {
+		rc = CVET_ENOMEM;
+		goto done;
+	}
+	if (!(pos = calloc(fl->nfuncs ? fl->nfuncs : 1, sizeof(*pos)))) {
+		rc = CVET_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < fl->nfuncs; i++)
+		pos[order[i]] = (uint32_t)i;
+	memset(dirty, 1, fl->nfuncs);
+	p.report = 1;
+	for (int round = 0; round <= MAX_ROUNDS && rc == 0; round++) {
+		int any = 0;
+		a.glob_changed = 0;
+		memset(next, 0, fl->nfuncs);
+		for (size_t i = 0; i < fl->nfuncs && rc == 0; i++) {
+			uint32_t fi = order[i];
+			if (!dirty[fi])
+				continue;
+			a.changed = 0;
+			a.pos = (uint32_t)i;
+			{
+				clock_t t0 = debug ? clock() : 0;
+				rc = cvet_flow__analyze_function(&a, fi);
+				if (debug && clock() - t0 > CLOCKS_PER_SEC / 100)
+					fprintf(stderr, "flow: %s: %.3f s (%u blocks, %u nodes)\n", fl_str(&fl->strs, fl->funcs[fi].name),
+						(double)(clock() - t0) / CLOCKS_PER_SEC, fl->funcs[fi].nblocks, fl->funcs[fi].nnodes);
+			}
+			if (a.changed)
+				mark_callers(&p, fi, pos, dirty, next, &any);
+		}
 		if (rc < 0 || a.oom || p.oom) {
 			rc = CVET_ENOMEM;
 			break;
 		}
-		if (!last && !a.changed)
-			round = MAX_ROUNDS - 1; /* settled: go straight to the reporting pass */
+		if (a.glob_changed)
+			for (size_t i = 0; i < fl->nfuncs; i++)
+				if (reads_dirty_global(&fl->funcs[i], p.g, fl->nglobals, pos[i], dirty[i]))
+					next[i] = 1, any = 1;
+		for (size_t gi = 0; gi < fl->nglobals; gi++)
+			p.g[gi].dirty = 0;
+		if (getenv("CVET_FLOW_DEBUG")) {
+			size_t nd = 0;
+			for (size_t i = 0; i < fl->nfuncs; i++)
+				nd += dirty[i] != 0;
+			fprintf(stderr, "flow: round %d analysed %zu of %zu functions\n", round, nd, fl->nfuncs);
+		}
+		memcpy(dirty, next, fl->nfuncs);
+		if (!any)
+			break; /* settled: every function's latest findings hold */
 	}
-	if (rc == 0 && getenv("CVET_FLOW_DEBUG"))
+	if (rc == 0)
+		rc = publish(&p);
+	if (rc == 0 && getenv("CVET_FLOW_DEBUG")) {
+		fprintf(stderr, "flow: analysis took %.3f s of CPU\n", (double)(clock() - started) / CLOCKS_PER_SEC);
 		debug_summaries(&p);
+	}
 done:
 	if (p.sums)
 		for (size_t i = 0; i < fl->nfuncs; i++) {
@@ -466,9 +610,20 @@ done:
 	free(p.sums);
 	free(p.by_usr);
 	free(p.g);
-	free(p.seen);
+	if (p.fnd)
+		for (size_t i = 0; i < fl->nfuncs; i++) {
+			for (size_t j = 0; j < p.fnd[i].n; j++)
+				cvet_finding_free(p.fnd[i].v[j]);
+			free(p.fnd[i].v);
+		}
+	free(p.fnd);
+	free(p.callers);
+	free(p.caller_start);
 	free(a.traces);
 	free(order);
 	free(tmp);
+	free(dirty);
+	free(next);
+	free(pos);
 	return rc;
 }

@@ -56,7 +56,7 @@
 #define WIDEN_AFTER 2u              /* visits of a block before its ranges widen */
 #define MAX_ARGS 64u
 #define MAX_CONTEXT_NODES 400u     /* callees this small are analysed again for constant arguments */
-#define MAX_ROUNDS 4                /* passes over the call graph to settle summaries and globals */
+#define MAX_ROUNDS 2                /* passes over the call graph to settle summaries and globals */
 
 typedef struct val {
 	uint32_t t;       /* taint */
@@ -153,12 +153,19 @@ typedef struct gfact {
 	int written;     /* written (or its address taken) after initialisation */
 	int escaped;     /* its address is taken: writes through pointers are not seen */
 	int has_range;   /* lo..hi: every value a function stored into it */
+	int dirty;       /* 1 + the last position in this round's order at which its facts grew, 0 = they did not */
 	int64_t lo, hi;
 } gfact;
 
 typedef struct finding_key {
 	uint64_t h;
 } finding_key;
+
+/* Findings one function's analysis raised (owned). */
+typedef struct fnd_list {
+	cvet_finding **v;
+	size_t n, cap;
+} fnd_list;
 
 /* The program-wide analysis. */
 typedef struct prog {
@@ -170,7 +177,8 @@ typedef struct prog {
 	cvet_report *out;
 	int report;                /* final round: raise findings */
 	uint32_t active;           /* source kinds that count as untrusted */
-	uint64_t *seen; size_t nseen, capseen; /* findings already raised (rule, place) */
+	fnd_list *fnd;             /* per function: the findings of its latest analysis */
+	uint32_t *callers, *caller_start; /* reverse call graph: callers of f are callers[caller_start[f]..[f+1]) */
 	int oom;
 } prog;
 
@@ -185,11 +193,14 @@ typedef struct A {
 	fl_func *f;
 	uint32_t fi, block;
 	state cur;
+	state spare, bt, be;       /* reused buffers: join scratch, the two edges of a branch */
 	tstep *traces; uint32_t ntraces, captraces;
 	unsigned edepth;
 	int in_cond, in_loop_head, in_loop_step;
 	int threat_local_main;     /* argv/envp of main count as sources */
-	int changed, budget_hit, oom;
+	int changed, budget_hit, oom;  /* changed: this function's summary differs from the last round's */
+	int glob_changed;          /* some global's facts grew in this round */
+	uint32_t pos;              /* position of the function being analysed in this round's order */
 	int final;                 /* the sweep after the fixed point: rules report, summaries collect */
 	uint32_t tok_t, tok_org;   /* the string strtok() is splitting (strtok(NULL, ...) continues it) */
 	/* a context analysis of a small callee (its return range for constant arguments) */

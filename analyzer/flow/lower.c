@@ -10,7 +10,8 @@
 #define MAX_EXPR_DEPTH 200u     /* deeper expressions become FL_UNKNOWN */
 #define MAX_STMT_DEPTH 200u     /* deeper statements are not lowered (the function is marked cut) */
 #define MAX_NODES 400000u       /* budget per function: beyond it the rest of the body is not lowered */
-#define MAX_KIDS 64u            /* children looked at per statement or expression */
+#define MAX_KIDS 64u            /* children looked at per expression (arguments, initialisers) */
+#define MAX_BLOCK_STMTS 1000000u /* statements of one block (the node budget ends it first) */
 #define NO_BLOCK UINT32_MAX
 
 typedef struct var_slot {
@@ -911,17 +912,43 @@ static void lower_loop_body(lower *L, CXCursor body, uint32_t brk, uint32_t cont
 	L->cont = oc;
 }
 
+typedef struct all_kids {
+	CXCursor *v;
+	size_t n, cap;
+	int oom;
+} all_kids;
+
+static enum CXChildVisitResult collect_all(CXCursor c, CXCursor parent, CXClientData ud)
+{
+	all_kids *k = ud;
+	(void)parent;
+	if (k->n >= MAX_BLOCK_STMTS)
+		return CXChildVisit_Break;
+	if (cvet_util__grow((void **)&k->v, &k->cap, k->n, sizeof(*k->v)) < 0) {
+		k->oom = 1;
+		return CXChildVisit_Break;
+	}
+	k->v[k->n++] = c;
+	return CXChildVisit_Continue;
+}
+
 static void ls_depth(lower *L, CXCursor s)
 {
 	CXCursor k[MAX_KIDS];
 	unsigned n;
 	switch (s.kind) {
 	case CXCursor_CompoundStmt:
-	case CXCursor_CXXTryStmt:
-		n = kids(s, k);
-		for (unsigned i = 0; i < n; i++)
-			ls(L, k[i]);
+	case CXCursor_CXXTryStmt: {
+		/* every statement of a block, however many (a switch body holds hundreds of cases) */
+		all_kids ak = {NULL, 0, 0, 0};
+		clang_visitChildren(s, collect_all, &ak);
+		if (ak.oom)
+			L->oom = 1;
+		for (size_t i = 0; i < ak.n && !L->oom; i++)
+			ls(L, ak.v[i]);
+		free(ak.v);
 		return;
+	}
 	case CXCursor_DeclStmt:
 		n = kids(s, k);
 		for (unsigned i = 0; i < n; i++)
