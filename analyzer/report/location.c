@@ -306,5 +306,12 @@ void cvet_locations__apply(const cvet_locations *l, cvet_report *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		cvet_finding *f = r->findings[i];
 		f->location_class = f->kind == CVET_KIND_CODE ? cvet_locations__classify(l, f->loc.path) : CVET_LOC_PRODUCT;
+		/* a dataflow that starts in a test (or other non-product code) and ends in product code is shown
+		 * only by that test: the finding belongs to where its data comes from */
+		if (f->kind == CVET_KIND_CODE && f->location_class == CVET_LOC_PRODUCT && f->nsteps && f->steps[0].path) {
+			cvet_location_class origin = cvet_locations__classify(l, f->steps[0].path);
+			if (origin != CVET_LOC_PRODUCT)
+				f->location_class = origin;
+		}
 	}
 }

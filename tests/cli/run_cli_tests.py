@@ -683,6 +683,24 @@ def test_locations__classes_in_json_and_fail_on():
         check("0 at or above high in product code" in p.stderr, "stderr summary: %r" % p.stderr)
 
 
+def test_locations__flow_from_a_test_is_test_code():
+    """A product function judged only through a test's call (the test reads the input) is test code."""
+    with tempfile.TemporaryDirectory() as d:
+        os.makedirs(os.path.join(d, "src"))
+        os.makedirs(os.path.join(d, "tests"))
+        with open(os.path.join(d, "src", "lib.c"), "w") as f:
+            f.write("#include <stdio.h>\nFILE *lib_open(const char *name) { return fopen(name, \"r\"); }\n")
+        with open(os.path.join(d, "tests", "t.c"), "w") as f:
+            f.write("#include <stdio.h>\nFILE *lib_open(const char *name);\n"
+                    "int main(void) { char b[64]; if (!fgets(b, sizeof b, stdin)) return 1; "
+                    "return lib_open(b) != NULL; }\n")
+        p = run(["code", "--quiet", "--format", "json", "--fail-on", "high", "."], cwd=d)
+        rep = json.loads(p.stdout)
+        got = [(f["rule_id"], f["location"]["path"], f["location_class"]) for f in rep["findings"]]
+        check(("path-traversal", "src/lib.c", "test") in got, "flow from a test into product code: %r" % got)
+        check(p.returncode == 0, "a finding only a test reaches does not fail the run: exit %d" % p.returncode)
+
+
 def test_locations__scanned_directory_names_do_not_count():
     with tempfile.TemporaryDirectory() as d:
         proj = os.path.join(d, "tests", "proj")
