@@ -221,7 +221,13 @@ static void on_summary_call(A *a, const fl_node *call, const summary *s, const v
 		if (sk->param >= nargs || !rule)
 			continue;
 		/* judged by the very place the callee used (s->count, s->name; not all of *s) */
+		if (numeric && sk->field == SYMF_NONE &&
+		    ((args[sk->param].fl & V_PT) || (argn[sk->param] < a->f->nnodes &&
+						    (a->f->nodes[argn[sk->param]].tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)))))
+			continue; /* a number somewhere behind a pointer, which member unknown: too vague to judge */
 		v = cvet_flow__arg_place(a, argn[sk->param], sk->field, &args[sk->param], &cont[sk->param]);
+		if (numeric && sk->field == SYMF_NONE)
+			v = args[sk->param]; /* the number passed, not everything it might point to */
 		if (!numeric && sk->field == 0)
 			v = cont[sk->param]; /* the pointer itself was handed on: what it points to */
 		switch (sk->kind) {

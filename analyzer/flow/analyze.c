@@ -1410,6 +1410,8 @@ static val ev_call(A *a, uint32_t n)
 				k = mkkey(key_root(obj), o->field);
 			v.t = t;
 			v.fl = o->fl;
+			v.lo = o->lo; /* what the callee stored: a u16 read from the file is at most 65535 */
+			v.hi = o->hi;
 			v.org = trace(a, 0, nd, "'%s' stores untrusted data through argument %u", name, o->param + 1);
 			store(a, k, v, 0);
 			if (o->field == F_STAR && N(a, argn[o->param])->op == FL_LOCAL)
@@ -2041,12 +2043,14 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 	return changed;
 }
 
-static void add_out(A *a, summary *s, uint8_t param, uint32_t field, uint32_t t, uint16_t fl)
+static void add_out(A *a, summary *s, uint8_t param, uint32_t field, uint32_t t, uint16_t fl, int64_t lo, int64_t hi)
 {
 	for (uint32_t i = 0; i < s->nouts; i++)
 		if (s->outs[i].param == param && s->outs[i].field == field) {
 			s->outs[i].t |= t;
 			s->outs[i].fl &= fl;
+			s->outs[i].lo = lo < s->outs[i].lo ? lo : s->outs[i].lo;
+			s->outs[i].hi = hi > s->outs[i].hi ? hi : s->outs[i].hi;
 			return;
 		}
 	if (s->nouts >= 256)
@@ -2065,6 +2069,8 @@ static void add_out(A *a, summary *s, uint8_t param, uint32_t field, uint32_t t,
 	s->outs[s->nouts].field = field;
 	s->outs[s->nouts].t = t;
 	s->outs[s->nouts].fl = fl;
+	s->outs[s->nouts].lo = lo;
+	s->outs[s->nouts].hi = hi;
 	s->nouts++;
 }
 
@@ -2177,7 +2183,8 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			if (key_root(k) != (int32_t)i || fld == 0 || !t ||
 			    !(fld == F_STAR || (fld & (F_THROUGH | F_PTEE))))
 				continue;
-			add_out(a, s, (uint8_t)v->param, fld, t, a->cur.s[j].v.fl & (V_SANPATH | V_SANCMD | V_SANFMT));
+			add_out(a, s, (uint8_t)v->param, fld, t, a->cur.s[j].v.fl & (V_SANPATH | V_SANCMD | V_SANFMT),
+				a->cur.s[j].v.lo, a->cur.s[j].v.hi);
 		}
 	}
 }

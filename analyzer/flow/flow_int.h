@@ -110,6 +110,7 @@ typedef struct sout {
 	uint32_t field;
 	uint32_t t;
 	uint16_t fl;     /* sanitiser flags it carries */
+	int64_t lo, hi;  /* the range of what is stored (all stores joined) */
 } sout;
 
 /* One way a function ends: it returns the constant `ret`, leaving these values behind its pointer
