@@ -20,11 +20,21 @@ static const char *const cat_names[] = {
 };
 
 #define MAX_SIZED 32
+#define MAX_TERMS 6
 
-/* Per function: pointers allocated with room for strlen(x) + k (k >= 1), and lengths len = strlen(x). */
+/* p = malloc(strlen(a) + strlen(b) + k): the strings p has room for, which copies used them, and the slack. */
+typedef struct sized {
+	CXCursor ptr;             /* p */
+	CXCursor term[MAX_TERMS]; /* a, b: strings whose lengths the size adds up */
+	unsigned nterms;
+	unsigned used;            /* bit i: term i already copied in since the last strcpy */
+	long long slack;          /* the constant part left (a terminator needs 1) */
+} sized;
+
+/* Per function: pointers allocated with room for a sum of string lengths plus k (k >= 1), and lengths
+ * len = strlen(x). */
 typedef struct unbounded_copy_state {
-	CXCursor sized_ptr[MAX_SIZED]; /* p in p = malloc(strlen(x) + 1) */
-	CXCursor sized_src[MAX_SIZED]; /* x: the string whose length (plus a terminator) p can hold */
+	sized sz[MAX_SIZED];
 	size_t nsized;
 	CXCursor len_var[MAX_SIZED];   /* len in len = strlen(x) */
 	CXCursor len_src[MAX_SIZED];   /* x */
@@ -49,29 +59,13 @@ static CXCursor strlen_arg(CXCursor e)
 	return yes && cx_child_count(s) == 2 ? cx_child(s, 1) : clang_getNullCursor();
 }
 
-/* The string x whose length a size expression covers with room to spare: strlen(x) + k or len + k
- * (k a constant >= 1, len = strlen(x) earlier in the function). Null cursor when not of that form. */
-static CXCursor covered_string(const unbounded_copy_state *st, CXCursor size)
+/* The string a length term stands for: x in strlen(x), or in len with len = strlen(x) earlier; else null. */
+static CXCursor length_term(const unbounded_copy_state *st, CXCursor e)
 {
-	CXCursor s = cx_strip_casts(size), a, b, x;
-	long long k = 0;
-	if (s.kind != CXCursor_BinaryOperator || cx_binop(s) != CX_BO_Add)
-		return clang_getNullCursor();
-	a = cx_child(s, 0);
-	b = cx_child(s, 1);
-	if (cx_int_const(a, &k)) {
-		CXCursor t = a;
-		a = b;
-		b = t;
-	} else if (!cx_int_const(b, &k)) {
-		return clang_getNullCursor();
-	}
-	if (k < 1)
-		return clang_getNullCursor();
-	x = strlen_arg(a);
+	CXCursor x = strlen_arg(e), a;
 	if (!cx_is_null(x))
 		return x;
-	a = cx_strip_casts(a);
+	a = cx_strip_casts(e);
 	if (a.kind == CXCursor_DeclRefExpr) {
 		CXCursor d = clang_getCursorReferenced(a);
 		for (size_t i = 0; i < st->nlen; i++)
@@ -79,6 +73,34 @@ static CXCursor covered_string(const unbounded_copy_state *st, CXCursor size)
 				return st->len_src[i];
 	}
 	return clang_getNullCursor();
+}
+
+/* Split a size expression of the form strlen(a) + len_b + ... + k into its strings and constant (depth-bounded
+ * walk of the + tree). 1 when every term is one of those and k >= 1. */
+static int covered_terms(const unbounded_copy_state *st, CXCursor size, sized *out)
+{
+	CXCursor stack[16];
+	unsigned sp = 0;
+	long long k = 0;
+	out->nterms = 0;
+	stack[sp++] = cx_strip_casts(size);
+	while (sp) {
+		CXCursor e = stack[--sp], x;
+		long long c;
+		if (e.kind == CXCursor_BinaryOperator && cx_binop(e) == CX_BO_Add && sp + 2 <= 16) {
+			stack[sp++] = cx_strip_casts(cx_child(e, 0));
+			stack[sp++] = cx_strip_casts(cx_child(e, 1));
+		} else if (cx_int_const(e, &c)) {
+			k += c;
+		} else if (!cx_is_null(x = length_term(st, e)) && out->nterms < MAX_TERMS) {
+			out->term[out->nterms++] = x;
+		} else {
+			return 0;
+		}
+	}
+	out->slack = k;
+	out->used = 0;
+	return out->nterms > 0 && k >= 1;
 }
 
 /* 1 when name (case-insensitive) looks like a string-length function: strlen, wcslen, strnlen, xmlStrlen. */
@@ -182,23 +204,45 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	free(name);
 	if (!alloc || cx_child_count(call) < 2)
 		return;
-	x = covered_string(st, cx_child(call, cx_child_count(call) - 1));
-	if (!cx_is_null(x) && st->nsized < MAX_SIZED) {
-		st->sized_ptr[st->nsized] = var;
-		st->sized_src[st->nsized++] = x;
+	if (st->nsized < MAX_SIZED && covered_terms(st, cx_child(call, cx_child_count(call) - 1), &st->sz[st->nsized])) {
+		st->sz[st->nsized].ptr = var;
+		st->nsized++;
 	}
 }
 
-/* 1 when dest was allocated in this function with room for src and its terminator. */
-static int allocated_for(const unbounded_copy_state *st, CXCursor dest, CXCursor src)
+/* The room dest was allocated with in this function (as a sum of string lengths), or NULL. */
+static sized *sized_for(unbounded_copy_state *st, CXCursor dest)
 {
 	CXCursor d = cx_strip_casts(dest), decl;
 	if (d.kind != CXCursor_DeclRefExpr && d.kind != CXCursor_MemberRefExpr)
-		return 0;
+		return NULL;
 	decl = clang_getCursorReferenced(d);
-	for (size_t i = 0; i < st->nsized; i++)
-		if (clang_equalCursors(st->sized_ptr[i], decl) && cx_same_ref(st->sized_src[i], src))
+	for (size_t i = st->nsized; i-- > 0;)
+		if (clang_equalCursors(st->sz[i].ptr, decl))
+			return &st->sz[i];
+	return NULL;
+}
+
+/*
+ * Account a copy into a buffer sized for a sum of string lengths: strcpy(p, a) starts over with a, each
+ * strcat(p, b) takes one more string the size counted (or a literal from the constant part). 1 when it
+ * fits the room; 0 when it does not (p = malloc(strlen(a) + strlen(b) + 1); strcpy; strcat b; strcat c).
+ */
+static int fits_budget(sized *z, CXCursor src, int is_cat, int literal, long long len)
+{
+	if (!is_cat)
+		z->used = 0;
+	if (literal) {
+		if (len > z->slack - 1)
+			return 0;
+		z->slack -= len;
+		return 1;
+	}
+	for (unsigned i = 0; i < z->nterms; i++)
+		if (!(z->used & (1u << i)) && cx_same_ref(z->term[i], src)) {
+			z->used |= 1u << i;
 			return 1;
+		}
 	return 0;
 }
 
@@ -231,8 +275,19 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 			return;
 	} else if (literal && !room_known) {
 		return; /* a fixed string into a buffer of unknown size: nothing to measure against */
-	} else if (!room_known && allocated_for(st, ev->call->args[0], ev->call->args[1])) {
-		return; /* p = malloc(strlen(s) + 1); strcpy(p, s); */
+	}
+	if (!room_known) {
+		sized *z = sized_for(st, ev->call->args[0]);
+		if (z) { /* p = malloc(strlen(a) + strlen(b) + 1); strcpy(p, a); strcat(p, b); */
+			if (fits_budget(z, ev->call->args[1], is_cat, literal, len))
+				return;
+			dest = cvet_text__short(tu, ev->call->args[0]);
+			cvet_tu_report(tu, &cvet_check_unbounded_copy, ev->call->expr,
+				       "'%s' writes more into '%s' than the size it was allocated with counts; add its length to the "
+				       "allocation or use 'snprintf'", name, dest ? dest : "the destination");
+			free(dest);
+			return;
+		}
 	}
 	if (!(len_known && room_known) &&
 	    (was_measured(st, ev->call->args[1]) || was_measured(st, ev->call->args[0])))

@@ -127,3 +127,27 @@ int main(int argc, char **argv)
 	free(duplicate("a", "b"));
 	return 0;
 }
+
+/* Sized for the sum of what is copied in, a separator included: fits. */
+char *join_path(const char *dir, const char *file)
+{
+	char *p = malloc(strlen(dir) + strlen(file) + 2);
+	if (!p)
+		return NULL;
+	strcpy(p, dir);  // ok: unbounded-copy (room for dir)
+	strcat(p, "/");  // ok: unbounded-copy (the + 2 holds the separator and the terminator)
+	strcat(p, file);  // ok: unbounded-copy (room for file)
+	return p;
+}
+
+/* Sized for two strings, three copied in: the third overflows. */
+char *join_three(const char *a, const char *b, const char *c)
+{
+	char *p = malloc(strlen(a) + strlen(b) + 1);
+	if (!p)
+		return NULL;
+	strcpy(p, a);  // ok: unbounded-copy
+	strcat(p, b);  // ok: unbounded-copy
+	strcat(p, c);  // expect: unbounded-copy
+	return p;
+}
