@@ -41,6 +41,9 @@ typedef struct unbounded_copy_state {
 	size_t nlen;
 	CXCursor measured[MAX_SIZED];  /* strings whose length an earlier if-condition tested */
 	size_t nmeasured;
+	CXCursor plus_var[MAX_SIZED];  /* n in n = strlen(x) + k: a length a condition may test */
+	CXCursor plus_src[MAX_SIZED];
+	size_t nplus;
 } unbounded_copy_state;
 
 static const char *const alloc_names[] = {"malloc", "alloca", "xmalloc", "g_malloc", "realloc", "xrealloc", NULL};
@@ -133,6 +136,9 @@ static int note_measured(CXCursor c, CXCursor parent, void *ud)
 		for (size_t i = 0; i < st->nlen && st->nmeasured < MAX_SIZED; i++)
 			if (clang_equalCursors(st->len_var[i], d))
 				st->measured[st->nmeasured++] = st->len_src[i];
+		for (size_t i = 0; i < st->nplus && st->nmeasured < MAX_SIZED; i++)
+			if (clang_equalCursors(st->plus_var[i], d))
+				st->measured[st->nmeasured++] = st->plus_src[i];
 	}
 	return 0;
 }
@@ -189,6 +195,19 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (cx_is_null(var) || cx_is_null(value))
 		return;
 	x = strlen_arg(value);
+	if (cx_is_null(x)) {
+		/* len = strlen(x) + 1 measures x too (as far as a later `if (len <= room)` is concerned) */
+		CXCursor v = cx_strip_casts(value);
+		long long k;
+		if (v.kind == CXCursor_BinaryOperator && cx_binop(v) == CX_BO_Add && cx_int_const(cx_child(v, 1), &k) &&
+		    k >= 0 && k <= 16 && !cx_is_null(strlen_arg(cx_child(v, 0))))
+			x = strlen_arg(cx_child(v, 0));
+		if (!cx_is_null(x) && st->nplus < MAX_SIZED) {
+			st->plus_var[st->nplus] = var;
+			st->plus_src[st->nplus++] = x;
+		}
+		x = clang_getNullCursor();
+	}
 	if (!cx_is_null(x)) {
 		if (st->nlen < MAX_SIZED) {
 			st->len_var[st->nlen] = var;
@@ -251,7 +270,7 @@ static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)
 	unbounded_copy_state *st = state;
 	(void)tu;
 	(void)ev;
-	st->nsized = st->nlen = st->nmeasured = 0;
+	st->nsized = st->nlen = st->nmeasured = st->nplus = 0;
 }
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)

@@ -151,3 +151,11 @@ char *join_three(const char *a, const char *b, const char *c)
 	strcat(p, c);  // expect: unbounded-copy
 	return p;
 }
+
+/* The length with its terminator, checked against the room before the copy (socks5-style request). */
+void put_host(unsigned char *req, size_t at, const char *host)
+{
+	size_t hostlen = strlen(host) + 1;
+	if (hostlen <= 255)
+		strcpy((char *)req + at, host);  // ok: unbounded-copy (its length was measured)
+}
