@@ -716,6 +716,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.report_unused_suppressions = c.report_unused;
 	o.locations = config ? config->locations : NULL;
 	o.nlocations = config ? config->nlocations : 0;
+	o.models = config ? config->models : NULL;
+	o.nmodels = config ? config->nmodels : 0;
 	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
 		goto error; /* before the scan: a bad baseline should not cost a whole scan */
 	if ((error = cvet_driver__scan(&o, &report)) < 0)

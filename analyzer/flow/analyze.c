@@ -9,10 +9,11 @@
 #include "flow/flow.h"
 #include "flow/flow_int.h"
 #include "common/util.h"
+#include "report/config.h"
 
 /* ---- models (checks/flow_models.def) ---- */
 
-enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN };
+enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK };
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
        ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
@@ -497,10 +498,64 @@ const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr)
 	return s;
 }
 
+/* The user's models (.cvet.json "models"), set for the length of one analysis; searched before the built-in
+ * ones. The analysis runs on one thread. */
+static model *umodels;
+static size_t numodels;
+
+int cvet_flow__user_models(const struct cvet_config_model *m, size_t n)
+{
+	free(umodels);
+	umodels = NULL;
+	numodels = 0;
+	if (!n)
+		return 0;
+	if (!(umodels = calloc(n, sizeof(*umodels))))
+		return CVET_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		model *u = &umodels[numodels];
+		const char *w = m[i].kind ? m[i].kind : m[i].as ? m[i].as : "";
+		u->name = m[i].function;
+		if (strcmp(m[i].role, "source") == 0) {
+			u->kind = M_SOURCE;
+			u->a = m[i].arg;
+			u->b = strcmp(w, "remote") == 0 ? K_REMOTE : strcmp(w, "file") == 0 ? K_FILE : strcmp(w, "stdin") == 0 ? K_STDIN
+			       : strcmp(w, "commandline") == 0 ? K_CMDLINE : strcmp(w, "environment") == 0 ? K_ENV : K_UNCTRL;
+		} else if (strcmp(m[i].role, "sink") == 0 || strcmp(m[i].role, "check") == 0) {
+			u->kind = m[i].role[1] == 'i' ? M_SINK : M_CHECK;
+			u->a = m[i].arg;
+			u->b = strcmp(w, "command") == 0 ? S_CMD : strcmp(w, "format") == 0 ? S_FMT : strcmp(w, "path") == 0 ? S_PATH : S_ALLOC;
+		} else if (strcmp(m[i].role, "propagate") == 0) {
+			u->kind = M_PROPAGATE;
+			u->a = m[i].arg;
+			u->b = m[i].from;
+		} else {
+			u->kind = M_NORETURN;
+		}
+		numodels++;
+	}
+	return 0;
+}
+
+static int user_model(const char *name)
+{
+	for (size_t i = 0; i < numodels; i++)
+		if (strcmp(umodels[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static const model *find_model(const char *name, int kind, const model *after)
 {
-	size_t i = after ? (size_t)(after - models) + 1 : 0;
-	for (; i < NMODELS; i++)
+	int in_user = after && umodels && after >= umodels && after < umodels + numodels;
+	size_t i;
+	if (!after || in_user) {
+		for (i = in_user ? (size_t)(after - umodels) + 1 : 0; i < numodels; i++)
+			if (umodels[i].kind == kind && strcmp(umodels[i].name, name) == 0)
+				return &umodels[i];
+		after = NULL;
+	}
+	for (i = after ? (size_t)(after - models) + 1 : 0; i < NMODELS; i++)
 		if (models[i].kind == kind && strcmp(models[i].name, name) == 0)
 			return &models[i];
 	return NULL;
@@ -522,6 +577,8 @@ static int is_tokenizer(const char *name)
 
 static int find_model_any(const char *name)
 {
+	if (user_model(name))
+		return 1;
 	for (size_t i = 0; i < NMODELS; i++)
 		if (strcmp(models[i].name, name) == 0)
 			return 1;
@@ -1347,7 +1404,7 @@ static val ev_call(A *a, uint32_t n)
 		cont[i] = (N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) ? content(a, argn[i], args[i]) : args[i];
 	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
 	name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
-	s = callee ? summary_of(a, callee) : NULL;
+	s = callee && !user_model(name) ? summary_of(a, callee) : NULL; /* the user's model wins over the body */
 	if (s || !callee || !find_model_any(name)) {
 		/* a callee we only partly know may write any variable whose address it gets: forget its value
 		 * (keep what it carried), so that `int n = 0; get(&n); x / n` is not "divide by zero" */
@@ -1609,6 +1666,20 @@ static void refine_call(A *a, uint32_t call, int found_edge_is_true, state *t, s
 	if (cn->op != FL_CALL || !cn->k)
 		return;
 	name = cvet_flow__callee_name(a->fl, (uint32_t)cn->k);
+	/* a user's check function: a nonzero result means its argument is safe for that use */
+	for (m = find_model(name, M_CHECK, NULL); m; m = find_model(name, M_CHECK, m)) {
+		uint16_t flag = m->b == S_CMD ? V_SANCMD : m->b == S_FMT ? V_SANFMT : V_SANPATH;
+		state *ok = found_edge_is_true ? t : f;
+		uint32_t argn;
+		uint64_t k;
+		if (m->a < 0 || (uint32_t)m->a >= cn->b || cn->a + (uint32_t)m->a >= a->f->nextra)
+			continue;
+		argn = a->f->extra[cn->a + (uint32_t)m->a];
+		if (object_of(a, argn, &k))
+			refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flag);
+		if (N(a, argn)->op == FL_LOCAL && place_of(a, argn, &k))
+			refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flag);
+	}
 	for (m = find_model(name, M_VALIDATE, NULL); m; m = find_model(name, M_VALIDATE, m)) {
 		state *clean = found_edge_is_true ? f : t, *found = found_edge_is_true ? t : f;
 		uint32_t argn;

@@ -509,7 +509,8 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	memset(&a, 0, sizeof(a));
 	if (fl->oom)
 		return CVET_ENOMEM;
-	if ((rc = cvet_flow__canonicalize(fl)) < 0 || (rc = canonical_order(fl)) < 0)
+	if ((rc = cvet_flow__canonicalize(fl)) < 0 || (rc = canonical_order(fl)) < 0 ||
+	    (rc = cvet_flow__user_models(opts ? opts->models : NULL, opts ? opts->nmodels : 0)) < 0)
 		return rc;
 	p.fl = fl;
 	p.out = out;
@@ -625,5 +626,6 @@ done:
 	free(dirty);
 	free(next);
 	free(pos);
+	cvet_flow__user_models(NULL, 0);
 	return rc;
 }

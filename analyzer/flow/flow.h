@@ -39,6 +39,8 @@ struct cvet_flow_hooks;
 typedef struct cvet_flow_options {
 	int threat_model;             /* CVET_FLOW_THREAT_* */
 	const struct cvet_flow_hooks *hooks; /* the rules to run (cvet_flow__rules()); NULL: summaries only */
+	const struct cvet_config_model *models; /* the user's models (.cvet.json "models"), lent; NULL = none */
+	size_t nmodels;
 	const unsigned char *enabled; /* per registry rule index (cvet_rules_at order), NULL = all on */
 } cvet_flow_options;
 
@@ -60,6 +62,11 @@ void cvet_flow__tu_discard(cvet_flow_tu *ft);
 /* Renumber interned strings in sorted order (ids then do not depend on which translation unit finished
  * first); called before the analysis. 0 or CVET_ENOMEM. */
 int cvet_flow__canonicalize(cvet_flow *fl);
+
+/* Use these user models (lent; they must outlive the analysis) in the next analysis; NULL/0 clears them.
+ * 0 or CVET_ENOMEM. */
+struct cvet_config_model;
+int cvet_flow__user_models(const struct cvet_config_model *m, size_t n);
 
 /* The flow rules (checks/flow_rules.c), as the hooks the engine calls. */
 const struct cvet_flow_hooks *cvet_flow__rules(void);

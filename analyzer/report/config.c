@@ -144,6 +144,95 @@ int cvet_config__profile_parse(const char *name, cvet_profile *out)
 	return 0;
 }
 
+static int word_in(const char *w, const char *const *list)
+{
+	for (; w && *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* An argument index (0..63), or "return" (-1) when allow_return. 0 or CVET_EPARSE. */
+static int model_arg(const cvet_config *c, size_t i, const cJSON *v, const char *key, int allow_return, int *out)
+{
+	if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 64 && v->valuedouble == (double)(int)v->valuedouble) {
+		*out = (int)v->valuedouble;
+		return 0;
+	}
+	if (allow_return && cJSON_IsString(v) && strcmp(v->valuestring, "return") == 0) {
+		*out = -1;
+		return 0;
+	}
+	return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu].%s must be an argument index from 0 to 63%s",
+			       c->path, i, key, allow_return ? " or \"return\"" : "");
+}
+
+/*
+ * "models": [{"function": "net_read", "role": "source", "arg": 1, "kind": "remote"}, ...] - what the project's
+ * wrappers (or libraries cvet does not know) do, for the flow rules. Every entry is checked here, so that a
+ * typo is one clear error rather than a model that silently does nothing.
+ */
+static int parse_models(cvet_config *c, const cJSON *arr)
+{
+	static const char *const roles[] = {"source", "sink", "propagate", "check", "noreturn", NULL};
+	static const char *const kinds[] = {"remote", "file", "stdin", "commandline", "environment", "random", NULL};
+	static const char *const uses[] = {"command", "format", "path", "size", NULL};
+	const cJSON *it;
+	size_t n = 0, i = 0;
+	if (!cJSON_IsArray(arr))
+		return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\" must be an array of objects", c->path);
+	n = (size_t)cJSON_GetArraySize(arr);
+	if (n > 10000)
+		return cvet_error_setc(CVET_ELIMIT, "config '%s': more than 10000 \"models\"", c->path);
+	if (n && !(c->models = calloc(n, sizeof(*c->models))))
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	cJSON_ArrayForEach(it, arr) {
+		cvet_config_model *m = &c->models[i];
+		const cJSON *fn = cJSON_GetObjectItemCaseSensitive(it, "function");
+		const cJSON *role = cJSON_GetObjectItemCaseSensitive(it, "role");
+		const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(it, "from");
+		const cJSON *kind = cJSON_GetObjectItemCaseSensitive(it, "kind");
+		const cJSON *as = cJSON_GetObjectItemCaseSensitive(it, "as");
+		int err;
+		if (!cJSON_IsObject(it) || !cJSON_IsString(fn) || !*fn->valuestring || strlen(fn->valuestring) > 200)
+			return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu] needs a \"function\" name", c->path, i);
+		if (!cJSON_IsString(role) || !word_in(role->valuestring, roles))
+			return cvet_error_setc(CVET_EPARSE,
+					       "config '%s': \"models\"[%zu].role must be source, sink, propagate, check or noreturn",
+					       c->path, i);
+		m->arg = 0;
+		m->from = 0;
+		if (strcmp(role->valuestring, "noreturn") != 0) {
+			if (!arg)
+				return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu] needs \"arg\"", c->path, i);
+			if ((err = model_arg(c, i, arg, "arg", strcmp(role->valuestring, "source") == 0 ||
+							       strcmp(role->valuestring, "propagate") == 0, &m->arg)) < 0)
+				return err;
+		}
+		if (strcmp(role->valuestring, "propagate") == 0 &&
+		    (!from || (err = model_arg(c, i, from, "from", 0, &m->from)) < 0))
+			return from ? err : cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu] needs \"from\"", c->path, i);
+		if (strcmp(role->valuestring, "source") == 0 && (!cJSON_IsString(kind) || !word_in(kind->valuestring, kinds)))
+			return cvet_error_setc(CVET_EPARSE,
+					       "config '%s': \"models\"[%zu].kind must be remote, file, stdin, commandline, "
+					       "environment or random", c->path, i);
+		if ((strcmp(role->valuestring, "sink") == 0 || strcmp(role->valuestring, "check") == 0) &&
+		    (!cJSON_IsString(as) || !word_in(as->valuestring, uses)))
+			return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu].as must be command, format, path or size",
+					       c->path, i);
+		if (strcmp(role->valuestring, "check") == 0 && strcmp(as->valuestring, "size") == 0)
+			return cvet_error_setc(CVET_EPARSE, "config '%s': \"models\"[%zu]: a check is for command, format or path",
+					       c->path, i);
+		if (!(m->function = dup_str(fn->valuestring)) || !(m->role = dup_str(role->valuestring)) ||
+		    (cJSON_IsString(kind) && !(m->kind = dup_str(kind->valuestring))) ||
+		    (cJSON_IsString(as) && !(m->as = dup_str(as->valuestring))))
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+		c->nmodels = ++i;
+	}
+	return 0;
+}
+
 /* "locations": {"vendored": ["lib/gnulib"], "product": ["src/contrib/x.c"]} - an object from a location
  * class to an array of non-empty glob strings; entries are kept in file order. */
 static int parse_locations(cvet_config *c, const cJSON *locs)
@@ -246,6 +335,8 @@ int cvet_config__load(const char *path, cvet_config **out)
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "locations")) && (error = parse_locations(c, v)) < 0)
 		goto done;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "models")) && (error = parse_models(c, v)) < 0)
+		goto done;
 	*out = c;
 	c = NULL;
 done:
@@ -268,6 +359,13 @@ void cvet_config__free(cvet_config *c)
 	for (size_t i = 0; i < c->nlocations; i++)
 		free(c->locations[i].glob);
 	free(c->locations);
+	for (size_t i = 0; i < c->nmodels; i++) {
+		free(c->models[i].function);
+		free(c->models[i].role);
+		free(c->models[i].kind);
+		free(c->models[i].as);
+	}
+	free(c->models);
 	free(c->path);
 	free(c);
 }

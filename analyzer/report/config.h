@@ -22,6 +22,17 @@ typedef struct cvet_config_location {
 	cvet_location_class cls;
 } cvet_config_location;
 
+/* One "models" entry: what a function of the project (a wrapper) or a library does, for the flow rules.
+ * Strings are validated words; the flow engine maps them (docs/config.md, "models"). */
+typedef struct cvet_config_model {
+	char *function;  /* owned: its name ("net_read", "std::getline") */
+	char *role;      /* owned: "source", "sink", "propagate", "check" or "noreturn" */
+	int arg;         /* the argument it concerns (0-based); -1 = the return value */
+	int from;        /* "propagate": the argument the data comes from */
+	char *kind;      /* owned, "source": remote, file, stdin, commandline, environment or random; else NULL */
+	char *as;        /* owned, "sink"/"check": command, format, path or size; else NULL */
+} cvet_config_model;
+
 typedef enum { CVET_PROFILE_DEFAULT = 0, CVET_PROFILE_AUDIT } cvet_profile;
 
 typedef struct cvet_config {
@@ -37,14 +48,16 @@ typedef struct cvet_config {
 	int fail_on_all_code;       /* -1 = not set, else the "fail_on_all_code" boolean */
 	cvet_config_location *locations; /* owned, nlocations entries, in file order */
 	size_t nlocations;
+	cvet_config_model *models;  /* owned, nmodels entries, in file order */
+	size_t nmodels;
 } cvet_config;
 
 /*
  * Read and validate the configuration at `path`. Returns 0 and a config the caller frees with
  * cvet_config__free(), or CVET_EIO (unreadable), CVET_ELIMIT (over 1 MiB) or CVET_EPARSE (malformed
  * JSON, wrong types, unknown rule id, bad severity, unknown profile or location class) with a one-line
- * message naming the file. Keys other than "rules", "exclude", "fail_on", "profile", "fail_on_all_code"
- * and "locations" are left to other modules (e.g. "ignore").
+ * message naming the file. Keys other than "rules", "exclude", "fail_on", "profile", "fail_on_all_code",
+ * "locations" and "models" are left to other modules (e.g. "ignore").
  */
 int cvet_config__load(const char *path, cvet_config **out);
 

@@ -857,6 +857,8 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			cvet_flow_options fo = {0};
 			fo.threat_model = o->threat_model;
 			fo.hooks = cvet_flow__rules();
+			fo.models = o->models;
+			fo.nmodels = o->nmodels;
 			if ((error = cvet_flow_analyze(flow, &fo, report)) < 0) {
 				error = cvet_error_setc(error, "out of memory in the flow analysis");
 				goto done;

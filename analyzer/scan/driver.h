@@ -31,6 +31,8 @@ typedef struct cvet_scan_options {
 	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
 	const cvet_config_location *locations; /* the config's "locations" globs (lent), or NULL */
 	size_t nlocations;
+	const struct cvet_config_model *models; /* the config's "models" for the flow rules (lent), or NULL */
+	size_t nmodels;
 } cvet_scan_options;
 
 /*

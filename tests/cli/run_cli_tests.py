@@ -701,6 +701,41 @@ def test_locations__flow_from_a_test_is_test_code():
         check(p.returncode == 0, "a finding only a test reaches does not fail the run: exit %d" % p.returncode)
 
 
+def test_config__flow_models():
+    """.cvet.json "models": a wrapper source, a wrapper sink and a check function steer the flow rules."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "w.c"), "w") as f:
+            f.write("int net_read(int fd, char *buf, int n);\nint run_shell(const char *cmd);\n"
+                    "int name_ok(const char *s);\n"
+                    "void handle(int fd)\n{\n\tchar b[64], c[64];\n"
+                    "\tif (net_read(fd, b, sizeof b) <= 0)\n\t\treturn;\n"
+                    "\trun_shell(b);\n"                                   # line 9: reported
+                    "\tif (net_read(fd, c, sizeof c) <= 0 || !name_ok(c))\n\t\treturn;\n"
+                    "\trun_shell(c);\n}\n")                              # line 12: checked, not reported
+        models = [{"function": "net_read", "role": "source", "arg": 1, "kind": "remote"},
+                  {"function": "run_shell", "role": "sink", "arg": 0, "as": "command"},
+                  {"function": "name_ok", "role": "check", "arg": 0, "as": "command"}]
+        with open(os.path.join(d, ".cvet.json"), "w") as f:
+            json.dump({"models": models}, f)
+        p = run(["code", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=d)
+        got = [(x["rule_id"], x["location"]["line"]) for x in json.loads(p.stdout)["findings"]]
+        check(got == [("command-injection", 9)], "user models: %r" % got)
+        # without the config nothing is known about the wrappers
+        p = run(["code", "--quiet", "--format", "json", "--fail-on", "none", "--no-config", "."], cwd=d)
+        check(not json.loads(p.stdout)["findings"], "no models, no findings")
+        for bad, want in [({"function": "x", "role": "sink", "arg": 0, "as": "cmd"}, "must be command, format"),
+                          ({"function": "x", "role": "source", "arg": 1}, ".kind must be"),
+                          ({"function": "x", "role": "wrapper", "arg": 1}, ".role must be"),
+                          ({"role": "noreturn"}, "needs a \"function\""),
+                          ({"function": "x", "role": "propagate", "arg": "return"}, "needs \"from\""),
+                          ({"function": "x", "role": "sink", "arg": 99, "as": "path"}, "argument index")]:
+            with open(os.path.join(d, "bad.json"), "w") as f:
+                json.dump({"models": [bad]}, f)
+            p = run(["code", "--config", "bad.json", "."], cwd=d)
+            check(p.returncode == 2 and want in p.stderr and p.stderr.count("\n") == 1,
+                  "bad model %r: exit %d, %r" % (bad, p.returncode, p.stderr))
+
+
 def test_locations__scanned_directory_names_do_not_count():
     with tempfile.TemporaryDirectory() as d:
         proj = os.path.join(d, "tests", "proj")
