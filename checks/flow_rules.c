@@ -2,6 +2,7 @@
  * format-string, path-traversal, tainted-alloc-size, tainted-loop-bound, integer-overflow, divide-by-zero,
  * untrusted-search-path and uncontrolled-search-path. The engine owns values and paths; this file owns the
  * decisions and the words. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "code/check.h"
@@ -401,6 +402,33 @@ static void on_return(A *a, const fl_node *at, const val *v)
 	(void)v;
 }
 
+/* The node that freed an object, as a place for the finding's path. */
+static void freed_step(A *a, uint32_t freed, char *buf, size_t size)
+{
+	const fl_node *f = freed < a->f->nnodes ? &a->f->nodes[freed] : NULL;
+	if (f && f->line)
+		snprintf(buf, size, " (freed on line %u)", (unsigned)f->line);
+	else
+		buf[0] = '\0';
+}
+
+static void on_use_freed(A *a, const fl_node *use, uint32_t freed, const char *how)
+{
+	char where[48];
+	freed_step(a, freed, where, sizeof(where));
+	cvet_flow__report(a, "use-after-free", use, 0,
+			  "memory is %s after it was freed%s; set the pointer to NULL when freeing and do not use it again",
+			  how, where);
+}
+
+static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char *name)
+{
+	char where[48];
+	freed_step(a, freed, where, sizeof(where));
+	cvet_flow__report(a, "double-free", call, 0, "'%s' frees memory that was already freed%s; free each block once",
+			  name, where);
+}
+
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
 	.on_summary_call = on_summary_call,
@@ -409,6 +437,8 @@ static const cvet_flow_hooks hooks = {
 	.on_alloc = on_alloc,
 	.on_loop = on_loop,
 	.on_return = on_return,
+	.on_use_freed = on_use_freed,
+	.on_double_free = on_double_free,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -302,7 +302,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 				return;
 			dest = cvet_text__short(tu, ev->call->args[0]);
 			cvet_tu_report(tu, &cvet_check_unbounded_copy, ev->call->expr,
-				       "'%s' writes more into '%s' than the size it was allocated with counts; add its length to the "
+				       "'%s' copies into '%s' a string its allocation size does not count; add its length to the "
 				       "allocation or use 'snprintf'", name, dest ? dest : "the destination");
 			free(dest);
 			return;

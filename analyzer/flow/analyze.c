@@ -170,7 +170,7 @@ static val join(val a, val b)
 	r.t = a.t | b.t;
 	r.lo = a.lo < b.lo ? a.lo : b.lo;
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
-	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT)) |
+	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED)) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
 	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
@@ -182,6 +182,7 @@ static val join(val a, val b)
 		r.org = a.org ? a.org : b.org;
 	r.wrap = a.wrap ? a.wrap : b.wrap;
 	r.call = a.call == b.call ? a.call : 0;
+	r.freed = a.freed ? a.freed : b.freed;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	return r;
@@ -190,7 +191,7 @@ static val join(val a, val b)
 static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
-	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call;
+	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -570,6 +571,22 @@ static uint32_t strip(A *a, uint32_t n)
 	return n;
 }
 
+static int is_free(const char *name)
+{
+	return strcmp(name, "free") == 0 || strcmp(name, "cfree") == 0 || strcmp(name, "delete") == 0 ||
+	       strcmp(name, "g_free") == 0;
+}
+
+static int is_alloc(const char *name)
+{
+	static const char *const names[] = {"malloc", "calloc", "realloc", "reallocarray", "strdup", "strndup",
+					    "aligned_alloc", "new", NULL};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_tokenizer(const char *name)
 {
 	return strcmp(name, "strtok") == 0 || strcmp(name, "strtok_r") == 0 || strcmp(name, "strsep") == 0;
@@ -597,6 +614,29 @@ static const char *var_name(A *a, int32_t root)
 /* ---- expressions ---- */
 
 static val ev(A *a, uint32_t n);
+
+/* The slot holding an object's "freed" state: a heap block's own place, or *p for a pointer variable. */
+static uint64_t object_slot(uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (IS_HEAP_ROOT(root))
+		return mkkey(root, 0);
+	if (f == F_STAR || (f & F_THROUGH))
+		return mkkey(root, F_STAR);
+	return k;
+}
+
+/* A read or write through place k: report when its object (a block allocated here) was freed. */
+static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
+{
+	const slot *sl;
+	if (!IS_HEAP_ROOT(key_root(k)))
+		return;
+	sl = st_find(&a->cur, object_slot(k));
+	if (sl && (sl->v.fl & V_FREED))
+		HOOK(on_use_freed)(a, at, sl->v.freed, how);
+}
 
 static const fl_node *N(A *a, uint32_t n)
 {
@@ -975,6 +1015,8 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	int weak;
 	if (!place_of(a, lhs, &k))
 		return;
+	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
+		check_use(a, k, at ? at : ln, "written");
 	weak = (ln->op == FL_INDEX && !(key_field(k) & F_ELEM)) || key_field(k) == F_STAR ||
 	       (key_field(k) & (F_THROUGH | F_PTEE));
 	if (weak && ln->op == FL_INDEX && key_field(k) == 0) {
@@ -1026,6 +1068,9 @@ static val ev_depth(A *a, uint32_t n)
 			type_range(nd->width, nd->tflags, &v.lo, &v.hi);
 			return v;
 		}
+		if (nd->op == FL_DEREF || nd->op == FL_ARROW ||
+		    (nd->op == FL_INDEX && !(N(a, nd->a)->tflags & FL_T_ARRAY)))
+			check_use(a, k, nd, "read");
 		v = load(a, k);
 		if ((nd->tflags & FL_T_INT) && !(v.fl & V_PT)) { /* a value cannot leave its type */
 			int64_t tlo, thi;
@@ -1189,6 +1234,14 @@ static val ev_depth(A *a, uint32_t n)
 	case FL_NEWARR:
 		v = ev(a, nd->a);
 		HOOK(on_alloc)(a, nd, nd->a, &v, nd->op == FL_VLA ? "a variable-length array" : "new[]");
+		if (nd->op == FL_NEWARR && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
+			uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
+			v = top();
+			st_set(a, &a->cur, hk, v);
+			v.fl = V_PT;
+			v.pt = hk;
+			return v;
+		}
 		return top();
 	case FL_INIT:
 		v = top();
@@ -1477,6 +1530,32 @@ static val ev_call(A *a, uint32_t n)
 		return ret;
 	}
 	/* a library function: its models */
+	if (is_free(name)) {
+		uint64_t k;
+		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
+		 * pointer from elsewhere, a member of an array of structs, may stand for many blocks */
+		if (nargs > 0 && (args[0].fl & V_PT) && IS_HEAP_ROOT(key_root(args[0].pt)) && object_of(a, argn[0], &k) &&
+		    IS_HEAP_ROOT(key_root(k))) {
+			uint64_t sk = object_slot(k);
+			val o = load(a, sk);
+			if (o.fl & V_FREED) {
+				HOOK(on_double_free)(a, nd, o.freed, name);
+			} else {
+				o.fl |= V_FREED;
+				o.freed = (uint32_t)(nd - a->f->nodes);
+				st_set(a, &a->cur, sk, o);
+			}
+		}
+		return ret;
+	}
+	for (uint32_t i = 0; i < nargs; i++) { /* a library call reads what its pointer arguments point to */
+		uint64_t k;
+		if ((N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) && object_of(a, argn[i], &k)) {
+			char how[96];
+			snprintf(how, sizeof(how), "passed to '%s'", name);
+			check_use(a, k, nd, how);
+		}
+	}
 	for (m = find_model(name, M_SINK, NULL); m; m = find_model(name, M_SINK, m)) {
 		if (m->a >= 100) {
 			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
@@ -1611,6 +1690,18 @@ static val ev_call(A *a, uint32_t n)
 			ret.lo = rg->a;
 			ret.hi = rg->b;
 		}
+	}
+	if (is_alloc(name) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
+		/* a new block: an object of its own (aliases share it; a free of one frees all), holding what the
+		 * call put in it (strdup's copy) */
+		uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
+		val o = top();
+		o.t = ret.t;
+		o.org = ret.org;
+		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
+		st_set(a, &a->cur, hk, o);
+		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH)) | V_PT);
+		ret.pt = hk;
 	}
 	return ret;
 }

@@ -26,6 +26,7 @@
 #define V_FN 0x20u      /* a pointer to function `fn` (USR id) */
 #define V_STRSET 0x40u  /* one of several constant strings */
 #define V_SANFMT 0x80u  /* checked to hold no '%' */
+#define V_FREED 0x200u   /* (an object:) released by free()/delete at node `freed` */
 #define V_NOSLASH 0x100u /* (one of) its constant string(s) starts with a word without '/': `str` is such a one */
 
 /* Sink kinds (models' SINK/VALIDATE `what`). */
@@ -68,6 +69,7 @@ typedef struct val {
 	uint64_t pt;      /* place pointed to when V_PT */
 	uint32_t wrap;    /* node of untrusted arithmetic that may have wrapped on the way here, 0 = none */
 	uint32_t call;    /* the result of call node `call` whose callee ends in several outcomes, 0 = none */
+	uint32_t freed;   /* V_FREED: the node that freed it */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 } val;
@@ -245,6 +247,11 @@ val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, co
 /* Add a callee's sink, reached by the caller's own parameters `t`, to the caller's summary. */
 void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
 
+/* Heap objects: the block allocation call node n returns is the place (HEAP_ROOT(n), 0). */
+#define HEAP_BASE 0x40000000
+#define HEAP_ROOT(n) (-(int32_t)(HEAP_BASE + (n)))
+#define IS_HEAP_ROOT(r) ((r) <= -(int32_t)HEAP_BASE)
+
 /* Events the flow rules handle (checks/flow_rules.c): the engine calls them through these hooks, so it names
  * no rule, and the rules call down into it, never the other way. Any callback may be NULL. */
 typedef struct cvet_flow_hooks {
@@ -256,6 +263,10 @@ typedef struct cvet_flow_hooks {
 	void (*on_alloc)(A *a, const fl_node *at, uint32_t sizen, const val *size, const char *what);
 	void (*on_loop)(A *a, uint32_t cond);
 	void (*on_return)(A *a, const fl_node *at, const val *v);
+	/* memory: a use of (reading or writing through, or passing to a library function) an object freed at
+	 * node `freed`; and a free of one already freed there */
+	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how);
+	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name);
 } cvet_flow_hooks;
 
 #endif

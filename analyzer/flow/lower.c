@@ -720,7 +720,33 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 					return id;
 				}
 		}
-		return unknown(L, c);
+		/* new T(...): an allocation, as a call of "new" (the constructor's arguments are evaluated) */
+		for (unsigned i = 0; i < n; i++)
+			if (clang_isExpression(k[i].kind))
+				lx(L, k[i]);
+		if ((id = node(L, FL_CALL, c))) {
+			L->f->nodes[id].a = L->f->nextra;
+			L->f->nodes[id].b = 0;
+			L->f->nodes[id].k = intern(L, "new");
+		}
+		return id;
+	case CXCursor_CXXDeleteExpr: {
+		/* delete p: a call of "delete" on p */
+		uint32_t arg = 0, st;
+		n = kids(c, k);
+		for (unsigned i = 0; i < n; i++)
+			if (clang_isExpression(k[i].kind))
+				arg = lx(L, k[i]);
+		if (!(id = node(L, FL_CALL, c)))
+			return 0;
+		st = L->f->nextra;
+		if (arg)
+			push_extra(L, arg);
+		L->f->nodes[id].a = st;
+		L->f->nodes[id].b = arg ? 1 : 0;
+		L->f->nodes[id].k = intern(L, "delete");
+		return id;
+	}
 	case CXCursor_CXXThisExpr:
 		if (L->this_var != UINT32_MAX && (id = node(L, FL_LOCAL, c)))
 			L->f->nodes[id].k = L->this_var;

@@ -1,0 +1,46 @@
+// Fixture for double-free: the same block released twice, directly or through an alias.
+#include <stdlib.h>
+#include <string.h>
+
+void twice(void)
+{
+	char *p = malloc(16);
+	free(p);
+	free(p);  // expect: double-free
+}
+
+void through_alias(void)
+{
+	char *p = malloc(16);
+	char *q = p;
+	free(p);
+	free(q);  // expect: double-free
+}
+
+/* The cleanup idiom: every path frees once. */
+int cleanup(int fail)
+{
+	char *a = malloc(8), *b = NULL;
+	int rc = -1;
+	if (!a)
+		goto done;
+	if (fail)
+		goto done;
+	b = malloc(8);
+	if (!b)
+		goto done;
+	rc = 0;
+done:
+	free(b);  // ok: double-free
+	free(a);  // ok: double-free
+	return rc;
+}
+
+/* Set to NULL after the free: free(NULL) does nothing. */
+void nulled(void)
+{
+	char *p = malloc(16);
+	free(p);
+	p = NULL;
+	free(p);  // ok: double-free
+}

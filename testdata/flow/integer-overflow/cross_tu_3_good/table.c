@@ -1,0 +1,9 @@
+#include <stdlib.h>
+#include "table.h"
+
+struct entry *make_table(uint32_t count)
+{
+    uint32_t bytes = count * 16u;
+
+    return malloc(bytes);
+}

@@ -1,0 +1,5 @@
+#ifndef BUFFER_H
+#define BUFFER_H
+#include <stddef.h>
+char *make_buffer(size_t len);
+#endif

@@ -1,0 +1,3 @@
+#include "tools.h"
+
+const char compressor[] = "/usr/bin/xz";
