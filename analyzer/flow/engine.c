@@ -356,11 +356,11 @@ static void global_facts(cvet_flow *fl, gfact *g)
 					uint32_t an = f->extra[nd->a + i];
 					if (an < f->nnodes && (f->nodes[an].tflags & FL_T_ARRAY)) {
 						int64_t rr = global_root(f, an);
-						if (rr >= 0 && (size_t)rr < fl->nglobals)
-							g[rr].written = g[rr].escaped = 1;
+						if (rr >= 0 && (size_t)rr < fl->nglobals && !fl->globals[rr].is_const)
+							g[rr].written = g[rr].escaped = 1; /* a const array cannot be filled */
 					}
 				}
-			if (r >= 0 && (size_t)r < fl->nglobals)
+			if (r >= 0 && (size_t)r < fl->nglobals && !fl->globals[r].is_const)
 				g[r].written = 1;
 		}
 	}

@@ -318,7 +318,12 @@ static uint32_t global_of(cvet_flow_tu *ft, CXCursor decl, int *oom)
 		clang_disposeString(n);
 	}
 	type_info(clang_getCursorType(decl), &g->width, &g->tflags, &g->elems);
-	g->is_const = clang_isConstQualifiedType(clang_getCursorType(decl)) ? 1 : 0;
+	{
+		CXType gt = clang_getCursorType(decl), ct = clang_getCanonicalType(gt);
+		g->is_const = clang_isConstQualifiedType(gt) ? 1 : 0;
+		if (ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray)
+			g->is_const |= clang_isConstQualifiedType(clang_getArrayElementType(ct)) ? 1 : 0; /* const char s[] */
+	}
 	return (uint32_t)ft->nglobals++;
 }
 
