@@ -2152,7 +2152,7 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 		dst->live = 1;
 		return 1;
 	}
-	if (dst->n == src->n && memcmp(dst->s, src->s, dst->n * sizeof(*dst->s)) == 0)
+	if (dst->n == src->n && (dst->n == 0 || memcmp(dst->s, src->s, dst->n * sizeof(*dst->s)) == 0))
 		return 0; /* the same state arrives again (a byte compare; padding differences only cost the slow path) */
 	/* merge into the scratch buffer, which then trades places with dst's (no allocation per join) */
 	need = dst->n + src->n;
