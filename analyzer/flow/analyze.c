@@ -627,12 +627,40 @@ static uint64_t object_slot(uint64_t k)
 	return k;
 }
 
-/* A read or write through place k: report when its object (a block allocated here) was freed. */
+/* Whether place k belongs to an object whose freed state we follow: a block allocated in this function, or
+ * what a pointer parameter points to (*p, p->f) while p still holds what the caller passed. */
+static int tracked_object(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (IS_HEAP_ROOT(root))
+		return !(f & F_PTEE); /* the block itself, not what a pointer stored in it points to */
+	if (root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param >= 0 && a->f->vars[root].param < 24 &&
+	    (f == F_STAR || (f & F_THROUGH))) {
+		const slot *pv = st_find(&a->cur, mkkey(root, 0));
+		return !pv; /* p was never reassigned */
+	}
+	return 0;
+}
+
+/* A parameter's bit when place k is what it points to (see tracked_object), else 0. */
+static uint32_t param_object_bit(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	if (root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param >= 0 && a->f->vars[root].param < 24 &&
+	    tracked_object(a, k))
+		return 1u << a->f->vars[root].param;
+	return 0;
+}
+
+/* A read or write through place k: report when its object was freed; note uses of parameters' objects. */
 static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 {
 	const slot *sl;
-	if (!IS_HEAP_ROOT(key_root(k)))
+	if (!tracked_object(a, k))
 		return;
+	if (a->final && !a->sub)
+		a->prog->sums[a->fi].uses_mask |= param_object_bit(a, k);
 	sl = st_find(&a->cur, object_slot(k));
 	if (sl && (sl->v.fl & V_FREED))
 		HOOK(on_use_freed)(a, at, sl->v.freed, how);
@@ -1482,6 +1510,25 @@ static val ev_call(A *a, uint32_t n)
 	if (s) {
 		/* a project function: its summary */
 		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
+		for (uint32_t i = 0; i < nargs && i < 24; i++) {
+			uint64_t k, sk;
+			val o;
+			if (!((s->frees_mask | s->uses_mask) & (1u << i)) || !object_of(a, argn[i], &k) || !tracked_object(a, k))
+				continue;
+			sk = object_slot(k);
+			o = load(a, sk);
+			if ((o.fl & V_FREED) && (s->uses_mask & (1u << i))) {
+				char how[96];
+				snprintf(how, sizeof(how), "passed to '%s', which uses it,", name);
+				HOOK(on_use_freed)(a, nd, o.freed, how);
+			} else if ((o.fl & V_FREED) && (s->frees_mask & (1u << i))) {
+				HOOK(on_double_free)(a, nd, o.freed, name);
+			} else if (s->frees_mask & (1u << i)) { /* the callee frees it on every path */
+				o.fl |= V_FREED;
+				o.freed = (uint32_t)(nd - a->f->nodes);
+				st_set(a, &a->cur, sk, o);
+			}
+		}
 		if (!s->returns) {
 			a->cur.live = 0;
 			return ret;
@@ -1535,8 +1582,8 @@ static val ev_call(A *a, uint32_t n)
 		uint64_t k;
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
 		 * pointer from elsewhere, a member of an array of structs, may stand for many blocks */
-		if (nargs > 0 && (args[0].fl & V_PT) && IS_HEAP_ROOT(key_root(args[0].pt)) && object_of(a, argn[0], &k) &&
-		    IS_HEAP_ROOT(key_root(k))) {
+		if (nargs > 0 && !(args[0].lo == 0 && args[0].hi == 0 && !(args[0].fl & V_PT)) && object_of(a, argn[0], &k) &&
+		    tracked_object(a, k)) {
 			uint64_t sk = object_slot(k);
 			val o = load(a, sk);
 			if (o.fl & V_FREED) {
@@ -2311,6 +2358,20 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
 		return;
+	{
+		/* parameters whose object is freed at this return: freed on every path when at every return */
+		uint32_t freed_now = 0;
+		for (uint32_t i = 0; i < a->f->nvars; i++) {
+			const fl_var *v = &a->f->vars[i];
+			const slot *sl;
+			if (v->param < 0 || v->param >= 24 || !(v->tflags & FL_T_PTR))
+				continue;
+			sl = st_find(&a->cur, mkkey((int32_t)i, F_STAR));
+			if (sl && (sl->v.fl & V_FREED) && !st_find(&a->cur, mkkey((int32_t)i, 0)))
+				freed_now |= 1u << v->param;
+		}
+		s->frees_mask = s->returns ? (s->frees_mask & freed_now) : freed_now;
+	}
 	s->returns = 1;
 	add_outcome(a, s, rv);
 	if (rv) {
@@ -2603,7 +2664,8 @@ done:
 		return rc;
 	/* change detection for the fixed point over the call graph */
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
-	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret)
+	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
+	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask)
 		a->changed = 1;
 	return rc;
 }

@@ -141,6 +141,8 @@ typedef struct summary {
 	uint32_t ret_str;
 	int has_ret, returns;       /* returns: some path comes back */
 	uint16_t ret_san;           /* checks (V_SAN*) every untrusted returned value passed */
+	uint32_t frees_mask;        /* bit i: the object parameter i points to is freed on every path that returns */
+	uint32_t uses_mask;         /* bit i: it is read or written through parameter i (on some path) */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */

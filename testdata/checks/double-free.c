@@ -44,3 +44,31 @@ void nulled(void)
 	p = NULL;
 	free(p);  // ok: double-free
 }
+
+/* A callee that frees its argument on every path, and the caller frees it again. */
+static void drop(char *p)
+{
+	free(p);
+}
+
+void dropped_twice(void)
+{
+	char *p = malloc(4);
+	drop(p);
+	free(p);  // expect: double-free
+}
+
+/* A callee that frees only sometimes does not count as freeing. */
+static void maybe_drop(char *p, int now)
+{
+	if (now)
+		free(p);
+}
+
+void sometimes_dropped(int now)
+{
+	char *p = malloc(4);
+	maybe_drop(p, now);
+	if (!now)
+		free(p);  // ok: double-free
+}

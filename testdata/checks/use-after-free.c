@@ -74,3 +74,36 @@ void loop_blocks(void)
 		free(p);
 	}
 }
+
+/* Freed by a callee on every path, then handed to a callee that reads it. */
+static void release(struct session *s)
+{
+	free(s);
+}
+
+static int session_id(const struct session *s)
+{
+	return s->id;  // ok: use-after-free (its callers decide)
+}
+
+int freed_by_callee(void)
+{
+	struct session *s = malloc(sizeof *s);
+	if (!s)
+		return -1;
+	s->id = 1;
+	release(s);
+	return session_id(s);  // expect: use-after-free
+}
+
+int used_then_released(void)
+{
+	struct session *s = malloc(sizeof *s);
+	int id;
+	if (!s)
+		return -1;
+	s->id = 2;
+	id = session_id(s);  // ok: use-after-free
+	release(s);
+	return id;
+}
