@@ -1583,7 +1583,9 @@ static val ev_call(A *a, uint32_t n)
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
 		 * pointer from elsewhere, a member of an array of structs, may stand for many blocks */
 		if (nargs > 0 && !(args[0].lo == 0 && args[0].hi == 0 && !(args[0].fl & V_PT)) && object_of(a, argn[0], &k) &&
-		    tracked_object(a, k)) {
+		    tracked_object(a, k) && (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL)) {
+			/* (a parameter's object only when the parameter itself is freed: free(*pp) or free(p->list[i])
+			 * free other blocks, which our places do not tell apart) */
 			uint64_t sk = object_slot(k);
 			val o = load(a, sk);
 			if (o.fl & V_FREED) {
