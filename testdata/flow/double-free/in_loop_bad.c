@@ -1,0 +1,21 @@
+/* batch sender: the last message buffer is freed in the loop and again after it */
+#include <stdlib.h>
+#include <string.h>
+
+void send_batch(int count)
+{
+    char *msg = NULL;
+    int i;
+
+    for (i = 0; i < count; i++) {
+        if (msg)
+            free(msg);
+        msg = malloc(32);
+        if (!msg)
+            return;
+        memset(msg, 'x', 31);
+        msg[31] = '\0';
+        free(msg);
+    }
+    free(msg); // flaw
+}
