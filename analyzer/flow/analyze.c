@@ -1792,6 +1792,13 @@ static int cond_place(A *a, uint32_t n, uint64_t *k)
 		n = nd->a;
 		nd = N(a, n);
 	}
+	if (nd->op == FL_INDEX) {
+		/* a[2] == 0: only an element at a constant index is a place of its own to refine */
+		const fl_node *ix = N(a, strip(a, nd->b));
+		if (ix->op != FL_INT || !(N(a, nd->a)->tflags & FL_T_ARRAY) || !place_of(a, n, k))
+			return 0;
+		return (key_field(*k) & F_ELEM) != 0;
+	}
 	if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL && nd->op != FL_FIELD && nd->op != FL_ARROW && nd->op != FL_DEREF)
 		return 0;
 	return place_of(a, n, k);
