@@ -735,7 +735,11 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 	case FL_FIELD:
 		if (!place_of(a, nd->a, &base))
 			return 0;
-		*out = mkkey(key_root(base), (uint32_t)nd->k);
+		/* inside a union every member overlaps: u.m.text is where u.raw was written */
+		if (a->union_fid && key_field(base) == a->union_fid)
+			*out = base;
+		else
+			*out = mkkey(key_root(base), (uint32_t)nd->k);
 		return 1;
 	case FL_ARROW:
 		p = ev(a, nd->a);

@@ -537,6 +537,7 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 
 	a.fl = fl;
 	a.hooks = opts ? opts->hooks : NULL;
+	a.union_fid = fl_find(&fl->strs, "|");
 	a.prog = &p;
 	a.g = p.g;
 	a.threat_local_main = 1;

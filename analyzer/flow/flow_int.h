@@ -208,6 +208,7 @@ typedef struct A {
 	uint32_t pos;              /* position of the function being analysed in this round's order */
 	int final;                 /* the sweep after the fixed point: rules report, summaries collect */
 	uint32_t tok_t, tok_org;   /* the string strtok() is splitting (strtok(NULL, ...) continues it) */
+	uint32_t union_fid;        /* the field id all union members share ("|"), 0 when no union was seen */
 	/* a context analysis of a small callee (its return range for constant arguments) */
 	int sub;
 	const val *ctx_args;
