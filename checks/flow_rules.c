@@ -257,6 +257,18 @@ static void on_summary_call(A *a, const fl_node *call, const summary *s, const v
 			hit = untrusted(a, &v);
 			break;
 		}
+		if (sk->kind == S_CMD) {
+			/* a constant command handed down to the function that runs it: judged by its program name */
+			const char *what = fl_str(&a->fl->strs, sk->what);
+			char program[128];
+			if (relative_program(relative_candidate(a, &v), strcmp(what, "system") == 0 || strcmp(what, "popen") == 0,
+					     program, sizeof(program)))
+				cvet_flow__report_via(a, RULE_426, sk, call, 0,
+						      "'%s' in '%s' starts '%s' (argument %u of '%s') by a relative name, found through "
+						      "$PATH or the working directory; use its absolute path",
+						      what, fl_str(&a->fl->strs, sk->fn), program, (unsigned)sk->param + 1,
+						      a->call_name ? a->call_name : "?");
+		}
 		if (hit) {
 			cvet_flow__report_via(a, rule, sk, call, v.org, "%s data reaches '%s' in '%s' through argument %u of '%s'",
 					      word(&v), fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn),

@@ -17,7 +17,7 @@ static const char *const tools[] = {"/usr/bin/uptime", "/usr/bin/df"};
 /* A thin wrapper: the command is its caller's business. */
 int run_command(const char *cmd)
 {
-	return system(cmd);  // expect: command-injection (wrapper_callers passes a stdin line through run_logged)
+	return system(cmd);  // expect: command-injection, untrusted-search-path (wrapper_callers passes a stdin line through run_logged, and "uptime" by its bare name)
 }
 
 /* A copy of the caller's command is still the caller's command. */

@@ -60,13 +60,13 @@ int clean_tmp(void)
 	return system("cd /tmp && rm -f fx.*");  // todo-expect: untrusted-search-path
 }
 
-/* A wrapper that runs its parameter: the literal name at the caller is not followed. */
+/* A wrapper that runs its parameter: the literal name a caller passes is judged at the wrapper's system(). */
 static int run(const char *cmd)
 {
-	return system(cmd);
+	return system(cmd);  // expect: untrusted-search-path (rotate_logs passes "logrotate ...")
 }
 
 int rotate_logs(void)
 {
-	return run("logrotate /etc/fx.conf");  // todo-expect: untrusted-search-path
+	return run("logrotate /etc/fx.conf");  // ok: untrusted-search-path (reported at the sink in run)
 }
