@@ -702,6 +702,17 @@ static uint64_t pointee_key(uint64_t base)
 	return mkkey(key_root(base), (f & ~F_THROUGH) | F_PTEE);
 }
 
+/* A callee's place `field` of its parameter, seen from the caller's object `obj` the argument names:
+ * *param is the object itself; a member reached through the parameter is that member of obj's root. */
+static uint64_t caller_place(uint64_t obj, uint32_t field)
+{
+	if (field == F_STAR)
+		return obj;
+	if (!(field & F_PTEE) && key_field(obj) == 0)
+		field &= ~F_THROUGH;
+	return mkkey(key_root(obj), field);
+}
+
 /* The place *p names: what p points to when known, else p's own "pointee" place. */
 static int deref_place(A *a, uint32_t pn, uint64_t *out)
 {
@@ -1315,20 +1326,12 @@ val cvet_flow__eval(A *a, uint32_t n)
 
 val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, const val *cont)
 {
-	uint64_t obj, k;
+	uint64_t obj;
 	if (field == 0)
 		return *arg;
 	if (field == SYMF_NONE || !object_of(a, argn, &obj))
 		return *cont;
-	if (field == F_STAR)
-		k = obj;
-	else if (field & F_PTEE)
-		k = mkkey(key_root(obj), field);
-	else if (key_field(obj) == 0)
-		k = mkkey(key_root(obj), field & ~F_THROUGH);
-	else
-		k = mkkey(key_root(obj), field);
-	return load(a, k);
+	return load(a, caller_place(obj, field));
 }
 
 /* ---- calls ---- */
@@ -1561,15 +1564,7 @@ static val ev_call(A *a, uint32_t n)
 			val v = top();
 			if (!t || o->param >= nargs || !object_of(a, argn[o->param], &obj))
 				continue;
-			/* the callee's place, seen from the caller's object */
-			if (o->field == F_STAR)
-				k = obj;
-			else if (o->field & F_PTEE)
-				k = mkkey(key_root(obj), o->field);
-			else if (key_field(obj) == 0)
-				k = mkkey(key_root(obj), o->field & ~F_THROUGH);
-			else
-				k = mkkey(key_root(obj), o->field);
+			k = caller_place(obj, o->field);
 			v.t = t;
 			v.fl = o->fl;
 			v.lo = o->lo; /* what the callee stored: a u16 read from the file is at most 65535 */
@@ -1808,6 +1803,17 @@ static int cond_place(A *a, uint32_t n, uint64_t *k)
 	return place_of(a, n, k);
 }
 
+/* On edge state s, argument node argn has passed a check: mark what it points to and, for a variable,
+ * the variable itself. */
+static void mark_checked(A *a, state *s, uint32_t argn, uint16_t flags)
+{
+	uint64_t k;
+	if (object_of(a, argn, &k))
+		refine_place(a, s, k, FULL_LO, FULL_HI, 0, flags);
+	if (N(a, argn)->op == FL_LOCAL && place_of(a, argn, &k))
+		refine_place(a, s, k, FULL_LO, FULL_HI, 0, flags);
+}
+
 /* A test of a validating call's result (strstr(p, "..") and friends): mark the checked argument on
  * the edge where the call found nothing. */
 static void refine_call(A *a, uint32_t call, int found_edge_is_true, state *t, state *f)
@@ -1822,20 +1828,13 @@ static void refine_call(A *a, uint32_t call, int found_edge_is_true, state *t, s
 	for (m = find_model(name, M_CHECK, NULL); m; m = find_model(name, M_CHECK, m)) {
 		uint16_t flag = m->b == S_CMD ? V_SANCMD : m->b == S_FMT ? V_SANFMT : V_SANPATH;
 		state *ok = found_edge_is_true ? t : f;
-		uint32_t argn;
-		uint64_t k;
 		if (m->a < 0 || (uint32_t)m->a >= cn->b || cn->a + (uint32_t)m->a >= a->f->nextra)
 			continue;
-		argn = a->f->extra[cn->a + (uint32_t)m->a];
-		if (object_of(a, argn, &k))
-			refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flag);
-		if (N(a, argn)->op == FL_LOCAL && place_of(a, argn, &k))
-			refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flag);
+		mark_checked(a, ok, a->f->extra[cn->a + (uint32_t)m->a], flag);
 	}
 	for (m = find_model(name, M_VALIDATE, NULL); m; m = find_model(name, M_VALIDATE, m)) {
 		state *clean = found_edge_is_true ? f : t, *found = found_edge_is_true ? t : f;
 		uint32_t argn;
-		uint64_t k;
 		uint16_t flag = V_SANPATH;
 		state *edge = m->b == S_CANON ? found : clean;
 		if (m->a < 0 || (uint32_t)m->a >= cn->b || cn->a + (uint32_t)m->a >= a->f->nextra)
@@ -1871,10 +1870,7 @@ static void refine_call(A *a, uint32_t call, int found_edge_is_true, state *t, s
 			if (!flag)
 				continue;
 		}
-		if (object_of(a, argn, &k))
-			refine_place(a, edge, k, FULL_LO, FULL_HI, 0, flag);
-		if (N(a, argn)->op == FL_LOCAL && place_of(a, argn, &k))
-			refine_place(a, edge, k, FULL_LO, FULL_HI, 0, flag);
+		mark_checked(a, edge, argn, flag);
 	}
 }
 
@@ -1884,15 +1880,13 @@ static void refine_allowlist(A *a, uint32_t idx, state *ok)
 {
 	const fl_node *in = N(a, idx), *call = N(a, strip(a, in->b));
 	const char *name, *set;
-	uint32_t base, sarg, setn;
+	uint32_t setn;
 	uint16_t flags = 0;
-	uint64_t k;
 	if (call->op != FL_CALL || !call->k || call->b < 2 || call->a + 1 >= a->f->nextra)
 		return;
 	name = cvet_flow__callee_name(a->fl, (uint32_t)call->k);
 	if (strcmp(name, "strspn") != 0)
 		return;
-	sarg = a->f->extra[call->a];
 	setn = strip(a, a->f->extra[call->a + 1]);
 	if (N(a, setn)->op != FL_STR)
 		return;
@@ -1901,12 +1895,8 @@ static void refine_allowlist(A *a, uint32_t idx, state *ok)
 		flags |= V_SANCMD;
 	if (!strchr(set, '/') && !strchr(set, '.'))
 		flags |= V_SANPATH;
-	base = strip(a, in->a);
-	(void)sarg;
-	if (flags && object_of(a, base, &k))
-		refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flags);
-	if (flags && N(a, base)->op == FL_LOCAL && place_of(a, base, &k))
-		refine_place(a, ok, k, FULL_LO, FULL_HI, 0, flags);
+	if (flags)
+		mark_checked(a, ok, strip(a, in->a), flags);
 }
 
 /* strcmp(x, "literal") == 0 holds on edge `eq`: x is that constant there, whatever it held before. */
@@ -2063,14 +2053,7 @@ static void refine_outcomes(A *a, uint32_t call, fl_binop op, int64_t o, state *
 			if (!everywhere || o0->place[p].param >= cn->b || cn->a + o0->place[p].param >= a->f->nextra ||
 			    !object_of(a, a->f->extra[cn->a + o0->place[p].param], &obj))
 				continue;
-			if (o0->place[p].field == F_STAR)
-				k = obj;
-			else if (o0->place[p].field & F_PTEE)
-				k = mkkey(key_root(obj), o0->place[p].field);
-			else if (key_field(obj) == 0)
-				k = mkkey(key_root(obj), o0->place[p].field & ~F_THROUGH);
-			else
-				k = mkkey(key_root(obj), o0->place[p].field);
+			k = caller_place(obj, o0->place[p].field);
 			/* the caller keeps its own taint; the outcome's bound and checks apply */
 			refine_place(a, edge, k, v.lo, v.hi, 0, v.fl & (V_SANPATH | V_SANCMD | V_SANFMT));
 		}
