@@ -48,6 +48,8 @@ typedef struct cli {
 	int jobs;
 	int tu_timeout;     /* --tu-timeout seconds */
 	int tu_timeout_set;
+	long tu_memory;     /* --tu-memory MiB; -1 = default */
+	int no_isolate;     /* --no-isolate */
 	int threat_local;   /* --threat-model local */
 	int has_profile;    /* a --profile was given */
 	cvet_profile profile;
@@ -139,13 +141,21 @@ static const char options_text2[] =
 	"  --fail-on-all-code     let findings outside product code fail the run too (also the\n"
 	"                         config's \"fail_on_all_code\": true)\n"
 	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
-	"  --tu-timeout SECONDS   give up (exit 2) when one file takes longer than this to analyse,\n"
-	"                         e.g. a hostile #include of a FIFO (default 600; 0 = no limit)\n"
+	"  --tu-timeout SECONDS   stop analysing a file that takes longer than this (a hostile #include of\n"
+	"                         a FIFO, a macro bomb): the file gets a note and the scan goes on\n"
+	"                         (default 600; 0 = no limit; with --no-isolate the run exits 2 instead)\n"
+	"  --tu-memory MIB        stop analysing a file whose worker needs more memory than this; the\n"
+	"                         file gets a note (default: the machine's memory over jobs + 1, from 1024\n"
+	"                         to 4096; 0 = no limit)\n"
+	"  --no-isolate           parse in the scanner's own process instead of one worker process per\n"
+	"                         job: a file that crashes libclang or exhausts memory then ends the run\n"
 	"  --threat-model MODEL   which inputs the taint rules treat as untrusted: 'remote' (default: the\n"
 	"                         network, files and standard input) or 'local' (also the command line and\n"
 	"                         the environment, as for a setuid program; a main() that calls setuid()\n"
 	"                         or friends gets this automatically)\n"
-	"  -h, --help             show this help\n"
+	"  -h, --help             show this help\n";
+
+static const char options_text3[] =
 	"\n"
 	"suppressions:\n"
 	"  a comment '// cvet-ignore: RULE[,RULE...] reason' silences those rules on its own line\n"
@@ -169,6 +179,7 @@ static void print_help(FILE *out, const char *command)
 			      out);
 		fputs(options_text, out);
 		fputs(options_text2, out);
+		fputs(options_text3, out);
 		return;
 	}
 	if (command && strcmp(command, "rules") == 0) {
@@ -183,6 +194,7 @@ static void print_help(FILE *out, const char *command)
 	fputs(usage_head, out);
 	fputs(options_text, out);
 	fputs(options_text2, out);
+	fputs(options_text3, out);
 }
 
 /* ---- errors ---- */
@@ -302,6 +314,29 @@ static int parse_jobs(const char *v, int *out)
 	return 0;
 }
 
+static int parse_memory(const char *v, long *out)
+{
+	char *end;
+	long n;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || (n != 0 && n < 64) || n > 1048576)
+		return fail(CVET_EUSAGE, "--tu-memory needs a number of MiB from 64 to 1048576 (or 0 for no limit), not '%.40s'", v);
+	*out = n;
+	return 0;
+}
+
+/* The default memory bound per translation unit: the machine's memory shared by the jobs and the scanner. */
+static unsigned default_tu_memory(int jobs)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+	unsigned long long mb;
+	if (pages <= 0 || page <= 0)
+		return 4096;
+	mb = (unsigned long long)pages * (unsigned long long)page / (1024ull * 1024ull) / (unsigned long long)(jobs + 1);
+	return mb < 1024 ? 1024 : mb > 4096 ? 4096 : (unsigned)mb;
+}
+
 static int parse_timeout(const char *v, int *out)
 {
 	char *end;
@@ -416,6 +451,11 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 			if (!err)
 				err = parse_timeout(v, &c->tu_timeout);
 			c->tu_timeout_set = 1;
+		} else if (is_opt(argc, argv, &i, "--tu-memory", 0, 1, &v, &err)) {
+			if (!err)
+				err = parse_memory(v, &c->tu_memory);
+		} else if (is_opt(argc, argv, &i, "--no-isolate", 0, 0, &v, &err)) {
+			c->no_isolate = 1;
 		} else if (is_opt(argc, argv, &i, "--compile-commands", 'p', 1, &v, &err)) {
 			if (!err && c->compdb)
 				err = cvet_error_setc(CVET_EUSAGE, "give one compilation database (-p or --compile-commands)");
@@ -556,6 +596,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.what = what;
 	c.command = command;
+	c.tu_memory = -1;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -708,6 +749,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.rule_severity = severity;
 	o.jobs = c.jobs;
 	o.tu_timeout = c.tu_timeout_set ? c.tu_timeout : DEFAULT_TU_TIMEOUT;
+	o.isolate = !c.no_isolate;
+	o.tu_memory_mb = c.tu_memory >= 0 ? (unsigned)c.tu_memory : default_tu_memory(c.jobs);
 	o.threat_model = c.threat_local;
 	o.progress = !c.quiet && isatty(2);
 	o.db_path = c.db;

@@ -840,6 +840,24 @@ static int run_job(walk_job *j)
 	return walk_main(j->index, j->file, j->args, j->nargs, j->directory, j->opts, j->checks, j->nchecks, j->out);
 }
 
+int cvet__walk_failure_note(const char *file, const char *directory, const cvet_walk_options *opts,
+			     const char *why, cvet_report *out)
+{
+	char *abs = cvet_tu__join_path(directory, file), *real = NULL, *rel = NULL;
+	cvet_tu tu;
+	int rc = CVET_ENOMEM;
+	memset(&tu, 0, sizeof(tu));
+	tu.out = out;
+	if (abs && (real = realpath(abs, NULL), rel = cvet_tu__report_path(opts, real ? real : abs)) != NULL)
+		rc = parse_note(&tu, rel, 1, 1,
+				cvet_tu__format_line(MAX_MESSAGE_BYTES, "could not analyse '%s': %s; no findings for this file",
+						     rel, why));
+	free(abs);
+	free(real);
+	free(rel);
+	return rc < 0 ? cvet_error_setc(CVET_ENOMEM, "out of memory") : 0;
+}
+
 int cvet__walk_file_with(CXIndex index, const char *file, const char *const *args, int nargs,
 			 const char *directory, const cvet_walk_options *opts,
 			 const struct cvet_check *const *checks, size_t nchecks, cvet_report *out)

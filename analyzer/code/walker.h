@@ -15,6 +15,14 @@
 int cvet__walk_file(CXIndex index, const char *file, const char *const *args, int nargs,
 		    const char *directory, const cvet_walk_options *opts, cvet_report *out);
 
+/*
+ * The parse-error note for a file whose analysis was given up outside the walker (its worker process ran out
+ * of time or memory, or crashed): "could not analyse 'FILE': WHY; no findings for this file", at the file's
+ * report path. 0 or CVET_ENOMEM.
+ */
+int cvet__walk_failure_note(const char *file, const char *directory, const cvet_walk_options *opts,
+			     const char *why, cvet_report *out);
+
 struct cvet_check;
 /*
  * Same as cvet__walk_file with an explicit list of checks (all enabled) instead of the registry and

@@ -8,6 +8,7 @@
 #include "code/check.h"
 #include "cvet/report.h"
 #include "flow/ir.h"
+#include "common/wire.h"
 
 /* The whole project: every lowered function and global, from every translation unit. Thread-safe to add to. */
 typedef struct cvet_flow {
@@ -58,6 +59,13 @@ void cvet_flow__global(cvet_flow_tu *ft, CXCursor var);
 int cvet_flow__tu_finish(cvet_flow_tu *ft);
 /* Release without merging (on failure). */
 void cvet_flow__tu_discard(cvet_flow_tu *ft);
+
+/* ---- a translation unit's program between processes (analyzer/flow/serial.c) ---- */
+/* Append the whole of `fl` (in a worker: one translation unit's functions and globals) to w. 0 or CVET_ENOMEM. */
+int cvet_flow__encode(const cvet_flow *fl, cvet_wbuf *w);
+/* Read what cvet_flow__encode wrote into ft, ready for cvet_flow__tu_finish(ft) to merge into `into`.
+ * 0, CVET_ENOMEM, or CVET_EPARSE when the bytes are not such a program (ft is left empty then). */
+int cvet_flow__decode(cvet_rbuf *r, cvet_flow *into, cvet_flow_tu *ft);
 
 /* Renumber interned strings in sorted order (ids then do not depend on which translation unit finished
  * first); called before the analysis. 0 or CVET_ENOMEM. */

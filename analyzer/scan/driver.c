@@ -1,6 +1,7 @@
 /* driver.c - run a scan: paths -> jobs (database or discovery) -> worker threads + deps -> filter -> finalize */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "scan/compdb.h"
 #include "scan/discover.h"
 #include "scan/driver.h"
+#include "scan/isolate.h"
 #include "scan/jobs.h"
 #include "code/suppress.h"
 #include "code/walker.h"
@@ -99,10 +101,16 @@ static double now_seconds(void)
 
 #define MAX_WORKERS 256 /* the CLI caps -j at this */
 
+/* Why the watchdog stopped a worker process. */
+enum { STOP_NONE = 0, STOP_TIME, STOP_MEMORY };
+
 /* What one worker is analysing, for the watchdog. */
 typedef struct worker_slot {
 	double start;       /* when the current translation unit started; 0 when idle */
 	const char *file;   /* lent from the job */
+	pid_t pid;          /* its worker process (isolation), 0 = none or in-process */
+	int stopped;        /* STOP_*: the watchdog killed the process for this job */
+	unsigned long peak_rss_mb; /* largest resident size the watchdog saw for this job */
 } worker_slot;
 
 typedef struct pool {
@@ -118,7 +126,10 @@ typedef struct pool {
 	strset files;             /* project files touched (under the lock) */
 	int error, oom;
 	char errmsg[1024];
-	int timeout;              /* seconds per translation unit before the run is abandoned; 0 = none */
+	int timeout;              /* seconds per translation unit; 0 = none */
+	int isolate;              /* each translation unit in a worker process (scan/isolate.h) */
+	cvet_worker_limits limits;
+	cvet_spawner spawner;     /* forks the workers; running between pool_start and pool_join */
 	int running;              /* workers not yet finished (under the lock) */
 	int nslots;
 	worker_slot slot[MAX_WORKERS];
@@ -149,11 +160,77 @@ static void draw_progress(size_t i, size_t n, const char *rel)
 	fflush(stderr);
 }
 
+/* The note for a translation unit whose worker process ended without an answer, from how it ended. */
+static int worker_failure_note(pool *p, const cvet_job *job, cvet_worker_outcome outcome, int stopped,
+			       unsigned long peak_mb, int status, cvet_report *out)
+{
+	char why[256];
+	if (stopped == STOP_TIME)
+		snprintf(why, sizeof(why), "it took longer than %d s (--tu-timeout)", p->timeout);
+	else if (stopped == STOP_MEMORY || outcome == CVET_WORKER_NOMEM)
+		snprintf(why, sizeof(why), "it needed more than %u MiB of memory (--tu-memory)", p->limits.memory_mb);
+	else if (outcome == CVET_WORKER_BAD)
+		snprintf(why, sizeof(why), "its worker process answered with malformed data");
+	else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+		snprintf(why, sizeof(why), "it used more than %u s of CPU time (--tu-timeout)", p->limits.cpu_seconds);
+	else if (WIFSIGNALED(status))
+		snprintf(why, sizeof(why), "libclang crashed on it (signal %d, %s)%s", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)),
+			 p->limits.memory_mb && peak_mb * 2 >= p->limits.memory_mb ?
+				 "; it may have run out of memory (--tu-memory)" : "");
+	else
+		snprintf(why, sizeof(why), "its worker process exited with status %d", WIFEXITED(status) ?
+			 WEXITSTATUS(status) : -1);
+	return cvet__walk_failure_note(job->file, job->directory, p->wopts, why, out);
+}
+
+/* One translation unit in this thread's worker process; a worker that ends is replaced for the next job. */
+static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cvet_report *mine)
+{
+	cvet_worker_outcome outcome = CVET_WORKER_GONE;
+	int rc = 0, stopped = STOP_NONE, status = 0;
+	unsigned long peak = 0;
+
+	for (int attempt = 0; attempt < 2 && outcome == CVET_WORKER_GONE; attempt++) {
+		if (w->failed)
+			cvet_worker__stop(w, &p->spawner); /* the process that failed the last job (or never took this one) */
+		if ((rc = cvet_worker__start(w, &p->spawner)) < 0)
+			return rc;
+		pthread_mutex_lock(&p->lock);
+		if (me >= 0) {
+			p->slot[me].pid = w->pid;
+			p->slot[me].stopped = STOP_NONE;
+			p->slot[me].peak_rss_mb = 0;
+			p->slot[me].start = now_seconds();
+		}
+		pthread_mutex_unlock(&p->lock);
+		rc = cvet_worker__run(w, job, p->wopts, mine, p->wopts->flow, &outcome);
+		/* the watchdog lets go of the pid before it can be reaped */
+		pthread_mutex_lock(&p->lock);
+		if (me >= 0) {
+			stopped = p->slot[me].stopped;
+			peak = p->slot[me].peak_rss_mb;
+			p->slot[me].pid = 0;
+			p->slot[me].start = 0;
+		}
+		pthread_mutex_unlock(&p->lock);
+		if (rc < 0)
+			return rc;
+	}
+	if (outcome == CVET_WORKER_OK && stopped == STOP_NONE)
+		return 0;
+	status = cvet_worker__stop(w, &p->spawner);
+	if (outcome == CVET_WORKER_OK)
+		return 0; /* the answer was complete before the watchdog's late stop */
+	return worker_failure_note(p, job, outcome, stopped, peak, status, mine);
+}
+
 static void *worker(void *arg)
 {
 	pool *p = arg;
 	cvet_report *mine = NULL;
 	CXIndex index = NULL;
+	cvet_worker proc = CVET_WORKER_INIT;
 	size_t count = 0;
 	int rc = 0;
 
@@ -161,7 +238,7 @@ static void *worker(void *arg)
 	int me = p->nslots < MAX_WORKERS ? p->nslots++ : -1;
 	pthread_mutex_unlock(&p->lock);
 
-	if (cvet_report_new(&mine) < 0 || !(index = clang_createIndex(0, 0))) {
+	if (cvet_report_new(&mine) < 0 || (!p->isolate && !(index = clang_createIndex(0, 0)))) {
 		rc = cvet_error_setc(CVET_ENOMEM, "cannot start a libclang index (out of memory?)");
 		goto done;
 	}
@@ -182,8 +259,11 @@ static void *worker(void *arg)
 			draw_progress(*p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
 		pthread_mutex_unlock(&p->lock);
 
-		rc = cvet__walk_file(index, job->file, (const char *const *)job->args.v, (int)job->args.n,
-				     job->directory, p->wopts, mine);
+		if (p->isolate)
+			rc = run_isolated(p, me, &proc, job, mine);
+		else
+			rc = cvet__walk_file(index, job->file, (const char *const *)job->args.v, (int)job->args.n,
+					     job->directory, p->wopts, mine);
 		if (me >= 0) {
 			pthread_mutex_lock(&p->lock);
 			p->slot[me].start = 0;
@@ -194,6 +274,7 @@ static void *worker(void *arg)
 		count++;
 	}
 done:
+	cvet_worker__stop(&proc, &p->spawner);
 	pthread_mutex_lock(&p->lock);
 	if (rc < 0 && !p->error) {
 		p->error = rc;
@@ -240,6 +321,15 @@ static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 	p->running = 0;
 	if (p->njobs < (size_t)nthreads)
 		nthreads = (int)p->njobs;
+	if (p->isolate && p->njobs > 0) {
+		/* before any thread of ours exists: see cvet_spawner__start */
+		int rc = cvet_spawner__start(&p->spawner, p->wopts, &p->limits);
+		if (rc < 0) {
+			p->error = rc;
+			snprintf(p->errmsg, sizeof(p->errmsg), "%s", cvet_error_last());
+			return;
+		}
+	}
 	for (int i = 0; i < nthreads; i++) {
 		pthread_attr_t attr;
 		int ok;
@@ -262,11 +352,36 @@ static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 		worker(p); /* no threads available: do the work here */
 }
 
+/* Stop slot i's worker process for `why` (isolation), or abandon the run (in-process: libclang cannot be
+ * interrupted). Caller holds the lock. */
+static void stop_slot(pool *p, int i, int why)
+{
+	char safe[256];
+	size_t k = 0;
+	if (p->isolate) {
+		if (p->slot[i].pid > 0 && p->slot[i].stopped == STOP_NONE) {
+			p->slot[i].stopped = why;
+			kill(p->slot[i].pid, SIGKILL);
+		}
+		return;
+	}
+	for (const char *c = p->slot[i].file; c && *c && k < sizeof(safe) - 1; c++)
+		safe[k++] = (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c;
+	safe[k] = '\0';
+	if (p->progress)
+		fputc('\n', stderr);
+	fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "
+			"exclude it with --exclude or raise the limit\n", safe, p->timeout);
+	fflush(stderr);
+	_exit(2);
+}
+
 /*
- * Wait for the workers, watching each translation unit's time. libclang cannot be interrupted, and
- * some hostile inputs never finish (an #include of a FIFO, a macro bomb): past the timeout the run is
- * abandoned with a one-line message and exit status 2. No output file has been written at this point,
- * so nothing is left half-written.
+ * Wait for the workers, watching each translation unit's time and, with isolation, its worker's resident
+ * memory. Some hostile inputs never finish (an #include of a FIFO, a macro bomb). With isolation the worker
+ * process is killed and its thread turns that into a note for the file; in-process, libclang cannot be
+ * interrupted, so the run is abandoned with a one-line message and exit status 2 - no output file has been
+ * written at this point, so nothing is left half-written.
  */
 static void pool_join(pool *p, pthread_t *threads, int n)
 {
@@ -275,19 +390,19 @@ static void pool_join(pool *p, pthread_t *threads, int n)
 		int running;
 		pthread_mutex_lock(&p->lock);
 		running = p->running;
-		for (int i = 0; running && p->timeout > 0 && i < p->nslots; i++) {
-			if (p->slot[i].start > 0 && now_seconds() - p->slot[i].start > p->timeout) {
-				char safe[256];
-				size_t k = 0;
-				for (const char *c = p->slot[i].file; c && *c && k < sizeof(safe) - 1; c++)
-					safe[k++] = (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c;
-				safe[k] = '\0';
-				if (p->progress)
-					fputc('\n', stderr);
-				fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "
-						"exclude it with --exclude or raise the limit\n", safe, p->timeout);
-				fflush(stderr);
-				_exit(2);
+		for (int i = 0; running && i < p->nslots; i++) {
+			worker_slot *s = &p->slot[i];
+			if (s->start <= 0)
+				continue;
+			if (p->timeout > 0 && now_seconds() - s->start > p->timeout)
+				stop_slot(p, i, STOP_TIME);
+			if (p->isolate && s->pid > 0 && s->stopped == STOP_NONE) {
+				unsigned long rss, vsz;
+				cvet_worker__memory(s->pid, &rss, &vsz);
+				if (rss > s->peak_rss_mb)
+					s->peak_rss_mb = rss;
+				if (p->limits.memory_mb && rss > p->limits.memory_mb)
+					stop_slot(p, i, STOP_MEMORY);
 			}
 		}
 		pthread_mutex_unlock(&p->lock);
@@ -297,6 +412,7 @@ static void pool_join(pool *p, pthread_t *threads, int n)
 	}
 	for (int i = 0; i < n; i++)
 		pthread_join(threads[i], NULL);
+	cvet_spawner__stop(&p->spawner);
 }
 
 /* ---- job list construction ---- */
@@ -788,6 +904,9 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		p.wopts = &wopts;
 		p.out = report;
 		p.timeout = o->tu_timeout;
+		p.isolate = o->isolate;
+		p.limits.memory_mb = o->tu_memory_mb;
+		p.limits.cpu_seconds = o->tu_timeout > 0 ? (unsigned)o->tu_timeout + 5 : 0;
 		pool_start(&p, threads, nthreads, &started);
 	}
 

@@ -28,6 +28,8 @@ typedef struct cvet_scan_options {
 	const char *report_root;           /* absolute real path; report paths are relative to it */
 	int report_unused_suppressions;
 	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
+	int isolate;                       /* 1: each translation unit in a worker process (scan/isolate.h) */
+	unsigned tu_memory_mb;             /* with isolate: resident memory one translation unit may use; 0 = none */
 	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
 	const cvet_config_location *locations; /* the config's "locations" globs (lent), or NULL */
 	size_t nlocations;
