@@ -132,7 +132,9 @@ static const char *const silent_prefix[] = {
 	"-fno-var-tracking", "-fjump-tables", "-fno-jump-tables", "-funroll-loops", "-fno-unroll-loops",
 	"-fvectorize", "-fno-vectorize", "-fslp-vectorize", "-fno-slp-vectorize", "-finline-functions",
 	"-fno-inline-functions", "-foptimize-sibling-calls", "-fno-optimize-sibling-calls", "-fpatchable-function-entry=",
-	"-fconserve-stack", "-fno-schedule-insns", "-fstrict-flex-arrays",
+	"-fconserve-stack", "-fno-schedule-insns", "-fstrict-flex-arrays", "-ftls-model=",
+	"-fexcess-precision=", "-ffp-contract=", "-fno-signed-zeros", "-fno-trapping-math",
+	"-freciprocal-math", "-fstack-usage", "-fno-stack-check", "-fstack-check",
 };
 
 static int in_list(const char *a, const char *const *list, size_t n)
@@ -422,9 +424,9 @@ int cvet_compdb__filter_args(const char *const *argv, size_t argc, const char *d
 				goto done;
 			continue;
 		}
-		/* dropped */
+		/* dropped; -m flags name the CPU of the build's target (clang rejects many for another one) */
 		if (!in_list(a, silent_exact, N(silent_exact)) && !has_prefix_in(a, silent_prefix, N(silent_prefix)) &&
-		    (error = note_drop(dropped, a, NULL)) < 0)
+		    !(a[1] == 'm' && strcmp(a, "-mllvm") != 0) && (error = note_drop(dropped, a, NULL)) < 0)
 			goto done;
 		if (in_list(a, drop_with_value, N(drop_with_value)))
 			i++;
@@ -458,7 +460,8 @@ int cvet_compdb__note(const cvet_compdb_dropped *d, const char *db, cvet_report 
 	if (!(where = shown(db, NULL, 120)))
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	for (size_t i = 0; i < report->nnotes; i++)
-		if (strncmp(report->notes[i], where, strlen(where)) == 0 && strstr(report->notes[i], ": dropped ")) {
+		if (strncmp(report->notes[i], where, strlen(where)) == 0 &&
+		    strncmp(report->notes[i] + strlen(where), ": dropped ", 10) == 0) {
 			free(where);
 			return 0; /* this database was noted already (loaded for another PATH) */
 		}

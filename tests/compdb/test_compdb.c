@@ -83,7 +83,8 @@ static void test_filter__build_mechanics_dropped_silently(void)
 	char kept[6 * PATH_MAX], dropped[8192];
 	T_ASSERT_INT(0, filter("/usr/bin/cc -c src/a.c -o obj/a.o -oobj/b.o -MD -MMD -MP -MF a.d -MT a.o -MQ a.o -g -g3 "
 			       "-ggdb -Werror -Werror=format -Wno-error=unused -Wfatal-errors -pipe -fPIC -march=native "
-			       "-mtune=generic -fstack-protector-strong -fvisibility=hidden -ffunction-sections "
+			       "-mtune=generic -msse4.1 -mavx2 -mno-red-zone -ftls-model=initial-exec -fstack-protector-strong "
+			       "-fvisibility=hidden -ffunction-sections "
 			       "-fdata-sections -fno-omit-frame-pointer -fno-strict-aliasing -fdiagnostics-color=always "
 			       "-flto=thin -fsanitize=address -Wl,--as-needed -Wp,-MD,.a.o.d -fdebug-prefix-map=/a=/b "
 			       "-lm -L/usr/lib -O3 -DNDEBUG",
