@@ -595,7 +595,7 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	if (o->compdb) {
 		if ((error = cvet_compdb__load(o->compdb, o->report_root, croots, o->npaths, o->exclude, o->nexclude,
-					       o->extra_args, o->nextra, jobs)) < 0)
+					       o->extra_args, o->nextra, jobs, report)) < 0)
 			goto done;
 		memset(has_db, 1, o->npaths ? o->npaths : 1);
 		if (jobs->n == 0 &&
@@ -611,7 +611,7 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 			if (!db)
 				continue;
 			error = cvet_compdb__load(db, o->report_root, croots + i, 1, o->exclude, o->nexclude, o->extra_args,
-						  o->nextra, jobs);
+						  o->nextra, jobs, report);
 			free(db);
 			if (error < 0)
 				goto done;
