@@ -573,6 +573,16 @@ static void tag_add(tag_repo *t, const char *name, size_t nl, const char *sha, s
 	t->n++;
 }
 
+/* Lower-case hex digits at the start of s[0..n): bounded by the line, never by the buffer's NUL, so
+ * scanning a large file line by line stays linear. */
+static size_t hex_span(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+		i++;
+	return i;
+}
+
 /* packed-refs: "<sha> refs/tags/<name>" lines, each optionally followed by "^<peeled sha>". */
 static void read_packed_refs(cvet_lf_gitcache *c, const char *limit, const char *gitdir, tag_repo *t,
 			     cvet_lf_list *out)
@@ -602,7 +612,7 @@ static void read_packed_refs(cvet_lf_gitcache *c, const char *limit, const char 
 		while (ll && s[ll - 1] == '\r')
 			ll--;
 		if (ll > 41 && s[0] == '^' && last_tag != SIZE_MAX) {
-			size_t sl = strspn(s + 1, "0123456789abcdef");
+			size_t sl = hex_span(s + 1, ll - 1);
 			if ((sl == 40 || sl == 64) && last_tag < t->n) {
 				/* peeled: the commit an annotated tag points at */
 				memcpy(t->v[last_tag].sha, s + 1, sl);
@@ -612,7 +622,7 @@ static void read_packed_refs(cvet_lf_gitcache *c, const char *limit, const char 
 			continue;
 		}
 		last_tag = SIZE_MAX;
-		size_t sl = strspn(s, "0123456789abcdef");
+		size_t sl = hex_span(s, ll);
 		if ((sl != 40 && sl != 64) || ll < sl + 12 || s[sl] != ' ' || strncmp(s + sl + 1, "refs/tags/", 10) != 0)
 			continue;
 		size_t before = t->n;
