@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 #include <unistd.h>
 #include <sqlite3.h>
 #include "advdb/advdb_int.h"
@@ -1189,9 +1190,12 @@ done:
 
 /* ---- writing: one transaction into a temporary copy, renamed into place ------------------------- */
 
+#define LOCK_WAIT_SECONDS 900 /* longest wait for another import of the same database to finish */
+
 struct cvet_advdb_writer {
 	sqlite3 *db;
 	char *target, *tmp;
+	int lock_fd; /* "<target>.lock", flock()ed from before the copy until after the rename; -1 = none */
 	sqlite3_stmt *del, *ins_adv, *ins_alias, *ins_aff, *ins_range, *ins_ver, *ins_ref, *ins_map;
 };
 
@@ -1205,7 +1209,54 @@ static void writer_free(cvet_advdb_writer *w)
 	sqlite3_close(w->db);
 	free(w->target);
 	free(w->tmp);
+	if (w->lock_fd >= 0)
+		close(w->lock_fd); /* releases the lock */
 	free(w);
+}
+
+/*
+ * Serialise imports into one database: every writer holds an exclusive flock() on "<target>.lock"
+ * while it copies the old database, adds its records and renames the result over the target, so a
+ * second import starts from the first one's result instead of from the same old copy (which made
+ * one of the two imports vanish). The lock file stays (removing it would race with a waiter).
+ * Waits up to LOCK_WAIT_SECONDS; a SIGINT/SIGTERM that arrives meanwhile (the caller may hold them
+ * blocked) ends the wait. Returns 0 or CVET_EIO with a message.
+ */
+static int lock_target(cvet_advdb_writer *w)
+{
+	size_t n = strlen(w->target) + 6;
+	char *path = malloc(n);
+	int rc = 0;
+	if (!path)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	snprintf(path, n, "%s.lock", w->target);
+	if ((w->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, 0644)) < 0) {
+		rc = cvet_error_setc(CVET_EIO, "cannot create the lock file '%s': %s", path, strerror(errno));
+		goto done;
+	}
+	for (long waited_ms = 0;; waited_ms += 50) {
+		if (flock(w->lock_fd, LOCK_EX | LOCK_NB) == 0)
+			break;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			rc = cvet_error_setc(CVET_EIO, "cannot lock '%s': %s", path, strerror(errno));
+			goto done;
+		}
+		sigset_t pending;
+		if (sigpending(&pending) == 0 && (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1)) {
+			rc = cvet_error_setc(CVET_EIO, "interrupted while waiting for another import into '%s'", w->target);
+			goto done;
+		}
+		if (waited_ms >= (long)LOCK_WAIT_SECONDS * 1000) {
+			rc = cvet_error_setc(CVET_EIO, "another import into '%s' has held '%s' for %d s; try again later",
+					     w->target, path, LOCK_WAIT_SECONDS);
+			goto done;
+		}
+		struct timespec ts = {0, 50 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+done:
+	free(path);
+	return rc;
 }
 
 void cvet_advdb__writer_abort(cvet_advdb_writer *w)
@@ -1243,8 +1294,15 @@ int cvet_advdb__writer_begin(cvet_advdb_writer **out, const char *target)
 	sqlite3 *old = NULL;
 	int rc = 0, fd;
 	*out = NULL;
+	if (w)
+		w->lock_fd = -1;
 	if (!w || !(w->target = xdup(target)) || !(w->tmp = malloc(strlen(target) + 16))) {
 		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = lock_target(w)) < 0) {
+		free(w->tmp);
+		w->tmp = NULL; /* not created: nothing to remove */
 		goto fail;
 	}
 	/* the temporary file lives next to the target so that rename() is atomic */

@@ -77,6 +77,31 @@ static int json_depth_ok(const char *t, size_t len, int limit)
 	return 1;
 }
 
+/*
+ * 1 when the JSON text holds a NUL: a raw zero byte, or a "\u0000" escape inside a string. cJSON
+ * would end the C string there and keep only the part before it, so such a record is rejected
+ * rather than imported cut short.
+ */
+static int json_has_nul(const char *t, size_t len)
+{
+	int in_str = 0;
+	if (memchr(t, '\0', len))
+		return 1;
+	for (size_t i = 0; i < len; i++) {
+		char c = t[i];
+		if (!in_str) {
+			in_str = c == '"';
+		} else if (c == '"') {
+			in_str = 0;
+		} else if (c == '\\' && i + 1 < len) {
+			if (t[i + 1] == 'u' && i + 5 < len && strncmp(t + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;
+		}
+	}
+	return 0;
+}
+
 /* A parse context: the display name and a flag for the first error (message already set). */
 typedef struct {
 	const char *display;
@@ -309,6 +334,8 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
 	pctx c = {display, 0};
 	if (!json_depth_ok(text, len, CVET_ADV_MAX_DEPTH))
 		return fail(&c, "%s", "nesting too deep");
+	if (json_has_nul(text, len))
+		return fail(&c, "%s", "a NUL character (a zero byte or \\u0000) in the text");
 	cJSON *root = cJSON_ParseWithLength(text, len);
 	if (!root || !cJSON_IsObject(root)) {
 		cJSON_Delete(root);
@@ -685,6 +712,8 @@ int cvet_osv__parse(const char *text, size_t len, const char *display, const cve
 		return cvet_error_setc(CVET_ELIMIT, "'%s' is larger than %zu bytes", display, CVET_ADV_MAX_FILE);
 	if (!json_depth_ok(text, len, CVET_ADV_MAX_DEPTH))
 		return fail(&c, "JSON nested deeper than %s levels", "64");
+	if (json_has_nul(text, len))
+		return fail(&c, "%s", "a NUL character (a zero byte or \\u0000) in the text; records must not hold one");
 	root = cJSON_ParseWithLength(text, len);
 	if (!root) {
 		fail(&c, "%s", "not valid JSON");
@@ -814,8 +843,12 @@ typedef struct {
 
 static void warn(importer *im, const char *msg)
 {
-	if (im->st->warned < CVET_ADV_MAX_WARNINGS)
-		fprintf(stderr, "cvet: warning: skipped %s\n", msg);
+	if (im->st->warned < CVET_ADV_MAX_WARNINGS) {
+		/* msg quotes zip entry names and record text: nothing in it may reach the terminal as a control */
+		char safe[1024];
+		cvet_util__escape_text(safe, sizeof(safe), msg);
+		fprintf(stderr, "cvet: warning: skipped %s\n", safe);
+	}
 	im->st->warned++;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cvet/common.h"
+#include "common/util.h"
 
 static _Thread_local char last_error[1024];
 
@@ -18,14 +19,14 @@ const char *cvet_strerror(int code)
 
 int cvet_error_setc(int code, const char *fmt, ...)
 {
+	char raw[sizeof(last_error)];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(last_error, sizeof(last_error), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
-	/* one line, always: a message that quotes hostile input must not break it */
-	for (char *p = last_error; *p; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
+	/* one line, always, and nothing a terminal acts on: messages quote hostile input (lockfile text,
+	 * zip entry names, paths from the scanned tree), and main() prints them to stderr */
+	cvet_util__escape_text(last_error, sizeof(last_error), raw);
 	return code;
 }
 

@@ -16,4 +16,13 @@ int cvet_util__path_under(const char *path, const char *root);
  * overflow-checked). Returns 0, or -1 when memory runs out or the size would overflow. */
 int cvet_util__grow(void **arr, size_t *cap, size_t n, size_t size);
 
+/*
+ * Copy `src` into `dst` (`dstsz` bytes, always NUL-terminated when dstsz > 0) as one line a terminal
+ * shows but never acts on: newline, carriage return and tab become a space; other C0 controls, DEL,
+ * C1 controls (U+0080..U+009F), bidirectional controls and bytes that are not valid UTF-8 become
+ * "\xHH" (one per byte). Valid UTF-8 text and backslashes pass unchanged, so escaping twice changes
+ * nothing. An escape is never cut in half at the end of `dst`. Returns the length written.
+ */
+size_t cvet_util__escape_text(char *dst, size_t dstsz, const char *src);
+
 #endif

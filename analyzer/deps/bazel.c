@@ -18,11 +18,14 @@ typedef struct {
 	char punct;
 } token;
 
+enum { BAD_STRING = 1, BAD_DEPTH = 2 };
+
 typedef struct {
 	const char *buf;
 	size_t len, pos;
 	unsigned line;
-	int bad;
+	int bad;         /* BAD_STRING or BAD_DEPTH once the text cannot be read on */
+	unsigned bad_line; /* where */
 } lexer;
 
 static void lex(lexer *lx, token *t)
@@ -58,7 +61,8 @@ static void lex(lexer *lx, token *t)
 		size_t start = lx->pos;
 		for (;;) {
 			if (lx->pos >= lx->len) {
-				lx->bad = 1;
+				lx->bad = BAD_STRING;
+				lx->bad_line = t->line;
 				t->kind = T_EOF;
 				return;
 			}
@@ -69,7 +73,8 @@ static void lex(lexer *lx, token *t)
 			}
 			if (d == '\n') {
 				if (!triple) {
-					lx->bad = 1;
+					lx->bad = BAD_STRING;
+					lx->bad_line = t->line;
 					t->kind = T_EOF;
 					return;
 				}
@@ -175,7 +180,8 @@ static char *eval(lexer *lx, const assigns *a, int stop_at_newline, token *term,
 			depth++;
 			*unknown = 1;
 			if (depth > 64) {
-				lx->bad = 1;
+				lx->bad = BAD_DEPTH;
+				lx->bad_line = t.line;
 				*term = t;
 				break;
 			}
@@ -284,7 +290,7 @@ static void call_args(lexer *lx, const assigns *a, kwarg *kw, size_t nkw)
 
 int cvet_lockfile__bazel_module(const char *display, const char *buf, size_t len, cvet_lf_list *out)
 {
-	lexer lx = {buf, len, 0, 1, 0};
+	lexer lx = {buf, len, 0, 1, 0, 0};
 	assigns as = {0};
 	int err = 0;
 	if (memchr(buf, '\0', len))
@@ -293,8 +299,13 @@ int cvet_lockfile__bazel_module(const char *display, const char *buf, size_t len
 	for (;;) {
 		token t;
 		lex(&lx, &t);
+		if (lx.bad == BAD_DEPTH) {
+			err = cvet_error_setc(CVET_ELIMIT, "%s: line %u: brackets nested deeper than 64 levels", display,
+					      lx.bad_line);
+			goto done;
+		}
 		if (lx.bad) {
-			err = cvet_error_setc(CVET_EPARSE, "%s: line %u: unterminated string", display, lx.line);
+			err = cvet_error_setc(CVET_EPARSE, "%s: line %u: unterminated string", display, lx.bad_line);
 			goto done;
 		}
 		if (t.kind == T_EOF)

@@ -18,6 +18,8 @@
 #define MAX_MANIFESTS 20000
 #define MAX_SUMMARY 200
 #define MAX_IGNORES 10000
+#define MAX_DEP_FINDINGS 50000  /* dependency findings kept per scan; past it a note says how many were dropped */
+#define MAX_DUP_NOTES 20        /* "pinned N times" notes per manifest */
 #define CONFIG_CAP ((size_t)1 << 20)
 
 typedef enum {
@@ -51,6 +53,9 @@ typedef struct {
 	char limit[PATH_MAX];     /* directory git data may be read from */
 	size_t walked, manifests;
 	int walk_capped;
+	cvet_lf_gitcache *git;   /* git indexes and tags read so far (owned) */
+	size_t dep_findings;     /* dependency findings added, against MAX_DEP_FINDINGS */
+	size_t dropped_findings; /* findings past MAX_DEP_FINDINGS */
 } scan_ctx;
 
 /* ---- small helpers ---- */
@@ -269,15 +274,23 @@ static int load_ignores(scan_ctx *c, const char *path)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	const char *disp = base_name(path);
-	int err = cvet_lockfile__read_file(path, disp, CONFIG_CAP, &buf, &len);
-	if (err < 0)
+	/* messages name the file as the report names files (relative to the report root), directory
+	 * included: "sub/.cvet.json: line 3: ...", never a bare ".cvet.json" that could be any of several */
+	char *disp = report_path(c, path);
+	cvet_lf_json j = {0};
+	int err;
+	if (!disp)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if ((err = cvet_lockfile__read_file(path, disp, CONFIG_CAP, &buf, &len)) < 0) {
+		free(disp);
 		return err;
-	cvet_lf_json j;
+	}
 	err = cvet_lockfile__json_parse(disp, buf, len, &j);
 	free(buf);
-	if (err < 0)
+	if (err < 0) {
+		free(disp);
 		return err == CVET_ENOMEM ? err : CVET_EPARSE;
+	}
 	const cJSON *ign = cJSON_GetObjectItemCaseSensitive(j.root, "ignore"), *e;
 	if (!ign)
 		goto done;
@@ -340,6 +353,7 @@ static int load_ignores(scan_ctx *c, const char *path)
 	}
 done:
 	cvet_lockfile__json_free(&j);
+	free(disp);
 	return err;
 }
 
@@ -515,17 +529,100 @@ static void sanitize_pkg(cvet_lf_pkg *p)
 	sanitize(p->detail);
 }
 
+/* ---- identical pins ---- */
+
+static int str_order(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+typedef struct {
+	const cvet_lf_pkg *p;
+	size_t i; /* position in the list */
+} pin_ref;
+
+/* 1 when two entries pin the same thing: ecosystem, name, version, tag, commit, file, build-only flag. */
+static int pin_key_cmp(const cvet_lf_pkg *x, const cvet_lf_pkg *y)
+{
+	int c;
+	if ((c = str_order(x->ecosystem, y->ecosystem)) || (c = str_order(x->name, y->name)) ||
+	    (c = str_order(x->version, y->version)) || (c = str_order(x->tag, y->tag)) ||
+	    (c = str_order(x->commit, y->commit)) || (c = str_order(x->path, y->path)))
+		return c;
+	return (x->build_only > y->build_only) - (x->build_only < y->build_only);
+}
+
+/* Same pin together, ties by position (so the first copy leads its group). */
+static int cmp_pin(const void *a, const void *b)
+{
+	const pin_ref *x = a, *y = b;
+	int c = pin_key_cmp(x->p, y->p);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * Identical pins in one manifest (a lockfile that repeats a package 10,000 times) are matched and
+ * reported once, at their first line, with a note saying how often they repeat: the advice (upgrade
+ * that pin) is the same for every copy, and one finding per copy multiplied memory and output by the
+ * number of copies. Pins in different files stay separate findings (each file is fixed on its own).
+ * Sets dup[i] = 1 for every copy after the first and count[first] = copies. Returns 0 or CVET_ENOMEM.
+ */
+static int find_duplicates(const cvet_lf_list *l, unsigned char *dup, size_t *count)
+{
+	pin_ref *ord = l->n ? malloc(l->n * sizeof(*ord)) : NULL;
+	if (l->n && !ord)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (size_t i = 0; i < l->n; i++) {
+		ord[i].p = &l->items[i];
+		ord[i].i = i;
+		dup[i] = 0;
+		count[i] = 1;
+	}
+	if (l->n > 1)
+		qsort(ord, l->n, sizeof(*ord), cmp_pin);
+	for (size_t i = 0; i < l->n;) {
+		size_t j = i + 1;
+		while (j < l->n && pin_key_cmp(ord[i].p, ord[j].p) == 0)
+			dup[ord[j++].i] = 1;
+		count[ord[i].i] = j - i; /* ord[i] is the first copy: ties sort by position */
+		i = j;
+	}
+	free(ord);
+	return 0;
+}
+
 /* Turn the parser's packages into report packages and findings. `file_path` is where they were read from. */
 static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 {
 	char *file_rel = report_path(c, file_path);
-	if (!file_rel)
-		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	unsigned char *dup = l->n ? malloc(l->n) : NULL;
+	size_t *count = l->n ? malloc(l->n * sizeof(*count)) : NULL;
+	size_t dup_notes = 0, dup_more = 0;
 	int err = 0;
+	if (!file_rel || (l->n && (!dup || !count))) {
+		err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((err = find_duplicates(l, dup, count)) < 0)
+		goto out;
 	for (size_t i = 0; i < l->n && err == 0; i++) {
 		cvet_lf_pkg *p = &l->items[i];
 		char *version = NULL, *upstream = NULL, *purl = NULL, *mv = NULL, *path = NULL;
+		if (dup[i])
+			continue;
 		sanitize_pkg(p);
+		if (count[i] > 1) {
+			if (dup_notes++ < MAX_DUP_NOTES)
+				err = cvet_report_add_note(c->out, "%s: %s %s is pinned %zu times; matched and reported once, at line %u",
+							   file_rel, p->name, p->version ? p->version : p->tag ? p->tag : p->commit ? p->commit : "(no version)",
+							   count[i], p->line);
+			else
+				dup_more++;
+			if (err < 0)
+				break;
+		}
 		cvet_adv_match *m = NULL;
 		size_t nm = 0;
 		if (p->version)
@@ -569,6 +666,11 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 				ie->used = 1;
 				continue;
 			}
+			if (c->dep_findings >= MAX_DEP_FINDINGS) {
+				c->dropped_findings++;
+				checked = 1;
+				continue;
+			}
 			cvet_finding *f = make_finding(p, p->ecosystem, shown, purl, upstream, path, &m[k]);
 			if (!f) {
 				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -576,6 +678,7 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 			}
 			if ((err = cvet_report_add(c->out, f)) < 0)
 				goto next;
+			c->dep_findings++;
 			checked = 1;
 		}
 		cvet_package *pk = calloc(1, sizeof(*pk));
@@ -614,8 +717,14 @@ static int emit(scan_ctx *c, const char *file_path, cvet_lf_list *l)
 		free(mv);
 		free(path);
 	}
+	if (err == 0 && dup_more)
+		err = cvet_report_add_note(c->out, "%s: %zu more packages are pinned more than once; each matched and reported once",
+					   file_rel, dup_more);
 	for (size_t i = 0; i < l->nnotes && err == 0; i++)
 		err = cvet_report_add_note(c->out, "%s", l->notes[i]);
+out:
+	free(dup);
+	free(count);
 	free(file_rel);
 	return err;
 }
@@ -638,7 +747,10 @@ static int sibling_configuration(scan_ctx *c, const char *path, cvet_lf_list *l)
 	if (!conf)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	if (stat(conf, &st) == 0 && S_ISREG(st.st_mode) && (disp = report_path(c, conf)) != NULL &&
-	    cvet_lockfile__read_file(conf, disp, CVET_LF_MAX_FILE, &buf, &len) == 0) {
+	    cvet_lockfile__outside(c->limit, conf)) {
+		err = cvet_lockfile__note(l, "skipped %s: it leads outside the scanned tree (a symbolic link; not followed)",
+					  disp);
+	} else if (disp && cvet_lockfile__read_file_in(c->limit, conf, disp, CVET_LF_MAX_FILE, &buf, &len) == 0) {
 		l->extra_files++;
 		if (cvet_lockfile__vcpkg_configuration(disp, buf, len, l) < 0)
 			err = cvet_lockfile__note(l, "skipped %s", cvet_error_last());
@@ -665,14 +777,16 @@ static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int dire
 		free(display);
 		return 0;
 	}
-	err = cvet_lockfile__read_file(path, display, CVET_LF_MAX_FILE, &buf, &len);
+	/* a file the user named is read as named; one the walk found must stay inside the scanned roots */
+	err = direct ? cvet_lockfile__read_file(path, display, CVET_LF_MAX_FILE, &buf, &len)
+		     : cvet_lockfile__read_file_in(c->limit, path, display, CVET_LF_MAX_FILE, &buf, &len);
 	if (err == 0) {
 		c->out->manifests_scanned++;
 		switch (kind) {
 		case F_CONAN_LOCK: err = cvet_lockfile__conan_lock(display, buf, len, &l); break;
 		case F_CONANFILE: err = cvet_lockfile__conanfile_txt(display, buf, len, &l); break;
 		case F_VCPKG:
-			err = cvet_lockfile__vcpkg_json(path, display, buf, len, &l);
+			err = cvet_lockfile__vcpkg_json(path, c->limit, display, buf, len, &l);
 			if (err == 0 && direct)
 				err = sibling_configuration(c, path, &l);
 			break;
@@ -690,7 +804,7 @@ static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int dire
 				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				break;
 			}
-			err = cvet_lockfile__gitmodules(dir, c->limit[0] ? c->limit : dir, display, buf, len, &l);
+			err = cvet_lockfile__gitmodules(dir, c->limit[0] ? c->limit : dir, c->git, display, buf, len, &l);
 			free(dir);
 			break;
 		}
@@ -799,6 +913,17 @@ static int walk(scan_ctx *c, const char *dir, const char *rel, int depth)
 				manifest_kind k = classify(names[i]);
 				if (k != F_NONE)
 					err = scan_file(c, full, k, 0);
+			} else if (S_ISLNK(st.st_mode) && classify(names[i]) != F_NONE) {
+				/* the walk follows no links (linked directories are passed over silently: bazel-*
+				 * output links are everywhere); a linked manifest is said, so it is not missed unseen */
+				char *pd = report_path(c, dir); /* the link itself, not where it points */
+				if (!pd)
+					err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				else
+					err = cvet_report_add_note(c->out, "skipped %s%s%s: a symbolic link (the dependency scan does "
+								   "not follow links)", strcmp(pd, ".") ? pd : "",
+								   strcmp(pd, ".") ? "/" : "", names[i]);
+				free(pd);
 			}
 		}
 		free(full);
@@ -850,6 +975,8 @@ int cvet_deps_scan(const char *const *paths, size_t npaths, const cvet_deps_opti
 			goto done;
 	}
 	out->deps_ran = 1;
+	if ((err = cvet_lockfile__gitcache_new(&c.git)) < 0)
+		goto done;
 	if ((err = cvet_advdb_open(&c.db, c.opts->db_path)) < 0) {
 		if (c.opts->db_path)
 			goto done; /* a database the user named must open */
@@ -900,6 +1027,9 @@ int cvet_deps_scan(const char *const *paths, size_t npaths, const cvet_deps_opti
 	}
 	if (err < 0)
 		goto done;
+	if (c.dropped_findings)
+		cvet_report_add_note(out, "more than %d dependency findings: %zu more were not listed (fix the ones shown, or "
+				     "scan fewer manifests at a time)", MAX_DEP_FINDINGS, c.dropped_findings);
 	for (size_t i = 0; i < c.nign; i++) {
 		ignore_entry *ie = &c.ign[i];
 		if (ie->expired)
@@ -911,6 +1041,7 @@ int cvet_deps_scan(const char *const *paths, size_t npaths, const cvet_deps_opti
 	}
 done:
 	cvet_advdb_free(c.db);
+	cvet_lockfile__gitcache_free(c.git);
 	ignores_free(&c);
 	return err;
 }

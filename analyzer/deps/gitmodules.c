@@ -381,7 +381,9 @@ static int inside(const char *real, const char *limit)
 
 /*
  * Resolve <dir>/.git to a git directory: a directory, or a "gitdir: <path>" file followed once. The
- * result must stay inside `limit` (a real path). Returns a malloc'd real path, or NULL with *why set.
+ * result must stay inside `limit` (a real path) - whether it got out through a "gitdir:" line or
+ * because `dir` itself is reached through a symbolic link. Returns a malloc'd real path, or NULL with
+ * *why set.
  */
 static char *find_git_dir(const char *dir, const char *limit, const char **why, char *whybuf, size_t whysz)
 {
@@ -399,17 +401,22 @@ static char *find_git_dir(const char *dir, const char *limit, const char **why, 
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (realpath(dotgit, real))
+		if (!realpath(dotgit, real))
+			*why = "the .git directory does not resolve";
+		else if (!inside(real, limit))
+			*why = "the .git directory lies outside the scanned tree (reached through a symbolic link; not followed)";
+		else
 			result = cvet_lockfile__strdup(real);
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*why = ".git is neither a directory nor a gitdir file";
+		*why = S_ISLNK(st.st_mode) ? ".git is a symbolic link (not followed)"
+					   : ".git is neither a directory nor a gitdir file";
 		goto done;
 	}
 	char *text = NULL;
 	size_t len = 0;
-	if (cvet_lockfile__read_file(dotgit, ".git", GITFILE_CAP, &text, &len) < 0) {
+	if (cvet_lockfile__read_file_in(limit, dotgit, ".git", GITFILE_CAP, &text, &len) < 0) {
 		snprintf(whybuf, whysz, ".git file unreadable: %s", cvet_error_last());
 		*why = whybuf;
 		goto done;
@@ -443,27 +450,108 @@ done:
 	return result;
 }
 
-/* ---- tags ---- */
+/* ---- the per-scan cache of what was read from git directories ---- */
+
+/*
+ * Many .gitmodules files (and many submodules) can share one git directory: the index and the tags of
+ * a repository are read and parsed once, kept here, and looked up by binary search. A few repositories
+ * are kept (the most recent CACHE_SLOTS of each kind), and all git data read in one scan is bounded by
+ * GIT_READ_BUDGET, so neither memory nor time grows with the number of submodules.
+ */
+#define CACHE_SLOTS 16
+#define GIT_READ_BUDGET ((size_t)1 << 30)
+#define MAX_PEELS 500        /* loose annotated tag objects opened per repository */
+#define PACKED_REFS_CAP (8u << 20)
 
 typedef struct {
 	char *name;
-	char sha[65];
+	char sha[65]; /* what the tag names; the commit once peeled */
+	int peeled;   /* sha is already the commit (a "^" line in packed-refs) */
 } tagref;
 
 typedef struct {
-	tagref *v;
+	char *gitdir;   /* real path; NULL = free slot */
+	tagref *v;      /* sorted by sha, then preference (see tag_order) */
 	size_t n, cap;
-} tagrefs;
+} tag_repo;
 
-static void tags_free(tagrefs *t)
+typedef struct {
+	char *gitdir;           /* real path; NULL = free slot */
+	cvet_lf_gitlink *links; /* sorted by path */
+	size_t n;
+	char *why;              /* why the index gave nothing, or NULL */
+	size_t files;           /* files read for it (counted into extra_files on every use) */
+} index_repo;
+
+struct cvet_lf_gitcache {
+	tag_repo tags[CACHE_SLOTS];
+	size_t next_tags;
+	index_repo idx[CACHE_SLOTS];
+	size_t next_idx;
+	size_t bytes;     /* git data read in this scan, against GIT_READ_BUDGET */
+	int budget_noted;
+};
+
+int cvet_lockfile__gitcache_new(cvet_lf_gitcache **out)
+{
+	*out = calloc(1, sizeof(**out));
+	return *out ? 0 : cvet_error_setc(CVET_ENOMEM, "out of memory");
+}
+
+static void tag_repo_clear(tag_repo *t)
 {
 	for (size_t i = 0; i < t->n; i++)
 		free(t->v[i].name);
 	free(t->v);
+	free(t->gitdir);
 	memset(t, 0, sizeof(*t));
 }
 
-static void tag_add(tagrefs *t, const char *name, size_t nl, const char *sha, size_t sl)
+static void index_repo_clear(index_repo *r)
+{
+	cvet_lockfile__gitlinks_free(r->links, r->n);
+	free(r->gitdir);
+	free(r->why);
+	memset(r, 0, sizeof(*r));
+}
+
+void cvet_lockfile__gitcache_free(cvet_lf_gitcache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < CACHE_SLOTS; i++) {
+		tag_repo_clear(&c->tags[i]);
+		index_repo_clear(&c->idx[i]);
+	}
+	free(c);
+}
+
+/* Room for `n` more bytes of git data in this scan's budget; says so once when it runs out. */
+static int budget_allows(cvet_lf_gitcache *c, size_t n, cvet_lf_list *out)
+{
+	if (c->bytes + n <= GIT_READ_BUDGET && c->bytes + n >= c->bytes) {
+		c->bytes += n;
+		return 1;
+	}
+	if (!c->budget_noted++)
+		cvet_lockfile__note(out, "more than %zu MiB of git data read: tags of further submodules were not looked up",
+				    GIT_READ_BUDGET >> 20);
+	return 0;
+}
+
+/* Read a git file of at most `cap` bytes inside `limit`, counted against the budget. 0 or <0. */
+static int read_git_file(cvet_lf_gitcache *c, const char *limit, const char *path, const char *display, size_t cap,
+			 char **buf, size_t *len, cvet_lf_list *out)
+{
+	struct stat st;
+	*buf = NULL;
+	*len = 0;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && !budget_allows(c, (size_t)st.st_size, out))
+		return cvet_error_setc(CVET_ELIMIT, "git data budget spent");
+	return cvet_lockfile__read_file_in(limit, path, display, cap, buf, len);
+}
+
+static void tag_add(tag_repo *t, const char *name, size_t nl, const char *sha, size_t sl, int peeled)
 {
 	if (t->n >= MAX_TAG_FILES || sl > 64 || nl == 0 || nl > 255)
 		return;
@@ -481,22 +569,41 @@ static void tag_add(tagrefs *t, const char *name, size_t nl, const char *sha, si
 	t->v[t->n].name = n;
 	memcpy(t->v[t->n].sha, sha, sl);
 	t->v[t->n].sha[sl] = '\0';
+	t->v[t->n].peeled = peeled;
 	t->n++;
 }
 
+/* Lower-case hex digits at the start of s[0..n): bounded by the line, never by the buffer's NUL, so
+ * scanning a large file line by line stays linear. */
+static size_t hex_span(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+		i++;
+	return i;
+}
+
 /* packed-refs: "<sha> refs/tags/<name>" lines, each optionally followed by "^<peeled sha>". */
-static void read_packed_refs(const char *gitdir, tagrefs *t, cvet_lf_list *out)
+static void read_packed_refs(cvet_lf_gitcache *c, const char *limit, const char *gitdir, tag_repo *t,
+			     cvet_lf_list *out)
 {
 	char *path = cvet_lockfile__printf("%s/packed-refs", gitdir);
 	char *buf = NULL;
 	size_t len = 0;
-	if (!path || cvet_lockfile__read_file(path, path, 8u << 20, &buf, &len) < 0) {
+	if (!path)
+		return;
+	if (cvet_lockfile__outside(limit, path)) {
+		cvet_lockfile__note(out, "skipped %s: it leads outside the scanned tree (a symbolic link; not followed)", path);
+		free(path);
+		return;
+	}
+	if (read_git_file(c, limit, path, path, PACKED_REFS_CAP, &buf, &len, out) < 0) {
 		free(path);
 		return;
 	}
 	out->extra_files++;
 	size_t pos = 0;
-	int last_tag = -1;
+	size_t last_tag = SIZE_MAX;
 	while (pos < len) {
 		const char *s = buf + pos;
 		const char *nl = memchr(s, '\n', len - pos);
@@ -504,32 +611,34 @@ static void read_packed_refs(const char *gitdir, tagrefs *t, cvet_lf_list *out)
 		pos += ll + (nl ? 1 : 0);
 		while (ll && s[ll - 1] == '\r')
 			ll--;
-		if (ll > 41 && s[0] == '^' && last_tag >= 0) {
-			size_t sl = strspn(s + 1, "0123456789abcdef");
-			if ((sl == 40 || sl == 64) && (size_t)last_tag < t->n) {
+		if (ll > 41 && s[0] == '^' && last_tag != SIZE_MAX) {
+			size_t sl = hex_span(s + 1, ll - 1);
+			if ((sl == 40 || sl == 64) && last_tag < t->n) {
 				/* peeled: the commit an annotated tag points at */
 				memcpy(t->v[last_tag].sha, s + 1, sl);
 				t->v[last_tag].sha[sl] = '\0';
+				t->v[last_tag].peeled = 1;
 			}
 			continue;
 		}
-		last_tag = -1;
-		size_t sl = strspn(s, "0123456789abcdef");
+		last_tag = SIZE_MAX;
+		size_t sl = hex_span(s, ll);
 		if ((sl != 40 && sl != 64) || ll < sl + 12 || s[sl] != ' ' || strncmp(s + sl + 1, "refs/tags/", 10) != 0)
 			continue;
 		size_t before = t->n;
-		tag_add(t, s + sl + 11, ll - sl - 11, s, sl);
+		tag_add(t, s + sl + 11, ll - sl - 11, s, sl, 0);
 		if (t->n > before)
-			last_tag = (int)before;
+			last_tag = before;
 	}
 	free(buf);
 	free(path);
 }
 
-/* Loose refs/tags/<name> files (up to three levels of sub-directories). */
-static void read_loose_tags(const char *dir, const char *prefix, int depth, tagrefs *t, size_t *budget)
+/* Loose refs/tags/<name> files (up to three levels of sub-directories), never through a link. */
+static void read_loose_tags(cvet_lf_gitcache *c, const char *limit, const char *dir, const char *prefix, int depth,
+			    tag_repo *t, size_t *budget, cvet_lf_list *out)
 {
-	DIR *d = opendir(dir);
+	DIR *d = cvet_lockfile__opendir_in(limit, dir);
 	struct dirent *de;
 	if (!d)
 		return;
@@ -544,15 +653,15 @@ static void read_loose_tags(const char *dir, const char *prefix, int depth, tagr
 			if (S_ISDIR(st.st_mode) && depth < 3) {
 				char *np = cvet_lockfile__printf("%s/", name);
 				if (np)
-					read_loose_tags(p, np, depth + 1, t, budget);
+					read_loose_tags(c, limit, p, np, depth + 1, t, budget, out);
 				free(np);
 			} else if (S_ISREG(st.st_mode) && st.st_size <= 200) {
 				char *buf = NULL;
 				size_t len = 0;
-				if (cvet_lockfile__read_file(p, p, 200, &buf, &len) == 0) {
+				if (read_git_file(c, limit, p, p, 200, &buf, &len, out) == 0) {
 					size_t sl = strspn(buf, "0123456789abcdef");
 					if (sl == 40 || sl == 64)
-						tag_add(t, name, strlen(name), buf, sl);
+						tag_add(t, name, strlen(name), buf, sl, 0);
 					free(buf);
 				}
 			}
@@ -582,7 +691,8 @@ static int safe_component_path(const char *s)
  * Adler-32) holding "tag <size>\0object <sha>\ntype commit\n...". Writes the target into out[65] and
  * returns 1, or 0 when the object is absent (e.g. packed), not a tag, or malformed.
  */
-static int peel_loose_tag(const char *gitdir, const char *sha, char out[65])
+static int peel_loose_tag(cvet_lf_gitcache *c, const char *limit, const char *gitdir, const char *sha, char out[65],
+			  cvet_lf_list *list)
 {
 	size_t sl = strlen(sha);
 	if (sl != 40 && sl != 64)
@@ -593,7 +703,7 @@ static int peel_loose_tag(const char *gitdir, const char *sha, char out[65])
 	unsigned char *obj = NULL;
 	size_t olen = 0;
 	int ok = 0;
-	if (!path || cvet_lockfile__read_file(path, path, 64u << 10, &buf, &len) < 0 || len < 6)
+	if (!path || read_git_file(c, limit, path, path, 64u << 10, &buf, &len, list) < 0 || len < 6)
 		goto done;
 	unsigned char cmf = (unsigned char)buf[0], flg = (unsigned char)buf[1];
 	if ((cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0 || (flg & 0x20))
@@ -622,45 +732,71 @@ done:
 	return ok;
 }
 
-/* The best tag for `commit` in the submodule's git dir: prefer names that look like versions. */
-static char *tag_for_commit(const char *smgit, const char *commit, cvet_lf_list *out)
+/* Order of tags: by commit, then names with a digit (they look like versions) first, then by name. */
+static int tag_order(const void *a, const void *b)
 {
-	tagrefs t = {0};
-	read_packed_refs(smgit, &t, out);
+	const tagref *x = a, *y = b;
+	int c = strcmp(x->sha, y->sha);
+	if (c)
+		return c;
+	int dx = strpbrk(x->name, "0123456789") != NULL, dy = strpbrk(y->name, "0123456789") != NULL;
+	if (dx != dy)
+		return dy - dx;
+	return strcmp(x->name, y->name);
+}
+
+/* The tags of the git dir `smgit`, read once per scan (cached). NULL only when memory runs out. */
+static const tag_repo *repo_tags(cvet_lf_gitcache *c, const char *limit, const char *smgit, cvet_lf_list *out)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (c->tags[i].gitdir && strcmp(c->tags[i].gitdir, smgit) == 0)
+			return &c->tags[i];
+	tag_repo *t = &c->tags[c->next_tags++ % CACHE_SLOTS];
+	tag_repo_clear(t);
+	if (!(t->gitdir = cvet_lockfile__strdup(smgit)))
+		return NULL;
+	read_packed_refs(c, limit, smgit, t, out);
 	char *loose = cvet_lockfile__printf("%s/refs/tags", smgit);
 	size_t budget = MAX_TAG_FILES;
 	if (loose)
-		read_loose_tags(loose, "", 0, &t, &budget);
+		read_loose_tags(c, limit, loose, "", 0, t, &budget, out);
 	free(loose);
-	char *best = NULL;
-	size_t peeled = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		if (strcmp(t.v[i].sha, commit) != 0) {
-			/* an annotated tag points at a tag object; peel a bounded number of loose ones */
-			char target[65];
-			peeled++;
-			if (peeled >= 500 || !peel_loose_tag(smgit, t.v[i].sha, target))
-				continue;
-			if (strcmp(target, commit) != 0)
-				continue;
-		}
-		int digit = strpbrk(t.v[i].name, "0123456789") != NULL;
-		if (!best || (digit && !strpbrk(best, "0123456789")) || (digit && strcmp(t.v[i].name, best) < 0)) {
-			free(best);
-			best = cvet_lockfile__strdup(t.v[i].name);
-		}
+	/* an annotated tag names a tag object: peel a bounded number of loose ones, once */
+	size_t peels = 0;
+	for (size_t i = 0; i < t->n && peels < MAX_PEELS; i++) {
+		char target[65];
+		if (t->v[i].peeled)
+			continue;
+		peels++;
+		if (peel_loose_tag(c, limit, smgit, t->v[i].sha, target, out))
+			memcpy(t->v[i].sha, target, sizeof(target));
 	}
-	tags_free(&t);
-	return best;
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), tag_order);
+	return t;
 }
 
-static int object_hash_len(const char *gitdir)
+/* The preferred tag at `commit` (lent from the cache), or NULL. */
+static const char *tag_at(const tag_repo *t, const char *commit)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) { /* first entry whose sha is not below commit */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(t->v[mid].sha, commit) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && strcmp(t->v[lo].sha, commit) == 0 ? t->v[lo].name : NULL;
+}
+
+static int object_hash_len(cvet_lf_gitcache *c, const char *limit, const char *gitdir, cvet_lf_list *out)
 {
 	char *path = cvet_lockfile__printf("%s/config", gitdir);
 	char *buf = NULL;
 	size_t len = 0;
 	int n = 20;
-	if (path && cvet_lockfile__read_file(path, path, 1u << 20, &buf, &len) == 0) {
+	if (path && read_git_file(c, limit, path, path, 1u << 20, &buf, &len, out) == 0) {
 		for (char *p = buf; (p = strstr(p, "bjectformat")) != NULL; p++) {
 			char *q = p + 11;
 			while (*q == ' ' || *q == '\t' || *q == '=')
@@ -674,50 +810,85 @@ static int object_hash_len(const char *gitdir)
 	return n;
 }
 
-int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const char *display, const char *buf,
-			      size_t len, cvet_lf_list *out)
+static int link_order(const void *a, const void *b)
+{
+	return strcmp(((const cvet_lf_gitlink *)a)->path, ((const cvet_lf_gitlink *)b)->path);
+}
+
+/* The gitlinks of the index of `gitdir`, read once per scan (cached). NULL only when memory runs out. */
+static const index_repo *repo_index(cvet_lf_gitcache *c, const char *limit, const char *gitdir, cvet_lf_list *out)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		if (c->idx[i].gitdir && strcmp(c->idx[i].gitdir, gitdir) == 0)
+			return &c->idx[i];
+	index_repo *r = &c->idx[c->next_idx++ % CACHE_SLOTS];
+	index_repo_clear(r);
+	if (!(r->gitdir = cvet_lockfile__strdup(gitdir)))
+		return NULL;
+	int hash_len = object_hash_len(c, limit, gitdir, out);
+	char *ipath = cvet_lockfile__printf("%s/index", gitdir);
+	char *ibuf = NULL;
+	size_t ilen = 0;
+	if (!ipath)
+		return NULL;
+	if (read_git_file(c, limit, ipath, "git index", INDEX_CAP, &ibuf, &ilen, out) < 0) {
+		r->why = cvet_lockfile__strdup(cvet_error_last());
+	} else {
+		r->files++;
+		if (cvet_lockfile__git_index_gitlinks((const unsigned char *)ibuf, ilen, (size_t)hash_len, &r->links,
+						      &r->n) < 0)
+			r->why = cvet_lockfile__strdup(cvet_error_last());
+		else if (r->n > 1)
+			qsort(r->links, r->n, sizeof(*r->links), link_order);
+	}
+	free(ibuf);
+	free(ipath);
+	return r;
+}
+
+static const cvet_lf_gitlink *link_at(const index_repo *r, const char *path)
+{
+	cvet_lf_gitlink key;
+	key.path = (char *)path;
+	return r->n ? bsearch(&key, r->links, r->n, sizeof(*r->links), link_order) : NULL;
+}
+
+int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, cvet_lf_gitcache *cache,
+			      const char *display, const char *buf, size_t len, cvet_lf_list *out)
 {
 	submodule *sm = NULL;
 	size_t nsm = 0;
 	int err = parse_gitmodules(display, buf, len, &sm, &nsm);
 	if (err < 0)
 		return err;
-	cvet_lf_gitlink *links = NULL;
-	size_t nlinks = 0;
+	cvet_lf_gitcache *own = NULL;
+	const index_repo *ir = NULL;
 	char *gitdir = NULL;
 	const char *why = NULL;
 	char whybuf[300];
 	char limit_real[PATH_MAX];
 	if (nsm == 0)
 		goto done;
+	if (!cache) {
+		if ((err = cvet_lockfile__gitcache_new(&own)) < 0)
+			goto done;
+		cache = own;
+	}
 	if (!limit_dir || !realpath(limit_dir, limit_real)) {
 		if (!realpath(repo_dir, limit_real))
 			snprintf(limit_real, sizeof(limit_real), "%s", repo_dir);
 	}
 	gitdir = find_git_dir(repo_dir, limit_real, &why, whybuf, sizeof(whybuf));
-	int hash_len = 20;
 	if (gitdir) {
-		hash_len = object_hash_len(gitdir);
-		char *ipath = cvet_lockfile__printf("%s/index", gitdir);
-		char *ibuf = NULL;
-		size_t ilen = 0;
-		if (!ipath) {
+		if (!(ir = repo_index(cache, limit_real, gitdir, out))) {
 			err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			goto done;
 		}
-		if (cvet_lockfile__read_file(ipath, "git index", INDEX_CAP, &ibuf, &ilen) < 0) {
-			snprintf(whybuf, sizeof(whybuf), "%s", cvet_error_last());
+		out->extra_files += ir->files;
+		if (ir->why) {
+			snprintf(whybuf, sizeof(whybuf), "%s", ir->why);
 			why = whybuf;
-		} else {
-			out->extra_files++;
-			if (cvet_lockfile__git_index_gitlinks((const unsigned char *)ibuf, ilen, (size_t)hash_len, &links,
-							      &nlinks) < 0) {
-				snprintf(whybuf, sizeof(whybuf), "%s", cvet_error_last());
-				why = whybuf;
-			}
 		}
-		free(ibuf);
-		free(ipath);
 	}
 	if (why) {
 		/* name the submodules (the first few, then how many more) */
@@ -754,10 +925,7 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 		if (!(p->repo = cvet_lockfile__github_repo(s->url)))
 			p->repo = cvet_lockfile__strdup(s->url);
 		const char *path = s->path ? s->path : s->name;
-		const cvet_lf_gitlink *gl = NULL;
-		for (size_t k = 0; k < nlinks && !gl; k++)
-			if (strcmp(links[k].path, path) == 0)
-				gl = &links[k];
+		const cvet_lf_gitlink *gl = ir ? link_at(ir, path) : NULL;
 		if (!gl) {
 			if (!why)
 				p->detail = cvet_lockfile__printf("no gitlink for '%.200s' in the git index", path);
@@ -771,19 +939,33 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 			char real[PATH_MAX];
 			if (cand && realpath(cand, real) && inside(real, gitdir))
 				smgit = cvet_lockfile__strdup(real);
+			else if (cand && cvet_lockfile__outside(gitdir, cand))
+				cvet_lockfile__note(out, "%s: skipped the git data of submodule '%.100s': modules/%.100s leads "
+						    "outside the repository (a symbolic link; not followed)", display, s->name, s->name);
 			free(cand);
 		}
 		if (!smgit && safe_component_path(path)) {
 			char *wt = cvet_lockfile__printf("%s/%s", repo_dir, path);
-			const char *w2;
+			const char *w2 = NULL;
 			char wb[300];
 			if (wt)
 				smgit = find_git_dir(wt, limit_real, &w2, wb, sizeof(wb));
+			if (!smgit && w2 && strstr(w2, "outside"))
+				cvet_lockfile__note(out, "%s: skipped the git data of submodule '%.100s': %s", display, s->name, w2);
 			free(wt);
 		}
 		if (smgit) {
-			p->tag = tag_for_commit(smgit, gl->commit, out);
+			const tag_repo *t = repo_tags(cache, limit_real, smgit, out);
+			const char *tag = t ? tag_at(t, gl->commit) : NULL;
 			free(smgit);
+			if (!t) {
+				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (tag && !(p->tag = cvet_lockfile__strdup(tag))) {
+				err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
 		}
 		if (p->repo && strchr(p->repo, '/') && !strstr(p->repo, "://") && !strchr(p->repo, '@'))
 			p->purl = cvet_lockfile__printf("pkg:github/%s@%s", p->repo, gl->commit);
@@ -792,7 +974,7 @@ int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const
 	}
 done:
 	free(gitdir);
-	cvet_lockfile__gitlinks_free(links, nlinks);
+	cvet_lockfile__gitcache_free(own);
 	submodules_free(sm, nsm);
 	return err;
 }

@@ -1,6 +1,8 @@
 /* lockfile_common.c - helpers shared by the manifest parsers: bounded file reading, package lists, JSON with lines */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,13 +277,62 @@ int cvet_lockfile__note(cvet_lf_list *l, const char *fmt, ...)
 
 /* ---- files ---- */
 
-int cvet_lockfile__read_file(const char *path, const char *display, size_t cap, char **buf, size_t *len)
+/* 1 when the real path `p` is `root` or below it (both real paths). */
+static int under(const char *p, const char *root)
 {
+	size_t n = strlen(root);
+	if (n == 1 && root[0] == '/')
+		return p[0] == '/';
+	return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == '\0');
+}
+
+int cvet_lockfile__outside(const char *root, const char *path)
+{
+	char real[PATH_MAX];
+	if (!root || !root[0] || !realpath(path, real))
+		return 0;
+	return !under(real, root);
+}
+
+/*
+ * The file behind an open descriptor still lies inside `root`: /proc/self/fd names what was really
+ * opened, so a directory swapped for a link between the check and the open is caught too. Where
+ * /proc is not mounted the check before the open stands alone.
+ */
+static int fd_inside(int fd, const char *root)
+{
+	char link[64], real[PATH_MAX];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, real, sizeof(real) - 1);
+	if (n < 0)
+		return 1;
+	real[n] = '\0';
+	return under(real, root);
+}
+
+/* The reader behind both entry points: `root` NULL = no confinement. */
+static int read_file_impl(const char *root, const char *path, const char *display, size_t cap, char **buf,
+			  size_t *len)
+{
+	char real[PATH_MAX];
+	int flags = O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC;
 	*buf = NULL;
 	*len = 0;
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (root && root[0] && realpath(path, real)) {
+		if (!under(real, root))
+			return cvet_error_setc(CVET_EIO, "'%s' leads outside the scanned tree (a symbolic link; not followed)",
+					       display);
+		path = real;            /* open what was checked, */
+		flags |= O_NOFOLLOW;    /* and refuse a link put in its place since */
+	}
+	int fd = open(path, flags);
 	if (fd < 0)
 		return cvet_error_setc(CVET_EIO, "cannot open '%s': %s", display, strerror(errno));
+	if (root && root[0] && !fd_inside(fd, root)) {
+		close(fd);
+		return cvet_error_setc(CVET_EIO, "'%s' leads outside the scanned tree (a symbolic link; not followed)",
+				       display);
+	}
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -317,6 +368,42 @@ int cvet_lockfile__read_file(const char *path, const char *display, size_t cap, 
 	*buf = b;
 	*len = got;
 	return 0;
+}
+
+int cvet_lockfile__read_file(const char *path, const char *display, size_t cap, char **buf, size_t *len)
+{
+	return read_file_impl(NULL, path, display, cap, buf, len);
+}
+
+int cvet_lockfile__read_file_in(const char *root, const char *path, const char *display, size_t cap, char **buf,
+				size_t *len)
+{
+	return read_file_impl(root, path, display, cap, buf, len);
+}
+
+DIR *cvet_lockfile__opendir_in(const char *root, const char *path)
+{
+	char real[PATH_MAX];
+	if (!root || !root[0])
+		return opendir(path);
+	if (!realpath(path, real))
+		return NULL;
+	if (!under(real, root)) {
+		errno = EXDEV;
+		return NULL;
+	}
+	int fd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (!fd_inside(fd, root)) {
+		close(fd);
+		errno = EXDEV;
+		return NULL;
+	}
+	DIR *d = fdopendir(fd);
+	if (!d)
+		close(fd);
+	return d;
 }
 
 /* ---- JSON ---- */
@@ -431,6 +518,8 @@ static void zip_lines(const cJSON *node, tok_state *t, line_table *lt)
 		record(lt, node, line);
 	} else if (k != TK_SCALAR) {
 		lt->failed = 1;
+	} else {
+		record(lt, node, line); /* numbers, true/false/null: a message about a wrong value names its line */
 	}
 }
 

@@ -2,6 +2,7 @@
 #ifndef CVET_LOCKFILE_H
 #define CVET_LOCKFILE_H
 
+#include <dirent.h>
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "cvet/common.h"
@@ -64,6 +65,24 @@ int cvet_lockfile__note(cvet_lf_list *l, const char *fmt, ...)
  * CVET_ELIMIT (larger than cap), with a one-line message naming `display`.
  */
 int cvet_lockfile__read_file(const char *path, const char *display, size_t cap, char **buf, size_t *len);
+
+/*
+ * Confinement: nothing the dependency scan reads from a scanned tree may resolve outside the scanned
+ * roots (a symbolic link to /etc, a .git/index or packed-refs linked out of the tree, a submodule path
+ * through a linked directory). `root` is a real path (realpath()); NULL or "" = no confinement.
+ *
+ * cvet_lockfile__read_file_in: cvet_lockfile__read_file() that first resolves `path` and refuses, with
+ * CVET_EIO and "'<display>' leads outside the scanned tree (a symbolic link; not followed)", a file
+ * whose real path is not `root` or below it; the open uses the resolved path with O_NOFOLLOW and is
+ * checked again through /proc/self/fd, so a link swapped in meanwhile is refused as well.
+ * cvet_lockfile__outside: 1 when `path` exists and resolves outside `root` (for a note), else 0.
+ * cvet_lockfile__opendir_in: opendir() of a directory that resolves inside `root`; NULL with errno
+ * EXDEV when it lies outside, or the usual errno.
+ */
+int cvet_lockfile__read_file_in(const char *root, const char *path, const char *display, size_t cap, char **buf,
+				size_t *len);
+int cvet_lockfile__outside(const char *root, const char *path);
+DIR *cvet_lockfile__opendir_in(const char *root, const char *path);
 
 /* ---- small string helpers (all return malloc'd strings or NULL on OOM) ---- */
 char *cvet_lockfile__strndup(const char *s, size_t n);
@@ -130,7 +149,8 @@ void cvet_lockfile__conan_ref_clear(cvet_lf_conan_ref *r);
 /* `path` is where the file lives (for files read alongside it), `display` how messages name it. */
 int cvet_lockfile__conan_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 int cvet_lockfile__conanfile_txt(const char *display, const char *buf, size_t len, cvet_lf_list *out);
-int cvet_lockfile__vcpkg_json(const char *path, const char *display, const char *buf, size_t len,
+/* `confine`: real path that vcpkg_installed/ beside `path` must resolve inside (NULL = path's directory). */
+int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char *display, const char *buf, size_t len,
 			      cvet_lf_list *out);
 int cvet_lockfile__vcpkg_configuration(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 int cvet_lockfile__cpm_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out);
@@ -140,12 +160,21 @@ int cvet_lockfile__meson_wrap(const char *display, const char *basename, const c
 int cvet_lockfile__bazel_module(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 int cvet_lockfile__bazel_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 /*
- * .gitmodules plus the gitlink commits from the repository's index. `repo_dir` is the directory that
- * holds the .gitmodules file (where .git is looked for); `limit_dir` is a directory the git dir must
- * stay inside when a "gitdir:" file redirects (NULL = no redirect allowed outside repo_dir).
+ * What the scan read from git directories (indexes, tags), kept so that every .gitmodules and every
+ * submodule sharing a repository costs one read; it also bounds the git data read per scan.
  */
-int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, const char *display, const char *buf,
-			      size_t len, cvet_lf_list *out);
+typedef struct cvet_lf_gitcache cvet_lf_gitcache;
+int cvet_lockfile__gitcache_new(cvet_lf_gitcache **out); /* 0 or CVET_ENOMEM; free with _gitcache_free */
+void cvet_lockfile__gitcache_free(cvet_lf_gitcache *c);  /* NULL is fine */
+/*
+ * .gitmodules plus the gitlink commits from the repository's index. `repo_dir` is the directory that
+ * holds the .gitmodules file (where .git is looked for); `limit_dir` is the directory every git file
+ * read must resolve inside (the scanned root: a "gitdir:" redirect, a .git, index, packed-refs or
+ * submodule directory linked out of it is skipped with a note; NULL = repo_dir). `cache` may be NULL
+ * (a cache for this call only).
+ */
+int cvet_lockfile__gitmodules(const char *repo_dir, const char *limit_dir, cvet_lf_gitcache *cache,
+			      const char *display, const char *buf, size_t len, cvet_lf_list *out);
 /*
  * The work-tree paths of the submodules a .gitmodules file lists (`path =`, else the section name), as
  * written. Returns 0 with a malloc'd array of malloc'd strings the caller frees (each, then the array),

@@ -1,5 +1,6 @@
 /* lockfile_vcpkg.c - vcpkg manifests (vcpkg.json, vcpkg-configuration.json) and installed-port versions next to them */
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,11 +95,11 @@ static void field_value(const char *s, size_t ll, size_t keylen, char *out, size
 }
 
 /* vcpkg_installed/vcpkg/status: Debian-control-like stanzas separated by blank lines. */
-static int read_status(const char *path, installed_set *s, cvet_lf_list *out)
+static int read_status(const char *root, const char *path, installed_set *s, cvet_lf_list *out)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	int err = cvet_lockfile__read_file(path, path, CVET_LF_MAX_FILE, &buf, &len);
+	int err = cvet_lockfile__read_file_in(root, path, path, CVET_LF_MAX_FILE, &buf, &len);
 	if (err < 0) {
 		cvet_lockfile__note(out, "could not read %s: %s", path, cvet_error_last());
 		return 0;
@@ -155,12 +156,17 @@ static int read_status(const char *path, installed_set *s, cvet_lf_list *out)
 }
 
 /* The port package ("SPDXRef-port") version of a vcpkg-generated SPDX document. */
-static int read_port_spdx(const char *path, installed_set *s, cvet_lf_list *out)
+static int read_port_spdx(const char *root, const char *path, installed_set *s, cvet_lf_list *out)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	if (s->spdx_bytes >= SPDX_BUDGET || cvet_lockfile__read_file(path, path, 4u << 20, &buf, &len) < 0)
+	if (s->spdx_bytes >= SPDX_BUDGET)
 		return 0;
+	if (cvet_lockfile__read_file_in(root, path, path, 4u << 20, &buf, &len) < 0) {
+		if (cvet_lockfile__outside(root, path))
+			return cvet_lockfile__note(out, "skipped %s", cvet_error_last());
+		return 0;
+	}
 	s->spdx_bytes += len;
 	out->extra_files++;
 	cvet_lf_json j;
@@ -185,32 +191,44 @@ static int read_port_spdx(const char *path, installed_set *s, cvet_lf_list *out)
 	return err;
 }
 
-/* Look for vcpkg_installed/ next to the manifest: the status database first, else per-port SPDX files. */
-static int read_installed(const char *manifest_path, installed_set *s, cvet_lf_list *out)
+/*
+ * Look for vcpkg_installed/ next to the manifest: the status database first, else per-port SPDX files.
+ * Nothing is read that resolves outside `confine` (a real path; NULL = the manifest's own directory):
+ * a vcpkg_installed linked out of the tree is skipped with a note.
+ */
+static int read_installed(const char *manifest_path, const char *confine, installed_set *s, cvet_lf_list *out)
 {
 	const char *slash = strrchr(manifest_path, '/');
-	char *dir = slash ? cvet_lockfile__strndup(manifest_path, (size_t)(slash - manifest_path))
+	char *dir = slash ? cvet_lockfile__strndup(manifest_path, slash == manifest_path ? 1 : (size_t)(slash - manifest_path))
 			  : cvet_lockfile__strdup(".");
+	char own[PATH_MAX];
 	if (!dir)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (!confine || !confine[0])
+		confine = realpath(dir, own) ? own : NULL;
 	int err = 0;
 	char *status = cvet_lockfile__printf("%s/vcpkg_installed/vcpkg/status", dir);
+	char *root = cvet_lockfile__printf("%s/vcpkg_installed", dir);
 	struct stat st;
-	if (!status) {
+	if (!status || !root) {
 		err = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (!confine) {
+		/* the manifest's own directory does not resolve: read nothing beside it */
+		goto done;
+	}
+	if (cvet_lockfile__outside(confine, root) || cvet_lockfile__outside(confine, status)) {
+		err = cvet_lockfile__note(out, "skipped %s: it leads outside the scanned tree (a symbolic link; not followed)",
+					  root);
 		goto done;
 	}
 	if (stat(status, &st) == 0 && S_ISREG(st.st_mode)) {
 		s->source = "vcpkg_installed/vcpkg/status";
-		err = read_status(status, s, out);
+		err = read_status(confine, status, s, out);
 		goto done;
 	}
-	char *root = cvet_lockfile__printf("%s/vcpkg_installed", dir);
-	if (!root) {
-		err = cvet_error_setc(CVET_ENOMEM, "out of memory");
-		goto done;
-	}
-	DIR *d = opendir(root);
+	DIR *d = cvet_lockfile__opendir_in(confine, root);
 	int triplets = 0;
 	struct dirent *de;
 	while (d && (de = readdir(d)) != NULL && triplets < MAX_TRIPLETS && err == 0) {
@@ -221,7 +239,13 @@ static int read_installed(const char *manifest_path, installed_set *s, cvet_lf_l
 			err = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			break;
 		}
-		DIR *sd = opendir(share);
+		if (cvet_lockfile__outside(confine, share) &&
+		    (err = cvet_lockfile__note(out, "skipped %s: it leads outside the scanned tree (a symbolic link; not followed)",
+					       share)) < 0) {
+			free(share);
+			break;
+		}
+		DIR *sd = cvet_lockfile__opendir_in(confine, share);
 		if (sd) {
 			triplets++;
 			struct dirent *pe;
@@ -237,7 +261,7 @@ static int read_installed(const char *manifest_path, installed_set *s, cvet_lf_l
 				}
 				if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
 					s->source = "vcpkg_installed/<triplet>/share/<port>/vcpkg.spdx.json";
-					err = read_port_spdx(f, s, out);
+					err = read_port_spdx(confine, f, s, out);
 				}
 				free(f);
 			}
@@ -247,8 +271,8 @@ static int read_installed(const char *manifest_path, installed_set *s, cvet_lf_l
 	}
 	if (d)
 		closedir(d);
-	free(root);
 done:
+	free(root);
 	free(status);
 	free(dir);
 	return err;
@@ -363,7 +387,8 @@ static int add_dep(const cvet_lf_json *j, const char *display, const cJSON *e, c
 	return err;
 }
 
-int cvet_lockfile__vcpkg_json(const char *path, const char *display, const char *buf, size_t len, cvet_lf_list *out)
+int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char *display, const char *buf, size_t len,
+			      cvet_lf_list *out)
 {
 	cvet_lf_json j;
 	installed_set inst = {0};
@@ -386,7 +411,7 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *display, const char 
 				      cvet_lockfile__json_line(&j, ovr));
 		goto done;
 	}
-	if (path && (err = read_installed(path, &inst, out)) < 0)
+	if (path && (err = read_installed(path, confine, &inst, out)) < 0)
 		goto done;
 
 	const cJSON *e;

@@ -5,8 +5,15 @@
 #include "report/baseline.h"
 #include "report/config.h"
 
-#define BASELINE_MAX_BYTES (256u * 1024u * 1024u) /* a report of a few hundred thousand findings */
-#define FINGERPRINT_MAX 64                        /* 32 hex digits plus an occurrence suffix */
+/*
+ * Bounds on a baseline, checked before cJSON builds its tree (each JSON value costs cJSON ~80 bytes, so
+ * a 114 MiB file of tiny values took 4.9 GB). A cvet JSON report spends about 1.1 KiB and 30 values
+ * per finding: these allow some 50,000 findings and keep the parse under ~400 MB.
+ */
+#define BASELINE_MAX_BYTES (64u * 1024u * 1024u)
+#define BASELINE_MAX_VALUES 2000000u /* JSON values (objects, arrays, strings, numbers, literals) */
+#define BASELINE_MAX_DEPTH 64
+#define FINGERPRINT_MAX 64           /* 32 hex digits plus an occurrence suffix */
 
 struct cvet_baseline {
 	char *path;
@@ -30,6 +37,43 @@ void cvet_baseline__free(cvet_baseline *b)
 	free(b);
 }
 
+/*
+ * Count the values and the nesting of JSON text without building anything (strings are skipped with
+ * their escapes; malformed text is left for cJSON to reject). Returns 0, or CVET_ELIMIT with a message
+ * naming the baseline and the bound it broke.
+ */
+static int check_bounds(const char *path, const char *t, size_t len)
+{
+	size_t values = 0;
+	unsigned depth = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = t[i];
+		if (c == '"') {
+			values++;
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (c == '{' || c == '[') {
+			values++;
+			if (++depth > BASELINE_MAX_DEPTH)
+				return cvet_error_setc(CVET_ELIMIT, "baseline '%s' is nested deeper than %d levels", path,
+						       BASELINE_MAX_DEPTH);
+		} else if (c == '}' || c == ']') {
+			if (depth)
+				depth--;
+		} else if ((c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f' || c == 'n') {
+			values++;
+			while (i + 1 < len && t[i + 1] != ',' && t[i + 1] != ']' && t[i + 1] != '}' && t[i + 1] != ' ' &&
+			       t[i + 1] != '\n' && t[i + 1] != '\r' && t[i + 1] != '\t' && t[i + 1] != '"')
+				i++;
+		}
+		if (values > BASELINE_MAX_VALUES)
+			return cvet_error_setc(CVET_ELIMIT, "baseline '%s' holds more than %u JSON values (a cvet report of "
+					       "about 50,000 findings); use a smaller baseline", path, BASELINE_MAX_VALUES);
+	}
+	return 0;
+}
+
 int cvet_baseline__load(const char *path, cvet_baseline **out)
 {
 	cvet_baseline *b = NULL;
@@ -41,6 +85,8 @@ int cvet_baseline__load(const char *path, cvet_baseline **out)
 	*out = NULL;
 	if ((error = cvet_config__read_file(path, "baseline", BASELINE_MAX_BYTES, &text, &len)) < 0)
 		return error;
+	if ((error = check_bounds(path, text, len)) < 0)
+		goto done;
 	if (!(doc = cJSON_ParseWithLength(text, len)) || !cJSON_IsObject(doc)) {
 		error = cvet_error_setc(CVET_EPARSE, "baseline '%s' is not valid JSON (expected a report from 'cvet --format json')", path);
 		goto done;

@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
 #include "advdb/advdb_int.h"
+#include "common/util.h"
 
 #ifndef CVET_TEST_SCRATCH
 #define CVET_TEST_SCRATCH "/tmp/cvet-advdb-test"
@@ -82,6 +85,89 @@ static const char GOOD_RECORD2[] =
 	"{\"id\":\"TEST-2\",\"modified\":\"2026-02-01T00:00:00Z\",\"database_specific\":{\"package\":\"libfoo\",\"severity\":\"Low\"},"
 	"\"affected\":[{\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"last_affected\":\"0.9\"}]}],"
 	"\"versions\":[\"0.9\"]}]}";
+
+/* Regression (Hardening #4): two `cvet db import` runs into one database at the same time both printed
+ * "imported", exited 0, and only one run's records survived. Imports now serialise on a lock. */
+static int write_records(const char *dir, const char *prefix, int n)
+{
+	mkdir(dir, 0755);
+	for (int i = 0; i < n; i++) {
+		char path[1200], rec[512];
+		snprintf(path, sizeof(path), "%s/%s-%d.json", dir, prefix, i);
+		snprintf(rec, sizeof(rec),
+			 "{\"id\":\"%s-%d\",\"modified\":\"2026-01-01T00:00:00Z\",\"affected\":[{\"package\":"
+			 "{\"ecosystem\":\"ConanCenter\",\"name\":\"pkg-%s-%d\"},\"versions\":[\"1.0\"]}]}",
+			 prefix, i, prefix, i);
+		if (write_file(path, rec, strlen(rec)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static pid_t import_in_child(const char *dbp, const char *dir)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int nul = open("/dev/null", O_WRONLY);
+		if (nul >= 0)
+			dup2(nul, 1);
+		_exit(db("import", "--db", dbp, dir, NULL) == 0 ? 0 : 1);
+	}
+	return pid;
+}
+
+void test_import__concurrent_imports_keep_both_sets(void)
+{
+	const char *dbp = scratch("concurrent.db"), *a = scratch("concurrent-a"), *b = scratch("concurrent-b");
+	T_ASSERT_INT(0, write_records(a, "CA", 300));
+	T_ASSERT_INT(0, write_records(b, "CB", 300));
+	for (int trial = 0; trial < 5; trial++) {
+		unlink(dbp);
+		pid_t p1 = import_in_child(dbp, a), p2 = import_in_child(dbp, b);
+		int s1 = -1, s2 = -1;
+		T_ASSERT(p1 > 0 && p2 > 0);
+		T_ASSERT(waitpid(p1, &s1, 0) == p1 && waitpid(p2, &s2, 0) == p2);
+		T_ASSERT(WIFEXITED(s1) && WEXITSTATUS(s1) == 0);
+		T_ASSERT(WIFEXITED(s2) && WEXITSTATUS(s2) == 0);
+		cvet_advdb *d = NULL;
+		cvet_advdb_status st;
+		T_ASSERT_INT(0, cvet_advdb_open(&d, dbp));
+		T_ASSERT_INT(0, cvet_advdb__status(d, &st));
+		T_ASSERT_INT(600, st.records); /* both sets, in every trial */
+		cvet_advdb__status_clear(&st);
+		cvet_advdb_free(d);
+	}
+}
+
+/* Regression (Hardening #10): a "\u0000" inside an OSV string cut the string there; such a record is
+ * now rejected with a message saying why (the text after it would otherwise be lost unseen). */
+void test_import__nul_in_a_string_is_rejected(void)
+{
+	static const char rec[] = "{\"id\":\"NUL-1\",\"summary\":\"short\\u0000 and the rest\",\"affected\":[]}";
+	static const char esc[] = "{\"id\":\"NUL-2\",\"summary\":\"a backslash then u0000: \\\\u0000\",\"affected\":[]}";
+	cvet_osv_record r;
+	T_ASSERT_INT(CVET_EPARSE, cvet_osv__parse(rec, strlen(rec), "nul.json", NULL, &r));
+	T_ASSERT(strstr(cvet_error_last(), "NUL"));
+	T_ASSERT(strstr(cvet_error_last(), "nul.json"));
+	T_ASSERT_INT(CVET_EPARSE, cvet_osv__parse("{\"id\":\"N\0\"}", 10, "raw.json", NULL, &r));
+	/* an escaped backslash followed by "u0000" is ordinary text */
+	T_ASSERT_INT(0, cvet_osv__parse(esc, strlen(esc), "esc.json", NULL, &r));
+	T_ASSERT(strstr(r.summary, "u0000") != NULL);
+	cvet_osv__record_clear(&r);
+}
+
+/* Regression (Hardening #6): messages quote hostile text (zip entry names, lockfile strings); the one
+ * place every error message is formatted makes controls visible instead of passing them on. */
+void test_error__messages_escape_terminal_controls(void)
+{
+	cvet_error_setc(CVET_EPARSE, "bad '%s'", "a\x1b]0;title\x07z\x7f\xc2\x9b\xff\tend\nx");
+	T_ASSERT_STR("bad 'a\\x1b]0;title\\x07z\\x7f\\xc2\\x9b\\xff end x'", cvet_error_last());
+	cvet_error_setc(CVET_EPARSE, "%s", "caf\xc3\xa9 \\x41 ok");
+	T_ASSERT_STR("caf\xc3\xa9 \\x41 ok", cvet_error_last()); /* valid UTF-8 and backslashes pass */
+	char small[8];
+	cvet_util__escape_text(small, sizeof(small), "ab\x1b\x1b");
+	T_ASSERT_STR("ab\\x1b", small); /* never half an escape */
+}
 
 /* ---- versions ---------------------------------------------------------------------------------- */
 
@@ -735,6 +821,9 @@ CVET_TEST_MAIN(
 	T(test_open__damaged_database_never_crashes),
 	T(test_import__failure_leaves_old_database_identical),
 	T(test_import__merges_into_existing),
+	T(test_import__concurrent_imports_keep_both_sets),
+	T(test_import__nul_in_a_string_is_rejected),
+	T(test_error__messages_escape_terminal_controls),
 	T(test_open__refuses_foreign_and_newer_files),
 	T(test_schema__matches_schema_sql),
 	T(test_bundled__well_known_cases),

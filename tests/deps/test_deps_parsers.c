@@ -1,5 +1,6 @@
 /* test_deps_parsers.c - unit tests of the manifest parsers on the real samples (used as they are) and hostile variants */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ static int load(kind k, const char *path)
 	switch (k) {
 	case K_CONAN_LOCK: err = cvet_lockfile__conan_lock(base, buf, len, &L); break;
 	case K_CONANFILE: err = cvet_lockfile__conanfile_txt(base, buf, len, &L); break;
-	case K_VCPKG: err = cvet_lockfile__vcpkg_json(path, base, buf, len, &L); break;
+	case K_VCPKG: err = cvet_lockfile__vcpkg_json(path, NULL, base, buf, len, &L); break;
 	case K_VCPKG_CONF: err = cvet_lockfile__vcpkg_configuration(base, buf, len, &L); break;
 	case K_CPM: err = cvet_lockfile__cpm_lock(base, buf, len, &L); break;
 	case K_WRAP: err = cvet_lockfile__meson_wrap(base, base, buf, len, &L); break;
@@ -56,7 +57,7 @@ static int load_text(kind k, const char *text, size_t len)
 	switch (k) {
 	case K_CONAN_LOCK: err = cvet_lockfile__conan_lock("conan.lock", text, len, &L); break;
 	case K_CONANFILE: err = cvet_lockfile__conanfile_txt("conanfile.txt", text, len, &L); break;
-	case K_VCPKG: err = cvet_lockfile__vcpkg_json(NULL, "vcpkg.json", text, len, &L); break;
+	case K_VCPKG: err = cvet_lockfile__vcpkg_json(NULL, NULL, "vcpkg.json", text, len, &L); break;
 	case K_VCPKG_CONF: err = cvet_lockfile__vcpkg_configuration("vcpkg-configuration.json", text, len, &L); break;
 	case K_CPM: err = cvet_lockfile__cpm_lock("package-lock.cmake", text, len, &L); break;
 	case K_WRAP: err = cvet_lockfile__meson_wrap("x.wrap", "x.wrap", text, len, &L); break;
@@ -650,7 +651,7 @@ static void test_deps__gitmodules_without_git_dir(void)
 	const char *path = SAMPLE("gitmodules/LizardByte__Sunshine__.gitmodules");
 	T_ASSERT_INT(0, cvet_lockfile__read_file(path, path, CVET_LF_MAX_FILE, &buf, &len));
 	cvet_lockfile__list_clear(&L);
-	int err = cvet_lockfile__gitmodules(CVET_TESTDATA "/deps/real/gitmodules", NULL, ".gitmodules", buf, len, &L);
+	int err = cvet_lockfile__gitmodules(CVET_TESTDATA "/deps/real/gitmodules", NULL, NULL, ".gitmodules", buf, len, &L);
 	free(buf);
 	T_ASSERT_INT(0, err);
 	T_ASSERT_INT(16, L.n);
@@ -798,7 +799,10 @@ static void test_deps__bazel_hostile(void)
 	memset(deep + k, '(', n - (size_t)k);
 	int err = load_text(K_BAZEL, deep, n);
 	free(deep);
-	T_ASSERT(err == 0 || err == CVET_EPARSE);
+	/* regression (Hardening #10): this was reported as an "unterminated string" */
+	T_ASSERT_INT(CVET_ELIMIT, err);
+	T_ASSERT(strstr(cvet_error_last(), "line 1: brackets nested deeper than 64 levels") != NULL);
+	T_ASSERT(strstr(cvet_error_last(), "unterminated") == NULL);
 }
 
 static void test_deps__read_file_rejects_devices_and_big_files(void)
@@ -885,6 +889,222 @@ static void cleanup(void)
 	cvet_lockfile__list_clear(&L);
 }
 
+/* ---- confinement: nothing read through a link out of the scanned tree (Hardening #3) ---- */
+
+static char conf_tmp[256];
+
+static void put_file(const char *dir, const char *rel, const void *data, size_t n)
+{
+	char path[1024];
+	mkdir(dir, 0755);
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	for (char *q = path + strlen(dir) + 1; (q = strchr(q, '/')) != NULL; q++) {
+		*q = '\0';
+		mkdir(path, 0755);
+		*q = '/';
+	}
+	FILE *f = fopen(path, "wb");
+	if (f) {
+		fwrite(data, 1, n, f);
+		fclose(f);
+	}
+}
+
+static void put_link(const char *dir, const char *rel, const char *target)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	unlink(path);
+	if (symlink(target, path) != 0)
+		perror(path);
+}
+
+static void rm_tree(const char *dir)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
+
+#define ZLIB_SHA "1010101010101010101010101010101010101010"
+static const char GITMODULES[] = "[submodule \"zlib\"]\n\tpath = zlib\n\turl = https://github.com/madler/zlib.git\n";
+
+/* <tmp>/in: a repository with submodule zlib pinned at ZLIB_SHA and tagged v1.3.1; <tmp>/out: outside. */
+static void make_repo(void)
+{
+	unsigned char idx[512];
+	static const char *const paths[] = {"zlib"};
+	static const unsigned modes[] = {0160000};
+	snprintf(conf_tmp, sizeof(conf_tmp), "/tmp/cvet-confine-XXXXXX");
+	if (!mkdtemp(conf_tmp))
+		return;
+	char in[300], out[300];
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	snprintf(out, sizeof(out), "%s/out", conf_tmp);
+	size_t n = build_index(idx, sizeof(idx), 2, paths, modes, 1);
+	put_file(in, ".gitmodules", GITMODULES, strlen(GITMODULES));
+	put_file(in, ".git/index", idx, n);
+	put_file(in, ".git/modules/zlib/packed-refs", ZLIB_SHA " refs/tags/v1.3.1\n", 59);
+	put_file(out, "index", idx, n);
+	put_file(out, "packed-refs", ZLIB_SHA " refs/tags/v6.6.6\n", 59);
+	put_file(out, "tp/zlib/.git/packed-refs", ZLIB_SHA " refs/tags/v6.6.6\n", 59);
+	put_file(out, "secret.lock", "x", 1);
+}
+
+static int run_gitmodules(cvet_lf_gitcache *cache)
+{
+	char in[300], real[4096];
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	if (!realpath(in, real))
+		return -100;
+	cvet_lockfile__list_clear(&L);
+	return cvet_lockfile__gitmodules(in, real, cache, ".gitmodules", GITMODULES, strlen(GITMODULES), &L);
+}
+
+static void test_deps__confine_helpers(void)
+{
+	char in[300], real[4096], link[400];
+	char *buf = NULL;
+	size_t len = 0;
+	make_repo();
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	T_ASSERT(realpath(in, real) != NULL);
+	put_link(in, "conan.lock", "../out/secret.lock");
+	put_link(in, "inner.lock", ".gitmodules");
+	put_link(in, "outdir", "../out");
+	snprintf(link, sizeof(link), "%s/conan.lock", in);
+	T_ASSERT_INT(CVET_EIO, cvet_lockfile__read_file_in(real, link, "conan.lock", 1024, &buf, &len));
+	T_ASSERT(strstr(cvet_error_last(), "'conan.lock' leads outside the scanned tree") != NULL);
+	T_ASSERT_INT(1, cvet_lockfile__outside(real, link));
+	snprintf(link, sizeof(link), "%s/inner.lock", in); /* a link that stays inside is fine */
+	T_ASSERT_INT(0, cvet_lockfile__read_file_in(real, link, "inner.lock", 1024, &buf, &len));
+	free(buf);
+	T_ASSERT_INT(0, cvet_lockfile__outside(real, link));
+	snprintf(link, sizeof(link), "%s/outdir/secret.lock", in); /* through a linked directory */
+	T_ASSERT_INT(CVET_EIO, cvet_lockfile__read_file_in(real, link, "outdir/secret.lock", 1024, &buf, &len));
+	snprintf(link, sizeof(link), "%s/outdir", in);
+	errno = 0;
+	T_ASSERT(cvet_lockfile__opendir_in(real, link) == NULL);
+	T_ASSERT_INT(EXDEV, errno);
+	rm_tree(conf_tmp);
+}
+
+static void test_deps__gitmodules_reads_inside(void)
+{
+	make_repo();
+	T_ASSERT_INT(0, run_gitmodules(NULL));
+	const cvet_lf_pkg *p = find("zlib", NULL);
+	T_ASSERT(p != NULL);
+	T_ASSERT_STR(ZLIB_SHA, p->commit);
+	T_ASSERT_STR("v1.3.1", p->tag);
+	rm_tree(conf_tmp);
+}
+
+static void test_deps__gitmodules_index_linked_out_is_not_read(void)
+{
+	char in[300];
+	make_repo();
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	put_link(in, ".git/index", "../../out/index");
+	T_ASSERT_INT(0, run_gitmodules(NULL));
+	const cvet_lf_pkg *p = find("zlib", NULL);
+	T_ASSERT(p != NULL && p->commit == NULL);
+	T_ASSERT(has_note("leads outside the scanned tree"));
+	rm_tree(conf_tmp);
+}
+
+static void test_deps__gitmodules_packed_refs_linked_out_is_not_read(void)
+{
+	char in[300];
+	make_repo();
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	put_link(in, ".git/modules/zlib/packed-refs", "../../../../out/packed-refs");
+	T_ASSERT_INT(0, run_gitmodules(NULL));
+	const cvet_lf_pkg *p = find("zlib", NULL);
+	T_ASSERT(p != NULL);
+	T_ASSERT_STR(ZLIB_SHA, p->commit);
+	T_ASSERT(p->tag == NULL); /* v6.6.6 lives outside */
+	T_ASSERT(has_note("packed-refs: it leads outside the scanned tree"));
+	rm_tree(conf_tmp);
+}
+
+static void test_deps__gitmodules_submodule_through_linked_dir(void)
+{
+	static const char gm[] = "[submodule \"zlib\"]\n\tpath = tp/zlib\n\turl = https://github.com/madler/zlib.git\n";
+	static const char *const paths[] = {"tp/zlib"};
+	static const unsigned modes[] = {0160000};
+	unsigned char idx[512];
+	char in[300], real[4096], gp[400];
+	make_repo();
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	size_t n = build_index(idx, sizeof(idx), 2, paths, modes, 1);
+	put_file(in, ".git/index", idx, n);
+	snprintf(gp, sizeof(gp), "%s/.git/modules", in);
+	rm_tree(gp); /* no modules/zlib: the work tree's .git is where tags would come from */
+	put_link(in, "tp", "../out/tp");
+	T_ASSERT(realpath(in, real) != NULL);
+	cvet_lockfile__list_clear(&L);
+	T_ASSERT_INT(0, cvet_lockfile__gitmodules(in, real, NULL, ".gitmodules", gm, strlen(gm), &L));
+	const cvet_lf_pkg *p = find("zlib", NULL);
+	T_ASSERT(p != NULL);
+	T_ASSERT_STR(ZLIB_SHA, p->commit);
+	T_ASSERT(p->tag == NULL);
+	T_ASSERT(has_note("outside the scanned tree"));
+	rm_tree(conf_tmp);
+}
+
+/* Hardening #5: a repository's tags are read once per scan, however many .gitmodules share it. */
+static void test_deps__gitmodules_cache_reads_tags_once(void)
+{
+	char pr[400];
+	cvet_lf_gitcache *cache = NULL;
+	make_repo();
+	T_ASSERT_INT(0, cvet_lockfile__gitcache_new(&cache));
+	T_ASSERT_INT(0, run_gitmodules(cache));
+	T_ASSERT_STR("v1.3.1", find("zlib", NULL)->tag);
+	snprintf(pr, sizeof(pr), "%s/in/.git/modules/zlib/packed-refs", conf_tmp);
+	unlink(pr);
+	T_ASSERT_INT(0, run_gitmodules(cache)); /* the second .gitmodules of the scan: tags from the cache */
+	T_ASSERT_STR("v1.3.1", find("zlib", NULL)->tag);
+	cvet_lockfile__gitcache_free(cache);
+	rm_tree(conf_tmp);
+}
+
+static void test_deps__vcpkg_installed_linked_out_is_not_read(void)
+{
+	static const char status[] = "Package: zlib\nVersion: 6.6.6\nStatus: install ok installed\n\n";
+	static const char manifest[] = "{\"dependencies\": [\"zlib\"]}";
+	char in[300], real[4096], mp[400];
+	make_repo();
+	snprintf(in, sizeof(in), "%s/in", conf_tmp);
+	char out[300];
+	snprintf(out, sizeof(out), "%s/out", conf_tmp);
+	put_file(out, "vi/vcpkg/status", status, sizeof(status) - 1);
+	put_file(in, "vcpkg.json", manifest, sizeof(manifest) - 1);
+	put_link(in, "vcpkg_installed", "../out/vi");
+	T_ASSERT(realpath(in, real) != NULL);
+	snprintf(mp, sizeof(mp), "%s/vcpkg.json", in);
+	cvet_lockfile__list_clear(&L);
+	T_ASSERT_INT(0, cvet_lockfile__vcpkg_json(mp, real, "vcpkg.json", manifest, sizeof(manifest) - 1, &L));
+	const cvet_lf_pkg *p = find("zlib", NULL);
+	T_ASSERT(p != NULL && p->version == NULL); /* 6.6.6 lives outside */
+	T_ASSERT(has_note("leads outside the scanned tree"));
+	/* with no root given, the manifest's own directory confines */
+	cvet_lockfile__list_clear(&L);
+	T_ASSERT_INT(0, cvet_lockfile__vcpkg_json(mp, NULL, "vcpkg.json", manifest, sizeof(manifest) - 1, &L));
+	T_ASSERT(find("zlib", NULL) != NULL && find("zlib", NULL)->version == NULL);
+	rm_tree(conf_tmp);
+}
+
+/* Hardening #10: a null where a dependency belongs was reported at "line 0". */
+static void test_deps__json_null_value_has_its_line(void)
+{
+	static const char vc[] = "{\n  \"dependencies\": [\n    \"zlib\",\n    null\n  ]\n}\n";
+	T_ASSERT_INT(CVET_EPARSE, load_text(K_VCPKG, vc, sizeof(vc) - 1));
+	T_ASSERT(strstr(cvet_error_last(), "vcpkg.json: line 4:") != NULL);
+}
+
 static void test_deps__zz_cleanup(void)
 {
 	cleanup();
@@ -902,4 +1122,9 @@ CVET_TEST_MAIN(T(test_deps__conan_ref_forms), T(test_deps__conan_v1_babel_user_c
 	       T(test_deps__git_index_single_short_entry), T(test_deps__git_index_lying_lengths), T(test_deps__git_index_mutated), T(test_deps__gitmodules_without_git_dir), T(test_deps__json_hostile), T(test_deps__json_lines_tricky_strings),
 	       T(test_deps__json_deep_nesting), T(test_deps__json_huge_string), T(test_deps__many_lines_and_entries),
 	       T(test_deps__binary_junk_everywhere), T(test_deps__bazel_hostile),
-	       T(test_deps__read_file_rejects_devices_and_big_files), T(test_deps__url_helpers), T(test_deps__mutated_samples), T(test_deps__zz_cleanup))
+	       T(test_deps__read_file_rejects_devices_and_big_files), T(test_deps__url_helpers), T(test_deps__mutated_samples),
+	       T(test_deps__confine_helpers), T(test_deps__gitmodules_reads_inside),
+	       T(test_deps__gitmodules_index_linked_out_is_not_read), T(test_deps__gitmodules_packed_refs_linked_out_is_not_read),
+	       T(test_deps__gitmodules_submodule_through_linked_dir), T(test_deps__gitmodules_cache_reads_tags_once),
+	       T(test_deps__vcpkg_installed_linked_out_is_not_read), T(test_deps__json_null_value_has_its_line),
+	       T(test_deps__zz_cleanup))

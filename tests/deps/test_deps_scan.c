@@ -167,6 +167,57 @@ static void test_deps__bad_today_and_missing_path(void)
 	T_ASSERT(scan("/nonexistent/cvet", NULL, NULL) < 0);
 }
 
+/* Hardening #5: 10,000 identical vulnerable pins took 5.3 GB (one finding per copy per advisory). Identical
+ * pins in one file are matched once and reported once, at the first line, with a note of the count. */
+static void test_deps__identical_pins_are_reported_once(void)
+{
+	char dir[64], path[128];
+	snprintf(dir, sizeof(dir), "/tmp/cvet-deps-dup-XXXXXX");
+	T_ASSERT(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/conanfile.txt", dir);
+	FILE *f = fopen(path, "w");
+	T_ASSERT(f != NULL);
+	fputs("[requires]\nopenssl/1.1.1a\n", f);
+	fclose(f);
+	T_ASSERT_INT(0, scan(dir, NULL, "2026-01-01"));
+	size_t one = R->nfindings;
+	T_ASSERT(one > 0);
+	f = fopen(path, "w");
+	T_ASSERT(f != NULL);
+	fputs("[requires]\n", f);
+	for (int i = 0; i < 3000; i++)
+		fputs("openssl/1.1.1a\n", f);
+	fputs("zlib/1.2.11\n", f);
+	fclose(f);
+	T_ASSERT_INT(0, scan(dir, NULL, "2026-01-01"));
+	size_t openssl = 0, pk = 0;
+	for (size_t i = 0; i < R->nfindings; i++)
+		openssl += R->findings[i]->dep && strcmp(R->findings[i]->dep->package, "openssl") == 0;
+	for (size_t i = 0; i < R->npackages; i++)
+		pk += strcmp(R->packages[i]->name, "openssl") == 0;
+	T_ASSERT_INT(one, openssl);
+	T_ASSERT_INT(1, pk);
+	T_ASSERT_INT(2, package("openssl")->loc.line); /* the first copy */
+	T_ASSERT(note("openssl 1.1.1a is pinned 3000 times; matched and reported once, at line 2"));
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Hardening #3: the walk follows no links, and a linked manifest is named in a note, not read. */
+static void test_deps__linked_manifest_is_a_note(void)
+{
+	char dir[64], path[128];
+	snprintf(dir, sizeof(dir), "/tmp/cvet-deps-link-XXXXXX");
+	T_ASSERT(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/conanfile.txt", dir);
+	T_ASSERT_INT(0, symlink(CVET_TESTDATA "/deps/vulnerable/conanfile.txt", path));
+	T_ASSERT_INT(0, scan(dir, NULL, "2026-01-01"));
+	T_ASSERT_INT(0, R->npackages);
+	T_ASSERT(note("conanfile.txt: a symbolic link (the dependency scan does not follow links)"));
+	unlink(path);
+	rmdir(dir);
+}
+
 static void test_deps__zz_cleanup(void)
 {
 	cvet_report_free(R);
@@ -184,4 +235,5 @@ static void test_deps__zz_cleanup(void)
 
 CVET_TEST_MAIN(T(test_deps__scan_vulnerable_tree), T(test_deps__ignore_until_and_unused),
 	       T(test_deps__ignore_without_reason_is_an_error), T(test_deps__walked_bad_file_is_a_note_named_is_an_error),
-	       T(test_deps__bad_today_and_missing_path), T(test_deps__zz_cleanup))
+	       T(test_deps__bad_today_and_missing_path), T(test_deps__identical_pins_are_reported_once),
+	       T(test_deps__linked_manifest_is_a_note), T(test_deps__zz_cleanup))

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 #include "cvet/report.h"
 #include "cvet/rules.h"
+#include "report/baseline.h"
 #include "report/location.h"
 #include "test.h"
 
@@ -1071,7 +1072,66 @@ static void test_location__writers(void)
 	cvet_report_free(r);
 }
 
-CVET_TEST_MAIN(T(test_report__text_upgrade_per_package), T(test_report__format_parse), T(test_report__gcc_exact), T(test_report__terminal_sanitizer),
+/* Hardening #6: a manifest path with terminal escapes reached the "Upgrades" lines raw. */
+static void test_report__text_upgrades_escape_paths(void)
+{
+	cvet_write_options o = CVET_WRITE_OPTIONS_INIT;
+	cvet_report *r = NULL;
+	char *out;
+
+	T_ASSERT(cvet_report_new(&r) == 0);
+	dependency(r, "ADV-1", CVET_SEV_HIGH, "zlib", "1.2.8", NULL, -1, "1.2.12", 0, "a\x1b]0;t\x07/conanfile.txt", 3);
+	T_ASSERT(cvet_report_finalize(r) == 0);
+	out = render(r, CVET_FMT_TEXT, &o);
+	T_ASSERT(out != NULL);
+	T_ASSERT(strchr(out, '\x1b') == NULL && strchr(out, '\x07') == NULL);
+	T_ASSERT(strstr(out, "zlib 1.2.8 (a?]0;t?/conanfile.txt:3)") != NULL);
+	free(out);
+	out = render(r, CVET_FMT_GCC, &o);
+	T_ASSERT(out != NULL);
+	T_ASSERT(strchr(out, '\x1b') == NULL && strchr(out, '\x07') == NULL);
+	free(out);
+	cvet_report_free(r);
+}
+
+/* Hardening #5: a 114 MiB baseline of tiny values took 4.9 GB in cJSON; values and nesting are
+ * counted first and a baseline over the bounds is an input error. */
+static void test_report__baseline_bounds(void)
+{
+	char path[] = "/tmp/cvet-baseline-XXXXXX";
+	int fd = mkstemp(path);
+	cvet_baseline *b = NULL;
+	FILE *f;
+
+	T_ASSERT(fd >= 0);
+	T_ASSERT((f = fdopen(fd, "w")) != NULL);
+	fputs("{\"schema_version\": 1, \"findings\": [{\"fingerprint\": \"abc\", \"x\": [", f);
+	for (int i = 0; i < 2100000; i++)
+		fputs(i ? ",0" : "0", f);
+	fputs("]}]}", f);
+	fclose(f);
+	T_ASSERT_INT(CVET_ELIMIT, cvet_baseline__load(path, &b));
+	T_ASSERT(strstr(cvet_error_last(), "holds more than 2000000 JSON values") != NULL);
+	T_ASSERT((f = fopen(path, "w")) != NULL);
+	fputs("{\"schema_version\": 1, \"findings\": [{\"fingerprint\": \"abc\", \"x\": ", f);
+	for (int i = 0; i < 100; i++)
+		fputc('[', f);
+	for (int i = 0; i < 100; i++)
+		fputc(']', f);
+	fputs("}]}", f);
+	fclose(f);
+	T_ASSERT_INT(CVET_ELIMIT, cvet_baseline__load(path, &b));
+	T_ASSERT(strstr(cvet_error_last(), "nested deeper than 64 levels") != NULL);
+	T_ASSERT((f = fopen(path, "w")) != NULL);
+	fputs("{\"schema_version\": 1, \"findings\": [{\"fingerprint\": \"a\\\"b[[[\", \"n\": -1.5e3, \"t\": true}]}", f);
+	fclose(f);
+	T_ASSERT_INT(0, cvet_baseline__load(path, &b)); /* brackets inside strings count for nothing */
+	cvet_baseline__free(b);
+	unlink(path);
+}
+
+CVET_TEST_MAIN(T(test_report__text_upgrade_per_package), T(test_report__text_upgrades_escape_paths),
+	       T(test_report__baseline_bounds), T(test_report__format_parse), T(test_report__gcc_exact), T(test_report__terminal_sanitizer),
 	       T(test_report__json_roundtrip),
 	       T(test_report__json_deterministic), T(test_report__text_caret), T(test_report__text_sections),
 	       T(test_report__markdown_escaping), T(test_report__sarif_structure),
