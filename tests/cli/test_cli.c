@@ -289,6 +289,56 @@ static void test_config__profile_and_locations_invalid(void)
 	}
 }
 
+/* Issue "Hardening": a linked directory or source leading out of the scanned tree is not walked, and says so. */
+static void test_discover__links_out_of_the_tree_noted(void)
+{
+	char d[64], p[256], q[256], *root = NULL;
+	cvet_jobs jobs = {0};
+	cvet_strv inc = {0};
+	cvet_report *r = NULL;
+	FILE *f;
+	const char *roots[1];
+	int lib = 0, y = 0;
+
+	snprintf(d, sizeof(d), "/tmp/cvet-test-discover-XXXXXX");
+	T_ASSERT(mkdtemp(d) != NULL);
+	snprintf(p, sizeof(p), "%s/out", d);
+	T_ASSERT_INT(0, mkdir(p, 0755));
+	snprintf(p, sizeof(p), "%s/t", d);
+	T_ASSERT_INT(0, mkdir(p, 0755));
+	snprintf(p, sizeof(p), "%s/out/y.c", d);
+	T_ASSERT((f = fopen(p, "w")) != NULL);
+	fclose(f);
+	snprintf(p, sizeof(p), "%s/t/a.c", d);
+	T_ASSERT((f = fopen(p, "w")) != NULL);
+	fclose(f);
+	snprintf(p, sizeof(p), "%s/out", d);
+	snprintf(q, sizeof(q), "%s/t/lib", d);
+	T_ASSERT_INT(0, symlink(p, q));
+	snprintf(q, sizeof(q), "%s/t/y.c", d);
+	T_ASSERT_INT(0, symlink("../out/y.c", q));
+	snprintf(q, sizeof(q), "%s/t/self", d);
+	T_ASSERT_INT(0, symlink(".", q)); /* inside: skipped without a note */
+	snprintf(p, sizeof(p), "%s/t", d);
+	T_ASSERT((root = realpath(p, NULL)) != NULL);
+	roots[0] = root;
+	T_ASSERT_INT(0, cvet_report_new(&r));
+	T_ASSERT_INT(0, cvet_discover__walk(root, root, roots, 1, NULL, 0, &jobs, &inc, r));
+	T_ASSERT_INT(1, jobs.n); /* a.c only */
+	T_ASSERT_INT(2, r->nnotes);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		lib += strstr(r->notes[i], "did not follow 'lib'") != NULL;
+		y += strstr(r->notes[i], "did not scan 'y.c'") != NULL;
+	}
+	T_ASSERT(lib == 1 && y == 1);
+	cvet_report_free(r);
+	cvet_jobs__clear(&jobs);
+	cvet_strv__clear(&inc);
+	free(root);
+	snprintf(p, sizeof(p), "rm -rf '%s'", d);
+	T_ASSERT_INT(0, system(p));
+}
+
 /* ---- output paths (issue "Hardening" items 7 and 8, and --force) ---- */
 
 /* A fresh directory tree for the output tests: D/t/src/a.c, D/t/vcpkg.json, D/t/.git/, D/db, D/base.json. */
@@ -424,7 +474,7 @@ CVET_TEST_MAIN(T(test_suppress__same_line_and_line_below), T(test_suppress__mult
 	       T(test_suppress__no_reason_is_reported_and_still_suppresses), T(test_suppress__unused_and_unknown),
 	       T(test_suppress__not_in_strings_or_prose), T(test_suppress__block_comment_over_lines),
 	       T(test_suppress__other_file_untouched), T(test_suppress__hostile_text), T(test_discover__excluded),
-	       T(test_discover__source_kind), T(test_driver__report_path), T(test_config__valid),
+	       T(test_discover__source_kind), T(test_discover__links_out_of_the_tree_noted), T(test_driver__report_path), T(test_config__valid),
 	       T(test_config__invalid), T(test_config__profile_and_locations),
 	       T(test_config__profile_and_locations_invalid), T(test_outputs__onto_an_input),
 	       T(test_outputs__two_onto_one_file), T(test_outputs__into_the_scanned_tree),
