@@ -362,8 +362,10 @@ static void put_upgrades(text_ctx *t, const cvet_report *r)
 		cvet_fmt__term(t->out, f->dep->package, 0);
 		fputc(' ', t->out);
 		cvet_fmt__term(t->out, f->dep->version ? f->dep->version : "?", 0);
-		fprintf(t->out, " (%s:%u): %zu advisor%s, worst %s", cvet_fmt__path(&f->loc), f->loc.line, n,
-			n == 1 ? "y" : "ies", cvet_severity_name(worst));
+		fputs(" (", t->out);
+		cvet_fmt__term(t->out, cvet_fmt__path(&f->loc), 0); /* a manifest's path is untrusted text */
+		fprintf(t->out, ":%u): %zu advisor%s, worst %s", f->loc.line, n, n == 1 ? "y" : "ies",
+			cvet_severity_name(worst));
 		if (target) {
 			fputs("; upgrade to ", t->out);
 			cvet_fmt__term(t->out, target, 0);
