@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <clang-c/Index.h>
 #include "cli/cli.h"
+#include "cli/outputs.h"
+#include "report/format_util.h"
 #include "report/baseline.h"
 #include "report/config.h"
 #include "code/cx.h"
@@ -55,6 +57,7 @@ typedef struct cli {
 	cvet_profile profile;
 	int fail_on_all_code; /* --fail-on-all-code */
 	int quiet, no_color, report_unused, no_config;
+	int force;                        /* --force: outputs may replace sources/manifests in the tree */
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
 } cli;
@@ -128,6 +131,10 @@ static const char options_text2[] =
 	"                         a --format without -o goes to standard output (at most one may);\n"
 	"                         an -o without its own --format takes the format from the file\n"
 	"                         name (.json, .sarif, .md) or writes text\n"
+	"                         an output may not be a file the run reads (--db, --baseline, the\n"
+	"                         config, the compilation database, a PATH) nor another output's file\n"
+	"  --force                let -o replace a source, header, lockfile or manifest inside a\n"
+	"                         scanned directory (refused by default; report.sarif there is fine)\n"
 	"  --root DIR             report paths relative to DIR (default: the current directory)\n"
 	"  --no-color             no ANSI colours (also when NO_COLOR is set; colour is only ever used\n"
 	"                         for text on a terminal)\n"
@@ -210,7 +217,10 @@ static int fail(int code, const char *fmt, const char *arg)
 static int report_error(void)
 {
 	const char *m = cvet_error_last();
-	fprintf(stderr, "cvet: error: %s\n", m && *m ? m : "failed");
+	/* messages quote paths and text from the scanned tree: no control characters reach the terminal */
+	fputs("cvet: error: ", stderr);
+	cvet_fmt__term(stderr, m && *m ? m : "failed", 0);
+	fputc('\n', stderr);
 	return CVET_EXIT_USAGE;
 }
 
@@ -485,6 +495,8 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 			c->no_color = 1;
 		} else if (is_opt(argc, argv, &i, "--no-config", 0, 0, &v, &err)) {
 			c->no_config = 1;
+		} else if (is_opt(argc, argv, &i, "--force", 0, 0, &v, &err)) {
+			c->force = 1;
 		} else if (is_opt(argc, argv, &i, "--report-unused-suppressions", 0, 0, &v, &err)) {
 			c->report_unused = 1;
 		} else {
@@ -572,6 +584,39 @@ static void print_summary(const cvet_report *r, cvet_severity fail_on, int all_c
 			cvet_severity_name(fail_on), all_code ? "" : " in product code");
 }
 
+/*
+ * Refuse outputs that would replace what this run reads (the advisory database, the baseline, the
+ * configuration, the compilation database, a PATH that is a file), that share one file, or that land
+ * on a source or manifest inside a scanned directory without --force. 0, CVET_EUSAGE or CVET_ENOMEM.
+ */
+static int check_outputs(const cli *c, const char *config_path)
+{
+	const char *files[MAX_OUTPUTS];
+	cvet_cli_input in[4];
+	char *compdb = NULL;
+	size_t n = 0;
+	int error;
+
+	for (size_t i = 0; i < c->noutputs; i++)
+		if (c->outputs[i].path)
+			files[n++] = c->outputs[i].path;
+	if (n == 0)
+		return 0;
+	if (c->compdb && is_dir(c->compdb) && !(compdb = cvet_jobs__join(c->compdb, "compile_commands.json")))
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	in[0].path = c->db ? c->db : cvet_advdb_default_path();
+	in[0].what = "the advisory database";
+	in[1].path = c->baseline;
+	in[1].what = "the baseline";
+	in[2].path = config_path;
+	in[2].what = "the configuration";
+	in[3].path = compdb ? compdb : c->compdb;
+	in[3].what = "the compilation database";
+	error = cvet_cli__check_outputs(files, n, in, 4, c->paths, c->npaths, c->force);
+	free(compdb);
+	return error;
+}
+
 static int scan_main(int what, const char *command, int argc, char **argv)
 {
 	cli c;
@@ -629,12 +674,6 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		else if ((error = check_output_path(c.outputs[i].path)) < 0)
 			goto error;
 	}
-	for (size_t i = 0; i < c.noutputs; i++)
-		for (size_t k = i + 1; k < c.noutputs; k++)
-			if (c.outputs[i].path && c.outputs[k].path && strcmp(c.outputs[i].path, c.outputs[k].path) == 0) {
-				error = cvet_error_setc(CVET_EUSAGE, "two outputs go to '%s'", c.outputs[i].path);
-				goto error;
-			}
 	if (nstdout > 1) {
 		error = cvet_error_setc(CVET_EUSAGE,
 					"only one output can go to standard output; give the others '-o FILE'");
@@ -676,6 +715,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		else if (is_file(CVET_CONFIG_NAME))
 			config_path = CVET_CONFIG_NAME;
 	}
+	if ((error = check_outputs(&c, config_path)) < 0)
+		goto error;
 	if (config_path && (error = cvet_config__load(config_path, &config)) < 0)
 		goto error;
 

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "advdb/advdb_int.h"
+#include "report/format_util.h"
 
 static const char USAGE[] =
 	"usage: cvet db import [--db PATH] PATH...   import OSV JSON files, folders, .zip archives and name maps\n"
@@ -16,13 +17,18 @@ static const char USAGE[] =
 
 static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "cvet: %s%s%s\n%s", msg, arg ? " " : "", arg ? arg : "", USAGE);
+	fprintf(stderr, "cvet: %s%s", msg, arg ? " " : "");
+	cvet_fmt__term(stderr, arg, 0); /* an argument is untrusted text: no control characters */
+	fprintf(stderr, "\n%s", USAGE);
 	return 2;
 }
 
 static int fail(void)
 {
-	fprintf(stderr, "cvet: error: %s\n", cvet_error_last());
+	/* messages quote file and entry names from the imported data: no control characters */
+	fputs("cvet: error: ", stderr);
+	cvet_fmt__term(stderr, cvet_error_last(), 0);
+	fputc('\n', stderr);
 	return 2;
 }
 

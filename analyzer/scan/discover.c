@@ -11,6 +11,7 @@
 #define MAX_DEPTH 64          /* directory nesting */
 #define MAX_FILES 200000      /* sources + headers per scan */
 #define MAX_INCDIRS 64        /* -I<include dir> flags added by default */
+#define MAX_SKIP_NOTES 20     /* notes naming a skipped directory or link; the rest are counted */
 
 typedef struct walk_ctx {
 	const char *report_root;
@@ -24,6 +25,7 @@ typedef struct walk_ctx {
 	cvet_report *report;
 	int hit_files;   /* stopped at MAX_FILES */
 	int hit_depth;   /* skipped directories nested deeper than MAX_DEPTH */
+	size_t skipped;  /* unreadable directories and links out of the roots, noted or counted */
 	int oom;
 } walk_ctx;
 
@@ -138,6 +140,30 @@ static int excluded(const walk_ctx *c, const char *abs)
 	return ex;
 }
 
+/*
+ * Note a directory or link the walk could not or would not enter (fmt takes its report path, then
+ * `why`); past MAX_SKIP_NOTES they are only counted, for one closing note.
+ */
+static void note_skipped(walk_ctx *c, const char *fmt, const char *abs, const char *why)
+{
+	char *rel;
+	if (!c->report || c->skipped++ >= MAX_SKIP_NOTES)
+		return;
+	if (!(rel = cvet_jobs__report_path(c->report_root, abs))) {
+		c->oom = 1;
+		return;
+	}
+	if (cvet_report_add_note(c->report, fmt, rel, why) < 0)
+		c->oom = 1;
+	free(rel);
+}
+
+/* 1 for names of links that routinely point out of a tree and are not sources (Bazel's output trees). */
+static int usual_outside_link(const char *name)
+{
+	return cvet_discover__skipped_name(name) || strncmp(name, "bazel-", 6) == 0;
+}
+
 static void add_file(walk_ctx *c, const char *abs, int kind)
 {
 	cvet_job *j;
@@ -168,8 +194,11 @@ static void walk_dir(walk_ctx *c, const char *dir, unsigned depth)
 		c->hit_depth = 1;
 		return;
 	}
-	if (!(d = opendir(dir)))
-		return; /* unreadable directories are skipped, like find(1) would report and go on */
+	if (!(d = opendir(dir))) {
+		/* skipped with a note, as find(1) would report it and go on */
+		note_skipped(c, "could not scan directory '%s': cannot read it (%s)", dir, strerror(errno));
+		return;
+	}
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
@@ -197,9 +226,19 @@ static void walk_dir(walk_ctx *c, const char *dir, unsigned depth)
 			goto next;
 		if (S_ISLNK(st.st_mode)) {
 			/* a symlinked file counts only when it resolves inside the scanned roots; linked
-			 * directories are never followed (no escapes, no cycles) */
-			if (!(real = realpath(path, NULL)) || stat(real, &st) != 0 || !S_ISREG(st.st_mode) ||
-			    !in_roots(c, real))
+			 * directories are never followed (no escapes, no cycles); one pointing out of the
+			 * roots, or a source that does, gets a note so that nothing is skipped silently */
+			int inside;
+			if (!(real = realpath(path, NULL)) || stat(real, &st) != 0)
+				goto next; /* dangling: nothing to scan */
+			inside = in_roots(c, real);
+			if (S_ISDIR(st.st_mode) && !inside && !usual_outside_link(name) && !excluded(c, path))
+				note_skipped(c, "did not follow '%s': %s", path,
+					     "a symbolic link to a directory outside the scanned paths");
+			else if (S_ISREG(st.st_mode) && !inside && cvet_discover__source_kind(name) && !excluded(c, path))
+				note_skipped(c, "did not scan '%s': %s", path,
+					     "a symbolic link to a file outside the scanned paths");
+			if (!S_ISREG(st.st_mode) || !inside)
 				goto next;
 		}
 		if (S_ISDIR(st.st_mode)) {
@@ -244,6 +283,10 @@ int cvet_discover__walk(const char *root, const char *report_root, const char *c
 	if (c.hit_files && report &&
 	    cvet_report_add_note(report, "more than %u source files under '%s': the rest were not scanned", MAX_FILES,
 				 root) < 0)
+		return CVET_ENOMEM;
+	if (c.skipped > MAX_SKIP_NOTES && report &&
+	    cvet_report_add_note(report, "%zu more unreadable directories or links out of the scanned paths under '%s' "
+				 "were not scanned", c.skipped - MAX_SKIP_NOTES, root) < 0)
 		return CVET_ENOMEM;
 	if (c.hit_depth && report &&
 	    cvet_report_add_note(report, "directories nested more than %u levels deep under '%s' were not scanned",

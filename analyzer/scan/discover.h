@@ -17,7 +17,9 @@ int cvet_discover__source_kind(const char *path);
  * Walk the directory `root` (absolute real path) and append a job (no args yet) for every source
  * and header below it, skipping VCS and build directories, symlinks leading out of `roots`, and
  * excluded paths; every directory named "include" is appended to `incdirs`. Bounded in depth and
- * count (a note is added to `report` when a bound was hit). Returns 0 or CVET_ENOMEM.
+ * count (a note is added to `report` when a bound was hit). An unreadable directory, a linked directory
+ * leading out of `roots` and a linked source leading out of them are skipped with a note each (the
+ * first 20; the rest are counted in one note). Returns 0 or CVET_ENOMEM.
  */
 int cvet_discover__walk(const char *root, const char *report_root, const char *const *roots, size_t nroots,
 			const char *const *globs, size_t nglobs, cvet_jobs *jobs, cvet_strv *incdirs,

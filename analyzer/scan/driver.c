@@ -23,6 +23,7 @@
 #include "common/util.h"
 #include "deps/lockfile.h"
 #include "flow/flow.h"
+#include "report/format_util.h"
 #include "report/location.h"
 
 /* ---- a string set (report paths of project files the walker touched) ---- */
@@ -146,16 +147,46 @@ static void on_project_file(void *ud, const char *path)
 	pthread_mutex_unlock(&p->lock);
 }
 
+/*
+ * Copy the file name `src` into dst (size bytes, NUL-terminated, cut when longer) for the terminal: a
+ * file name is untrusted, so control characters (ESC, BEL, C1 controls such as CSI), invalid UTF-8 and
+ * bidirectional overrides each become '?', the way the report writers print names.
+ */
+static void term_name(char *dst, size_t size, const char *src)
+{
+	const unsigned char *p = (const unsigned char *)src;
+	size_t len = strlen(src), i = 0, k = 0, n;
+	unsigned cp;
+
+	while (i < len && k + 1 < size) {
+		if (p[i] < 0x80) {
+			dst[k++] = p[i] < 0x20 || p[i] == 0x7f ? '?' : (char)p[i];
+			i++;
+			continue;
+		}
+		n = cvet_fmt__utf8_seq(p + i, len - i, &cp);
+		if (n == 0 || cvet_fmt__unsafe_cp(cp)) {
+			dst[k++] = '?';
+			i += n ? n : 1;
+			continue;
+		}
+		if (k + n >= size)
+			break;
+		memcpy(dst + k, p + i, n);
+		k += n;
+		i += n;
+	}
+	dst[k] = '\0';
+}
+
 /* Draw "[i/n] path" over the previous progress line (stderr is a TTY; caller holds the lock). */
 static void draw_progress(size_t i, size_t n, const char *rel)
 {
-	size_t len = strlen(rel), k = 0;
+	size_t len = strlen(rel);
 	const char *shown = len > 60 ? rel + len - 57 : rel;
-	char safe[64];
-	/* a file name is untrusted: no control characters (escape sequences) reach the terminal */
-	for (; shown[k] && k < sizeof(safe) - 1; k++)
-		safe[k] = (unsigned char)shown[k] < 0x20 || shown[k] == 0x7f ? '?' : shown[k];
-	safe[k] = '\0';
+	char safe[256];
+	/* a cut inside a UTF-8 sequence shows as '?' rather than as a stray byte */
+	term_name(safe, sizeof(safe), shown);
 	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i, n, len > 60 ? "..." : "", safe);
 	fflush(stderr);
 }
@@ -357,7 +388,6 @@ static void pool_start(pool *p, pthread_t *threads, int nthreads, int *started)
 static void stop_slot(pool *p, int i, int why)
 {
 	char safe[256];
-	size_t k = 0;
 	if (p->isolate) {
 		if (p->slot[i].pid > 0 && p->slot[i].stopped == STOP_NONE) {
 			p->slot[i].stopped = why;
@@ -365,9 +395,7 @@ static void stop_slot(pool *p, int i, int why)
 		}
 		return;
 	}
-	for (const char *c = p->slot[i].file; c && *c && k < sizeof(safe) - 1; c++)
-		safe[k++] = (unsigned char)*c < 0x20 || *c == 0x7f ? '?' : *c;
-	safe[k] = '\0';
+	term_name(safe, sizeof(safe), p->slot[i].file ? p->slot[i].file : "?");
 	if (p->progress)
 		fputc('\n', stderr);
 	fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "

@@ -22,7 +22,7 @@ PROJ = None  # testdata/cli/proj
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
            "--no-config", "--report-unused-suppressions", "--tu-timeout", "--tu-memory", "--no-isolate", "--baseline", "--db", "--format", "-o", "--output", "--root",
-           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help"]
+           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help", "--force"]
 
 
 class Failure(Exception):
@@ -239,6 +239,36 @@ def test_outputs__unwritable_exit_2_no_partial_file():
         expect_usage_error(["code", "--quiet", "--format", "json", "-o", good, "--format", "sarif", "-o",
                             os.path.join(d, "nope", "r.sarif"), PROJ])
         check(not os.path.exists(good), "outputs are checked before the scan: nothing should be written")
+
+
+def test_outputs__same_file_or_an_input_refused_before_the_scan():
+    # issue "Hardening" items 7 and 8: an output onto an input, or two outputs onto one file however spelled
+    with tempfile.TemporaryDirectory() as d:
+        tree = os.path.join(d, "t")
+        shutil.copytree(os.path.join(PROJ, "src"), tree)
+        base = os.path.join(d, "base.json")
+        with open(base, "w") as f:
+            f.write('{"schema_version": 1, "findings": []}')
+        expect_usage_error(["code", "--quiet", "--baseline", "base.json", "-o", "./base.json", "t"], "the baseline", cwd=d)
+        expect_usage_error(["code", "--quiet", "-o", "s.out", "--format", "json", "-o", "t/../s.out", "t"],
+                           "two outputs go to the same file", cwd=d)
+        check(sorted(os.listdir(d)) == ["base.json", "t"], "nothing written: %r" % os.listdir(d))
+        with open(base) as f:
+            check("findings" in f.read(), "the baseline is untouched")
+
+
+def test_outputs__force_lets_a_report_replace_a_source_in_the_tree():
+    with tempfile.TemporaryDirectory() as d:
+        tree = os.path.join(d, "t")
+        shutil.copytree(os.path.join(PROJ, "src"), tree)
+        victim = os.path.join(tree, "gen.h")
+        expect_usage_error(["code", "--quiet", "-o", "t/gen.h", "t"], "--force", cwd=d)
+        check(not os.path.exists(victim), "refused: nothing written")
+        p = run(["code", "--quiet", "--fail-on", "none", "-o", "t/report.txt", "t"], cwd=d)
+        check(p.returncode == 0 and os.path.exists(os.path.join(tree, "report.txt")),
+              "a report of another name inside the tree is fine: %d %s" % (p.returncode, p.stderr))
+        p = run(["code", "--quiet", "--force", "--fail-on", "none", "-o", "t/gen.h", "t"], cwd=d)
+        check(p.returncode == 0 and os.path.exists(victim), "--force writes there: %d %s" % (p.returncode, p.stderr))
 
 
 def test_outputs__devices_and_fifos_are_written_not_replaced():

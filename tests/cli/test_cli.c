@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "cli/outputs.h"
 #include "report/config.h"
 #include "scan/discover.h"
 #include "scan/driver.h"
@@ -287,10 +289,193 @@ static void test_config__profile_and_locations_invalid(void)
 	}
 }
 
+/* Issue "Hardening": a linked directory or source leading out of the scanned tree is not walked, and says so. */
+static void test_discover__links_out_of_the_tree_noted(void)
+{
+	char d[64], p[256], q[256], *root = NULL;
+	cvet_jobs jobs = {0};
+	cvet_strv inc = {0};
+	cvet_report *r = NULL;
+	FILE *f;
+	const char *roots[1];
+	int lib = 0, y = 0;
+
+	snprintf(d, sizeof(d), "/tmp/cvet-test-discover-XXXXXX");
+	T_ASSERT(mkdtemp(d) != NULL);
+	snprintf(p, sizeof(p), "%s/out", d);
+	T_ASSERT_INT(0, mkdir(p, 0755));
+	snprintf(p, sizeof(p), "%s/t", d);
+	T_ASSERT_INT(0, mkdir(p, 0755));
+	snprintf(p, sizeof(p), "%s/out/y.c", d);
+	T_ASSERT((f = fopen(p, "w")) != NULL);
+	fclose(f);
+	snprintf(p, sizeof(p), "%s/t/a.c", d);
+	T_ASSERT((f = fopen(p, "w")) != NULL);
+	fclose(f);
+	snprintf(p, sizeof(p), "%s/out", d);
+	snprintf(q, sizeof(q), "%s/t/lib", d);
+	T_ASSERT_INT(0, symlink(p, q));
+	snprintf(q, sizeof(q), "%s/t/y.c", d);
+	T_ASSERT_INT(0, symlink("../out/y.c", q));
+	snprintf(q, sizeof(q), "%s/t/self", d);
+	T_ASSERT_INT(0, symlink(".", q)); /* inside: skipped without a note */
+	snprintf(p, sizeof(p), "%s/t", d);
+	T_ASSERT((root = realpath(p, NULL)) != NULL);
+	roots[0] = root;
+	T_ASSERT_INT(0, cvet_report_new(&r));
+	T_ASSERT_INT(0, cvet_discover__walk(root, root, roots, 1, NULL, 0, &jobs, &inc, r));
+	T_ASSERT_INT(1, jobs.n); /* a.c only */
+	T_ASSERT_INT(2, r->nnotes);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		lib += strstr(r->notes[i], "did not follow 'lib'") != NULL;
+		y += strstr(r->notes[i], "did not scan 'y.c'") != NULL;
+	}
+	T_ASSERT(lib == 1 && y == 1);
+	cvet_report_free(r);
+	cvet_jobs__clear(&jobs);
+	cvet_strv__clear(&inc);
+	free(root);
+	snprintf(p, sizeof(p), "rm -rf '%s'", d);
+	T_ASSERT_INT(0, system(p));
+}
+
+/* ---- output paths (issue "Hardening" items 7 and 8, and --force) ---- */
+
+/* A fresh directory tree for the output tests: D/t/src/a.c, D/t/vcpkg.json, D/t/.git/, D/db, D/base.json. */
+static char out_dir[64];
+
+static int out_setup(void)
+{
+	static const char *const files[] = {"t/src/a.c", "t/vcpkg.json", "db", "base.json"};
+	char p[256];
+	snprintf(out_dir, sizeof(out_dir), "/tmp/cvet-test-outputs-XXXXXX");
+	if (!mkdtemp(out_dir))
+		return -1;
+	snprintf(p, sizeof(p), "%s/t", out_dir);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/t/src", out_dir);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/t/.git", out_dir);
+	mkdir(p, 0755);
+	snprintf(p, sizeof(p), "%s/sub", out_dir);
+	mkdir(p, 0755);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		FILE *f;
+		snprintf(p, sizeof(p), "%s/%s", out_dir, files[i]);
+		if (!(f = fopen(p, "w")))
+			return -1;
+		fputs("x\n", f);
+		fclose(f);
+	}
+	return 0;
+}
+
+static void out_teardown(void)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", out_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", out_dir);
+}
+
+/* Check one output (plus an optional second) against the standard inputs and the tree D/t. */
+static int out_check(const char *a, const char *b, int force)
+{
+	char pa[256], pb[256], db[256], base[256], tree[256];
+	const char *outs[2] = {pa, pb};
+	cvet_cli_input in[2];
+	const char *paths[1] = {tree};
+	snprintf(pa, sizeof(pa), "%s/%s", out_dir, a);
+	snprintf(pb, sizeof(pb), "%s/%s", out_dir, b ? b : "");
+	snprintf(db, sizeof(db), "%s/db", out_dir);
+	snprintf(base, sizeof(base), "%s/base.json", out_dir);
+	snprintf(tree, sizeof(tree), "%s/t", out_dir);
+	in[0].path = db;
+	in[0].what = "the advisory database";
+	in[1].path = base;
+	in[1].what = "the baseline";
+	return cvet_cli__check_outputs(outs, b ? 2 : 1, in, 2, paths, 1, force);
+}
+
+static void test_outputs__onto_an_input(void)
+{
+	char lnk[256], target[256];
+	T_ASSERT_INT(0, out_setup());
+	T_ASSERT_INT(CVET_EUSAGE, out_check("db", NULL, 0));
+	T_ASSERT(strstr(cvet_error_last(), "the advisory database") != NULL);
+	T_ASSERT_INT(CVET_EUSAGE, out_check("sub/../db", NULL, 1)); /* --force does not lift it */
+	T_ASSERT_INT(CVET_EUSAGE, out_check("./base.json", NULL, 0));
+	T_ASSERT(strstr(cvet_error_last(), "the baseline") != NULL);
+	/* a hard link and a symbolic link to the database are the database */
+	snprintf(target, sizeof(target), "%s/db", out_dir);
+	snprintf(lnk, sizeof(lnk), "%s/db.hard", out_dir);
+	T_ASSERT_INT(0, link(target, lnk));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("db.hard", NULL, 1));
+	snprintf(lnk, sizeof(lnk), "%s/sub/db.sym", out_dir);
+	T_ASSERT_INT(0, symlink("../db", lnk));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("sub/db.sym", NULL, 1));
+	T_ASSERT_INT(0, out_check("db.new", NULL, 0));
+	T_ASSERT(strchr(cvet_error_last(), '\n') == NULL);
+	out_teardown();
+}
+
+static void test_outputs__two_onto_one_file(void)
+{
+	char lnk[256];
+	T_ASSERT_INT(0, out_setup());
+	T_ASSERT_INT(CVET_EUSAGE, out_check("s.out", "./s.out", 0));
+	T_ASSERT(strstr(cvet_error_last(), "two outputs") != NULL);
+	T_ASSERT_INT(CVET_EUSAGE, out_check("s.out", "sub/../s.out", 0));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("s.out", "s.out", 0));
+	/* a link to a report that does not exist yet, and one to a report that does */
+	snprintf(lnk, sizeof(lnk), "%s/sub/s.link", out_dir);
+	T_ASSERT_INT(0, symlink("../s.out", lnk));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("s.out", "sub/s.link", 0));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("sub/s.link", "s.out", 0));
+	T_ASSERT_INT(0, out_check("s.out", "sub/s.out", 0));
+	out_teardown();
+	/* devices are written in place: two reports to /dev/null lose nothing */
+	{
+		const char *outs[2] = {"/dev/null", "/dev/null"};
+		T_ASSERT_INT(0, cvet_cli__check_outputs(outs, 2, NULL, 0, NULL, 0, 0));
+	}
+}
+
+static void test_outputs__into_the_scanned_tree(void)
+{
+	T_ASSERT_INT(0, out_setup());
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/src/a.c", NULL, 0));
+	T_ASSERT(strstr(cvet_error_last(), "--force") != NULL);
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/src/new.hpp", NULL, 0)); /* would be read by the next scan */
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/vcpkg.json", NULL, 0));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/src/../conan.lock", NULL, 0));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/.git/index", NULL, 0));
+	T_ASSERT_INT(CVET_EUSAGE, out_check("t/.cvet.json", NULL, 0));
+	T_ASSERT_INT(0, out_check("t/src/a.c", NULL, 1));
+	T_ASSERT_INT(0, out_check("t/report.sarif", NULL, 0));
+	T_ASSERT_INT(0, out_check("t/src/findings.json", NULL, 0));
+	T_ASSERT_INT(0, out_check("a.c", NULL, 0)); /* outside the tree, a source name is just a name */
+	out_teardown();
+}
+
+static void test_outputs__scanned_name(void)
+{
+	static const char *const read[] = {"x.c", "x.hpp", "x.inl", "conan.lock", "vcpkg.json", "foo.wrap",
+					   "MODULE.bazel", "app.cdx.json", ".gitmodules", ".cvet.json",
+					   "compile_commands.json", "CMakeLists.txt"};
+	static const char *const not_read[] = {"report.sarif", "out.json", "summary.md", "x.c.txt", ""};
+	for (size_t i = 0; i < sizeof(read) / sizeof(read[0]); i++)
+		T_ASSERT(cvet_cli__scanned_name(read[i]) != NULL);
+	for (size_t i = 0; i < sizeof(not_read) / sizeof(not_read[0]); i++)
+		T_ASSERT(cvet_cli__scanned_name(not_read[i]) == NULL);
+}
+
 CVET_TEST_MAIN(T(test_suppress__same_line_and_line_below), T(test_suppress__multi_id_and_other_rules),
 	       T(test_suppress__no_reason_is_reported_and_still_suppresses), T(test_suppress__unused_and_unknown),
 	       T(test_suppress__not_in_strings_or_prose), T(test_suppress__block_comment_over_lines),
 	       T(test_suppress__other_file_untouched), T(test_suppress__hostile_text), T(test_discover__excluded),
-	       T(test_discover__source_kind), T(test_driver__report_path), T(test_config__valid),
+	       T(test_discover__source_kind), T(test_discover__links_out_of_the_tree_noted), T(test_driver__report_path), T(test_config__valid),
 	       T(test_config__invalid), T(test_config__profile_and_locations),
-	       T(test_config__profile_and_locations_invalid))
+	       T(test_config__profile_and_locations_invalid), T(test_outputs__onto_an_input),
+	       T(test_outputs__two_onto_one_file), T(test_outputs__into_the_scanned_tree),
+	       T(test_outputs__scanned_name))
