@@ -147,7 +147,9 @@ static const char options_text2[] =
 	"                         and tool code are reported but do not count (docs/config.md)\n"
 	"  --fail-on-all-code     let findings outside product code fail the run too (also the\n"
 	"                         config's \"fail_on_all_code\": true)\n"
-	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n"
+	"  -j, --jobs N           parse N files in parallel (default: the number of online CPUs)\n";
+
+static const char options_limits[] =
 	"  --tu-timeout SECONDS   stop analysing a file that takes longer than this (a hostile #include of\n"
 	"                         a FIFO, a macro bomb): the file gets a note and the scan goes on\n"
 	"                         (default 600; 0 = no limit; with --no-isolate the run exits 2 instead)\n"
@@ -186,6 +188,7 @@ static void print_help(FILE *out, const char *command)
 			      out);
 		fputs(options_text, out);
 		fputs(options_text2, out);
+		fputs(options_limits, out);
 		fputs(options_text3, out);
 		return;
 	}
@@ -201,6 +204,7 @@ static void print_help(FILE *out, const char *command)
 	fputs(usage_head, out);
 	fputs(options_text, out);
 	fputs(options_text2, out);
+	fputs(options_limits, out);
 	fputs(options_text3, out);
 }
 
