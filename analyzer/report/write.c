@@ -145,9 +145,34 @@ static int write_special(const cvet_report *r, cvet_format fmt, int fd, const ch
 	return 0;
 }
 
+/*
+ * The descriptor a path names when it is one of this process's own: /dev/stdout, /dev/stderr, /dev/fd/N,
+ * /proc/self/fd/N. Such a path is a link; when the descriptor is a regular file (`cvet ... -o /dev/stdout >
+ * out.json`), the atomic rename would replace the link itself (as root, /dev/stdout), or a fresh open would
+ * write from offset 0 over what the descriptor already holds. -1 when the path is no such name.
+ */
+static int own_descriptor(const char *path)
+{
+	const char *num = NULL;
+	char *end;
+	long n;
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		num = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		num = path + 14;
+	if (!num || *num < '0' || *num > '9')
+		return -1;
+	n = strtol(num, &end, 10);
+	return *end || n > 1024 ? -1 : (int)n;
+}
+
 int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *path, const cvet_write_options *opts)
 {
-	int special;
+	int special, own;
 	static const char suffix[] = ".cvet-tmp-XXXXXX";
 	char *tmp = NULL;
 	FILE *f = NULL;
@@ -158,8 +183,16 @@ int cvet_report_write_file(const cvet_report *r, cvet_format fmt, const char *pa
 		return cvet_error_setc(CVET_EUSAGE, "no report or output path to write");
 	if (strcmp(path, "-") == 0)
 		return cvet_report_write(r, fmt, stdout, opts);
+	if ((own = own_descriptor(path)) >= 0) {
+		if (own == 1)
+			fflush(stdout);
+		if ((special = dup(own)) < 0)
+			return cvet_error_setc(CVET_EIO, "cannot write '%s': %s", path, strerror(errno));
+		return write_special(r, fmt, special, path, opts);
+	}
 	if ((special = open_special(path)) >= 0)
 		return write_special(r, fmt, special, path, opts);
+	/* any other link is replaced, not followed: a link planted in the scanned tree must not steer the write */
 
 	n = strlen(path);
 	if (!(tmp = malloc(n + sizeof(suffix))))
