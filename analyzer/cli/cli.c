@@ -565,6 +565,23 @@ static int is_file(const char *p)
 	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * A config found in the tree (not named by --config) is part of the tree: a link that leads out of the
+ * directory it was found in would have cvet read, and quote in its errors, a file the tree does not own.
+ * 0, or CVET_EUSAGE with the message set.
+ */
+static int config_inside(const char *config, const char *dir)
+{
+	char *real = realpath(config, NULL), *rdir = realpath(dir, NULL);
+	int ok = real && rdir && cvet_jobs__path_under(real, rdir);
+	free(real);
+	free(rdir);
+	if (ok)
+		return 0;
+	return cvet_error_setc(CVET_EUSAGE, "'%s' leads out of '%s'; name a config outside the tree with --config, or "
+			       "remove the link", config, dir);
+}
+
 /* 1 when the rule runs under the profile: the default profile runs rules of high precision only. */
 static int in_profile(const cvet_rule *r, cvet_profile profile)
 {
@@ -718,6 +735,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 			config_path = cwd_config;
 		else if (is_file(CVET_CONFIG_NAME))
 			config_path = CVET_CONFIG_NAME;
+		if (config_path && (error = config_inside(config_path, config_path == cwd_config ? c.paths[0] : ".")) < 0)
+			goto error;
 	}
 	if ((error = check_outputs(&c, config_path)) < 0)
 		goto error;

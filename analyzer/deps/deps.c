@@ -53,6 +53,7 @@ typedef struct {
 	char limit[PATH_MAX];     /* directory git data may be read from */
 	size_t walked, manifests;
 	int walk_capped;
+	int unreadable_dirs;  /* directories that could not be read (noted, up to 20) */
 	cvet_lf_gitcache *git;   /* git indexes and tags read so far (owned) */
 	size_t dep_findings;     /* dependency findings added, against MAX_DEP_FINDINGS */
 	size_t dropped_findings; /* findings past MAX_DEP_FINDINGS */
@@ -865,8 +866,20 @@ static int walk(scan_ctx *c, const char *dir, const char *rel, int depth)
 		return 0;
 	}
 	DIR *d = opendir(dir);
-	if (!d)
+	if (!d) {
+		/* noted as the code scan's discovery words it, so that `cvet scan` shows one line for both */
+		int e = errno;
+		char *disp = report_path(c, dir);
+		if (!disp)
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+		if (c->unreadable_dirs++ < 20 &&
+		    cvet_report_add_note(c->out, "could not scan directory '%s': cannot read it (%s)", disp, strerror(e)) < 0) {
+			free(disp);
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+		}
+		free(disp);
 		return 0;
+	}
 	/* collect and sort names so the walk (and note order) is deterministic */
 	char **names = NULL;
 	size_t n = 0, cap = 0;

@@ -225,15 +225,35 @@ def case_unreadable_subdirectory_noted(d):
         probe = subprocess.run([CVET, "--version"], capture_output=True, user=user)
         if probe.returncode != 0:
             raise Skipped("cvet cannot run as 'nobody' here: %r" % probe.stderr[-200:])
+    write(os.path.join(locked, "vcpkg.json"), '{"name": "x", "dependencies": ["zlib"]}')
+    os.chmod(locked, 0)
+    runs = {}
     try:
-        p = subprocess.run([CVET, "code", "--fail-on", "none", "--format", "json", "t"], cwd=d, capture_output=True,
-                           user=user, timeout=300)
+        for cmd in ("code", "deps", "scan"):
+            runs[cmd] = subprocess.run([CVET, cmd, "--fail-on", "none", "--format", "json", "t"], cwd=d,
+                                       capture_output=True, user=user, timeout=300)
     finally:
         os.chmod(locked, 0o755)
-    check(p.returncode == 0, "exit %d: %r" % (p.returncode, p.stderr))
-    notes = json.loads(p.stdout).get("notes", [])
-    check(any("could not scan directory 't/locked': cannot read it" in n for n in notes),
-          "a note for the unreadable directory: %r" % notes)
+    for cmd, p in runs.items():
+        check(p.returncode == 0, "%s: exit %d: %r" % (cmd, p.returncode, p.stderr))
+        notes = json.loads(p.stdout).get("notes", []) if p.returncode == 0 else []
+        said = [n for n in notes if "could not scan directory 't/locked': cannot read it" in n]
+        # the code and the dependency scans walk the same tree and word it alike: `scan` says it once
+        check(len(said) == 1, "%s: one note for the unreadable directory: %r" % (cmd, notes))
+    tr.victims_unchanged()
+
+
+# ---- a .cvet.json found in the tree that links out of it ----
+
+def case_config_link_out_of_the_tree(d):
+    tr = Tree(d)
+    outside = os.path.join(d, "outside.json")
+    write(outside, '{"fail_on": "low"}')
+    os.symlink(outside, os.path.join(tr.t, ".cvet.json"))
+    refused(["code", "t"], d, "leads out of")
+    # named on purpose with --config, the same file is fine
+    p = run(["code", "--config", outside, "--fail-on", "none", "t"], d)
+    check(p.returncode == 0, "--config names it: exit %d" % p.returncode)
     tr.victims_unchanged()
 
 

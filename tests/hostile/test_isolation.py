@@ -41,6 +41,7 @@ def make_tree(root):
           "int f(int x)\n{\n" + "{" * depth + "x++;" + "}" * depth + "\nreturn x;\n}\n")
     os.mkfifo(os.path.join(root, "pipe.h"))
     write(os.path.join(root, "fifo.c"), '#include "pipe.h"\nint z;\n')
+    write(os.path.join(root, "zero.c"), '#include "/dev/zero"\nint w;\n')
 
 
 def children_of(pid):
@@ -98,6 +99,9 @@ def main():
         fifo = notes_for(report, "tree/fifo.c")
         check(any("longer than 8 s" in f["message"] or "not a regular file" in f["message"] for f in fifo),
               "FIFO include: a note: %s" % [f["message"] for f in fifo])
+        zero = notes_for(report, "tree/zero.c")
+        check(len(zero) == 1 and ("memory" in zero[0]["message"] or "longer than" in zero[0]["message"]),
+              "#include of /dev/zero: one note naming the bound: %s" % [z["message"] for z in zero])
         deep = notes_for(report, "tree/deep.c")
         check(len(deep) >= 1, "10,000-deep nesting: a note: %s" % [d["message"][:120] for d in deep])
         check(took < 120, "finished in %.1f s" % took)
