@@ -57,6 +57,7 @@ typedef struct cli {
 	cvet_profile profile;
 	int fail_on_all_code; /* --fail-on-all-code */
 	int quiet, no_color, report_unused, no_config;
+	int progress;                     /* --progress: plain progress lines even when stderr is no terminal */
 	int force;                        /* --force: outputs may replace sources/manifests in the tree */
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
@@ -139,6 +140,8 @@ static const char options_text2[] =
 	"  --no-color             no ANSI colours (also when NO_COLOR is set; colour is only ever used\n"
 	"                         for text on a terminal)\n"
 	"  -q, --quiet            no progress and no summary on standard error\n"
+	"  --progress             progress on standard error even when it is not a terminal: a plain\n"
+	"                         line every 10 s (files done, elapsed, time left), for CI logs\n"
 	"\n"
 	"behaviour:\n"
 	"  --fail-on SEVERITY     exit 1 when a finding is at or above SEVERITY: critical, high, medium,\n"
@@ -492,6 +495,8 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 			c->config = v;
 		} else if (is_opt(argc, argv, &i, "--root", 0, 1, &v, &err)) {
 			c->root = v;
+		} else if (is_opt(argc, argv, &i, "--progress", 0, 0, &v, &err)) {
+			c->progress = 1;
 		} else if (is_opt(argc, argv, &i, "--quiet", 'q', 0, &v, &err)) {
 			c->quiet = 1;
 		} else if (is_opt(argc, argv, &i, "--no-color", 0, 0, &v, &err) ||
@@ -816,7 +821,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.isolate = !c.no_isolate;
 	o.tu_memory_mb = c.tu_memory >= 0 ? (unsigned)c.tu_memory : default_tu_memory(c.jobs);
 	o.threat_model = c.threat_local;
-	o.progress = !c.quiet && isatty(2);
+	o.progress = c.quiet ? CVET_PROGRESS_NONE : isatty(2) ? CVET_PROGRESS_BAR :
+		     c.progress ? CVET_PROGRESS_LINES : CVET_PROGRESS_NONE;
 	o.db_path = c.db;
 	o.config_path = config_path;
 	o.report_root = root;

@@ -120,7 +120,8 @@ typedef struct pool {
 	size_t njobs, next;
 	size_t *progress_done;    /* shared counter across phases */
 	size_t progress_total;
-	int progress;
+	int progress;             /* CVET_PROGRESS_* */
+	double t0, last_line;     /* when the code scan started; when the last plain progress line was written */
 	const cvet_walk_options *wopts;
 	cvet_report *out;         /* merged into under the lock */
 	size_t tus;               /* translation units walked */
@@ -179,15 +180,50 @@ static void term_name(char *dst, size_t size, const char *src)
 	dst[k] = '\0';
 }
 
-/* Draw "[i/n] path" over the previous progress line (stderr is a TTY; caller holds the lock). */
-static void draw_progress(size_t i, size_t n, const char *rel)
+/* "m:ss" or "h:mm:ss" of a number of seconds into buf. */
+static void clock_text(char *buf, size_t size, double seconds)
 {
-	size_t len = strlen(rel);
-	const char *shown = len > 60 ? rel + len - 57 : rel;
-	char safe[256];
+	long t = seconds < 0 ? 0 : seconds > 359999 ? 359999 : (long)(seconds + 0.5);
+	if (t >= 3600)
+		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
+}
+
+/*
+ * Progress on stderr (caller holds the lock). On a terminal (CVET_PROGRESS_BAR) one line redrawn in place: a bar,
+ * files done/total, elapsed and estimated time left, and the file being parsed; otherwise (CVET_PROGRESS_LINES)
+ * a plain line at most every PROGRESS_EVERY seconds and at the last file, for CI logs. The estimate assumes
+ * the files left take as long on average as the files done.
+ */
+#define PROGRESS_EVERY 10.0
+static void draw_progress(pool *p, size_t i, size_t n, const char *rel)
+{
+	size_t len = strlen(rel), filled;
+	const char *shown = len > 48 ? rel + len - 45 : rel;
+	double now = now_seconds(), took = now - p->t0;
+	char safe[256], el[32], left[32] = "", bar[21];
+
+	clock_text(el, sizeof(el), took);
+	if (i > 1 && n >= i)
+		clock_text(left, sizeof(left), took / (double)(i - 1) * (double)(n - i + 1));
+	if (p->progress == CVET_PROGRESS_LINES) {
+		if (i < n && now - p->last_line < PROGRESS_EVERY)
+			return;
+		p->last_line = now;
+		fprintf(stderr, "cvet: %zu/%zu files, %s elapsed%s%s%s\n", i, n, el, left[0] ? ", about " : "", left,
+			left[0] ? " left" : "");
+		fflush(stderr);
+		return;
+	}
+	filled = n ? i * 20 / n : 0;
+	for (size_t k = 0; k < 20; k++)
+		bar[k] = k < filled ? '#' : '-';
+	bar[20] = '\0';
 	/* a cut inside a UTF-8 sequence shows as '?' rather than as a stray byte */
 	term_name(safe, sizeof(safe), shown);
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i, n, len > 60 ? "..." : "", safe);
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu %s%s%s %s%s", bar, i, n, el, left[0] ? " ~" : "", left,
+		len > 48 ? "..." : "", safe);
 	fflush(stderr);
 }
 
@@ -287,7 +323,7 @@ static void *worker(void *arg)
 			p->slot[me].file = job->rel ? job->rel : job->file;
 		}
 		if (p->progress)
-			draw_progress(*p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
+			draw_progress(p, *p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
 		pthread_mutex_unlock(&p->lock);
 
 		if (p->isolate)
@@ -396,7 +432,7 @@ static void stop_slot(pool *p, int i, int why)
 		return;
 	}
 	term_name(safe, sizeof(safe), p->slot[i].file ? p->slot[i].file : "?");
-	if (p->progress)
+	if (p->progress == CVET_PROGRESS_BAR)
 		fputc('\n', stderr);
 	fprintf(stderr, "cvet: error: analysing '%s' took longer than %d s (--tu-timeout); "
 			"exclude it with --exclude or raise the limit\n", safe, p->timeout);
@@ -929,6 +965,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		p.progress_done = &done_count;
 		p.progress_total = jobs.n;
 		p.progress = o->progress;
+		p.t0 = now_seconds();
 		p.wopts = &wopts;
 		p.out = report;
 		p.timeout = o->tu_timeout;
@@ -986,7 +1023,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			pool_join(&p, threads, started);
 			started = 0;
 		}
-		if (o->progress) {
+		if (o->progress == CVET_PROGRESS_BAR) {
 			fprintf(stderr, "\r\033[K");
 			fflush(stderr);
 		}

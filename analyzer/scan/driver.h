@@ -10,6 +10,10 @@
 #define CVET_SCAN_CODE 1
 #define CVET_SCAN_DEPS 2
 
+#define CVET_PROGRESS_NONE 0
+#define CVET_PROGRESS_BAR 1   /* stderr is a terminal: one line redrawn in place */
+#define CVET_PROGRESS_LINES 2 /* --progress without a terminal: a plain line every few seconds */
+
 typedef struct cvet_scan_options {
 	int what;                          /* CVET_SCAN_CODE | CVET_SCAN_DEPS */
 	const char *const *paths;          /* files or directories, as given */
@@ -22,7 +26,7 @@ typedef struct cvet_scan_options {
 	const unsigned char *rule_enabled; /* per rule in cvet_rules_at() order; NULL = all enabled */
 	const int *rule_severity;          /* per rule: -1 or a cvet_severity override; NULL = none */
 	int jobs;                          /* worker threads (>= 1) */
-	int progress;                      /* draw "[i/n] file" on stderr */
+	int progress;                      /* CVET_PROGRESS_*: how to show progress on stderr */
 	const char *db_path;               /* advisory database for deps, NULL = default */
 	const char *config_path;           /* config file for deps (advisory ignores), or NULL */
 	const char *report_root;           /* absolute real path; report paths are relative to it */

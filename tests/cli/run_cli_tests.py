@@ -22,7 +22,7 @@ PROJ = None  # testdata/cli/proj
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
            "--no-config", "--report-unused-suppressions", "--tu-timeout", "--tu-memory", "--no-isolate", "--baseline", "--db", "--format", "-o", "--output", "--root",
-           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help", "--force"]
+           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help", "--force", "--progress"]
 
 
 class Failure(Exception):
@@ -339,10 +339,22 @@ def run_on_pty(args, cwd=None, env=None, stdout_tty=True):
     return status, data, out
 
 
+def test_outputs__progress_lines_without_a_terminal():
+    # --progress with stderr in a pipe (a CI log): plain lines, no carriage returns or escapes; -q wins
+    p = run(["code", "--progress", "--format", "json", "--fail-on", "none", "."], cwd=PROJ)
+    lines = [l for l in p.stderr.splitlines() if l.startswith("cvet: ") and " files, " in l]
+    check(p.returncode == 0 and lines and lines[-1].startswith("cvet: 5/5 files, ") and "elapsed" in lines[-1],
+          "plain progress lines: %r" % p.stderr)
+    check("\r" not in p.stderr and "\x1b" not in p.stderr, "no terminal control in plain progress: %r" % p.stderr)
+    p = run(["code", "--progress", "-q", "--format", "json", "--fail-on", "none", "."], cwd=PROJ)
+    check(p.stderr == "", "--quiet silences --progress: %r" % p.stderr)
+
+
 def test_outputs__terminal_progress_and_colour():
     status, tty, out = run_on_pty(["code", "--format", "json", "--fail-on", "none", "."], cwd=PROJ, stdout_tty=False)
     check(status == 0, "exit %d" % status)
-    check(b"\r\x1b[K[1/" in tty and b"/5] " in tty, "no progress counter on a terminal: %r" % tty[:300])
+    check(b"\r\x1b[K[" in tty and b"] 1/5 0:0" in tty and b"] 5/5 " in tty,
+          "no progress bar with a file counter and the elapsed time on a terminal: %r" % tty[:300])
     check(b"\x1b[" not in out, "escape codes in JSON")
     status, tty, out = run_on_pty(["code", "--quiet", "--format", "json", "--fail-on", "none", "."], cwd=PROJ,
                                   stdout_tty=False)

@@ -304,7 +304,7 @@ def case_control_characters_in_the_progress_line(d):
     status = proc.wait(timeout=300)
     os.close(master)
     check(status == 0, "exit %d" % status)
-    check(b"[1/" in tty, "a progress line was drawn: %r" % tty[:200])
+    check(b"] 1/" in tty, "a progress line was drawn: %r" % tty[:200])
     # the progress line's own "\r ESC [K" is the only escape allowed
     rest = tty.replace(b"\r\x1b[K", b"")
     for c in CONTROL:
