@@ -61,6 +61,7 @@ typedef struct cli {
 	int force;                        /* --force: outputs may replace sources/manifests in the tree */
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
+	const char *stdin_name;           /* --stdin-filename PATH: PATH's contents come from standard input */
 } cli;
 
 /* ---- help ---- */
@@ -159,6 +160,8 @@ static const char options_limits[] =
 	"  --tu-memory MIB        stop analysing a file whose worker needs more memory than this; the\n"
 	"                         file gets a note (default: the machine's memory over jobs + 1, from 1024\n"
 	"                         to 4096; 0 = no limit)\n"
+	"  --stdin-filename PATH  (code) analyse standard input as the contents of PATH, with PATH's flags:\n"
+	"                         an editor's unsaved buffer; PATH is then the only path\n"
 	"  --no-isolate           parse in the scanner's own process instead of one worker process per\n"
 	"                         job: a file that crashes libclang or exhausts memory then ends the run\n"
 	"  --threat-model MODEL   which inputs the taint rules treat as untrusted: 'remote' (default: the\n"
@@ -473,6 +476,10 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				err = parse_memory(v, &c->tu_memory);
 		} else if (is_opt(argc, argv, &i, "--no-isolate", 0, 0, &v, &err)) {
 			c->no_isolate = 1;
+		} else if (is_opt(argc, argv, &i, "--stdin-filename", 0, 1, &v, &err)) {
+			if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "option '%s' needs a value", a);
+			c->stdin_name = v;
 		} else if (is_opt(argc, argv, &i, "--compile-commands", 'p', 1, &v, &err)) {
 			if (!err && c->compdb)
 				err = cvet_error_setc(CVET_EUSAGE, "give one compilation database (-p or --compile-commands)");
@@ -587,6 +594,45 @@ static int config_inside(const char *config, const char *dir)
 			       "remove the link", config, dir);
 }
 
+/* All of standard input (an editor's buffer), at most 64 MiB, into *out (malloc'd, NUL-terminated). */
+#define MAX_STDIN_BYTES (64u << 20)
+static int read_stdin(char **out, size_t *len)
+{
+	size_t n = 0, cap = 65536;
+	char *buf = malloc(cap + 1);
+	if (!buf)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (;;) {
+		size_t k;
+		if (n == cap) {
+			char *nb;
+			if (cap >= MAX_STDIN_BYTES) {
+				free(buf);
+				return cvet_error_setc(CVET_ELIMIT, "standard input is larger than %u MiB", MAX_STDIN_BYTES >> 20);
+			}
+			cap *= 2;
+			if (!(nb = realloc(buf, cap + 1))) {
+				free(buf);
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			}
+			buf = nb;
+		}
+		k = fread(buf + n, 1, cap - n, stdin);
+		n += k;
+		if (k == 0) {
+			if (ferror(stdin)) {
+				free(buf);
+				return cvet_error_setc(CVET_EIO, "cannot read standard input: %s", strerror(errno));
+			}
+			break;
+		}
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
 /* 1 when the rule runs under the profile: the default profile runs rules of high precision only. */
 static int in_profile(const cvet_rule *r, cvet_profile profile)
 {
@@ -654,7 +700,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	const char **excludes = NULL;
 	const char *default_path = ".";
 	const char *config_path = NULL;
-	char *root = NULL, *cwd_config = NULL;
+	char *root = NULL, *cwd_config = NULL, *stdin_text = NULL;
+	size_t stdin_len = 0;
 	size_t nrules = cvet_rules_count(), nexcl = 0, nstdout = 0;
 	cvet_severity fail_on = CVET_SEV_HIGH;
 	cvet_profile profile = CVET_PROFILE_DEFAULT;
@@ -678,6 +725,15 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	}
 	if ((error = parse_scan_args(&c, argc, argv)) < 0)
 		goto error;
+	if (c.stdin_name) {
+		if (c.what != CVET_SCAN_CODE || c.npaths > 0) {
+			error = cvet_error_setc(CVET_EUSAGE, "--stdin-filename is for 'cvet code' and names the only path");
+			goto error;
+		}
+		if ((error = push_ptr(&c.paths, &c.npaths, c.stdin_name)) < 0 ||
+		    (error = read_stdin(&stdin_text, &stdin_len)) < 0)
+			goto error;
+	}
 	if (c.npaths == 0) {
 		c.paths = NULL;
 		if ((error = push_ptr(&c.paths, &c.npaths, default_path)) < 0)
@@ -809,6 +865,9 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.what = what;
 	o.paths = c.paths;
 	o.npaths = c.npaths;
+	o.stdin_path = c.stdin_name;
+	o.stdin_text = stdin_text;
+	o.stdin_len = stdin_len;
 	o.compdb = c.compdb;
 	o.extra_args = c.extra;
 	o.nextra = c.nextra;
@@ -881,6 +940,7 @@ done:
 	free((void *)excludes);
 	free(root);
 	free(cwd_config);
+	free(stdin_text);
 	cli_free(&c);
 	return rc;
 }

@@ -16,6 +16,11 @@ typedef struct cvet_walk_options {
 	void (*on_project_file)(void *ud, const char *path);
 	void *ud;
 	struct cvet_flow *flow;       /* when set, every project function is lowered into this program */
+	/* an editor's unsaved buffer: when the main file's real path is unsaved_path, libclang parses these bytes
+	 * instead of the file's (lent; NULL = none) */
+	const char *unsaved_path;
+	const char *unsaved_text;
+	size_t unsaved_len;
 } cvet_walk_options;
 
 /* The libclang TU, for cx helpers. */

@@ -646,6 +646,8 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 	struct stat sb;
 	enum CXErrorCode err;
 	unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+	struct CXUnsavedFile unsaved;
+	unsigned nunsaved = 0;
 
 	if (!file || !out)
 		return cvet_error_setc(CVET_EUSAGE, "walker: no file or report");
@@ -717,7 +719,13 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		if (args[i])
 			argv[argc++] = args[i];
 
-	err = clang_parseTranslationUnit2(index, abs, argv, argc, NULL, 0, flags, &tu.cx);
+	if (opts && opts->unsaved_path && opts->unsaved_text && strcmp(opts->unsaved_path, real ? real : abs) == 0) {
+		unsaved.Filename = abs;
+		unsaved.Contents = opts->unsaved_text;
+		unsaved.Length = (unsigned long)opts->unsaved_len;
+		nunsaved = 1;
+	}
+	err = clang_parseTranslationUnit2(index, abs, argv, argc, nunsaved ? &unsaved : NULL, nunsaved, flags, &tu.cx);
 	if (err != CXError_Success || !tu.cx) {
 		main_touched(&tu, real);
 		rc = parse_note(&tu, tu.main_rel, 1, 1,

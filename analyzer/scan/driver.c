@@ -647,6 +647,63 @@ static int ancestor_includes(const char *root, const char *report_root, cvet_str
  * Build the job list for the code analysis. roots[i] is the real path of paths[i].
  * Returns 0 or a negative CVET_E* (unreadable database, OOM).
  */
+/* Length of the file name's stem ("http" of "lib/http.h"). */
+static size_t stem_len(const char *base)
+{
+	const char *dot = strrchr(base, '.');
+	return dot && dot != base ? (size_t)(dot - base) : strlen(base);
+}
+
+/*
+ * Flags for a file the compilation database does not list (a header, a new file), borrowed from a neighbour
+ * as an editor's language server would: the database's entries under the file's directory, or under each
+ * parent up to the report root; a source with the same stem ("http.c" for "http.h") wins, else the first by
+ * name. Nothing is parsed from those entries; only their flags and directory are copied into j.
+ * 0 (j unchanged when no entry is near), or a negative CVET_E*.
+ */
+static int neighbour_args(const cvet_scan_options *o, const char *db, cvet_job *j, cvet_report *report)
+{
+	char *dir = cvet_jobs__join(NULL, j->file), *slash;
+	const char *base = strrchr(j->file, '/') ? strrchr(j->file, '/') + 1 : j->file;
+	int error = 0;
+
+	if (!dir)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (int level = 0; level < 8 && (slash = strrchr(dir, '/')) != NULL && slash != dir; level++) {
+		cvet_jobs near = {0};
+		const char *root = dir;
+		cvet_job *best = NULL;
+		*slash = '\0';
+		if ((error = cvet_compdb__load(db, o->report_root, &root, 1, o->exclude, o->nexclude, o->extra_args,
+					       o->nextra, &near, report)) < 0) {
+			cvet_jobs__clear(&near);
+			break;
+		}
+		for (size_t k = 0; k < near.n; k++) {
+			const char *nb = strrchr(near.v[k].file, '/') ? strrchr(near.v[k].file, '/') + 1 : near.v[k].file;
+			int same = stem_len(nb) == stem_len(base) && strncmp(nb, base, stem_len(base)) == 0;
+			if (near.v[k].header)
+				continue;
+			if (!best || (same && !(strncmp(strrchr(best->file, '/') + 1, base, stem_len(base)) == 0)) ||
+			    (!same && strcmp(near.v[k].file, best->file) < 0 &&
+			     strncmp(strrchr(best->file, '/') + 1, base, stem_len(base)) != 0))
+				best = &near.v[k];
+		}
+		if (best) {
+			j->args = best->args;
+			memset(&best->args, 0, sizeof(best->args));
+			j->directory = best->directory;
+			best->directory = NULL;
+			j->from_db = 1;
+		}
+		cvet_jobs__clear(&near);
+		if (best || (o->report_root && (strcmp(dir, o->report_root) == 0 || !cvet_jobs__path_under(dir, o->report_root))))
+			break;
+	}
+	free(dir);
+	return error;
+}
+
 static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_jobs *jobs, cvet_report *report)
 {
 	cvet_strv incdirs = {0};
@@ -662,10 +719,6 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 					       o->extra_args, o->nextra, jobs, report)) < 0)
 			goto done;
 		memset(has_db, 1, o->npaths ? o->npaths : 1);
-		if (jobs->n == 0 &&
-		    (error = cvet_report_add_note(report, "the compilation database '%s' has no entries under the scanned paths",
-						  o->compdb)) < 0)
-			goto done;
 	} else {
 		for (size_t i = 0; i < o->npaths; i++) {
 			char *db = NULL;
@@ -707,7 +760,27 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				goto done;
 			}
+			/* a file the database does not list takes a neighbour's flags */
+			{
+				char *db = NULL;
+				if (o->compdb)
+					error = neighbour_args(o, o->compdb, j, report);
+				else if ((error = find_compdb(roots[i], o->report_root, &db)) == 0 && db)
+					error = neighbour_args(o, db, j, report);
+				free(db);
+				if (error < 0)
+					goto done;
+			}
 		}
+	}
+	if (o->compdb) {
+		int any_db = 0;
+		for (size_t i = 0; i < jobs->n && !any_db; i++)
+			any_db = jobs->v[i].from_db;
+		if (!any_db &&
+		    (error = cvet_report_add_note(report, "the compilation database '%s' has no entries under the scanned paths",
+						  o->compdb)) < 0)
+			goto done;
 	}
 	for (size_t i = 0; i < o->npaths; i++)
 		if ((error = ancestor_includes(roots[i], o->report_root, &incdirs)) < 0)
@@ -721,7 +794,7 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 			any_cxx = 1;
 	}
 	for (size_t i = first_default; i < jobs->n; i++)
-		if ((error = default_args(&jobs->v[i], &incdirs, any_cxx && !any_c, o)) < 0)
+		if (!jobs->v[i].from_db && (error = default_args(&jobs->v[i], &incdirs, any_cxx && !any_c, o)) < 0)
 			goto done;
 	dedup_jobs(jobs);
 done:
@@ -901,6 +974,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	unsigned char *check_on = NULL;
 	cvet_suppressions *supp = NULL;
 	cvet_flow *flow = NULL;
+	char *unsaved_real = NULL;
 	cvet_walk_options wopts;
 	pool p;
 	size_t done_count = 0, nphase = 0;
@@ -943,6 +1017,15 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			goto done;
 		}
 		wopts.flow = flow;
+		if (o->stdin_path) {
+			if (!(unsaved_real = realpath(o->stdin_path, NULL))) {
+				error = cvet_error_setc(CVET_EIO, "cannot read '%s': %s", o->stdin_path, strerror(errno));
+				goto done;
+			}
+			wopts.unsaved_path = unsaved_real;
+			wopts.unsaved_text = o->stdin_text;
+			wopts.unsaved_len = o->stdin_len;
+		}
 
 		if (pthread_mutex_init(&p.lock, NULL) != 0) {
 			error = cvet_error_setc(CVET_ENOMEM, "cannot create a mutex");
@@ -1069,7 +1152,10 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 				goto done;
 			}
-			error = cvet_suppress__scan_file(supp, p.files.slot[i], abs);
+			if (unsaved_real && strcmp(abs, unsaved_real) == 0) /* the editor's buffer, not the file on disk */
+				error = cvet_suppress__scan_text(supp, p.files.slot[i], o->stdin_text, o->stdin_len);
+			else
+				error = cvet_suppress__scan_file(supp, p.files.slot[i], abs);
 			free(abs);
 			if (error < 0)
 				goto done;
@@ -1097,6 +1183,7 @@ done:
 	free(phase);
 	free(check_on);
 	cvet_jobs__clear(&jobs);
+	free(unsaved_real);
 	if (roots)
 		for (size_t i = 0; i < o->npaths; i++)
 			free(roots[i]);

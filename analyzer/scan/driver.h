@@ -33,6 +33,9 @@ typedef struct cvet_scan_options {
 	int report_unused_suppressions;
 	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
 	int isolate;                       /* 1: each translation unit in a worker process (scan/isolate.h) */
+	const char *stdin_path;            /* this path's contents are stdin_text (an editor buffer), or NULL */
+	const char *stdin_text;
+	size_t stdin_len;
 	unsigned tu_memory_mb;             /* with isolate: resident memory one translation unit may use; 0 = none */
 	int threat_model;                  /* 0: remote, file and stdin are untrusted; 1 (local): also argv, env */
 	const cvet_config_location *locations; /* the config's "locations" globs (lent), or NULL */

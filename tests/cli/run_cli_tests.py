@@ -22,7 +22,7 @@ PROJ = None  # testdata/cli/proj
 # every option the help must explain
 OPTIONS = ["-p", "--compile-commands", "--extra-arg", "--exclude", "--enable", "--disable", "--config",
            "--no-config", "--report-unused-suppressions", "--tu-timeout", "--tu-memory", "--no-isolate", "--baseline", "--db", "--format", "-o", "--output", "--root",
-           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help", "--force", "--progress"]
+           "--no-color", "-q", "--quiet", "--fail-on", "--fail-on-all-code", "--profile", "-j", "--jobs", "-h", "--help", "--force", "--progress", "--stdin-filename"]
 
 
 class Failure(Exception):
