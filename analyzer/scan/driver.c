@@ -515,7 +515,8 @@ static int file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Default flags for a job without a database entry. 0 or CVET_ENOMEM. */
+/* Default flags for a job without a database entry of its own (after a neighbour's, when it borrowed them:
+ * the include folders up the tree then come last). 0 or CVET_ENOMEM. */
 static int default_args(cvet_job *j, const cvet_strv *incdirs, int cxx_headers, const cvet_scan_options *o)
 {
 	char *dir = cvet_jobs__join(NULL, j->file), *slash;
@@ -554,7 +555,7 @@ static int default_args(cvet_job *j, const cvet_strv *incdirs, int cxx_headers, 
 	}
 	if ((error = cvet_strv__push(&j->args, "-Wno-unknown-warning-option")) < 0)
 		goto done;
-	for (size_t i = 0; i < o->nextra; i++)
+	for (size_t i = 0; !j->from_db && i < o->nextra; i++) /* a neighbour's flags have them already */
 		if ((error = cvet_strv__push(&j->args, o->extra_args[i])) < 0)
 			goto done;
 done:
@@ -647,6 +648,8 @@ static int ancestor_includes(const char *root, const char *report_root, cvet_str
  * Build the job list for the code analysis. roots[i] is the real path of paths[i].
  * Returns 0 or a negative CVET_E* (unreadable database, OOM).
  */
+#define NEIGHBOUR_LEVELS 3
+
 /* Length of the file name's stem ("http" of "lib/http.h"). */
 static size_t stem_len(const char *base)
 {
@@ -656,8 +659,8 @@ static size_t stem_len(const char *base)
 
 /*
  * Flags for a file the compilation database does not list (a header, a new file), borrowed from a neighbour
- * as an editor's language server would: the database's entries under the file's directory, or under each
- * parent up to the report root; a source with the same stem ("http.c" for "http.h") wins, else the first by
+ * as an editor's language server would: the database's entries under the file's directory, or under its
+ * parent or grandparent (no further: a far entry belongs to another part of the tree); a source with the same stem ("http.c" for "http.h") wins, else the first by
  * name. Nothing is parsed from those entries; only their flags and directory are copied into j.
  * 0 (j unchanged when no entry is near), or a negative CVET_E*.
  */
@@ -669,7 +672,7 @@ static int neighbour_args(const cvet_scan_options *o, const char *db, cvet_job *
 
 	if (!dir)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
-	for (int level = 0; level < 8 && (slash = strrchr(dir, '/')) != NULL && slash != dir; level++) {
+	for (int level = 0; level < NEIGHBOUR_LEVELS && (slash = strrchr(dir, '/')) != NULL && slash != dir; level++) {
 		cvet_jobs near = {0};
 		const char *root = dir;
 		cvet_job *best = NULL;
@@ -794,7 +797,7 @@ static int collect_jobs(const cvet_scan_options *o, char *const *roots, cvet_job
 			any_cxx = 1;
 	}
 	for (size_t i = first_default; i < jobs->n; i++)
-		if (!jobs->v[i].from_db && (error = default_args(&jobs->v[i], &incdirs, any_cxx && !any_c, o)) < 0)
+		if ((error = default_args(&jobs->v[i], &incdirs, any_cxx && !any_c, o)) < 0)
 			goto done;
 	dedup_jobs(jobs);
 done:
