@@ -15,6 +15,8 @@ static const struct {
 } format_names[] = {
 	{"text", CVET_FMT_TEXT}, {"gcc", CVET_FMT_GCC},           {"json", CVET_FMT_JSON},
 	{"sarif", CVET_FMT_SARIF}, {"markdown", CVET_FMT_MARKDOWN}, {"md", CVET_FMT_MARKDOWN},
+	{"codequality", CVET_FMT_CODEQUALITY}, {"gitlab-sast", CVET_FMT_GITLAB_SAST},
+	{"gitlab-dependency-scanning", CVET_FMT_GITLAB_DEPENDENCY_SCANNING},
 };
 
 int cvet_format_parse(const char *name, cvet_format *out)
@@ -25,7 +27,8 @@ int cvet_format_parse(const char *name, cvet_format *out)
 			return 0;
 		}
 	}
-	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif or markdown)",
+	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif, markdown, "
+			       "codequality, gitlab-sast or gitlab-dependency-scanning)",
 			       name ? name : "");
 }
 
@@ -38,6 +41,9 @@ static int dispatch(const cvet_report *r, cvet_format fmt, FILE *out, const cvet
 	case CVET_FMT_JSON: return cvet_write__json(r, out, opts);
 	case CVET_FMT_SARIF: return cvet_write__sarif(r, out, opts);
 	case CVET_FMT_MARKDOWN: return cvet_write__markdown(r, out, opts);
+	case CVET_FMT_CODEQUALITY: return cvet_write__codequality(r, out, opts);
+	case CVET_FMT_GITLAB_SAST: return cvet_write__gitlab_sast(r, out, opts);
+	case CVET_FMT_GITLAB_DEPENDENCY_SCANNING: return cvet_write__gitlab_dependency_scanning(r, out, opts);
 	}
 	return cvet_error_setc(CVET_EUSAGE, "unknown output format %d", (int)fmt);
 }

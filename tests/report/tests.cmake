@@ -25,3 +25,29 @@ add_test(NAME report.sarif.validator_rejects
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_sarif.py --schema ${CVET_SARIF_SCHEMA}
           ${CMAKE_CURRENT_LIST_DIR}/bad.sarif)
 set_tests_properties(report.sarif.validator_rejects PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
+
+# GitLab formats (write_gitlab.c): unit tests, then the sample report they write and a scan of
+# testdata/demo in each format validated by validate_gitlab.py against GitLab's published SAST and
+# Dependency Scanning schemas (15.2.1, copied here, see SOURCES.md) and the documented Code Quality fields
+add_executable(test_gitlab ${CMAKE_CURRENT_LIST_DIR}/test_gitlab.c)
+target_link_libraries(test_gitlab PRIVATE libcvet)
+target_include_directories(test_gitlab PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/gitlab)
+add_test(NAME report.gitlab COMMAND test_gitlab)
+set_tests_properties(report.gitlab PROPERTIES TIMEOUT 60 FIXTURES_SETUP report_gitlab
+  ENVIRONMENT "CVET_TEST_GITLAB_OUT=${CMAKE_CURRENT_BINARY_DIR}/gitlab;LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+foreach(kind codequality sast dependency_scanning)
+  string(REPLACE "_" "-" file ${kind})
+  add_test(NAME report.gitlab.validate.${kind}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_gitlab.py ${kind}
+            ${CMAKE_CURRENT_BINARY_DIR}/gitlab/sample-${file}.json)
+  set_tests_properties(report.gitlab.validate.${kind} PROPERTIES FIXTURES_REQUIRED report_gitlab SKIP_RETURN_CODE 77)
+  # the validator must reject a report that breaks the schema or the documented fields
+  add_test(NAME report.gitlab.validator_rejects.${kind}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_gitlab.py ${kind}
+            ${CMAKE_CURRENT_LIST_DIR}/bad-gitlab-${file}.json)
+  set_tests_properties(report.gitlab.validator_rejects.${kind} PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
+endforeach()
+add_test(NAME report.gitlab.demo
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_gitlab_demo.py $<TARGET_FILE:cvet>)
+set_tests_properties(report.gitlab.demo PROPERTIES TIMEOUT 900 SKIP_RETURN_CODE 77 DEPENDS advisories_db)
