@@ -12,6 +12,8 @@
 #include "cli/outputs.h"
 #include "report/format_util.h"
 #include "report/baseline.h"
+#include "report/diff.h"
+#include "cli/git_diff.h"
 #include "report/config.h"
 #include "code/cx.h"
 #include "scan/driver.h"
@@ -62,6 +64,8 @@ typedef struct cli {
 	const char *db, *config, *root;
 	const char *baseline;             /* --baseline FILE */
 	const char *stdin_name;           /* --stdin-filename PATH: PATH's contents come from standard input */
+	const char *diff_file;            /* --diff FILE: a unified diff */
+	const char *diff_base;            /* --diff-base REV: git diff against REV */
 } cli;
 
 /* ---- help ---- */
@@ -122,6 +126,11 @@ static const char options_text2[] =
 	"dependencies:\n"
 	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
 	"                         user database, else the bundled snapshot)\n"
+	"  --diff FILE            report only what a change is responsible for: code findings whose line or\n"
+	"                         dataflow path is on a line the unified diff FILE adds or changes, and\n"
+	"                         dependency findings of manifests it changes ('-' = standard input)\n"
+	"  --diff-base REV        the same with the diff of the tree against REV, from the user's git (the\n"
+	"                         repository's hooks and diff drivers do not run); untracked files are not in it\n"
 	"  --baseline FILE        a JSON report of an earlier run (--format json): findings it already\n"
 	"                         holds (same fingerprint: rule, file, function and code, not the line)\n"
 	"                         are not reported and do not fail the run, so only new ones fail a PR\n"
@@ -477,6 +486,14 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				err = parse_memory(v, &c->tu_memory);
 		} else if (is_opt(argc, argv, &i, "--no-isolate", 0, 0, &v, &err)) {
 			c->no_isolate = 1;
+		} else if (is_opt(argc, argv, &i, "--diff", 0, 1, &v, &err)) {
+			if (!err && (c->diff_file || c->diff_base))
+				err = cvet_error_setc(CVET_EUSAGE, "give one of --diff and --diff-base, once");
+			c->diff_file = v;
+		} else if (is_opt(argc, argv, &i, "--diff-base", 0, 1, &v, &err)) {
+			if (!err && (c->diff_file || c->diff_base))
+				err = cvet_error_setc(CVET_EUSAGE, "give one of --diff and --diff-base, once");
+			c->diff_base = v;
 		} else if (is_opt(argc, argv, &i, "--stdin-filename", 0, 1, &v, &err)) {
 			if (!err && !*v)
 				err = cvet_error_setc(CVET_EUSAGE, "option '%s' needs a value", a);
@@ -711,6 +728,7 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	int rc = CVET_EXIT_USAGE, error;
 	long cores;
 	cvet_baseline *baseline = NULL;
+	cvet_diff *diff = NULL;
 
 	memset(&c, 0, sizeof(c));
 	c.what = what;
@@ -893,6 +911,20 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.nmodels = config ? config->nmodels : 0;
 	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
 		goto error; /* before the scan: a bad baseline should not cost a whole scan */
+	if (c.diff_file && (error = cvet_diff__load(c.diff_file, &diff)) < 0)
+		goto error;
+	if (c.diff_base) {
+		char *text = NULL;
+		size_t len = 0;
+		char label[300];
+		if ((error = cvet_cli__git_diff(root, c.diff_base, &text, &len)) < 0)
+			goto error;
+		snprintf(label, sizeof(label), "git diff %.256s", c.diff_base);
+		error = cvet_diff__parse(text ? text : "", len, label, &diff);
+		free(text);
+		if (error < 0)
+			goto error;
+	}
 	if ((error = cvet_driver__scan(&o, &report)) < 0)
 		goto error;
 	if (baseline) {
@@ -900,6 +932,8 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		if ((error = cvet_baseline__apply(baseline, report, &removed)) < 0)
 			goto error;
 	}
+	if (diff && (error = cvet_diff__apply(diff, report, NULL)) < 0)
+		goto error;
 
 	/* outputs: files first (atomic), then standard output */
 	w.root = root;
@@ -935,6 +969,7 @@ error:
 done:
 	cvet_report_free(report);
 	cvet_baseline__free(baseline);
+	cvet_diff__free(diff);
 	cvet_config__free(config);
 	free(enabled);
 	free(severity);
