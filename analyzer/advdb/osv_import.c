@@ -177,6 +177,21 @@ static int clean(const char *s)
 	return 1;
 }
 
+int cvet_osv__json_depth_ok(const char *t, size_t len, int limit)
+{
+	return json_depth_ok(t, len, limit);
+}
+
+int cvet_osv__json_has_nul(const char *t, size_t len)
+{
+	return json_has_nul(t, len);
+}
+
+int cvet_osv__clean(const char *s)
+{
+	return clean(s);
+}
+
 /* ---- record memory ------------------------------------------------------------------------------ */
 
 static void range_clear(cvet_osv_range *r)
@@ -329,6 +344,45 @@ static char *github_slug(const char *url)
 	return s;
 }
 
+/*
+ * CPE "vendor:product" pairs named in free text ("haxx:curl / haxx:libcurl", "zlib:zlib (older: gnu:zlib)"):
+ * every word with one ':' between two non-empty parts made of [a-z0-9_.+-] becomes a ("cpe", pair) entry.
+ * Returns 0 or -1 (out of memory / too many entries).
+ */
+static int namemap_cpes(cvet_namemap *m, const char *text, const char *project)
+{
+	size_t len = strlen(text);
+	if (len > MAX_URL)
+		return 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && strchr(" \t,/;()", text[i]))
+			i++;
+		size_t start = i, colons = 0, colon_at = 0;
+		int ok = 1;
+		while (i < len && !strchr(" \t,/;()", text[i])) {
+			unsigned char ch = (unsigned char)text[i];
+			if (ch == ':') {
+				colons++;
+				colon_at = i;
+			} else if (!isalnum(ch) && !strchr("_.+-", (char)ch)) {
+				ok = 0;
+			}
+			i++;
+		}
+		if (!ok || colons != 1 || colon_at == start || colon_at + 1 == i || i - start > MAX_ID)
+			continue;
+		char *pair = dupn(text + start, i - start);
+		if (!pair)
+			return -1;
+		lower(pair);
+		int rc = namemap_add(m, "cpe", pair, project);
+		free(pair);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const char *display)
 {
 	pctx c = {display, 0};
@@ -376,6 +430,14 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
 			const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, plain[i].key);
 			if (cJSON_IsString(v) && v->valuestring && *v->valuestring && strlen(v->valuestring) <= MAX_ID &&
 			    clean(v->valuestring) && namemap_add(m, plain[i].eco, v->valuestring, project) < 0)
+				oom(&c);
+		}
+		const cJSON *cpe = cJSON_GetObjectItemCaseSensitive(p, "cpe_vendor_product"), *ci;
+		if (!c.err && cJSON_IsString(cpe) && cpe->valuestring && namemap_cpes(m, cpe->valuestring, project) < 0)
+			oom(&c);
+		const cJSON *cpe_list = cJSON_IsArray(cpe) ? cpe : NULL;
+		cJSON_ArrayForEach(ci, cpe_list) {
+			if (!c.err && cJSON_IsString(ci) && ci->valuestring && namemap_cpes(m, ci->valuestring, project) < 0)
 				oom(&c);
 		}
 		const cJSON *repo = cJSON_GetObjectItemCaseSensitive(p, "repo");
@@ -894,8 +956,23 @@ static int read_file(const char *path, size_t cap, char **buf, size_t *len)
 static int import_text(importer *im, const char *text, size_t len, const char *display, int direct)
 {
 	cvet_osv_record rec;
+	cvet_cve5_info info;
+	int rc = 0;
 	im->st->files++;
-	int rc = cvet_osv__parse(text, len, display, im->map, &rec);
+	memset(&info, 0, sizeof(info));
+	info.outcome = CVET_CVE5_NOT;
+	if (cvet_cve5__looks_like(text, len)) {
+		rc = cvet_cve5__parse(text, len, display, im->map, &rec, &info);
+		im->st->cve5_git += info.git_entries;
+		if (rc == 0 && info.outcome == CVET_CVE5_UNMAPPED)
+			im->st->cve5_unmapped++;
+		if (rc == 0 && info.outcome == CVET_CVE5_UNUSABLE)
+			im->st->cve5_unusable++;
+		if (rc == 0 && info.outcome != CVET_CVE5_RECORD && info.outcome != CVET_CVE5_NOT)
+			return 0;
+	}
+	if (info.outcome == CVET_CVE5_NOT)
+		rc = cvet_osv__parse(text, len, display, im->map, &rec);
 	if (rc == CVET_EPARSE || rc == CVET_ELIMIT) {
 		if (direct)
 			return rc;
@@ -909,6 +986,8 @@ static int import_text(importer *im, const char *text, size_t len, const char *d
 	cvet_osv__record_clear(&rec);
 	if (rc == 0)
 		im->st->imported++;
+	if (rc == 0 && info.outcome == CVET_CVE5_RECORD)
+		im->st->cve5++;
 	return rc;
 }
 
