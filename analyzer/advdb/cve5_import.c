@@ -20,8 +20,10 @@
  *  - versions[]: affected entries with lessThan / lessThanOrEqual become OSV intervals, single versions the
  *    `versions` list, "*" / "all" mean every version. With defaultStatus "affected", the gaps between the
  *    unaffected ranges are affected too. Git commits and distribution build numbers are skipped with a count.
+ *  - {version: X, lessThan: X} (empty as written) is read as "before X", the meaning HackerOne's records give it.
  *  - Free-text versions the GitHub CNA writes (">= 1.2.0, < 1.2.5", "< 3.0", "prior to 2.1") are read as one
  *    interval; anything else that is not a version ("n/a", "h300s") is skipped with a count.
+ *  - An upper bound with a dropped dot ("1.54" .. "154.3") is read as meant ("1.54.3"); see undot().
  *  - Where a bound is ambiguous the reading includes more versions, never fewer (a lower bound "> X" is read as
  *    ">= X"; the version right after an unaffected "<= X" range counts as affected).
  */
@@ -198,6 +200,32 @@ static char *next_series(const char *v)
 }
 
 /*
+ * A dropped dot in an upper bound: "1.54" .. "154.3" (gRPC's CVE-2023-33953 and CVE-2023-4785) reads as
+ * "1.54" .. "1.54.3" when the bound's first number is the lower bound's first two numbers run together and
+ * the second has at least two digits (so "1.0" .. "10.2" stays as written). Returns 0 or -1 on OOM.
+ */
+static int undot(span *s)
+{
+	const char *lo = s->lo, *hi = s->hi;
+	size_t a = strspn(lo, "0123456789");
+	if (!hi || !a || lo[a] != '.')
+		return 0;
+	size_t b = strspn(lo + a + 1, "0123456789"), h = strspn(hi, "0123456789");
+	if (b < 2 || h != a + b || strncmp(hi, lo, a) != 0 || strncmp(hi + a, lo + a + 1, b) != 0)
+		return 0;
+	size_t n = strlen(hi);
+	char *fixed = malloc(n + 2);
+	if (!fixed)
+		return -1;
+	memcpy(fixed, hi, a);
+	fixed[a] = '.';
+	memcpy(fixed + a + 1, hi + a, n - a + 1);
+	free(s->hi);
+	s->hi = fixed;
+	return 0;
+}
+
+/*
  * Bounds of a versions[] entry. Lower: missing, "0", "*" -> "0"; "5.10.*" -> "5.10". Upper (lessThan /
  * lessThanOrEqual): "*" -> none; lessThan "5.10.*" -> before "5.10"; lessThanOrEqual "5.10.*" -> before "5.11".
  * Returns 0, 1 when a bound is not a version, -1 on OOM.
@@ -206,7 +234,8 @@ static int entry_span(const char *version, const char *lt, const char *le, span 
 {
 	int o = 0, rc;
 	memset(s, 0, sizeof(*s));
-	if (is_every(version) || strcmp(version, "0") == 0) {
+	/* {version: X, lessThan: X} is empty as written; HackerOne's records mean "before X" by it */
+	if (is_every(version) || strcmp(version, "0") == 0 || (lt && strcmp(version, lt) == 0)) {
 		s->lo = dup0("0");
 	} else if (!(s->lo = series_of(version, &o)) && !o) {
 		if ((rc = version_of(version, &s->lo)) != 0)
@@ -232,7 +261,7 @@ static int entry_span(const char *version, const char *lt, const char *le, span 
 	if ((rc = version_of(hi, &s->hi)) != 0)
 		return rc;
 	s->hi_incl = le != NULL;
-	return 0;
+	return undot(s);
 }
 
 /*
