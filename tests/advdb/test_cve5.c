@@ -367,30 +367,30 @@ void test_cve5__malformed_and_hostile(void)
 		T_ASSERT(r.id == NULL && r.affected == NULL);
 	}
 	/* deep nesting, a raw NUL byte, a huge versions list, too many affected entries */
-	size_t n = 200000;
-	char *t = malloc(n * 24 + 512);
+	size_t cap = (size_t)100001 * 64 + 512;
+	char *t = malloc(cap);
 	T_ASSERT(t);
-	size_t k = (size_t)sprintf(t, "{\"dataType\":\"CVE_RECORD\",\"x\":");
+	size_t k = (size_t)snprintf(t, cap, "{\"dataType\":\"CVE_RECORD\",\"x\":");
 	for (int i = 0; i < 100; i++)
 		t[k++] = '[';
 	for (int i = 0; i < 100; i++)
 		t[k++] = ']';
-	strcpy(t + k, "}");
+	snprintf(t + k, cap - k, "}");
 	int rc = parse(t, &r, &info);
 	T_ASSERT_INT(CVET_EPARSE, rc);
-	k = (size_t)sprintf(t, "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.0\",\"cveMetadata\":{\"cveId\":\"CVE-2099-1\"},"
+	k = (size_t)snprintf(t, cap, "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.0\",\"cveMetadata\":{\"cveId\":\"CVE-2099-1\"},"
 			       "\"containers\":{\"cna\":{\"affected\":[{\"product\":\"libfoo\",\"versions\":[");
 	for (size_t i = 0; i < 100001; i++)
-		k += (size_t)sprintf(t + k, "%s{\"version\":\"1.%zu\",\"status\":\"affected\"}", i ? "," : "", i);
-	strcpy(t + k, "]}]}}}");
+		k += (size_t)snprintf(t + k, cap - k, "%s{\"version\":\"1.%zu\",\"status\":\"affected\"}", i ? "," : "", i);
+	snprintf(t + k, cap - k, "]}]}}}");
 	rc = parse(t, &r, &info);
 	T_ASSERT_INT(CVET_EPARSE, rc);
 	T_ASSERT(strstr(cvet_error_last(), "more than"));
-	k = (size_t)sprintf(t, "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.0\",\"cveMetadata\":{\"cveId\":\"CVE-2099-1\"},"
+	k = (size_t)snprintf(t, cap, "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"5.0\",\"cveMetadata\":{\"cveId\":\"CVE-2099-1\"},"
 			       "\"containers\":{\"cna\":{\"affected\":[");
 	for (size_t i = 0; i < 1001; i++)
-		k += (size_t)sprintf(t + k, "%s{\"product\":\"libfoo\"}", i ? "," : "");
-	strcpy(t + k, "]}}}");
+		k += (size_t)snprintf(t + k, cap - k, "%s{\"product\":\"libfoo\"}", i ? "," : "");
+	snprintf(t + k, cap - k, "]}}}");
 	rc = parse(t, &r, &info);
 	T_ASSERT_INT(CVET_EPARSE, rc);
 	static const char nul[] = "{\"dataType\":\"CVE_RECORD\",\"a\":\"x\0y\"}";
