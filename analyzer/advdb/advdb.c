@@ -1075,6 +1075,9 @@ static int build_match(const c_project *p, const size_t *grp, size_t n, int q, c
 			for (size_t j = 0; j < n; j++)
 				if (strcmp(a->aliases[k], p->advs[grp[j]].id) == 0)
 					is_record = 1;
+			/* a CVE id stays an alias even when a CVE 5 record of that id is in the group */
+			if (is_record && strncmp(a->aliases[k], "CVE-", 4) == 0)
+				is_record = 0;
 			if (!is_record && set_add(&m->aliases, &m->naliases, a->aliases[k]) < 0)
 				return -1;
 		}

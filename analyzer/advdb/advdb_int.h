@@ -129,6 +129,36 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
  */
 int cvet_osv__parse(const char *text, size_t len, const char *display, const cvet_namemap *map, cvet_osv_record *rec);
 
+/* Checks the OSV parser makes before cJSON sees a text, shared with the CVE 5 reader. */
+int cvet_osv__json_depth_ok(const char *t, size_t len, int limit); /* 1 when nested at most `limit` deep */
+int cvet_osv__json_has_nul(const char *t, size_t len);             /* 1 for a zero byte or a \u0000 escape */
+int cvet_osv__clean(const char *s);                                /* 1 when s holds no control character */
+
+/* ---- CVE JSON 5 records (cve5_import.c) -------------------------------------------------------- */
+typedef enum {
+	CVET_CVE5_RECORD,   /* a CVE 5 record turned into *rec (rejected CVEs become withdrawn records) */
+	CVET_CVE5_NOT,      /* not a CVE 5 record (read it as OSV) */
+	CVET_CVE5_UNMAPPED, /* no product maps to an upstream project the name map knows: skipped */
+	CVET_CVE5_UNUSABLE  /* products map, but no version cvet can compare: skipped */
+} cvet_cve5_outcome;
+
+typedef struct cvet_cve5_info {
+	cvet_cve5_outcome outcome;
+	size_t git_entries;      /* versions[] entries skipped: versionType git (commits do not compare) or rpm/deb */
+	size_t unusable_entries; /* versions[] entries skipped: "n/a", free text cvet cannot read */
+} cvet_cve5_info;
+
+/* Cheap test: 1 when `text` may be a CVE 5 record (mentions "CVE_RECORD"); the parser decides. */
+int cvet_cve5__looks_like(const char *text, size_t len);
+/*
+ * Parse one CVE JSON 5 record (dataType "CVE_RECORD", dataVersion 5.x) from untrusted `text` into *rec,
+ * an OSV-shaped record with id = the CVE id, mapping CNA and ADP `affected` entries to upstream projects
+ * through `map`. Returns 0 with info->outcome saying what happened (*rec is filled only for
+ * CVET_CVE5_RECORD), CVET_EPARSE/CVET_ELIMIT with a one-line message naming `display`, or CVET_ENOMEM.
+ */
+int cvet_cve5__parse(const char *text, size_t len, const char *display, const cvet_namemap *map,
+		     cvet_osv_record *rec, cvet_cve5_info *info);
+
 typedef struct cvet_advdb_writer cvet_advdb_writer;
 
 /* ---- the import driver (osv_import.c) ---------------------------------------------------------- */
@@ -138,9 +168,13 @@ typedef struct cvet_osv_import_stats {
 	size_t files;      /* files and archive entries looked at */
 	size_t namemaps;   /* name-map files read */
 	size_t warned;     /* warning lines printed (at most CVET_ADV_MAX_WARNINGS) */
+	size_t cve5;          /* CVE 5 records written (included in imported) */
+	size_t cve5_unmapped; /* CVE 5 records skipped: no product the name map knows */
+	size_t cve5_unusable; /* CVE 5 records skipped: no version cvet can compare */
+	size_t cve5_git;      /* CVE 5 version entries skipped because they name git commits (or rpm/deb builds) */
 } cvet_osv_import_stats;
 /*
- * Import every path (OSV JSON files, folders walked recursively, .zip archives, name-map JSON files)
+ * Import every path (OSV and CVE JSON 5 files, folders walked recursively, .zip archives, name-map JSON files)
  * through the writer. Name maps are read first, so records map through them whatever the order.
  * A malformed record in a folder or archive is skipped with a warning on stderr; a malformed file named
  * directly, an unreadable path or a zip bomb fails the import (negative code, message set).

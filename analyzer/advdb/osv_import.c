@@ -54,53 +54,9 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	return cvet_util__grow(arr, cap, n, size);
 }
 
-/* Nesting depth of JSON text (brackets outside strings), stopping early past `limit`. */
-static int json_depth_ok(const char *t, size_t len, int limit)
-{
-	int depth = 0, in_str = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = t[i];
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = 0;
-		} else if (c == '"') {
-			in_str = 1;
-		} else if (c == '[' || c == '{') {
-			if (++depth > limit)
-				return 0;
-		} else if (c == ']' || c == '}') {
-			depth--;
-		}
-	}
-	return 1;
-}
-
-/*
- * 1 when the JSON text holds a NUL: a raw zero byte, or a "\u0000" escape inside a string. cJSON
- * would end the C string there and keep only the part before it, so such a record is rejected
- * rather than imported cut short.
- */
-static int json_has_nul(const char *t, size_t len)
-{
-	int in_str = 0;
-	if (memchr(t, '\0', len))
-		return 1;
-	for (size_t i = 0; i < len; i++) {
-		char c = t[i];
-		if (!in_str) {
-			in_str = c == '"';
-		} else if (c == '"') {
-			in_str = 0;
-		} else if (c == '\\' && i + 1 < len) {
-			if (t[i + 1] == 'u' && i + 5 < len && strncmp(t + i + 2, "0000", 4) == 0)
-				return 1;
-			i++;
-		}
-	}
-	return 0;
-}
+#define json_depth_ok cvet_osv__json_depth_ok
+#define json_has_nul cvet_osv__json_has_nul
+#define clean cvet_osv__clean
 
 /* A parse context: the display name and a flag for the first error (message already set). */
 typedef struct {
@@ -166,99 +122,6 @@ static const cJSON *get_typed(pctx *c, const cJSON *obj, const char *key, int wa
 		return NULL;
 	}
 	return v;
-}
-
-/* A string usable as an identifier: no control characters. */
-static int clean(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 0;
-	return 1;
-}
-
-/* ---- record memory ------------------------------------------------------------------------------ */
-
-static void range_clear(cvet_osv_range *r)
-{
-	free(r->type);
-	free(r->repo);
-	for (size_t i = 0; i < r->niv; i++) {
-		free(r->iv[i].introduced);
-		free(r->iv[i].fixed);
-		free(r->iv[i].last_affected);
-		free(r->iv[i].limit);
-	}
-	free(r->iv);
-}
-
-static void affected_clear(cvet_osv_affected *a)
-{
-	free(a->ecosystem);
-	free(a->name);
-	free(a->project);
-	for (size_t i = 0; i < a->nranges; i++)
-		range_clear(&a->ranges[i]);
-	free(a->ranges);
-	for (size_t i = 0; i < a->nversions; i++) {
-		free(a->versions[i].version);
-		free(a->versions[i].raw);
-	}
-	free(a->versions);
-}
-
-void cvet_osv__record_clear(cvet_osv_record *r)
-{
-	if (!r)
-		return;
-	free(r->id);
-	free(r->modified);
-	free(r->published);
-	free(r->withdrawn);
-	free(r->summary);
-	free(r->details);
-	free(r->severity_vector);
-	free(r->severity_word);
-	free(r->source);
-	free(r->upstream_project);
-	for (size_t i = 0; i < r->naliases; i++)
-		free(r->aliases[i]);
-	free(r->aliases);
-	for (size_t i = 0; i < r->nrefs; i++) {
-		free(r->refs[i].type);
-		free(r->refs[i].url);
-	}
-	free(r->refs);
-	for (size_t i = 0; i < r->naffected; i++)
-		affected_clear(&r->affected[i]);
-	free(r->affected);
-	memset(r, 0, sizeof(*r));
-	r->score = -1;
-}
-
-/* ---- name map ----------------------------------------------------------------------------------- */
-
-void cvet_osv__namemap_clear(cvet_namemap *m)
-{
-	if (!m)
-		return;
-	for (size_t i = 0; i < m->n; i++) {
-		free(m->e[i].ecosystem);
-		free(m->e[i].name);
-		free(m->e[i].project);
-	}
-	free(m->e);
-	memset(m, 0, sizeof(*m));
-}
-
-const char *cvet_osv__namemap_find(const cvet_namemap *m, const char *ecosystem, const char *name)
-{
-	if (!m || !ecosystem || !name)
-		return NULL;
-	for (size_t i = 0; i < m->n; i++)
-		if (strcasecmp(m->e[i].ecosystem, ecosystem) == 0 && strcmp(m->e[i].name, name) == 0)
-			return m->e[i].project;
-	return NULL;
 }
 
 static int namemap_add(cvet_namemap *m, const char *eco, const char *name, const char *project)
@@ -329,6 +192,45 @@ static char *github_slug(const char *url)
 	return s;
 }
 
+/*
+ * CPE "vendor:product" pairs named in free text ("haxx:curl / haxx:libcurl", "zlib:zlib (older: gnu:zlib)"):
+ * every word with one ':' between two non-empty parts made of [a-z0-9_.+-] becomes a ("cpe", pair) entry.
+ * Returns 0 or -1 (out of memory / too many entries).
+ */
+static int namemap_cpes(cvet_namemap *m, const char *text, const char *project)
+{
+	size_t len = strlen(text);
+	if (len > MAX_URL)
+		return 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && strchr(" \t,/;()", text[i]))
+			i++;
+		size_t start = i, colons = 0, colon_at = 0;
+		int ok = 1;
+		while (i < len && !strchr(" \t,/;()", text[i])) {
+			unsigned char ch = (unsigned char)text[i];
+			if (ch == ':') {
+				colons++;
+				colon_at = i;
+			} else if (!isalnum(ch) && !strchr("_.+-", (char)ch)) {
+				ok = 0;
+			}
+			i++;
+		}
+		if (!ok || colons != 1 || colon_at == start || colon_at + 1 == i || i - start > MAX_ID)
+			continue;
+		char *pair = dupn(text + start, i - start);
+		if (!pair)
+			return -1;
+		lower(pair);
+		int rc = namemap_add(m, "cpe", pair, project);
+		free(pair);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const char *display)
 {
 	pctx c = {display, 0};
@@ -376,6 +278,14 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
 			const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, plain[i].key);
 			if (cJSON_IsString(v) && v->valuestring && *v->valuestring && strlen(v->valuestring) <= MAX_ID &&
 			    clean(v->valuestring) && namemap_add(m, plain[i].eco, v->valuestring, project) < 0)
+				oom(&c);
+		}
+		const cJSON *cpe = cJSON_GetObjectItemCaseSensitive(p, "cpe_vendor_product"), *ci;
+		if (!c.err && cJSON_IsString(cpe) && cpe->valuestring && namemap_cpes(m, cpe->valuestring, project) < 0)
+			oom(&c);
+		const cJSON *cpe_list = cJSON_IsArray(cpe) ? cpe : NULL;
+		cJSON_ArrayForEach(ci, cpe_list) {
+			if (!c.err && cJSON_IsString(ci) && ci->valuestring && namemap_cpes(m, ci->valuestring, project) < 0)
 				oom(&c);
 		}
 		const cJSON *repo = cJSON_GetObjectItemCaseSensitive(p, "repo");
@@ -894,8 +804,23 @@ static int read_file(const char *path, size_t cap, char **buf, size_t *len)
 static int import_text(importer *im, const char *text, size_t len, const char *display, int direct)
 {
 	cvet_osv_record rec;
+	cvet_cve5_info info;
+	int rc = 0;
 	im->st->files++;
-	int rc = cvet_osv__parse(text, len, display, im->map, &rec);
+	memset(&info, 0, sizeof(info));
+	info.outcome = CVET_CVE5_NOT;
+	if (cvet_cve5__looks_like(text, len)) {
+		rc = cvet_cve5__parse(text, len, display, im->map, &rec, &info);
+		im->st->cve5_git += info.git_entries;
+		if (rc == 0 && info.outcome == CVET_CVE5_UNMAPPED)
+			im->st->cve5_unmapped++;
+		if (rc == 0 && info.outcome == CVET_CVE5_UNUSABLE)
+			im->st->cve5_unusable++;
+		if (rc == 0 && info.outcome != CVET_CVE5_RECORD && info.outcome != CVET_CVE5_NOT)
+			return 0;
+	}
+	if (info.outcome == CVET_CVE5_NOT)
+		rc = cvet_osv__parse(text, len, display, im->map, &rec);
 	if (rc == CVET_EPARSE || rc == CVET_ELIMIT) {
 		if (direct)
 			return rc;
@@ -909,6 +834,8 @@ static int import_text(importer *im, const char *text, size_t len, const char *d
 	cvet_osv__record_clear(&rec);
 	if (rc == 0)
 		im->st->imported++;
+	if (rc == 0 && info.outcome == CVET_CVE5_RECORD)
+		im->st->cve5++;
 	return rc;
 }
 

@@ -184,7 +184,11 @@ static int cmd_import(const char *db, const char *const *paths, size_t n)
 	double dt = now_seconds() - t0;
 	if (st.warned > CVET_ADV_MAX_WARNINGS)
 		fprintf(stderr, "cvet: warning: %zu more skipped records not shown\n", st.warned - CVET_ADV_MAX_WARNINGS);
-	printf("imported %zu records (%zu skipped) into %s in %.2f s\n", st.imported, st.skipped, db, dt);
+	printf("imported %zu records (%zu skipped) into %s in %.2f s", st.imported, st.skipped, db, dt);
+	if (st.cve5 || st.cve5_unmapped || st.cve5_unusable)
+		printf("; CVE 5: %zu imported, %zu skipped with no known product, %zu with no comparable version"
+		       " (%zu git/rpm version entries skipped)", st.cve5, st.cve5_unmapped, st.cve5_unusable, st.cve5_git);
+	printf("\n");
 	return 0;
 }
 

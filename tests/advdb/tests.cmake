@@ -30,3 +30,22 @@ add_test(NAME advdb.cli COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/
   ${CMAKE_SOURCE_DIR}/advisories/osv)
 set_tests_properties(advdb.cli PROPERTIES TIMEOUT 120
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# the CVE JSON 5 importer: mapping, version ranges, CNA/ADP containers, dedup with OSV aliases, hostile records,
+# and the bundled vulnrichment records matching pins
+add_executable(test_cve5 ${CMAKE_CURRENT_LIST_DIR}/test_cve5.c)
+target_link_libraries(test_cve5 PRIVATE libcvet)
+target_include_directories(test_cve5 PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(test_cve5 PRIVATE
+  CVET_TEST_SCRATCH="${CMAKE_CURRENT_BINARY_DIR}/cve5-scratch"
+  CVET_TEST_BUNDLED_DB="${CMAKE_BINARY_DIR}/advisories.db")
+if(TARGET advisories_db)
+  add_dependencies(test_cve5 advisories_db)
+endif()
+add_test(NAME advdb.cve5 COMMAND test_cve5)
+set_tests_properties(advdb.cve5 PROPERTIES TIMEOUT 300
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+add_test(NAME advdb.cve5_cli COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/cve5_cli_test.py $<TARGET_FILE:cvet>)
+set_tests_properties(advdb.cve5_cli PROPERTIES TIMEOUT 120
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
