@@ -65,6 +65,9 @@ typedef struct cli {
 	const char *baseline;             /* --baseline FILE */
 	const char *stdin_name;           /* --stdin-filename PATH: PATH's contents come from standard input */
 	const char *diff_file;            /* --diff FILE: a unified diff */
+	unsigned shard, shards;           /* --shard K/N */
+	const char *save_part;            /* --save-part FILE */
+	const char **parts; size_t nparts; /* --merge-part FILE... */
 	const char *diff_base;            /* --diff-base REV: git diff against REV */
 } cli;
 
@@ -126,6 +129,14 @@ static const char options_text2[] =
 	"dependencies:\n"
 	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
 	"                         user database, else the bundled snapshot)\n"
+	"";
+
+static const char options_shards[] =
+	"  --shard K/N            analyse only shard K of N of the sources (a deterministic split balanced by\n"
+	"                         size) and write it with --save-part FILE; nothing else is reported\n"
+	"  --merge-part FILE      (repeat for each shard) take the sources' results from the parts and finish\n"
+	"                         the scan: the report is byte-identical to an unsharded run with the same\n"
+	"                         options and paths\n"
 	"  --diff FILE            report only what a change is responsible for: code findings whose line or\n"
 	"                         dataflow path is on a line the unified diff FILE adds or changes, and\n"
 	"                         dependency findings of manifests it changes ('-' = standard input)\n"
@@ -204,6 +215,7 @@ static void print_help(FILE *out, const char *command)
 			      out);
 		fputs(options_text, out);
 		fputs(options_text2, out);
+		fputs(options_shards, out);
 		fputs(options_limits, out);
 		fputs(options_text3, out);
 		return;
@@ -220,6 +232,7 @@ static void print_help(FILE *out, const char *command)
 	fputs(usage_head, out);
 	fputs(options_text, out);
 	fputs(options_text2, out);
+	fputs(options_shards, out);
 	fputs(options_limits, out);
 	fputs(options_text3, out);
 }
@@ -486,6 +499,20 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				err = parse_memory(v, &c->tu_memory);
 		} else if (is_opt(argc, argv, &i, "--no-isolate", 0, 0, &v, &err)) {
 			c->no_isolate = 1;
+		} else if (is_opt(argc, argv, &i, "--shard", 0, 1, &v, &err)) {
+			unsigned k = 0, n = 0;
+			char tail;
+			if (!err && (sscanf(v, "%u/%u%c", &k, &n, &tail) != 2 || !n || n > 10000 || !k || k > n))
+				err = cvet_error_setc(CVET_EUSAGE, "--shard is K/N with 1 <= K <= N <= 10000, not '%.40s'", v);
+			c->shard = k;
+			c->shards = n;
+		} else if (is_opt(argc, argv, &i, "--save-part", 0, 1, &v, &err)) {
+			if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "option '%s' needs a value", a);
+			c->save_part = v;
+		} else if (is_opt(argc, argv, &i, "--merge-part", 0, 1, &v, &err)) {
+			if (!err)
+				err = push_ptr(&c->parts, &c->nparts, v);
 		} else if (is_opt(argc, argv, &i, "--diff", 0, 1, &v, &err)) {
 			if (!err && (c->diff_file || c->diff_base))
 				err = cvet_error_setc(CVET_EUSAGE, "give one of --diff and --diff-base, once");
@@ -543,6 +570,7 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 static void cli_free(cli *c)
 {
 	free((void *)c->paths);
+	free((void *)c->parts);
 	free(c->switches);
 	free((void *)c->extra);
 	free((void *)c->exclude);
@@ -884,6 +912,13 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.what = what;
 	o.paths = c.paths;
 	o.npaths = c.npaths;
+	o.shard = c.shard;
+	o.shards = c.shards;
+	o.save_part = c.save_part;
+	o.parts = c.parts;
+	o.nparts = c.nparts;
+	if (c.shards)
+		o.what &= CVET_SCAN_CODE; /* the dependency scan runs once, in the merge */
 	o.stdin_path = c.stdin_name;
 	o.stdin_text = stdin_text;
 	o.stdin_len = stdin_len;
@@ -925,8 +960,20 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 		if (error < 0)
 			goto error;
 	}
+	if (!c.shards != !c.save_part || (c.shards && c.nparts)) {
+		error = cvet_error_setc(CVET_EUSAGE, "a shard is --shard K/N with --save-part FILE; merge the parts with "
+				       "--merge-part FILE for each");
+		goto error;
+	}
 	if ((error = cvet_driver__scan(&o, &report)) < 0)
 		goto error;
+	if (c.save_part) {
+		if (!c.quiet)
+			fprintf(stderr, "cvet: shard %u of %u: %zu files analysed; merge the parts with --merge-part\n", c.shard,
+				c.shards, report->files_scanned);
+		rc = CVET_EXIT_OK;
+		goto done;
+	}
 	if (baseline) {
 		size_t removed;
 		if ((error = cvet_baseline__apply(baseline, report, &removed)) < 0)

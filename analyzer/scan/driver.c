@@ -17,6 +17,7 @@
 #include "scan/discover.h"
 #include "scan/driver.h"
 #include "scan/isolate.h"
+#include "scan/part.h"
 #include "scan/jobs.h"
 #include "code/suppress.h"
 #include "code/walker.h"
@@ -967,6 +968,37 @@ static unsigned char *check_flags(const unsigned char *rule_enabled)
 	return f;
 }
 
+/* What shards and their merge must agree on: the rules and their severities, the threat model, the scanned
+ * roots, the compilation database, extra flags and exclusions (FNV-1a over all of it). */
+static uint64_t options_fingerprint(const cvet_scan_options *o, char *const *roots)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t nrules = cvet_rules_count();
+#define MIX(ptr, len)                                                              \
+	do {                                                                       \
+		const unsigned char *m_ = (const unsigned char *)(ptr);            \
+		for (size_t k_ = 0; k_ < (size_t)(len); k_++)                      \
+			h = (h ^ m_[k_]) * 1099511628211ULL;                       \
+		h = (h ^ 0xff) * 1099511628211ULL;                                 \
+	} while (0)
+	MIX(&o->threat_model, sizeof(o->threat_model));
+	if (o->rule_enabled)
+		MIX(o->rule_enabled, nrules);
+	if (o->rule_severity)
+		MIX(o->rule_severity, nrules * sizeof(*o->rule_severity));
+	for (size_t i = 0; i < o->npaths; i++)
+		MIX(roots[i], strlen(roots[i]));
+	if (o->compdb)
+		MIX(o->compdb, strlen(o->compdb));
+	for (size_t i = 0; i < o->nextra; i++)
+		MIX(o->extra_args[i], strlen(o->extra_args[i]));
+	for (size_t i = 0; i < o->nexclude; i++)
+		MIX(o->exclude[i], strlen(o->exclude[i]));
+	MIX(&o->nmodels, sizeof(o->nmodels));
+#undef MIX
+	return h;
+}
+
 int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 {
 	cvet_report *report = NULL;
@@ -1046,6 +1078,22 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			if (!jobs.v[i].header)
 				phase[nphase++] = &jobs.v[i];
 		order_phase(phase, nphase);
+		if (o->shards) {
+			/* largest first, each to the lightest shard: the same partition on every machine */
+			unsigned long long *loads = calloc(o->shards, sizeof(*loads));
+			size_t keep = 0;
+			if (!loads) {
+				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			for (size_t i = 0; i < nphase; i++)
+				if (cvet_part__assign(loads, o->shards, phase[i]->bytes) + 1 == o->shard)
+					phase[keep++] = phase[i];
+			free(loads);
+			nphase = keep;
+		}
+		if (o->nparts)
+			nphase = 0; /* the sources' results come from the parts */
 		p.jobs = phase;
 		p.njobs = nphase;
 		p.progress_done = &done_count;
@@ -1090,6 +1138,32 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	if (o->what & CVET_SCAN_CODE) {
 		pool_join(&p, threads, started);
 		started = 0;
+		if (o->nparts && !p.error && !p.oom &&
+		    (error = cvet_part__merge(o->parts, o->nparts, options_fingerprint(o, roots), report, flow,
+					      on_project_file, &p)) < 0)
+			goto done;
+		if (o->save_part && !p.error && !p.oom) {
+			/* a shard stops here: what needs every unit (headers no unit included, the flow analysis,
+			 * suppressions, filters) runs in the merge */
+			char **files = calloc(p.files.n ? p.files.n : 1, sizeof(*files));
+			size_t nf = 0;
+			if (!files) {
+				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			for (size_t i = 0; i < p.files.cap; i++)
+				if (p.files.slot[i])
+					files[nf++] = p.files.slot[i];
+			report->files_scanned = p.tus;
+			error = cvet_part__save(o->save_part, options_fingerprint(o, roots), o->shard, o->shards, report, files,
+						nf, flow);
+			free(files);
+			if (error < 0)
+				goto done;
+			if (o->progress == CVET_PROGRESS_BAR)
+				fprintf(stderr, "\r\033[K");
+			goto shard_done;
+		}
 		/* phase 2: headers no translation unit included are parsed on their own */
 		if (!p.error && !p.oom) {
 			nphase = 0;
@@ -1121,7 +1195,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			error = cvet_error_setc(p.error, "%s", p.errmsg);
 			goto done;
 		}
-		report->files_scanned = p.tus;
+		report->files_scanned += p.tus;
 		/* the flow engine: every function of every translation unit, at once */
 		{
 			cvet_flow_options fo = {0};
@@ -1169,6 +1243,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 	override_severities(report, o->rule_severity);
 	if ((o->what & CVET_SCAN_CODE) && (error = classify_locations(o, roots, report)) < 0)
 		goto done;
+shard_done:
 	report->elapsed_seconds = now_seconds() - t0;
 	if ((error = cvet_report_finalize(report)) < 0)
 		goto done;

@@ -33,6 +33,10 @@ typedef struct cvet_scan_options {
 	int report_unused_suppressions;
 	int tu_timeout;                    /* seconds one translation unit may take; 0 = no limit */
 	int isolate;                       /* 1: each translation unit in a worker process (scan/isolate.h) */
+	unsigned shard, shards;            /* --shard K/N: parse only shard K (1-based) of N; 0/0 = all */
+	const char *save_part;             /* with a shard: write the shard's part here, and nothing else */
+	const char *const *parts;          /* --merge-part: take the sources' results from these parts */
+	size_t nparts;
 	const char *stdin_path;            /* this path's contents are stdin_text (an editor buffer), or NULL */
 	const char *stdin_text;
 	size_t stdin_len;
