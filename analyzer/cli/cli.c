@@ -125,12 +125,12 @@ static const char options_text2[] =
 	"                         are not reported and do not fail the run, so only new ones fail a PR\n"
 	"\n"
 	"output:\n"
-	"  --format FORMAT        text, gcc, json, sarif or markdown (default: text)\n"
+	"  --format FORMAT        text, gcc, json, sarif, markdown or html (default: text)\n"
 	"  -o, --output FILE      write the preceding --format to FILE, atomically (- is standard\n"
 	"                         output); repeat --format F -o FILE for several outputs in one run;\n"
 	"                         a --format without -o goes to standard output (at most one may);\n"
 	"                         an -o without its own --format takes the format from the file\n"
-	"                         name (.json, .sarif, .md) or writes text\n"
+	"                         name (.json, .sarif, .md, .html) or writes text\n"
 	"                         an output may not be a file the run reads (--db, --baseline, the\n"
 	"                         config, the compilation database, a PATH) nor another output's file\n"
 	"  --force                let -o replace a source, header, lockfile or manifest inside a\n"
@@ -277,6 +277,8 @@ static cvet_format format_for_path(const char *path)
 			return CVET_FMT_SARIF;
 		if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
 			return CVET_FMT_MARKDOWN;
+		if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+			return CVET_FMT_HTML;
 	}
 	return CVET_FMT_TEXT;
 }

@@ -15,6 +15,7 @@ static const struct {
 } format_names[] = {
 	{"text", CVET_FMT_TEXT}, {"gcc", CVET_FMT_GCC},           {"json", CVET_FMT_JSON},
 	{"sarif", CVET_FMT_SARIF}, {"markdown", CVET_FMT_MARKDOWN}, {"md", CVET_FMT_MARKDOWN},
+	{"html", CVET_FMT_HTML},
 };
 
 int cvet_format_parse(const char *name, cvet_format *out)
@@ -25,7 +26,7 @@ int cvet_format_parse(const char *name, cvet_format *out)
 			return 0;
 		}
 	}
-	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif or markdown)",
+	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif, markdown or html)",
 			       name ? name : "");
 }
 
@@ -38,6 +39,7 @@ static int dispatch(const cvet_report *r, cvet_format fmt, FILE *out, const cvet
 	case CVET_FMT_JSON: return cvet_write__json(r, out, opts);
 	case CVET_FMT_SARIF: return cvet_write__sarif(r, out, opts);
 	case CVET_FMT_MARKDOWN: return cvet_write__markdown(r, out, opts);
+	case CVET_FMT_HTML: return cvet_write__html(r, out, opts);
 	}
 	return cvet_error_setc(CVET_EUSAGE, "unknown output format %d", (int)fmt);
 }

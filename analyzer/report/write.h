@@ -15,5 +15,6 @@ int cvet_write__gcc(const cvet_report *r, FILE *out, const cvet_write_options *o
 int cvet_write__json(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 int cvet_write__sarif(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_options *opts);
+int cvet_write__html(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 
 #endif

@@ -159,7 +159,8 @@ size_t cvet_report_count_failing(const cvet_report *r, cvet_severity threshold, 
 
 /* ---- writers ---- */
 
-typedef enum { CVET_FMT_TEXT = 0, CVET_FMT_GCC, CVET_FMT_JSON, CVET_FMT_SARIF, CVET_FMT_MARKDOWN } cvet_format;
+typedef enum { CVET_FMT_TEXT = 0, CVET_FMT_GCC, CVET_FMT_JSON, CVET_FMT_SARIF, CVET_FMT_MARKDOWN,
+	       CVET_FMT_HTML } cvet_format;
 
 int cvet_format_parse(const char *name, cvet_format *out); /* 0 or CVET_EUSAGE */
 

@@ -25,3 +25,11 @@ add_test(NAME report.sarif.validator_rejects
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/validate_sarif.py --schema ${CVET_SARIF_SCHEMA}
           ${CMAKE_CURRENT_LIST_DIR}/bad.sarif)
 set_tests_properties(report.sarif.validator_rejects PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
+
+# the HTML report without a browser: demo page vs JSON counts, byte-identical re-runs, CSP hashes, hostile
+# paths and source lines shown as text; the pages stay in the build dir as artifacts
+add_test(NAME report.html.static
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_html_static.py --cvet $<TARGET_FILE:cvet>
+          --source-dir ${CMAKE_SOURCE_DIR} --out-dir ${CMAKE_CURRENT_BINARY_DIR}/report-html)
+set_tests_properties(report.html.static PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
