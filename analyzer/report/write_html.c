@@ -15,7 +15,7 @@
  * their SHA-256): even text that escaped the escaping could not load or run anything. Change the
  * style or the script and tests/report/test_html_static.py prints the hashes to put here.
  */
-#define CSP_STYLE_HASH "sha256-hIRsVGXrYnUcupuaTKITKBotOTuIZqEcmW62CYrwDVw="
+#define CSP_STYLE_HASH "sha256-5m0V4iLp5dUg0DifsIIqShS63yO/zUujf2QCGwb48xU="
 #define CSP_SCRIPT_HASH "sha256-A7BzlJLkdYSgaiGYreGfG8REm1qVfN0oNOjdxGnFSYU="
 
 static const char page_style[] =
@@ -59,7 +59,8 @@ static const char page_style[] =
 	"font-size:14px}\n"
 	"details.flow ol{margin:4px 0;padding-left:26px}details.flow li{margin:4px 0}details.flow pre.src{margin:3px 0}\n"
 	"table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid var(--line);"
-	"padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:var(--card)}\n"
+	"padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}th{background:var(--card)}\n"
+	"td code,td .badge{white-space:nowrap}section{scroll-margin-top:96px}\n"
 	"tr.finding td:first-child{border-left:4px solid var(--c)}\n";
 
 static const char page_script[] =
@@ -519,6 +520,8 @@ static void put_dependencies(html_ctx *h, const cvet_report *r, size_t ndep)
 	FILE *out = h->out;
 
 	fprintf(out, "<section id=\"dependencies\" class=\"fbox\"><h2>Vulnerable dependencies (%zu)</h2>\n", ndep);
+	put_upgrades(out, r); /* the answer to "what do we upgrade to?" before the advisory by advisory table */
+	fputs("<h3>Advisories</h3>\n", out);
 	fputs("<table><thead><tr><th>Package</th><th>Version</th><th>Advisory</th><th>Severity</th>"
 	      "<th>Upgrade to</th><th>Where</th><th>Summary</th></tr></thead>\n<tbody>\n",
 	      out);
@@ -561,7 +564,6 @@ static void put_dependencies(html_ctx *h, const cvet_report *r, size_t ndep)
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n<p class=\"none hint\" hidden>No dependency finding matches the filters.</p>\n", out);
-	put_upgrades(out, r);
 	fputs("</section>\n", out);
 }
 
