@@ -128,3 +128,13 @@ def write_hostile_tree(root):
     with open(path, "w", encoding="utf-8") as f:
         f.write(src)
     return "x</script><script>alert(1)</script>.c"
+
+
+if __name__ == "__main__":
+    import sys
+    with open(sys.argv[1], encoding="utf-8") as f:
+        found = problems(f.read())
+    for p in found:
+        print("FAIL " + p)
+    print("%s: %s" % (sys.argv[1], "%d problem(s)" % len(found) if found else "no problem found"))
+    sys.exit(1 if found else 0)

@@ -26,6 +26,17 @@ add_test(NAME report.sarif.validator_rejects
           ${CMAKE_CURRENT_LIST_DIR}/bad.sarif)
 set_tests_properties(report.sarif.validator_rejects PROPERTIES WILL_FAIL TRUE SKIP_RETURN_CODE 77)
 
+# the HTML writer's unit tests; the hostile page it renders is checked again by html_check.py (markup, CSP)
+add_executable(test_report_html ${CMAKE_CURRENT_LIST_DIR}/test_report_html.c)
+target_link_libraries(test_report_html PRIVATE libcvet)
+target_include_directories(test_report_html PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+add_test(NAME report.html COMMAND test_report_html)
+set_tests_properties(report.html PROPERTIES TIMEOUT 60 FIXTURES_SETUP report_html
+  ENVIRONMENT "CVET_TEST_HTML_OUT=${CMAKE_CURRENT_BINARY_DIR}/report-html-hostile-unit.html;LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+add_test(NAME report.html.check_unit_page
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/html_check.py ${CMAKE_CURRENT_BINARY_DIR}/report-html-hostile-unit.html)
+set_tests_properties(report.html.check_unit_page PROPERTIES FIXTURES_REQUIRED report_html)
+
 # the HTML report without a browser: demo page vs JSON counts, byte-identical re-runs, CSP hashes, hostile
 # paths and source lines shown as text; the pages stay in the build dir as artifacts
 add_test(NAME report.html.static
