@@ -9,6 +9,7 @@
 #define SRC_CONTEXT 2    /* lines shown above and below a finding's line */
 #define TEXT_MAX 4000    /* bytes of a message, note or cell shown */
 #define ATTR_MAX 1000    /* bytes of a rule id or path in a data attribute or filter option */
+#define STEP_LOADS_MAX 500 /* files read for dataflow steps outside their finding's file; past it, no step source */
 
 /*
  * The page carries a Content-Security-Policy that lets only the style and the script below run (by
@@ -133,7 +134,8 @@ typedef struct {
 	FILE *out;
 	const cvet_write_options *opts;
 	cvet_fmt_srccache src;  /* source lines around primary locations */
-	cvet_fmt_srccache step; /* source lines of dataflow steps (other files: kept apart so neither thrashes) */
+	cvet_fmt_srccache step; /* source lines of dataflow steps in other files (kept apart so neither thrashes) */
+	size_t step_loads;      /* files read into `step`: bounded, as steps may alternate between large files */
 } html_ctx;
 
 /* ---- escaping ---- */
@@ -258,6 +260,12 @@ static void mark_range(const cvet_location *l, size_t len, size_t *from, size_t 
 	*to = end - 1;
 }
 
+/* A hard-coded secret: its source lines would print what its message redacts. */
+static int is_secret(const cvet_finding *f)
+{
+	return f->rule_id && strcmp(f->rule_id, "hardcoded-credential") == 0;
+}
+
 /* A few lines around the finding, read from the file under the root; the finding's own snippet when
  * the file cannot be read. Hard-coded secrets show neither: the message redacts what the line holds. */
 static void put_source(html_ctx *h, const cvet_finding *f)
@@ -268,7 +276,7 @@ static void put_source(html_ctx *h, const cvet_finding *f)
 	unsigned first, last;
 	int any = 0;
 
-	if (f->rule_id && strcmp(f->rule_id, "hardcoded-credential") == 0)
+	if (is_secret(f))
 		return;
 	if (h->opts->show_source && l->path && l->line &&
 	    cvet_fmt__source_line(&h->src, h->opts->root, l->path, l->line, &len)) {
@@ -301,6 +309,20 @@ static void put_source(html_ctx *h, const cvet_finding *f)
 }
 
 /* ---- findings ---- */
+
+/* The source line of a dataflow step: from the finding's own file (already read) when it is there, else
+ * from the step cache while the budget of STEP_LOADS_MAX file reads lasts. NULL when not shown. */
+static const char *step_line(html_ctx *h, const cvet_finding *f, const cvet_location *s, size_t *len)
+{
+	if (f->loc.path && strcmp(f->loc.path, s->path) == 0)
+		return cvet_fmt__source_line(&h->src, h->opts->root, s->path, s->line, len);
+	if (!h->step.path || strcmp(h->step.path, s->path) != 0) {
+		if (h->step_loads >= STEP_LOADS_MAX)
+			return NULL;
+		h->step_loads++;
+	}
+	return cvet_fmt__source_line(&h->step, h->opts->root, s->path, s->line, len);
+}
 
 static void put_finding(html_ctx *h, const cvet_finding *f, size_t index)
 {
@@ -341,14 +363,15 @@ static void put_finding(html_ctx *h, const cvet_finding *f, size_t index)
 			f->nsteps == 1 ? "" : "s");
 		for (size_t i = 0; i < f->nsteps; i++) {
 			const cvet_location *s = &f->steps[i];
-			const char *line;
+			const char *line = NULL;
 			size_t len, from, to;
 			fputs("<li><code>", out);
 			put_where(out, s, 1);
 			fputs("</code> ", out);
 			esc(out, s->message ? s->message : "", TEXT_MAX);
-			if (h->opts->show_source && s->path && s->line &&
-			    (line = cvet_fmt__source_line(&h->step, h->opts->root, s->path, s->line, &len))) {
+			if (h->opts->show_source && s->path && s->line && !is_secret(f))
+				line = step_line(h, f, s, &len);
+			if (line) {
 				mark_range(s, len, &from, &to);
 				fputs("<pre class=\"src\">", out);
 				put_src_line(out, s->line, line, len, 1, from, to);
@@ -688,7 +711,7 @@ static void put_notes(FILE *out, const cvet_report *r)
 
 int cvet_write__html(const cvet_report *r, FILE *out, const cvet_write_options *opts)
 {
-	html_ctx h = {out, opts, {0}, {0}};
+	html_ctx h = {out, opts, {0}, {0}, 0};
 	size_t counts[CVET_SEV_CRITICAL + 1], ncode = 0, nother = 0, ndep = 0;
 	int rc = 0;
 

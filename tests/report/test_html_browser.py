@@ -31,7 +31,8 @@ import html_check  # noqa: E402
 
 failures = []
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-                "--disable-extensions", "--disable-background-networking", "--disable-sync", "--mute-audio"]
+                "--disable-extensions", "--disable-background-networking", "--disable-sync", "--mute-audio",
+                "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
 
 
 def check(cond, what):
