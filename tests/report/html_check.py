@@ -119,7 +119,7 @@ def write_hostile_tree(root):
     os.makedirs(evil_dir)
     src = (
         "#include <stdio.h>\n"
-        "/* \"><img src=x onerror=alert(1)> '><svg onload=alert(2)> <!-- \x1b[31m \x01\x7f \xe2\x80\xa8 */\n"
+        "/* \"><img src=x onerror=alert(1)> '><svg onload=alert(2)> <!-- \x1b[31m \x01\x7f \u2028 \u0085 */\n"
         "void f(char *buf) {\n"
         "  gets(buf); /* </script><script>alert(1)</script> \u202e */\n"
         "}\n"
