@@ -147,13 +147,14 @@ static const char options_shards[] =
 	"                         are not reported and do not fail the run, so only new ones fail a PR\n"
 	"\n"
 	"output:\n"
-	"  --format FORMAT        text, gcc, json, sarif, markdown (default: text), or for GitLab\n"
-	"                         codequality, gitlab-sast, gitlab-dependency-scanning (docs/gitlab.md)\n"
+	"  --format FORMAT        text, gcc, json, sarif, markdown or html (default: text; html is one\n"
+	"                         self-contained page, docs/report-html.md), or for GitLab codequality,\n"
+	"                         gitlab-sast, gitlab-dependency-scanning (docs/gitlab.md)\n"
 	"  -o, --output FILE      write the preceding --format to FILE, atomically (- is standard\n"
 	"                         output); repeat --format F -o FILE for several outputs in one run;\n"
 	"                         a --format without -o goes to standard output (at most one may);\n"
 	"                         an -o without its own --format takes the format from the file\n"
-	"                         name (.json, .sarif, .md) or writes text\n"
+	"                         name (.json, .sarif, .md, .html) or writes text\n"
 	"                         an output may not be a file the run reads (--db, --baseline, the\n"
 	"                         config, the compilation database, a PATH) nor another output's file\n"
 	"  --force                let -o replace a source, header, lockfile or manifest inside a\n"
@@ -306,6 +307,8 @@ static cvet_format format_for_path(const char *path)
 			return CVET_FMT_SARIF;
 		if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
 			return CVET_FMT_MARKDOWN;
+		if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+			return CVET_FMT_HTML;
 	}
 	return CVET_FMT_TEXT;
 }

@@ -17,6 +17,7 @@ static const struct {
 	{"sarif", CVET_FMT_SARIF}, {"markdown", CVET_FMT_MARKDOWN}, {"md", CVET_FMT_MARKDOWN},
 	{"codequality", CVET_FMT_CODEQUALITY}, {"gitlab-sast", CVET_FMT_GITLAB_SAST},
 	{"gitlab-dependency-scanning", CVET_FMT_GITLAB_DEPENDENCY_SCANNING},
+	{"html", CVET_FMT_HTML},
 };
 
 int cvet_format_parse(const char *name, cvet_format *out)
@@ -27,7 +28,7 @@ int cvet_format_parse(const char *name, cvet_format *out)
 			return 0;
 		}
 	}
-	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif, markdown, "
+	return cvet_error_setc(CVET_EUSAGE, "unknown format '%s' (expected text, gcc, json, sarif, markdown, html, "
 			       "codequality, gitlab-sast or gitlab-dependency-scanning)",
 			       name ? name : "");
 }
@@ -44,6 +45,7 @@ static int dispatch(const cvet_report *r, cvet_format fmt, FILE *out, const cvet
 	case CVET_FMT_CODEQUALITY: return cvet_write__codequality(r, out, opts);
 	case CVET_FMT_GITLAB_SAST: return cvet_write__gitlab_sast(r, out, opts);
 	case CVET_FMT_GITLAB_DEPENDENCY_SCANNING: return cvet_write__gitlab_dependency_scanning(r, out, opts);
+	case CVET_FMT_HTML: return cvet_write__html(r, out, opts);
 	}
 	return cvet_error_setc(CVET_EUSAGE, "unknown output format %d", (int)fmt);
 }

@@ -19,5 +19,6 @@ int cvet_write__markdown(const cvet_report *r, FILE *out, const cvet_write_optio
 int cvet_write__codequality(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 int cvet_write__gitlab_sast(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 int cvet_write__gitlab_dependency_scanning(const cvet_report *r, FILE *out, const cvet_write_options *opts);
+int cvet_write__html(const cvet_report *r, FILE *out, const cvet_write_options *opts);
 
 #endif

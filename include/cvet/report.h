@@ -163,7 +163,8 @@ typedef enum {
 	CVET_FMT_TEXT = 0, CVET_FMT_GCC, CVET_FMT_JSON, CVET_FMT_SARIF, CVET_FMT_MARKDOWN,
 	CVET_FMT_CODEQUALITY,                /* GitLab Code Quality (docs/gitlab.md) */
 	CVET_FMT_GITLAB_SAST,                /* GitLab SAST report */
-	CVET_FMT_GITLAB_DEPENDENCY_SCANNING  /* GitLab Dependency Scanning report */
+	CVET_FMT_GITLAB_DEPENDENCY_SCANNING, /* GitLab Dependency Scanning report */
+	CVET_FMT_HTML                        /* one self-contained page (docs/report-html.md) */
 } cvet_format;
 
 int cvet_format_parse(const char *name, cvet_format *out); /* 0 or CVET_EUSAGE */

@@ -51,3 +51,31 @@ endforeach()
 add_test(NAME report.gitlab.demo
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_gitlab_demo.py $<TARGET_FILE:cvet>)
 set_tests_properties(report.gitlab.demo PROPERTIES TIMEOUT 900 SKIP_RETURN_CODE 77 DEPENDS advisories_db)
+
+# the HTML writer's unit tests; the hostile page it renders is checked again by html_check.py (markup, CSP)
+add_executable(test_report_html ${CMAKE_CURRENT_LIST_DIR}/test_report_html.c)
+target_link_libraries(test_report_html PRIVATE libcvet)
+target_include_directories(test_report_html PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+add_test(NAME report.html COMMAND test_report_html)
+set_tests_properties(report.html PROPERTIES TIMEOUT 60 FIXTURES_SETUP report_html
+  ENVIRONMENT "CVET_TEST_HTML_OUT=${CMAKE_CURRENT_BINARY_DIR}/report-html-hostile-unit.html;LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+add_test(NAME report.html.check_unit_page
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/html_check.py ${CMAKE_CURRENT_BINARY_DIR}/report-html-hostile-unit.html)
+set_tests_properties(report.html.check_unit_page PROPERTIES FIXTURES_REQUIRED report_html)
+
+# the HTML report without a browser: demo page vs JSON counts, byte-identical re-runs, CSP hashes, hostile
+# paths and source lines shown as text; the pages stay in the build dir as artifacts
+add_test(NAME report.html.static
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_html_static.py --cvet $<TARGET_FILE:cvet>
+          --source-dir ${CMAKE_SOURCE_DIR} --out-dir ${CMAKE_CURRENT_BINARY_DIR}/report-html)
+set_tests_properties(report.html.static PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# the HTML report in headless chromium (Debian's package; skipped with exit 77 when it is not installed): DOM
+# counts against the JSON report, real clicks over the DevTools protocol, scripts off, the hostile page;
+# screenshots (report-demo.png, report-demo-filtered.png, ...) stay in the build dir as artifacts
+add_test(NAME report.html.browser
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_html_browser.py --cvet $<TARGET_FILE:cvet>
+          --source-dir ${CMAKE_SOURCE_DIR} --out-dir ${CMAKE_CURRENT_BINARY_DIR}/report-html-browser)
+set_tests_properties(report.html.browser PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
