@@ -1504,13 +1504,26 @@ static void forget_targets(A *a, uint32_t argn)
 {
 	uint64_t k;
 	int32_t root;
+	uint32_t first;
 	if (!(N(a, argn)->tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)) || !object_of(a, argn, &k))
 		return;
 	root = key_root(k);
-	for (uint32_t i = 0; i < a->cur.n; i++) {
+	{
+		/* the object's places are one run of the sorted state, from (root, 0) on */
+		uint32_t lo = 0, hi = a->cur.n;
+		while (lo < hi) {
+			uint32_t mid = (lo + hi) / 2;
+			if (a->cur.s[mid].k < mkkey(root, 0))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		first = lo;
+	}
+	for (uint32_t i = first; i < a->cur.n && key_root(a->cur.s[i].k) == root; i++) {
 		val *v = &a->cur.s[i].v;
 		const char *var;
-		if (key_root(a->cur.s[i].k) != root || (key_field(a->cur.s[i].k) == 0 && a->cur.s[i].k != k))
+		if (key_field(a->cur.s[i].k) == 0 && a->cur.s[i].k != k)
 			continue;
 		if ((v->fl & V_PT) && nonheap_place(a, v->pt, &var))
 			v->fl &= (uint16_t)~V_PT;
@@ -1868,7 +1881,9 @@ static val ev_call(A *a, uint32_t n)
 			ret.fl |= sfl & (V_SANPATH | V_SANCMD | V_SANFMT);
 			if (nd->tflags & FL_T_PTR) { /* strchr(p, c) points into p */
 				uint64_t k;
-				if (argn[m->b < 100 ? m->b : 0] && object_of(a, argn[m->b < 100 ? m->b : 0], &k)) {
+				uint32_t from = argn[m->b < 100 ? m->b : 0];
+				/* (strsep(&p, ...) returns what p pointed to, not p's own address) */
+				if (from && N(a, strip(a, from))->op != FL_ADDR && object_of(a, from, &k)) {
 					ret.fl |= V_PT;
 					ret.pt = k;
 				}

@@ -193,3 +193,17 @@ void repointed_by_callee(void)
 	attach_heap(&b);
 	free(b.data);  // ok: free-non-heap
 }
+
+/* strsep(&cur, ...) returns what cur pointed to (here a heap copy), not cur's own address */
+int count_fields(const char *line)
+{
+	char *dup = strdup(line), *cur = dup, *tok;
+	int n = 0;
+	if (!dup)
+		return -1;
+	tok = strsep(&cur, ",");
+	if (tok)
+		n++;
+	free(tok);  // ok: free-non-heap
+	return n;
+}
