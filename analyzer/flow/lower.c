@@ -846,7 +846,8 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 	case CXCursor_CXXNewExpr: {
 		unsigned form = alloc_form(c);
 		int own = own_operator(clang_getCursorType(c), "operator new");
-		const char *what = (form & NEW_PLACEMENT) ? "new:placement" : own ? "new:class" : "new";
+		/* spelled in a macro (NEW_UNKNOWN): which form it is, and so its family, is not judged */
+		const char *what = (form & NEW_PLACEMENT) ? "new:placement" : (own || (form & NEW_UNKNOWN)) ? "new:class" : "new";
 		n = kids(c, k);
 		if (clang_getCursorType(c).kind == CXType_Pointer && !(form & NEW_PLACEMENT) &&
 		    ((form & NEW_ARRAY) || (form & NEW_UNKNOWN))) {
@@ -856,7 +857,7 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 					a = lx(L, k[i]);
 					if ((id = node(L, FL_NEWARR, c))) {
 						L->f->nodes[id].a = a;
-						L->f->nodes[id].sub = (uint8_t)(own ? 1 : 0);
+						L->f->nodes[id].sub = (uint8_t)(own || (form & NEW_UNKNOWN) ? 1 : 0);
 					}
 					return id;
 				}
@@ -884,8 +885,9 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 				arg = lx(L, k[i]);
 				opnd = k[i];
 			}
-		if (!clang_Cursor_isNull(opnd) && own_operator(clang_getCursorType(opnd), "operator delete"))
-			what = "delete:class";
+		if ((form & NEW_UNKNOWN) ||
+		    (!clang_Cursor_isNull(opnd) && own_operator(clang_getCursorType(opnd), "operator delete")))
+			what = "delete:class"; /* the class's own operator, or a form we cannot read: family not judged */
 		else if (form & NEW_ARRAY)
 			what = "delete[]";
 		if (!(id = node(L, FL_CALL, c)))

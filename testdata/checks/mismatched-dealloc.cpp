@@ -149,3 +149,20 @@ void single_cross()
 	Packet *p = new Packet;
 	drop_packet(p);  // ok: mismatched-dealloc
 }
+
+// Written through macros: the spelled form cannot be read, so the family is not judged.
+#define MAKE_ARRAY(T, n) new T[n]
+#define DROP_ARRAY(p) delete[] (p)
+#define DROP(p) delete (p)
+
+void macro_forms()
+{
+	int *a = MAKE_ARRAY(int, 4);
+	a[0] = 0;
+	DROP_ARRAY(a);  // ok: mismatched-dealloc
+	int *b = new int[4];
+	b[0] = 0;
+	DROP_ARRAY(b);  // ok: mismatched-dealloc
+	int *c = new int(1);
+	DROP(c);  // ok: mismatched-dealloc
+}
