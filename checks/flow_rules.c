@@ -444,26 +444,19 @@ static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char
 static void on_free_nonheap(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via)
 {
 	const char *kind = what == NF_LOCAL ? "the local variable" : "the static variable";
-	if (what == NF_LITERAL && via)
-		cvet_flow__report(a, "free-non-heap", call, 0,
-				  "'%s' frees its argument, which is a string literal, not memory from malloc; free only pointers "
-				  "returned by malloc, calloc or realloc",
-				  via);
-	else if (what == NF_LITERAL)
-		cvet_flow__report(a, "free-non-heap", call, 0,
-				  "'%s' is given a string literal, not memory from malloc; free only pointers returned by malloc, "
-				  "calloc or realloc",
-				  name);
-	else if (via)
-		cvet_flow__report(a, "free-non-heap", call, 0,
-				  "'%s' frees its argument, which points into %s '%s', not memory from malloc; free only pointers "
-				  "returned by malloc, calloc or realloc",
-				  via, kind, var ? var : "?");
+	const char *advice = strncmp(name, "delete", 6) == 0 && !via ? "delete only what new returned"
+				   : "free only pointers returned by malloc, calloc or realloc";
+	char target[160];
+	if (what == NF_LITERAL)
+		snprintf(target, sizeof(target), "a string literal");
 	else
+		snprintf(target, sizeof(target), "a pointer into %s '%s'", kind, var ? var : "?");
+	if (via)
 		cvet_flow__report(a, "free-non-heap", call, 0,
-				  "'%s' is given a pointer into %s '%s', not memory from malloc; free only pointers returned by "
-				  "malloc, calloc or realloc",
-				  name, kind, var ? var : "?");
+				  "'%s' frees its argument, which is %s, not memory from the heap; %s", via, target, advice);
+	else
+		cvet_flow__report(a, "free-non-heap", call, 0, "'%s' is given %s, not memory from the heap; %s", name,
+				  target, advice);
 }
 
 static void on_mismatched_dealloc(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
