@@ -441,6 +441,45 @@ static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char
 			  name, where);
 }
 
+static void on_free_nonheap(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via)
+{
+	const char *kind = what == NF_LOCAL ? "the local variable" : "the static variable";
+	const char *advice = strncmp(name, "delete", 6) == 0 && !via ? "delete only what new returned"
+				   : "free only pointers returned by malloc, calloc or realloc";
+	char target[160];
+	if (what == NF_LITERAL)
+		snprintf(target, sizeof(target), "a string literal");
+	else
+		snprintf(target, sizeof(target), "a pointer into %s '%s'", kind, var ? var : "?");
+	if (via)
+		cvet_flow__report(a, "free-non-heap", call, 0,
+				  "'%s' frees its argument, which is %s, not memory from the heap; %s", via, target, advice);
+	else
+		cvet_flow__report(a, "free-non-heap", call, 0, "'%s' is given %s, not memory from the heap; %s", name,
+				  target, advice);
+}
+
+static void on_mismatched_dealloc(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
+				  const char *via)
+{
+	const fl_node *at = site < a->f->nnodes ? &a->f->nodes[site] : NULL;
+	char where[48];
+	const char *alloc = cvet_flow__family_word(afam, 0), *want = cvet_flow__family_word(afam, 1);
+	if (at && at->line)
+		snprintf(where, sizeof(where), " on line %u", (unsigned)at->line);
+	else
+		where[0] = '\0';
+	if (at && at->op == FL_CALL && at->k)
+		alloc = cvet_flow__display_name(a, (uint32_t)at->k);
+	if (via)
+		cvet_flow__report(a, "mismatched-dealloc", call, 0,
+				  "'%s' releases its argument with '%s', but it is what '%s' returned%s; release it with '%s'",
+				  via, cvet_flow__family_word(dfam, 1), alloc, where, want);
+	else
+		cvet_flow__report(a, "mismatched-dealloc", call, 0,
+				  "'%s' releases what '%s' returned%s; release it with '%s'", name, alloc, where, want);
+}
+
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
 	.on_summary_call = on_summary_call,
@@ -451,6 +490,8 @@ static const cvet_flow_hooks hooks = {
 	.on_return = on_return,
 	.on_use_freed = on_use_freed,
 	.on_double_free = on_double_free,
+	.on_free_nonheap = on_free_nonheap,
+	.on_mismatched_dealloc = on_mismatched_dealloc,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

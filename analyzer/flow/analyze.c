@@ -13,11 +13,18 @@
 
 /* ---- models (checks/flow_models.def) ---- */
 
-enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK };
+enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK, M_ALLOC, M_ALLOC_OUT, M_DEALLOC };
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
        ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
 #define FILE FILE_
+#define MALLOC FAM_MALLOC
+#define NEW FAM_NEW
+#define NEWARR FAM_NEWARR
+#define FOPEN FAM_FOPEN
+#define POPEN FAM_POPEN
+#define DIR FAM_DIR
+#define NONE FAM_NONE
 
 typedef struct model {
 	const char *name;
@@ -37,7 +44,17 @@ static const model models[] = {
 #define SINK(n, arg, what) {#n, M_SINK, arg, what, 0},
 #define VALIDATE(n, arg, what) {#n, M_VALIDATE, arg, what, 0},
 #define NORETURN(n) {#n, M_NORETURN, 0, 0, 0},
+#define ALLOC(n, fam) {#n, M_ALLOC, -1, fam, 0},
+#define ALLOC_Q(n, fam) {n, M_ALLOC, -1, fam, 0},
+#define ALLOC_OUT(n, arg, fam) {#n, M_ALLOC_OUT, arg, fam, 0},
+#define DEALLOC(n, arg, fam) {#n, M_DEALLOC, arg, fam, 0},
+#define DEALLOC_Q(n, arg, fam) {n, M_DEALLOC, arg, fam, 0},
 #include "flow_models.def"
+#undef ALLOC
+#undef ALLOC_Q
+#undef ALLOC_OUT
+#undef DEALLOC
+#undef DEALLOC_Q
 #undef SOURCE
 #undef SOURCE_Q
 #undef PROPAGATE_Q
@@ -51,6 +68,13 @@ static const model models[] = {
 #undef NORETURN
 };
 #undef FILE
+#undef MALLOC
+#undef NEW
+#undef NEWARR
+#undef FOPEN
+#undef POPEN
+#undef DIR
+#undef NONE
 
 #define NMODELS (sizeof(models) / sizeof(models[0]))
 
@@ -170,7 +194,8 @@ static val join(val a, val b)
 	r.t = a.t | b.t;
 	r.lo = a.lo < b.lo ? a.lo : b.lo;
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
-	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED)) |
+	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED | V_LIT | V_RELEASED)) |
+			  (a.fl & b.fl & V_EXACT & (a.pt == b.pt ? 0xffffu : 0u)) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
 	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
@@ -183,6 +208,7 @@ static val join(val a, val b)
 	r.wrap = a.wrap ? a.wrap : b.wrap;
 	r.call = a.call == b.call ? a.call : 0;
 	r.freed = a.freed ? a.freed : b.freed;
+	r.fam = a.fam == b.fam ? a.fam : !a.fam ? b.fam : !b.fam ? a.fam : FAM_MIXED;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	return r;
@@ -191,7 +217,8 @@ static val join(val a, val b)
 static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
-	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed;
+	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed &&
+	       a->fam == b->fam;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -330,6 +357,8 @@ static val initial(A *a, uint64_t k)
 					v.fl |= (uint16_t)((gl->init_strset ? V_STRSET : V_STR) |
 							   noslash(fl_str(&a->fl->strs, gl->init_str)));
 					v.str = gl->init_str;
+					if ((gl->tflags & FL_T_PTR) && !(gl->tflags & FL_T_ARRAY) && !gl->init_strset)
+						v.fl |= V_LIT | V_NONZERO; /* char *name = "guest", never written */
 				}
 			} else if (key_field(k) == 0) {
 				type_range(gl->width, gl->tflags, &v.lo, &v.hi);
@@ -574,17 +603,26 @@ static uint32_t strip(A *a, uint32_t n)
 static int is_free(const char *name)
 {
 	return strcmp(name, "free") == 0 || strcmp(name, "cfree") == 0 || strcmp(name, "delete") == 0 ||
-	       strcmp(name, "g_free") == 0;
+	       strcmp(name, "delete[]") == 0 || strcmp(name, "delete:class") == 0 || strcmp(name, "g_free") == 0;
 }
 
+/* Whether the call returns a new block (ALLOC models). */
 static int is_alloc(const char *name)
 {
-	static const char *const names[] = {"malloc", "calloc", "realloc", "reallocarray", "strdup", "strndup",
-					    "aligned_alloc", "new", NULL};
-	for (int i = 0; names[i]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return 1;
-	return 0;
+	return find_model(name, M_ALLOC, NULL) != NULL;
+}
+
+const char *cvet_flow__family_word(int fam, int dealloc)
+{
+	switch (fam) {
+	case FAM_MALLOC: return dealloc ? "free" : "malloc";
+	case FAM_NEW: return dealloc ? "delete" : "new";
+	case FAM_NEWARR: return dealloc ? "delete[]" : "new[]";
+	case FAM_FOPEN: return dealloc ? "fclose" : "fopen";
+	case FAM_POPEN: return dealloc ? "pclose" : "popen";
+	case FAM_DIR: return dealloc ? "closedir" : "opendir";
+	default: return "?";
+	}
 }
 
 static int is_tokenizer(const char *name)
@@ -981,7 +1019,12 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		int known = 0, res = 0;
 		v.t = 0; /* a truth value is not the data: counting matches (n += c == '\n') is bounded by the input */
 		v.wrap = 0;
-		if (l.lo == l.hi && r.lo == r.hi && !(l.fl & V_PT) && !(r.fl & V_PT)) {
+		if ((op == FB_EQ || op == FB_NE) && (l.fl & (V_PT | V_EXACT)) == (V_PT | V_EXACT) &&
+		    (r.fl & (V_PT | V_EXACT)) == (V_PT | V_EXACT) && l.pt == r.pt) {
+			/* p != buf where p certainly holds buf */
+			known = 1;
+			res = op == FB_EQ;
+		} else if (l.lo == l.hi && r.lo == r.hi && !(l.fl & V_PT) && !(r.fl & V_PT)) {
 			known = 1;
 			switch (op) {
 			case FB_LT: res = l.lo < r.lo; break;
@@ -1077,6 +1120,20 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	store(a, k, v, weak);
 }
 
+/* Whether lvalue n names one place of its own (x, s.f of a variable x or s): its place key then stands for
+ * that storage only, not for an element at a computed index or a member of a nested member. */
+static int exact_target(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, strip(a, n));
+	if (nd->op == FL_LOCAL || nd->op == FL_GLOBAL)
+		return 1;
+	if (nd->op == FL_FIELD) {
+		uint8_t b = N(a, strip(a, nd->a))->op;
+		return b == FL_LOCAL || b == FL_GLOBAL;
+	}
+	return 0;
+}
+
 static val ev_call(A *a, uint32_t n);
 static void branch(A *a, uint32_t n, val c, state *t, state *f);
 static int join_into(A *a, state *dst, const state *src, int widen);
@@ -1093,7 +1150,7 @@ static val ev_depth(A *a, uint32_t n)
 		return konst(nd->k);
 	case FL_STR:
 		v = top();
-		v.fl = (uint16_t)(V_STR | V_NONZERO | noslash(fl_str(&a->fl->strs, (uint32_t)nd->k)));
+		v.fl = (uint16_t)(V_STR | V_NONZERO | V_LIT | noslash(fl_str(&a->fl->strs, (uint32_t)nd->k)));
 		v.str = (uint32_t)nd->k;
 		return v;
 	case FL_FUNCREF:
@@ -1131,6 +1188,8 @@ static val ev_depth(A *a, uint32_t n)
 			 * through it), so a struct holding it does not become "untrusted" as a whole */
 			val p = top();
 			p.fl = V_PT | V_NONZERO | (v.fl & (V_STR | V_STRSET | V_NOSLASH));
+			if (exact_target(a, n) && !IS_HEAP_ROOT(key_root(k)))
+				p.fl |= V_EXACT; /* the array itself, not some element of it */
 			p.str = v.str;
 			p.pt = k;
 			v = p;
@@ -1156,6 +1215,9 @@ static val ev_depth(A *a, uint32_t n)
 		if (place_of(a, nd->a, &k)) {
 			v.fl = V_PT | V_NONZERO;
 			v.pt = k;
+			if (exact_target(a, nd->a) && !IS_HEAP_ROOT(key_root(k)) &&
+			    !(key_field(k) & (F_THROUGH | F_PTEE)) && key_field(k) != F_STAR)
+				v.fl |= V_EXACT; /* &x, &s.f: one place, not an element at a computed index */
 		}
 		return v;
 	case FL_BIN:
@@ -1342,6 +1404,133 @@ static summary *summary_of(A *a, uint32_t usr)
 	return i >= 0 ? &a->prog->sums[i] : NULL;
 }
 
+/* ---- allocator families and storage kinds (mismatched-dealloc, free-non-heap) ---- */
+
+const char *cvet_flow__display_name(A *a, uint32_t usr)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, usr);
+	if (fi >= 0 && a->fl->funcs[fi].name)
+		return fl_str(&a->fl->strs, a->fl->funcs[fi].name);
+	return cvet_flow__callee_name(a->fl, usr);
+}
+
+/* The call node whose block heap root `root` is. */
+static uint32_t heap_site(int32_t root)
+{
+	return (uint32_t)(-(int64_t)root - HEAP_BASE);
+}
+
+/* The allocator family of the block allocated at node `site`: new[] (FL_NEWARR), the library call's ALLOC
+ * model, or what a project function's summary says every block it returns is; 0 when not known. */
+static int site_family(A *a, uint32_t site)
+{
+	const fl_node *nd;
+	const char *name;
+	const model *m;
+	const summary *s;
+	if (site >= a->f->nnodes)
+		return 0;
+	nd = &a->f->nodes[site];
+	if (nd->op == FL_NEWARR)
+		return nd->sub ? FAM_NONE : FAM_NEWARR;
+	if (nd->op != FL_CALL || !nd->k)
+		return 0;
+	name = cvet_flow__callee_name(a->fl, (uint32_t)nd->k);
+	s = !user_model(name) ? summary_of(a, (uint32_t)nd->k) : NULL;
+	if (s)
+		return s->ret_fam_seen && s->ret_fam != FAM_MIXED ? s->ret_fam : 0;
+	if (!(m = find_model(name, M_ALLOC, NULL)))
+		m = find_model(name, M_ALLOC_OUT, NULL);
+	return m ? (int)m->b : 0;
+}
+
+/* What storage place k is when it is certainly not on the heap: NF_LOCAL or NF_STATIC, naming its variable
+ * in *var; 0 when it may be heap memory or we cannot tell (a parameter's target, a reference, a block). */
+static int nonheap_place(A *a, uint64_t k, const char **var)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (f == F_STAR || (f & (F_THROUGH | F_PTEE)))
+		return 0;
+	if (root >= 0 && (uint32_t)root < a->f->nvars) {
+		const fl_var *v = &a->f->vars[root];
+		if (v->param >= 0 || v->is_ref)
+			return 0; /* a parameter's own slot may stand for the caller's object (T &, T a[]) */
+		*var = fl_str(&a->fl->strs, v->name);
+		return NF_LOCAL;
+	}
+	if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals) {
+		*var = fl_str(&a->fl->strs, a->fl->globals[-root - 2].name);
+		return NF_STATIC;
+	}
+	return 0;
+}
+
+/* What pointer value v certainly points to when it is not heap memory: NF_* (0 = may be the heap). */
+static int nonheap_value(A *a, const val *v, const char **var)
+{
+	*var = NULL;
+	if (v->fl & V_PT)
+		return nonheap_place(a, v->pt, var);
+	if (v->fl & V_LIT)
+		return NF_LITERAL;
+	return 0;
+}
+
+/* A deallocation of family `dfam` (0 = some memory deallocator whose family is not known) by `name` of the
+ * pointer value v: judge where it points, and the family of the block it points to. `via`: the callee that
+ * frees it, NULL for the library call itself. */
+static void judge_dealloc(A *a, const fl_node *call, const char *name, const val *v, int dfam, const char *via)
+{
+	const char *var;
+	int what;
+	if (!dfam || dfam == FAM_MALLOC || dfam == FAM_NEW || dfam == FAM_NEWARR) {
+		if ((what = nonheap_value(a, v, &var)) != 0) {
+			HOOK(on_free_nonheap)(a, call, name, what, var, via);
+			return;
+		}
+	}
+	if ((v->fl & V_PT) && IS_HEAP_ROOT(key_root(v->pt)) && key_field(v->pt) == 0 && dfam && dfam != FAM_MIXED) {
+		uint32_t site = heap_site(key_root(v->pt));
+		int afam = site_family(a, site);
+		if (afam && afam != FAM_MIXED && afam != dfam)
+			HOOK(on_mismatched_dealloc)(a, call, name, site, afam, dfam, via);
+	}
+}
+
+/* A callee we only partly know may repoint the pointers stored in the objects it is handed: what they
+ * certainly pointed to (a buffer that is not on the heap, a literal) is no longer certain. */
+static void forget_targets(A *a, uint32_t argn)
+{
+	uint64_t k;
+	int32_t root;
+	uint32_t first;
+	if (!(N(a, argn)->tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)) || !object_of(a, argn, &k))
+		return;
+	root = key_root(k);
+	{
+		/* the object's places are one run of the sorted state, from (root, 0) on */
+		uint32_t lo = 0, hi = a->cur.n;
+		while (lo < hi) {
+			uint32_t mid = (lo + hi) / 2;
+			if (a->cur.s[mid].k < mkkey(root, 0))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		first = lo;
+	}
+	for (uint32_t i = first; i < a->cur.n && key_root(a->cur.s[i].k) == root; i++) {
+		val *v = &a->cur.s[i].v;
+		const char *var;
+		if (key_field(a->cur.s[i].k) == 0 && a->cur.s[i].k != k)
+			continue;
+		if ((v->fl & V_PT) && nonheap_place(a, v->pt, &var))
+			v->fl &= (uint16_t)~V_PT;
+		v->fl &= (uint16_t)~V_LIT;
+	}
+}
+
 /* Give the object argument n designates data with taint t (a source or a callee filling it). */
 static void fill_fl(A *a, uint32_t argn, uint32_t t, uint32_t org, int64_t lo, int64_t hi, int append, uint16_t sanfl)
 {
@@ -1505,6 +1694,7 @@ static val ev_call(A *a, uint32_t n)
 				h.org = o.org;
 				st_set(a, &a->cur, k, h);
 			}
+			forget_targets(a, argn[i]);
 		}
 	}
 	if (!callee)
@@ -1517,10 +1707,15 @@ static val ev_call(A *a, uint32_t n)
 	if (s) {
 		/* a project function: its summary */
 		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
+		for (uint32_t i = 0; i < nargs && i < 24; i++) /* what the callee frees: where it points, its family */
+			if (s->releases_mask & (1u << i))
+				judge_dealloc(a, nd, cvet_flow__family_word(s->free_fam[i], 1), &args[i], s->free_fam[i],
+					      cvet_flow__display_name(a, callee));
 		for (uint32_t i = 0; i < nargs && i < 24; i++) {
 			uint64_t k, sk;
 			val o;
-			if (!((s->frees_mask | s->uses_mask) & (1u << i)) || !object_of(a, argn[i], &k) || !tracked_object(a, k))
+			if (!((s->frees_mask | s->uses_mask | s->releases_mask) & (1u << i)) || !object_of(a, argn[i], &k) ||
+			    !tracked_object(a, k))
 				continue;
 			sk = object_slot(k);
 			o = load(a, sk);
@@ -1531,8 +1726,13 @@ static val ev_call(A *a, uint32_t n)
 			} else if ((o.fl & V_FREED) && (s->frees_mask & (1u << i))) {
 				HOOK(on_double_free)(a, nd, o.freed, name);
 			} else if (s->frees_mask & (1u << i)) { /* the callee frees it on every path */
-				o.fl |= V_FREED;
+				o.fl |= V_FREED | V_RELEASED;
 				o.freed = (uint32_t)(nd - a->f->nodes);
+				o.fam = s->free_fam[i];
+				st_set(a, &a->cur, sk, o);
+			} else if ((s->releases_mask & (1u << i)) && !(o.fl & V_FREED)) { /* fclose()d by the callee */
+				o.fl |= V_RELEASED;
+				o.fam = s->free_fam[i];
 				st_set(a, &a->cur, sk, o);
 			}
 		}
@@ -1552,8 +1752,21 @@ static val ev_call(A *a, uint32_t n)
 		if (s->has_ret) {
 			ret.lo = s->ret_lo;
 			ret.hi = s->ret_hi;
-			ret.fl = (uint16_t)((s->ret_fl & (V_STR | V_STRSET | V_NOSLASH | V_NONZERO)) | s->ret_san);
+			ret.fl = (uint16_t)((s->ret_fl & (V_STR | V_STRSET | V_NOSLASH | V_NONZERO | V_LIT)) | s->ret_san);
 			ret.str = s->ret_str;
+			if (s->ret_fam_seen && s->ret_fam != FAM_MIXED && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
+				/* a fresh block, as from malloc: an object of its own, of the callee's family */
+				uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
+				val o = top();
+				o.t = ret.t;
+				o.org = ret.org;
+				st_set(a, &a->cur, hk, o);
+				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
+				ret.pt = hk;
+			} else if (s->ret_pt_state == 1) {
+				ret.fl |= V_PT | V_NONZERO; /* &a_static: the same storage in every function */
+				ret.pt = s->ret_pt;
+			}
 			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
 				in_context(a, callee, args, nargs, &ret);
 		}
@@ -1577,6 +1790,18 @@ static val ev_call(A *a, uint32_t n)
 		return ret;
 	}
 	/* a library function: its models */
+	if ((m = find_model(name, M_DEALLOC, NULL)) != NULL && m->a >= 0 && (uint32_t)m->a < nargs) {
+		uint64_t k;
+		judge_dealloc(a, nd, name, &args[m->a], (int)m->b, NULL);
+		if (!(args[m->a].fl & V_PT) && object_of(a, argn[m->a], &k) && param_object_bit(a, k) &&
+		    N(a, strip(a, argn[m->a]))->op == FL_LOCAL) {
+			/* fclose(param): the summary tells callers which deallocator their argument meets */
+			val o = load(a, object_slot(k));
+			o.fl |= V_RELEASED;
+			o.fam = (uint8_t)m->b;
+			st_set(a, &a->cur, object_slot(k), o);
+		}
+	}
 	if (is_free(name)) {
 		uint64_t k;
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
@@ -1592,6 +1817,7 @@ static val ev_call(A *a, uint32_t n)
 			} else {
 				o.fl |= V_FREED;
 				o.freed = (uint32_t)(nd - a->f->nodes);
+				o.fam = (m = find_model(name, M_DEALLOC, NULL)) != NULL ? (uint8_t)m->b : 0;
 				st_set(a, &a->cur, sk, o);
 			}
 		}
@@ -1655,7 +1881,9 @@ static val ev_call(A *a, uint32_t n)
 			ret.fl |= sfl & (V_SANPATH | V_SANCMD | V_SANFMT);
 			if (nd->tflags & FL_T_PTR) { /* strchr(p, c) points into p */
 				uint64_t k;
-				if (argn[m->b < 100 ? m->b : 0] && object_of(a, argn[m->b < 100 ? m->b : 0], &k)) {
+				uint32_t from = argn[m->b < 100 ? m->b : 0];
+				/* (strsep(&p, ...) returns what p pointed to, not p's own address) */
+				if (from && N(a, strip(a, from))->op != FL_ADDR && object_of(a, from, &k)) {
 					ret.fl |= V_PT;
 					ret.pt = k;
 				}
@@ -1749,8 +1977,20 @@ static val ev_call(A *a, uint32_t n)
 		o.org = ret.org;
 		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 		st_set(a, &a->cur, hk, o);
-		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH)) | V_PT);
+		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
+	}
+	if ((m = find_model(name, M_ALLOC_OUT, NULL)) != NULL && m->a >= 0 && (uint32_t)m->a < nargs &&
+	    nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
+		/* posix_memalign(&p, ...): p receives a new block */
+		uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0), k;
+		val o = top();
+		if (object_of(a, argn[m->a], &k)) {
+			st_set(a, &a->cur, hk, o);
+			o.fl = V_PT;
+			o.pt = hk;
+			store(a, k, o, key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE)));
+		}
 	}
 	return ret;
 }
@@ -2356,17 +2596,48 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 		return;
 	{
 		/* parameters whose object is freed at this return: freed on every path when at every return */
-		uint32_t freed_now = 0;
+		uint32_t freed_now = 0, released_now = 0;
 		for (uint32_t i = 0; i < a->f->nvars; i++) {
 			const fl_var *v = &a->f->vars[i];
 			const slot *sl;
 			if (v->param < 0 || v->param >= 24 || !(v->tflags & FL_T_PTR))
 				continue;
 			sl = st_find(&a->cur, mkkey((int32_t)i, F_STAR));
-			if (sl && (sl->v.fl & V_FREED) && !st_find(&a->cur, mkkey((int32_t)i, 0)))
+			if (!sl || st_find(&a->cur, mkkey((int32_t)i, 0)))
+				continue;
+			if (sl->v.fl & V_FREED)
 				freed_now |= 1u << v->param;
+			if (sl->v.fl & (V_FREED | V_RELEASED)) {
+				released_now |= 1u << v->param;
+				/* by which deallocator family: the same at every return, or not known */
+				if (!s->returns || !(s->releases_mask & (1u << v->param)))
+					s->free_fam[v->param] = sl->v.fam;
+				else if (s->free_fam[v->param] != sl->v.fam)
+					s->free_fam[v->param] = 0;
+			}
 		}
 		s->frees_mask = s->returns ? (s->frees_mask & freed_now) : freed_now;
+		s->releases_mask = s->returns ? (s->releases_mask & released_now) : released_now;
+	}
+	if (rv && !(rv->lo == 0 && rv->hi == 0 && !(rv->fl & (V_PT | V_LIT)))) {
+		/* a pointer returned (NULL says nothing): a fresh block of one family, or one static object */
+		int fam = FAM_MIXED;
+		const char *var;
+		if ((rv->fl & V_PT) && IS_HEAP_ROOT(key_root(rv->pt)) && key_field(rv->pt) == 0) {
+			const slot *bl = st_find(&a->cur, rv->pt);
+			fam = site_family(a, heap_site(key_root(rv->pt)));
+			if (!fam || (bl && (bl->v.fl & V_FREED)))
+				fam = FAM_MIXED;
+		}
+		s->ret_fam = !s->ret_fam_seen || s->ret_fam == fam ? (uint8_t)fam : FAM_MIXED;
+		s->ret_fam_seen = 1;
+		if ((rv->fl & V_PT) && key_root(rv->pt) < -1 && nonheap_place(a, rv->pt, &var) == NF_STATIC &&
+		    (s->ret_pt_state == 0 || (s->ret_pt_state == 1 && s->ret_pt == rv->pt))) {
+			s->ret_pt = rv->pt;
+			s->ret_pt_state = 1;
+		} else {
+			s->ret_pt_state = 2;
+		}
 	}
 	s->returns = 1;
 	add_outcome(a, s, rv);
@@ -2386,7 +2657,7 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			strjoin(&r, &old, rv);
 			s->ret_fl = (uint16_t)((s->ret_fl & ~(V_STR | V_STRSET | V_NOSLASH)) | r.fl);
 			s->ret_str = r.str;
-			s->ret_fl &= rv->fl | (uint16_t)~V_NONZERO;
+			s->ret_fl &= rv->fl | (uint16_t)~(V_NONZERO | V_LIT);
 		}
 		s->ret_t |= rv->t;
 		if (rv->t) { /* a check counts when every untrusted value returned passed it */
@@ -2661,7 +2932,10 @@ done:
 	/* change detection for the fixed point over the call graph */
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
-	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask)
+	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
+	    old.releases_mask != s->releases_mask ||
+	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
+	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)
 		a->changed = 1;
 	return rc;
 }

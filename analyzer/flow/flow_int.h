@@ -28,6 +28,13 @@
 #define V_SANFMT 0x80u  /* checked to hold no '%' */
 #define V_FREED 0x200u   /* (an object:) released by free()/delete at node `freed` */
 #define V_NOSLASH 0x100u /* (one of) its constant string(s) starts with a word without '/': `str` is such a one */
+#define V_LIT 0x400u     /* a pointer to a string literal's own storage (not to a copy of one) */
+#define V_RELEASED 0x1000u /* (an object:) given to a deallocator (free, fclose, ...) of family `fam` */
+#define V_EXACT 0x800u   /* with V_PT: points at the very start of `pt`, a variable, member or array (not a heap
+                          * block): two such pointers to one place are equal */
+
+/* Allocator families (checks/flow_models.def ALLOC/DEALLOC): what releases what. FAM_MIXED: several. */
+enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_DIR, FAM_MIXED = 0xff };
 
 /* Sink kinds (models' SINK/VALIDATE `what`). */
 #define S_CMD 1
@@ -70,6 +77,7 @@ typedef struct val {
 	uint32_t wrap;    /* node of untrusted arithmetic that may have wrapped on the way here, 0 = none */
 	uint32_t call;    /* the result of call node `call` whose callee ends in several outcomes, 0 = none */
 	uint32_t freed;   /* V_FREED: the node that freed it */
+	uint8_t fam;      /* V_FREED: the family of the deallocator that freed it (FAM_*; 0 = unknown) */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 } val;
@@ -143,6 +151,12 @@ typedef struct summary {
 	uint16_t ret_san;           /* checks (V_SAN*) every untrusted returned value passed */
 	uint32_t frees_mask;        /* bit i: the object parameter i points to is freed on every path that returns */
 	uint32_t uses_mask;         /* bit i: it is read or written through parameter i (on some path) */
+	uint32_t releases_mask;     /* bit i: parameter i's object goes to a deallocator (free, fclose) on every path */
+	uint8_t free_fam[24];       /* with releases_mask: the family of that deallocator (FAM_*; 0 = not known) */
+	uint8_t ret_fam;            /* every non-NULL return is a block allocated here, of this family (FAM_*) */
+	uint8_t ret_fam_seen;       /* some non-NULL pointer return was seen (ret_fam then says what it was) */
+	uint8_t ret_pt_state;       /* 0: no non-NULL return seen; 1: every one points to global place ret_pt; 2: not */
+	uint64_t ret_pt;
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
@@ -229,6 +243,8 @@ int cvet_flow__analyze_function(A *a, uint32_t fi);
 /* Value of expression node n in the current state (with its effects on it). */
 val cvet_flow__eval(A *a, uint32_t n);
 const char *cvet_flow__callee_name(const cvet_flow *fl, uint32_t usr);
+/* A function's name for messages: a project function's own (C++ too), else its library name. */
+const char *cvet_flow__display_name(A *a, uint32_t usr);
 
 /* The function with this USR (its index in the program), or -1. */
 int64_t cvet_flow__func_index(const prog *p, uint32_t usr);
@@ -270,7 +286,22 @@ typedef struct cvet_flow_hooks {
 	 * node `freed`; and a free of one already freed there */
 	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how);
 	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name);
+	/* a deallocation (by `name`, or by callee `via` that frees its argument) of storage that is not on the
+	 * heap: NF_* says what, `var` names it (NULL for a literal) */
+	void (*on_free_nonheap)(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via);
+	/* a deallocation of family `dfam` (by `name`, or inside callee `via`) of a block of family `afam`
+	 * allocated at node `site` */
+	void (*on_mismatched_dealloc)(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
+				      const char *via);
 } cvet_flow_hooks;
+
+/* What on_free_nonheap is given. */
+#define NF_LOCAL 1   /* a local variable or array */
+#define NF_STATIC 2  /* a global or static variable or array */
+#define NF_LITERAL 3 /* a string literal */
+
+/* "malloc"/"free", "new"/"delete", ... for family fam: its allocator (dealloc = 0) or deallocator. */
+const char *cvet_flow__family_word(int fam, int dealloc);
 
 #endif
 

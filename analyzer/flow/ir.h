@@ -25,13 +25,16 @@ typedef enum {
 	FL_ASSIGN,    /* a = b (sub = FB_NONE) or a op= b (sub = the fl_binop) */
 	FL_INCDEC,    /* ++/-- on a: sub = fl_unop (FU_PREINC, ...) */
 	FL_CALL,      /* call: k = callee USR id (a project function) or library name ("recv", "std::getline"; 0 =
-	               * through a pointer, callee expression in c), args in extra[a..a+b); sub = 1 when
+	               * through a pointer, callee expression in c; C++ allocation: "new", "delete", "delete[]", and
+	               * "new:class" / "delete:class" when the class has its own operator or the form cannot be
+	               * read (written through a macro), "new:placement"),
+	               * args in extra[a..a+b); sub = 1 when
 	               * argument 0 is a method's object */
 	FL_COND,      /* a ? b : c */
 	FL_CAST,      /* (type)a: the node's own width/flags are the target type's */
 	FL_COMMA,     /* a, b */
 	FL_VLA,       /* a variable-length array of a elements is allocated here (the VLA's size expression) */
-	FL_NEWARR,    /* new T[a] */
+	FL_NEWARR,    /* new T[a] (sub = 1: the class's own operator new[], or a form we could not read) */
 	FL_INIT,      /* aggregate initialiser: elements in extra[a..a+b) */
 	FL_UNKNOWN    /* anything not modelled: evaluates its operands in extra[a..a+b) for their effects */
 } fl_op;
@@ -93,6 +96,7 @@ typedef struct fl_var {
 	uint32_t name;         /* interned */
 	int16_t param;         /* parameter index, or -1 */
 	uint8_t width, tflags; /* as for nodes */
+	uint8_t is_ref;        /* a C++ reference: its place is the object it names, storage of its own it has not */
 	int64_t elems;         /* array elements when a constant-size array (else 0) */
 } fl_var;
 

@@ -1,5 +1,6 @@
 /* lower.c - turn a libclang function body into the flow engine's IR: basic blocks with short-circuit,
  * loop, switch and goto edges, and expression trees over places. Runs while the walker holds the TU. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "code/cx.h"
@@ -282,6 +283,10 @@ static uint32_t var_of(lower *L, CXCursor decl, int param)
 	v->name = intern_cx(L, clang_getCursorSpelling(decl));
 	v->param = (int16_t)param;
 	type_info(clang_getCursorType(decl), &v->width, &v->tflags, &v->elems);
+	{
+		enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+		v->is_ref = tk == CXType_LValueReference || tk == CXType_RValueReference;
+	}
 	L->vmap[L->nvmap].hash = h;
 	L->vmap[L->nvmap].decl = decl;
 	L->vmap[L->nvmap].idx = f->nvars;
@@ -330,6 +335,131 @@ static uint32_t global_of(cvet_flow_tu *ft, CXCursor decl, int *oom)
 static int is_global_var(CXCursor d)
 {
 	return d.kind == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(d) == 1;
+}
+
+/* ---- C++ allocation forms ---- */
+
+#define NEW_ARRAY 1u     /* new T[n] / delete[] p */
+#define NEW_PLACEMENT 2u /* new (args) T: not (necessarily) the global allocator */
+#define NEW_UNKNOWN 4u   /* the spelling could not be read: the caller keeps its older guess */
+#define MAX_FORM_BYTES 4096u /* longer expressions are not tokenised (a huge initialiser) */
+
+/* The spelled form of a new- or delete-expression: NEW_* bits, read from its first tokens. */
+static unsigned alloc_form(CXCursor c)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXSourceRange ext = clang_getCursorExtent(c);
+	unsigned b0, b1, nt = 0, i = 0, depth = 0, form = 0;
+	CXToken *t = NULL;
+	clang_getSpellingLocation(clang_getRangeStart(ext), NULL, NULL, NULL, &b0);
+	clang_getSpellingLocation(clang_getRangeEnd(ext), NULL, NULL, NULL, &b1);
+	if (!tu || b1 < b0 || b1 - b0 > MAX_FORM_BYTES)
+		return NEW_UNKNOWN;
+	clang_tokenize(tu, ext, &t, &nt);
+	if (!t || !nt) {
+		if (t)
+			clang_disposeTokens(tu, t, nt);
+		return NEW_UNKNOWN;
+	}
+	{
+		/* [::] new [( placement )] type [ '[' | '(' | '{' ] ...  /  [::] delete [ '[' ']' ] operand */
+		char sp[16];
+		int is_new = -1;
+		for (; i < nt && is_new < 0; i++) {
+			CXString s = clang_getTokenSpelling(tu, t[i]);
+			const char *cs = clang_getCString(s);
+			if (cs && strcmp(cs, "new") == 0)
+				is_new = 1;
+			else if (cs && strcmp(cs, "delete") == 0)
+				is_new = 0;
+			else if (!cs || strcmp(cs, "::") != 0)
+				i = nt; /* not the form we know */
+			clang_disposeString(s);
+		}
+		if (is_new < 0)
+			form = NEW_UNKNOWN;
+		for (int first = 1; i < nt && is_new >= 0; i++, first = 0) {
+			CXString s = clang_getTokenSpelling(tu, t[i]);
+			const char *cs = clang_getCString(s);
+			snprintf(sp, sizeof(sp), "%s", cs ? cs : "");
+			clang_disposeString(s);
+			if (!is_new) {
+				if (strcmp(sp, "[") == 0)
+					form |= NEW_ARRAY;
+				break;
+			}
+			if (first && strcmp(sp, "(") == 0) {
+				form |= NEW_PLACEMENT;
+				break;
+			}
+			if (strcmp(sp, "<") == 0 || strcmp(sp, "(") == 0 || strcmp(sp, "{") == 0) {
+				if (depth == 0 && strcmp(sp, "<") != 0)
+					break; /* an initialiser: one object */
+				depth++;
+			} else if (strcmp(sp, ">") == 0 || strcmp(sp, ")") == 0 || strcmp(sp, "}") == 0) {
+				if (depth)
+					depth--;
+			} else if (strcmp(sp, ">>") == 0) {
+				depth = depth > 2 ? depth - 2 : 0;
+			} else if (depth == 0 && strcmp(sp, "[") == 0) {
+				form |= NEW_ARRAY;
+				break;
+			}
+		}
+	}
+	clang_disposeTokens(tu, t, nt);
+	return form;
+}
+
+/* Whether record declaration d, or one of its bases (a few levels), declares `op` ("operator new"). */
+static int class_declares(CXCursor d, const char *op, unsigned level);
+
+typedef struct op_search {
+	const char *op;
+	unsigned level;
+	int found;
+} op_search;
+
+static enum CXChildVisitResult op_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+	op_search *os = data;
+	(void)parent;
+	if (c.kind == CXCursor_CXXMethod || c.kind == CXCursor_FunctionTemplate) {
+		CXString s = clang_getCursorSpelling(c);
+		const char *cs = clang_getCString(s);
+		if (cs && strncmp(cs, os->op, strlen(os->op)) == 0)
+			os->found = 1; /* operator new and operator new[] alike */
+		clang_disposeString(s);
+	} else if (c.kind == CXCursor_CXXBaseSpecifier && os->level < 4) {
+		CXCursor b = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(c)));
+		if (class_declares(b, os->op, os->level + 1))
+			os->found = 1;
+	}
+	return os->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static int class_declares(CXCursor d, const char *op, unsigned level)
+{
+	op_search os = {op, level, 0};
+	if (d.kind != CXCursor_StructDecl && d.kind != CXCursor_ClassDecl && d.kind != CXCursor_ClassTemplate &&
+	    d.kind != CXCursor_UnionDecl)
+		return 0;
+	d = clang_getCursorDefinition(d);
+	if (clang_Cursor_isNull(d))
+		return 0;
+	clang_visitChildren(d, op_visit, &os);
+	return os.found;
+}
+
+/* Whether the objects pointer type t points to have a class-specific `op`. */
+static int own_operator(CXType t, const char *op)
+{
+	CXType e = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+	while (e.kind == CXType_ConstantArray || e.kind == CXType_IncompleteArray)
+		e = clang_getCanonicalType(clang_getArrayElementType(e));
+	if (e.kind != CXType_Record)
+		return 0;
+	return class_declares(clang_getTypeDeclaration(e), op, 0);
 }
 
 /* ---- expressions ---- */
@@ -713,15 +843,22 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 		L->f->nodes[id].b = m;
 		return id;
 	}
-	case CXCursor_CXXNewExpr:
+	case CXCursor_CXXNewExpr: {
+		unsigned form = alloc_form(c);
+		int own = own_operator(clang_getCursorType(c), "operator new");
+		/* spelled in a macro (NEW_UNKNOWN): which form it is, and so its family, is not judged */
+		const char *what = (form & NEW_PLACEMENT) ? "new:placement" : (own || (form & NEW_UNKNOWN)) ? "new:class" : "new";
 		n = kids(c, k);
-		if (clang_getCursorType(c).kind == CXType_Pointer) {
+		if (clang_getCursorType(c).kind == CXType_Pointer && !(form & NEW_PLACEMENT) &&
+		    ((form & NEW_ARRAY) || (form & NEW_UNKNOWN))) {
 			for (unsigned i = 0; i < n; i++)
 				if (clang_isExpression(k[i].kind) && k[i].kind != CXCursor_InitListExpr &&
 				    k[i].kind != CXCursor_CallExpr) {
 					a = lx(L, k[i]);
-					if ((id = node(L, FL_NEWARR, c)))
+					if ((id = node(L, FL_NEWARR, c))) {
 						L->f->nodes[id].a = a;
+						L->f->nodes[id].sub = (uint8_t)(own || (form & NEW_UNKNOWN) ? 1 : 0);
+					}
 					return id;
 				}
 		}
@@ -732,16 +869,27 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 		if ((id = node(L, FL_CALL, c))) {
 			L->f->nodes[id].a = L->f->nextra;
 			L->f->nodes[id].b = 0;
-			L->f->nodes[id].k = intern(L, "new");
+			L->f->nodes[id].k = intern(L, what);
 		}
 		return id;
+	}
 	case CXCursor_CXXDeleteExpr: {
-		/* delete p: a call of "delete" on p */
+		/* delete p: a call of "delete" (or "delete[]") on p */
 		uint32_t arg = 0, st;
+		unsigned form = alloc_form(c);
+		const char *what = "delete";
+		CXCursor opnd = clang_getNullCursor();
 		n = kids(c, k);
 		for (unsigned i = 0; i < n; i++)
-			if (clang_isExpression(k[i].kind))
+			if (clang_isExpression(k[i].kind)) {
 				arg = lx(L, k[i]);
+				opnd = k[i];
+			}
+		if ((form & NEW_UNKNOWN) ||
+		    (!clang_Cursor_isNull(opnd) && own_operator(clang_getCursorType(opnd), "operator delete")))
+			what = "delete:class"; /* the class's own operator, or a form we cannot read: family not judged */
+		else if (form & NEW_ARRAY)
+			what = "delete[]";
 		if (!(id = node(L, FL_CALL, c)))
 			return 0;
 		st = L->f->nextra;
@@ -749,7 +897,7 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 			push_extra(L, arg);
 		L->f->nodes[id].a = st;
 		L->f->nodes[id].b = arg ? 1 : 0;
-		L->f->nodes[id].k = intern(L, "delete");
+		L->f->nodes[id].k = intern(L, what);
 		return id;
 	}
 	case CXCursor_CXXThisExpr:

@@ -1,0 +1,4 @@
+#ifndef POOL_H
+#define POOL_H
+void pool_release(void *block);
+#endif

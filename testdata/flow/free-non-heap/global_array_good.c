@@ -1,0 +1,30 @@
+/* request pool: the default buffer is a global array, and it is never freed */
+#include <stdlib.h>
+#include <string.h>
+
+static char default_buf[512];
+
+struct request {
+    char *buf;
+    size_t cap;
+};
+
+void request_reset(struct request *r)
+{
+    r->buf = default_buf;
+    r->cap = sizeof default_buf;
+    memset(r->buf, 0, r->cap);
+}
+
+void request_demo(void)
+{
+    struct request r;
+    char *b;
+
+    request_reset(&r);
+    b = malloc(16);
+    if (!b)
+        return;
+    b[0] = 'x';
+    free(b);
+}
