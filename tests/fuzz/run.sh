@@ -4,7 +4,7 @@
 # exec/s, coverage and result. Exits 1 when any target crashed, leaked, timed out or ran out of memory; the
 # input that did it is kept under build-fuzz/findings/<target>/ and named in the table.
 # Environment: CC (default clang-19), FUZZ_BUILD_DIR (default build-fuzz), FUZZ_JOBS (build jobs, default
-# nproc), FUZZ_ARGS (extra libFuzzer flags).
+# nproc), FUZZ_ARGS (extra libFuzzer flags), FUZZ_FRESH=1 (drop the corpus grown by earlier runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -58,7 +58,9 @@ rows=()
 for t in "${targets[@]}"; do
 	work=$build/fuzz-work/$t
 	findings=$build/findings/$t
-	rm -rf "$work"
+	# the corpus grows across runs (FUZZ_FRESH=1 starts from the seeds again); findings are per run
+	[ -z "${FUZZ_FRESH:-}" ] || rm -rf "$work"
+	rm -rf "$findings"
 	mkdir -p "$work/corpus" "$findings"
 	# the seeds, copied so libFuzzer may add to the corpus without touching the tree
 	for s in ${seeds[$t]}; do
