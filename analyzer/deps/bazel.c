@@ -406,7 +406,9 @@ int cvet_lockfile__bazel_module(const char *display, const char *buf, size_t len
 					p->detail = cvet_lockfile__printf("single_version_override (line %u)", kw[3].line);
 				} else if (is_git) {
 					free(p->version);
-					p->version = NULL;
+					free(p->commit);
+					free(p->repo);
+					p->version = p->commit = p->repo = NULL; /* a later git_override of the module replaces an earlier one */
 					if (kw[4].value && cvet_lockfile__is_commit(kw[4].value))
 						p->commit = cvet_lockfile__strdup(kw[4].value);
 					if (kw[5].value && !(p->repo = cvet_lockfile__github_repo(kw[5].value)))

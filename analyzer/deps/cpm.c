@@ -361,9 +361,11 @@ static int declare(const char *display, const cm_vars *vars, cm_arg *args, size_
 		p->repo = cvet_lockfile__strdup(ex[3]);
 	else if (shorthand_repo)
 		p->repo = cvet_lockfile__strdup(shorthand_repo);
-	else if (ex[6] && !(p->repo = cvet_lockfile__github_repo(ex[6])))
-		p->repo = cvet_lockfile__strdup(ex[6]);
-	else if (ex[7])
+	else if (ex[6]) {
+		/* a GitHub GIT_REPOSITORY used to fall through to URL below and leak: the first source named wins */
+		if (!(p->repo = cvet_lockfile__github_repo(ex[6])))
+			p->repo = cvet_lockfile__strdup(ex[6]);
+	} else if (ex[7])
 		p->repo = cvet_lockfile__github_repo(ex[7]);
 	if (p->repo && strchr(p->repo, '/') && !strstr(p->repo, "://") && !strchr(p->repo, '@') && p->version)
 		p->purl = cvet_lockfile__printf("pkg:github/%s@%s", p->repo, p->version);

@@ -1,0 +1,14 @@
+/* fuzz_bazel_lock.c - MODULE.bazel.lock (JSON) through cvet_lockfile__bazel_lock */
+#include "fuzz.h"
+#include "deps/lockfile.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = fuzz_text(data, size);
+	cvet_lf_list l = {0};
+	(void)cvet_lockfile__bazel_lock("MODULE.bazel.lock", text, size, &l);
+	cvet_lockfile__list_clear(&l);
+	free(text);
+	cvet_error_clear();
+	return 0;
+}

@@ -1,0 +1,14 @@
+/* fuzz_meson_wrap.c - Meson subprojects/NAME.wrap files (wrap-file, wrap-git) through cvet_lockfile__meson_wrap */
+#include "fuzz.h"
+#include "deps/lockfile.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = fuzz_text(data, size);
+	cvet_lf_list l = {0};
+	(void)cvet_lockfile__meson_wrap("subprojects/zlib.wrap", "zlib.wrap", text, size, &l);
+	cvet_lockfile__list_clear(&l);
+	free(text);
+	cvet_error_clear();
+	return 0;
+}
