@@ -1,7 +1,9 @@
-/* fuzz_compdb.c - compile_commands.json: libclang reads the database, cvet_compdb__load keeps the entries under
- * the scanned root and cleans their flags; the loader takes a folder, so the input goes to a scratch file */
+/* fuzz_compdb.c - compile_commands.json: cvet_compdb__load reads the database as JSON, splits "command" strings,
+ * keeps the entries under the scanned root and passes their flags through the allow-list (dropped flags become
+ * one report note); the loader takes a folder, so the input goes to a scratch file */
 #include "fuzz.h"
 #include "cvet/common.h"
+#include "cvet/report.h"
 #include "scan/compdb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -16,9 +18,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *globs[] = {"src/gen/*"};
 	const char *extra[] = {"-DFUZZ=1"};
 	cvet_jobs jobs;
+	cvet_report *report = NULL;
 	memset(&jobs, 0, sizeof(jobs));
-	(void)cvet_compdb__load(dir, dir, roots, 1, globs, 1, extra, 1, &jobs);
+	if (cvet_report_new(&report) == 0)
+		(void)cvet_compdb__load(dir, dir, roots, 1, globs, 1, extra, 1, &jobs, report);
 	cvet_jobs__clear(&jobs);
+	cvet_report_free(report);
 	cvet_error_clear();
 	return 0;
 }

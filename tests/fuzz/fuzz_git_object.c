@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *repo = fuzz_git_repo();
 	fuzz_write(FUZZ_TAG_OBJ_FILE, data, size);
 	cvet_lf_list l = {0};
-	(void)cvet_lockfile__gitmodules(repo, repo, ".gitmodules", FUZZ_GITMODULES, sizeof(FUZZ_GITMODULES) - 1, &l);
+	(void)cvet_lockfile__gitmodules(repo, repo, NULL, ".gitmodules", FUZZ_GITMODULES, sizeof(FUZZ_GITMODULES) - 1, &l);
 	cvet_lockfile__list_clear(&l);
 
 	unsigned char *out = NULL;

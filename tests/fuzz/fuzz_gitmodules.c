@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(paths);
 	}
 	cvet_lf_list l = {0};
-	(void)cvet_lockfile__gitmodules(repo, repo, ".gitmodules", text, size, &l);
+	(void)cvet_lockfile__gitmodules(repo, repo, NULL, ".gitmodules", text, size, &l);
 	cvet_lockfile__list_clear(&l);
 	free(text);
 	cvet_error_clear();

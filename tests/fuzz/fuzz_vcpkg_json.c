@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	char *text = fuzz_text(data, size);
 	cvet_lf_list l = {0};
-	(void)cvet_lockfile__vcpkg_json(path, "vcpkg.json", text, size, &l);
+	(void)cvet_lockfile__vcpkg_json(path, NULL, "vcpkg.json", text, size, &l);
 	cvet_lockfile__list_clear(&l);
 	free(text);
 	cvet_error_clear();

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_write("vcpkg_spdx/vcpkg_installed/x64-linux/share/fmt/vcpkg.spdx.json", data, size);
 	cvet_lf_list l = {0};
-	(void)cvet_lockfile__vcpkg_json(manifest, "vcpkg.json", MANIFEST, sizeof(MANIFEST) - 1, &l);
+	(void)cvet_lockfile__vcpkg_json(manifest, NULL, "vcpkg.json", MANIFEST, sizeof(MANIFEST) - 1, &l);
 	cvet_lockfile__list_clear(&l);
 	cvet_error_clear();
 	return 0;
