@@ -26,9 +26,11 @@ typedef struct {
 	int err; /* first error (CVET_EPARSE, CVET_ELIMIT, CVET_ENOMEM), 0 while fine */
 } inflater;
 
+#define FIXLCODES 288 /* the fixed code's literal/length alphabet, with the two unused symbols 286 and 287 */
+
 typedef struct {
 	short count[MAXBITS + 1]; /* codes of each length */
-	short symbol[MAXLCODES];  /* symbols ordered by code */
+	short symbol[FIXLCODES];  /* symbols ordered by code */
 } huffman;
 
 /* Next n (<= 16) bits, least significant first; sets err and returns 0 when the input runs out. */
@@ -191,14 +193,15 @@ static int fixed(inflater *s)
 	static int built;
 	/* built once; the tables are constant so a benign race only rebuilds identical data */
 	if (!built) {
-		short lengths[MAXLCODES + 2];
+		short lengths[FIXLCODES];
 		int sym = 0;
 		for (; sym < 144; sym++) lengths[sym] = 8;
 		for (; sym < 256; sym++) lengths[sym] = 9;
 		for (; sym < 280; sym++) lengths[sym] = 7;
 		for (; sym < 288; sym++) lengths[sym] = 8;
-		/* 288 symbols do not fit MAXLCODES; symbols 286/287 never occur in valid data, so drop them */
-		construct(&lencode, lengths, MAXLCODES);
+		/* all 288: symbols 286/287 never occur in valid data (codes() rejects them), but their 8-bit codes
+		 * come before the 9-bit ones, so leaving them out shifted the codes of literals 144-255 */
+		construct(&lencode, lengths, FIXLCODES);
 		for (sym = 0; sym < MAXDCODES; sym++) lengths[sym] = 5;
 		construct(&distcode, lengths, MAXDCODES);
 		built = 1;
