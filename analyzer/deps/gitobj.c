@@ -204,8 +204,9 @@ static int idx_lookup(FILE *idx, uint64_t idx_size, const unsigned char sha[20],
 	uint64_t lo = sha[0] ? be32(fan + 4 * (sha[0] - 1)) : 0, hi = be32(fan + 4 * sha[0]);
 	if (lo > hi || hi > n)
 		return -1;
+	/* cvet-ignore: tainted-loop-bound a binary search: lo < hi <= n, and n was checked against the index size */
 	while (lo < hi) {
-		uint64_t mid = lo + (hi - lo) / 2;
+		uint64_t mid = lo + (hi - lo) / 2; // cvet-ignore: integer-overflow lo < hi inside the loop
 		if (read_at(idx, 8 + sizeof(fan) + mid * 20, cur, 20) < 0)
 			return -1;
 		int c = memcmp(sha, cur, 20);
@@ -385,7 +386,8 @@ static int read_packed(reader *r, FILE *pack, uint64_t psize, uint64_t off, int 
 	}
 	size_t want = (size_t)size + (size_t)size / 64 + 1024;
 	if (want > psize - start)
-		want = (size_t)(psize - start);
+		want = (size_t)(psize - start); // cvet-ignore: integer-overflow start < psize (checked above)
+	/* cvet-ignore: tainted-alloc-size want <= size + size/64 + 1024, and size <= cap (checked above) */
 	if (!(comp = malloc(want))) {
 		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
 		goto done;
