@@ -19,7 +19,7 @@
 typedef struct {
 	const unsigned char *in;
 	size_t inlen, pos;
-	unsigned long bitbuf;
+	uint64_t bitbuf;
 	int bitcnt;
 	unsigned char *out;
 	size_t outlen, outcap, cap;
@@ -28,27 +28,32 @@ typedef struct {
 
 #define FIXLCODES 288 /* the fixed code's literal/length alphabet, with the two unused symbols 286 and 287 */
 
+#define FASTBITS 9 /* codes up to this long decode with one table lookup */
+
 typedef struct {
 	short count[MAXBITS + 1]; /* codes of each length */
 	short symbol[FIXLCODES];  /* symbols ordered by code */
+	/* next FASTBITS input bits (least significant first) -> symbol << 4 | code length; 0 = longer code or
+	 * no code: decode bit by bit */
+	unsigned short fast[1u << FASTBITS];
 } huffman;
 
 /* Next n (<= 16) bits, least significant first; sets err and returns 0 when the input runs out. */
 static unsigned bits(inflater *s, int n)
 {
-	unsigned long v = s->bitbuf;
+	uint64_t v = s->bitbuf;
 	while (s->bitcnt < n) {
 		if (s->pos >= s->inlen) {
 			if (!s->err)
 				s->err = CVET_EPARSE;
 			return 0;
 		}
-		v |= (unsigned long)s->in[s->pos++] << s->bitcnt;
+		v |= (uint64_t)s->in[s->pos++] << s->bitcnt;
 		s->bitcnt += 8;
 	}
 	s->bitbuf = v >> n;
 	s->bitcnt -= n;
-	return (unsigned)(v & ((1UL << n) - 1));
+	return (unsigned)(v & ((UINT64_C(1) << n) - 1));
 }
 
 /* Make room for `n` more output bytes. Returns 0, or sets err. */
@@ -80,7 +85,9 @@ static int reserve(inflater *s, size_t n)
 
 static int stored(inflater *s)
 {
-	s->bitbuf = 0; /* discard the rest of the current byte */
+	/* discard the rest of the current byte; whole bytes read ahead into the bit buffer go back */
+	s->pos -= (size_t)(s->bitcnt / 8);
+	s->bitbuf = 0;
 	s->bitcnt = 0;
 	if (s->pos + 4 > s->inlen)
 		return s->err = CVET_EPARSE;
@@ -100,6 +107,19 @@ static int stored(inflater *s)
 /* Decode one symbol; -1 on bad code or end of input. */
 static int decode(inflater *s, const huffman *h)
 {
+	/* fill the bit buffer (whole bytes; stored() returns any unused ones) and try the table first */
+	while (s->bitcnt <= 48 && s->pos < s->inlen) {
+		s->bitbuf |= (uint64_t)s->in[s->pos++] << s->bitcnt;
+		s->bitcnt += 8;
+	}
+	if (s->bitcnt >= FASTBITS) {
+		unsigned e = h->fast[s->bitbuf & ((1u << FASTBITS) - 1)];
+		if (e) {
+			s->bitbuf >>= e & 15;
+			s->bitcnt -= (int)(e & 15);
+			return (int)(e >> 4);
+		}
+	}
 	int code = 0, first = 0, index = 0;
 	for (int len = 1; len <= MAXBITS; len++) {
 		code |= (int)bits(s, 1);
@@ -123,6 +143,7 @@ static int construct(huffman *h, const short *length, int n)
 	short offs[MAXBITS + 1];
 	int left = 1;
 	memset(h->count, 0, sizeof(h->count));
+	memset(h->fast, 0, sizeof(h->fast)); /* empty on every early return: those decode bit by bit and fail */
 	for (int sym = 0; sym < n; sym++)
 		h->count[length[sym]]++;
 	if (h->count[0] == n)
@@ -139,6 +160,21 @@ static int construct(huffman *h, const short *length, int n)
 	for (int sym = 0; sym < n; sym++)
 		if (length[sym] != 0)
 			h->symbol[offs[length[sym]]++] = (short)sym;
+	/* the lookup table: canonical codes of each length in symbol order, stored bit-reversed (DEFLATE sends
+	 * Huffman codes most significant bit first into a least-significant-first stream) */
+	int first = 0, index = 0;
+	for (int len = 1; len <= FASTBITS; len++) {
+		for (int i = 0; i < h->count[len]; i++) {
+			unsigned code = (unsigned)(first + i), rev = 0;
+			for (int b = 0; b < len; b++)
+				rev |= ((code >> b) & 1u) << (len - 1 - b);
+			unsigned e = (unsigned)h->symbol[index + i] << 4 | (unsigned)len;
+			for (unsigned k = rev; k < (1u << FASTBITS); k += 1u << len)
+				h->fast[k] = (unsigned short)e;
+		}
+		index += h->count[len];
+		first = (first + h->count[len]) << 1;
+	}
 	return left;
 }
 
