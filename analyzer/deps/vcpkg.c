@@ -100,7 +100,8 @@ static int baseline_load(baseline_db *b, const char *baseline)
 		b->source = cvet_lockfile__printf("the working tree's baseline.json (HEAD is %.12s) in VCPKG_ROOT", baseline);
 	} else {
 		b->why = cvet_lockfile__printf("versions/baseline.json at builtin-baseline %.40s could not be read from "
-					       "VCPKG_ROOT %.300s: %.300s (git fetch it there)", baseline, root, cvet_error_last());
+					       "VCPKG_ROOT %.300s: %.300s%s", baseline, root, cvet_error_last(),
+					       rc == CVET_ENOTFOUND ? " (git fetch that commit there)" : "");
 		goto done;
 	}
 	if (!b->source) {

@@ -159,5 +159,41 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc in (0, 1) and v.get("zlib") is None and any("malformed" in n for n in notes),
           "a malformed baseline.json gives a note: %s" % notes[-1:])
 
+    # hostile packs written by hand: a REF_DELTA whose base is itself, a blob claiming 1 TiB, an offset past the end
+    import struct, zlib
+    hostile = os.path.join(tmp, "hostile")
+    pdir = os.path.join(hostile, ".git", "objects", "pack")
+    os.makedirs(pdir)
+    with open(os.path.join(hostile, ".git", "HEAD"), "w") as f:
+        f.write("ref: refs/heads/master\n")
+    selfref, huge, past = bytes([0x11] * 20), bytes([0x22] * 20), bytes([0x33] * 20)
+    pack = b"PACK" + struct.pack(">II", 2, 2)
+    off_self = len(pack)
+    pack += bytes([0x70 | 5]) + selfref + zlib.compress(b"\x05\x05hello")
+    off_huge = len(pack)
+    size, hdr = 1 << 40, bytearray([0x30 | 0x80])  # blob, size 2^40 in the continuation bytes
+    rest = size >> 4
+    while rest:
+        hdr.append((rest & 0x7F) | (0x80 if rest >> 7 else 0))
+        rest >>= 7
+    pack += bytes(hdr) + zlib.compress(b"x")
+    pack += b"\0" * 20
+    entries = sorted([(selfref, off_self), (huge, off_huge), (past, len(pack) + 1000)])
+    fan = [sum(1 for e in entries if e[0][0] <= b) for b in range(256)]
+    idx = b"\377tOc" + struct.pack(">I", 2) + b"".join(struct.pack(">I", x) for x in fan)
+    idx += b"".join(e[0] for e in entries) + b"\0" * 4 * len(entries)
+    idx += b"".join(struct.pack(">I", e[1]) for e in entries) + b"\0" * 40
+    with open(os.path.join(pdir, "pack-h.pack"), "wb") as f:
+        f.write(pack)
+    with open(os.path.join(pdir, "pack-h.idx"), "wb") as f:
+        f.write(idx)
+    for sha, what in ((selfref, "deeper than 64"), (huge, "larger than"), (past, "out of bounds")):
+        manifest["builtin-baseline"] = sha.hex()
+        with open(os.path.join(proj, "vcpkg.json"), "w") as f:
+            json.dump(manifest, f)
+        rc, v, notes = deps(proj, "--vcpkg-root", hostile)
+        check(rc in (0, 1) and v.get("zlib") is None and any(what in n for n in notes),
+              "hostile pack entry (%s): a note, not a crash or a hang: %s" % (what, notes[-1:]))
+
 print("%d failure(s)" % failures)
 sys.exit(1 if failures else 0)
