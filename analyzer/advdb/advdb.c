@@ -1195,11 +1195,14 @@ done:
 
 #define LOCK_WAIT_SECONDS 900 /* longest wait for another import of the same database to finish */
 
+#define WRITER_BATCH 5000
+
 struct cvet_advdb_writer {
 	sqlite3 *db;
 	char *target, *tmp;
 	int lock_fd; /* "<target>.lock", flock()ed from before the copy until after the rename; -1 = none */
 	sqlite3_stmt *del, *ins_adv, *ins_alias, *ins_aff, *ins_range, *ins_ver, *ins_ref, *ins_map;
+	size_t pending; /* records in the open transaction (committed in batches: the file is a temporary anyway) */
 };
 
 static void writer_free(cvet_advdb_writer *w)
@@ -1463,6 +1466,12 @@ int cvet_advdb__writer_add(cvet_advdb_writer *w, const cvet_osv_record *r)
 		if ((rc = run(w, w->ins_ref)) < 0)
 			return rc;
 	}
+	/* batches of WRITER_BATCH records: bounded journal and page cache however large the dump */
+	if (++w->pending >= WRITER_BATCH) {
+		w->pending = 0;
+		if ((rc = exec(w, "COMMIT")) < 0 || (rc = exec(w, "BEGIN IMMEDIATE")) < 0)
+			return rc;
+	}
 	return 0;
 }
 
@@ -1638,7 +1647,9 @@ int cvet_advdb__status(cvet_advdb *db, cvet_advdb_status *s)
 	s->withdrawn = scalar(db->db, "SELECT count(*) FROM advisories WHERE withdrawn IS NOT NULL", &err);
 	s->packages = scalar(db->db, "SELECT count(DISTINCT project) FROM affected", &err);
 	s->schema = (int)scalar(db->db, "PRAGMA user_version", &err);
-	s->newest = scalar_text(db->db, "SELECT max(modified) FROM advisories", &err);
+	/* the newest date a record carries, modified or published (a record may lack one) */
+	s->newest = scalar_text(db->db, "SELECT max(d) FROM (SELECT modified AS d FROM advisories UNION ALL "
+				"SELECT published FROM advisories)", &err);
 	s->imported = scalar_text(db->db, "SELECT value FROM meta WHERE key = 'imported_at'", &err);
 	if (!err && sqlite3_prepare_v2(db->db, "SELECT source, count(*) FROM advisories GROUP BY source ORDER BY source",
 				       -1, &st, NULL) == SQLITE_OK) {

@@ -8,9 +8,11 @@
 
 /* ---- limits that keep hostile input bounded ---------------------------------------------------- */
 #define CVET_ADV_MAX_FILE ((size_t)16 << 20)        /* one OSV JSON file or one zip entry, bytes */
-#define CVET_ADV_MAX_ZIP_TOTAL ((uint64_t)512 << 20) /* all entries of one archive, uncompressed */
+#define CVET_ADV_MAX_ZIP_RECORD ((size_t)4 << 20)   /* one zip entry: larger records are skipped (cJSON needs ~10x) */
+#define CVET_ADV_MAX_ZIP_TOTAL ((uint64_t)64 << 30)  /* all entries of one archive, uncompressed (bounds time only:
+							entries are read one at a time) */
 #define CVET_ADV_MAX_ZIP_RATIO 250                   /* uncompressed/compressed for entries > 64 KiB */
-#define CVET_ADV_MAX_ZIP_ENTRIES 500000              /* central directory entries */
+#define CVET_ADV_MAX_ZIP_ENTRIES 1000000             /* central directory entries (~50 bytes each kept) */
 #define CVET_ADV_MAX_STR 65536                       /* longest text field kept (details are cut) */
 #define CVET_ADV_MAX_ITEMS 100000                    /* list items (versions, events, references) per record */
 #define CVET_ADV_MAX_DEPTH 64                        /* JSON nesting accepted before cJSON sees the text */
@@ -52,7 +54,7 @@ const char *cvet_zip__name(const cvet_zip *z, size_t i);
 /*
  * Extract entry i into a malloc'd NUL-terminated buffer (*data, *len) the caller frees.
  * Returns 0; CVET_EPARSE for a damaged entry (bad header, bad deflate data, CRC mismatch, unsupported
- * method) that the caller may skip; CVET_ELIMIT when the entry or the archive total exceeds a limit
+ * method) or one larger than CVET_ADV_MAX_ZIP_RECORD, that the caller may skip; CVET_ELIMIT when the entry or the archive total exceeds a limit
  * (a zip bomb: the caller must reject the archive); CVET_EIO; CVET_ENOMEM.
  */
 int cvet_zip__read(cvet_zip *z, size_t i, char **data, size_t *len);
@@ -129,6 +131,15 @@ int cvet_osv__namemap_parse(cvet_namemap *m, const char *text, size_t len, const
  */
 int cvet_osv__parse(const char *text, size_t len, const char *display, const cvet_namemap *map, cvet_osv_record *rec);
 
+/*
+ * 1 when an OSV record's text names package ecosystems and every one of them is one cvet never matches
+ * (npm, PyPI, Maven, Go, Debian:12, ...: all but those in osv_import.c's MATCHED list and the `also` list, the
+ * ecosystems the name map names; compared case-insensitively, without a ":release" suffix); such a
+ * record is skipped without being parsed. A cheap scan of the text, not a parse: a hostile record can at
+ * most get itself skipped.
+ */
+int cvet_osv__other_ecosystem(const char *text, size_t len, const char *const *also, size_t nalso);
+
 /* Checks the OSV parser makes before cJSON sees a text, shared with the CVE 5 reader. */
 int cvet_osv__json_depth_ok(const char *t, size_t len, int limit); /* 1 when nested at most `limit` deep */
 int cvet_osv__json_has_nul(const char *t, size_t len);             /* 1 for a zero byte or a \u0000 escape */
@@ -172,6 +183,8 @@ typedef struct cvet_osv_import_stats {
 	size_t cve5_unmapped; /* CVE 5 records skipped: no product the name map knows */
 	size_t cve5_unusable; /* CVE 5 records skipped: no version cvet can compare */
 	size_t cve5_git;      /* CVE 5 version entries skipped because they name git commits (or rpm/deb builds) */
+	size_t other_ecosystem; /* records skipped unparsed: every package in an ecosystem cvet never matches */
+	int progress;           /* input: 0 silent, 1 a line redrawn on a terminal, 2 a line every few seconds */
 } cvet_osv_import_stats;
 /*
  * Import every path (OSV and CVE JSON 5 files, folders walked recursively, .zip archives, name-map JSON files)
@@ -208,7 +221,7 @@ const char *cvet_advdb__schema_sql(void);
 typedef struct cvet_advdb_status {
 	long long records, packages, withdrawn;
 	int schema;
-	char *newest;             /* max(modified) or NULL */
+	char *newest;             /* the latest modified or published date, or NULL */
 	char *imported;           /* meta import date or NULL */
 	char **source_names; long long *source_counts; size_t nsources;
 } cvet_advdb_status;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include <cjson/cJSON.h>
 #include "advdb/advdb_int.h"
 #include "common/util.h"
@@ -743,17 +745,122 @@ done:
 	return c.err;
 }
 
+/* ---- ecosystems cvet matches ------------------------------------------------------------------------ */
+
+/*
+ * The ecosystems whose records can match what cvet scans: C/C++ package managers its lockfile parsers read
+ * (they reach records through the name map's namespaces), OSS-Fuzz, Bitnami and Julia builds of upstream C
+ * libraries, and GIT ranges. Language registries (npm, PyPI, crates.io, Maven, Go, ...) and Linux
+ * distributions (Debian, Ubuntu, Alpine, ...: their own package versions, not upstream ones) never match, so
+ * a full OSV dump's records for them are skipped before parsing.
+ */
+static const char *const MATCHED[] = {"OSS-Fuzz", "Bitnami", "Julia", "GIT", "ConanCenter", "conan", "vcpkg",
+				      "bazel", "bcr", "meson", "wrapdb"};
+
+static int matched_ecosystem(const char *v, size_t n, const char *const *also, size_t nalso)
+{
+	for (size_t i = 0; i < sizeof(MATCHED) / sizeof(MATCHED[0]); i++)
+		if (strlen(MATCHED[i]) == n && strncasecmp(MATCHED[i], v, n) == 0)
+			return 1;
+	for (size_t i = 0; i < nalso; i++)
+		if (strlen(also[i]) == n && strncasecmp(also[i], v, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int cvet_osv__other_ecosystem(const char *t, size_t len, const char *const *also, size_t nalso)
+{
+	static const char key[] = "\"ecosystem\"";
+	const size_t klen = sizeof(key) - 1;
+	size_t seen = 0;
+	const char *end = t + len;
+	for (const char *p = t; (p = memchr(p, '"', (size_t)(end - p))) != NULL;) {
+		if ((size_t)(end - p) < klen || memcmp(p, key, klen) != 0 || (p > t && p[-1] == '\\')) {
+			p++;
+			continue;
+		}
+		const char *q = p + klen;
+		while (q < end && is_space(*q))
+			q++;
+		if (q >= end || *q != ':') {
+			p = q;
+			continue;
+		}
+		for (q++; q < end && is_space(*q); q++)
+			;
+		if (q >= end || *q != '"')
+			return 0; /* not a plain string: the parser decides */
+		const char *v = ++q;
+		while (q < end && *q != '"' && *q != '\\')
+			q++;
+		if (q >= end || *q != '"')
+			return 0;
+		size_t n = (size_t)(q - v);
+		const char *colon = memchr(v, ':', n); /* "Debian:12", "Ubuntu:22.04:LTS" */
+		if (colon)
+			n = (size_t)(colon - v);
+		if (matched_ecosystem(v, n, also, nalso))
+			return 0;
+		seen++;
+		p = q + 1;
+	}
+	return seen > 0;
+}
+
 /* ---- the import driver -------------------------------------------------------------------------- */
 
 typedef struct {
 	cvet_advdb_writer *w;
 	cvet_namemap *map;
 	cvet_osv_import_stats *st;
+	const char **ecos; /* distinct ecosystems of the name map (lent from it): records in them are kept */
+	size_t necos;
+	double last_progress; /* when the progress line was last drawn */
+	int progress_drawn;   /* a redrawn line is on the terminal (end it before a warning) */
 } importer;
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The progress line for an archive: redrawn in place on a terminal (at most 5 times a second), else a line
+ * every 10 seconds. `final` draws the last state and ends a redrawn line. */
+static void progress(importer *im, const char *path, size_t done, size_t total, int final)
+{
+	int mode = im->st->progress;
+	if (!mode)
+		return;
+	double t = now_seconds();
+	if (!final && t - im->last_progress < (mode == 1 ? 0.2 : 10.0))
+		return;
+	if (final && mode == 2 && !im->progress_drawn)
+		return; /* a short import prints no progress lines in a log */
+	im->last_progress = t;
+	char safe[300];
+	const char *base = strrchr(path, '/');
+	cvet_util__escape_text(safe, sizeof(safe), base ? base + 1 : path);
+	fprintf(stderr, "%scvet: %s: %zu/%zu entries, %zu records imported, %zu skipped for other ecosystems%s",
+		mode == 1 ? "\r" : "", safe, done, total, im->st->imported, im->st->other_ecosystem,
+		mode == 1 ? (final ? "\033[K\n" : "\033[K") : "\n");
+	fflush(stderr);
+	im->progress_drawn = !final || mode == 2;
+}
 
 static void warn(importer *im, const char *msg)
 {
 	if (im->st->warned < CVET_ADV_MAX_WARNINGS) {
+		if (im->st->progress == 1 && im->progress_drawn) {
+			fputs("\r\033[K", stderr); /* the progress line is redrawn after the warning */
+			im->last_progress = 0;
+		}
 		/* msg quotes zip entry names and record text: nothing in it may reach the terminal as a control */
 		char safe[1024];
 		cvet_util__escape_text(safe, sizeof(safe), msg);
@@ -807,6 +914,10 @@ static int import_text(importer *im, const char *text, size_t len, const char *d
 	cvet_cve5_info info;
 	int rc = 0;
 	im->st->files++;
+	if (!direct && cvet_osv__other_ecosystem(text, len, im->ecos, im->necos)) {
+		im->st->other_ecosystem++;
+		return 0;
+	}
 	memset(&info, 0, sizeof(info));
 	info.outcome = CVET_CVE5_NOT;
 	if (cvet_cve5__looks_like(text, len)) {
@@ -859,13 +970,23 @@ static int import_zip(importer *im, const char *path)
 	int rc = cvet_zip__open(&z, path);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < cvet_zip__count(z) && rc == 0; i++) {
+	size_t n = cvet_zip__count(z);
+	im->last_progress = now_seconds();
+	for (size_t i = 0; i < n && rc == 0; i++) {
 		const char *name = cvet_zip__name(z, i);
+		progress(im, path, i, n, 0);
 		if (!is_record_name(name))
 			continue;
 		char *data = NULL, display[600];
 		size_t len = 0;
 		snprintf(display, sizeof(display), "%s:%s", path, name);
+		if (!clean(name)) {
+			char msg[1024];
+			snprintf(msg, sizeof(msg), "'%s': the entry name holds control characters", display);
+			warn(im, msg);
+			im->st->skipped++;
+			continue;
+		}
 		rc = cvet_zip__read(z, i, &data, &len);
 		if (rc == CVET_EPARSE) {
 			char msg[1024];
@@ -881,6 +1002,11 @@ static int import_zip(importer *im, const char *path)
 		rc = import_text(im, data, len, display, 0);
 		free(data);
 	}
+	if (rc == 0)
+		progress(im, path, n, n, 1);
+	else if (im->st->progress == 1 && im->progress_drawn)
+		fputs("\n", stderr);
+	im->progress_drawn = 0;
 	cvet_zip__free(z);
 	return rc;
 }
@@ -963,7 +1089,7 @@ static int import_dir(importer *im, const char *path, int depth)
 int cvet_osv__import(cvet_advdb_writer *w, cvet_namemap *map, const char *const *paths, size_t n,
 		     cvet_osv_import_stats *st)
 {
-	importer im = {w, map, st};
+	importer im = {w, map, st, NULL, 0, 0, 0};
 	char *isnm = calloc(n ? n : 1, 1);
 	int rc = 0;
 	if (!isnm)
@@ -991,6 +1117,16 @@ int cvet_osv__import(cvet_advdb_writer *w, cvet_namemap *map, const char *const 
 		}
 		free(buf);
 	}
+	/* the ecosystems the name map names are matched too: records in them are kept */
+	if (rc == 0 && map->n && !(im.ecos = calloc(map->n, sizeof(*im.ecos))))
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+	for (size_t i = 0; rc == 0 && i < map->n; i++) {
+		size_t k = 0;
+		while (k < im.necos && strcasecmp(im.ecos[k], map->e[i].ecosystem) != 0)
+			k++;
+		if (k == im.necos)
+			im.ecos[im.necos++] = map->e[i].ecosystem;
+	}
 	/* pass 2: records */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct stat st_;
@@ -1011,5 +1147,6 @@ int cvet_osv__import(cvet_advdb_writer *w, cvet_namemap *map, const char *const 
 		}
 	}
 	free(isnm);
+	free(im.ecos);
 	return rc;
 }

@@ -19,34 +19,41 @@
 typedef struct {
 	const unsigned char *in;
 	size_t inlen, pos;
-	unsigned long bitbuf;
+	uint64_t bitbuf;
 	int bitcnt;
 	unsigned char *out;
 	size_t outlen, outcap, cap;
 	int err; /* first error (CVET_EPARSE, CVET_ELIMIT, CVET_ENOMEM), 0 while fine */
 } inflater;
 
+#define FIXLCODES 288 /* the fixed code's literal/length alphabet, with the two unused symbols 286 and 287 */
+
+#define FASTBITS 9 /* codes up to this long decode with one table lookup */
+
 typedef struct {
 	short count[MAXBITS + 1]; /* codes of each length */
-	short symbol[MAXLCODES];  /* symbols ordered by code */
+	short symbol[FIXLCODES];  /* symbols ordered by code */
+	/* next FASTBITS input bits (least significant first) -> symbol << 4 | code length; 0 = longer code or
+	 * no code: decode bit by bit */
+	unsigned short fast[1u << FASTBITS];
 } huffman;
 
 /* Next n (<= 16) bits, least significant first; sets err and returns 0 when the input runs out. */
 static unsigned bits(inflater *s, int n)
 {
-	unsigned long v = s->bitbuf;
+	uint64_t v = s->bitbuf;
 	while (s->bitcnt < n) {
 		if (s->pos >= s->inlen) {
 			if (!s->err)
 				s->err = CVET_EPARSE;
 			return 0;
 		}
-		v |= (unsigned long)s->in[s->pos++] << s->bitcnt;
+		v |= (uint64_t)s->in[s->pos++] << s->bitcnt;
 		s->bitcnt += 8;
 	}
 	s->bitbuf = v >> n;
 	s->bitcnt -= n;
-	return (unsigned)(v & ((1UL << n) - 1));
+	return (unsigned)(v & ((UINT64_C(1) << n) - 1));
 }
 
 /* Make room for `n` more output bytes. Returns 0, or sets err. */
@@ -78,7 +85,9 @@ static int reserve(inflater *s, size_t n)
 
 static int stored(inflater *s)
 {
-	s->bitbuf = 0; /* discard the rest of the current byte */
+	/* discard the rest of the current byte; whole bytes read ahead into the bit buffer go back */
+	s->pos -= (size_t)(s->bitcnt / 8);
+	s->bitbuf = 0;
 	s->bitcnt = 0;
 	if (s->pos + 4 > s->inlen)
 		return s->err = CVET_EPARSE;
@@ -98,6 +107,19 @@ static int stored(inflater *s)
 /* Decode one symbol; -1 on bad code or end of input. */
 static int decode(inflater *s, const huffman *h)
 {
+	/* fill the bit buffer (whole bytes; stored() returns any unused ones) and try the table first */
+	while (s->bitcnt <= 48 && s->pos < s->inlen) {
+		s->bitbuf |= (uint64_t)s->in[s->pos++] << s->bitcnt;
+		s->bitcnt += 8;
+	}
+	if (s->bitcnt >= FASTBITS) {
+		unsigned e = h->fast[s->bitbuf & ((1u << FASTBITS) - 1)];
+		if (e) {
+			s->bitbuf >>= e & 15;
+			s->bitcnt -= (int)(e & 15);
+			return (int)(e >> 4);
+		}
+	}
 	int code = 0, first = 0, index = 0;
 	for (int len = 1; len <= MAXBITS; len++) {
 		code |= (int)bits(s, 1);
@@ -121,6 +143,7 @@ static int construct(huffman *h, const short *length, int n)
 	short offs[MAXBITS + 1];
 	int left = 1;
 	memset(h->count, 0, sizeof(h->count));
+	memset(h->fast, 0, sizeof(h->fast)); /* empty on every early return: those decode bit by bit and fail */
 	for (int sym = 0; sym < n; sym++)
 		h->count[length[sym]]++;
 	if (h->count[0] == n)
@@ -137,6 +160,21 @@ static int construct(huffman *h, const short *length, int n)
 	for (int sym = 0; sym < n; sym++)
 		if (length[sym] != 0)
 			h->symbol[offs[length[sym]]++] = (short)sym;
+	/* the lookup table: canonical codes of each length in symbol order, stored bit-reversed (DEFLATE sends
+	 * Huffman codes most significant bit first into a least-significant-first stream) */
+	int first = 0, index = 0;
+	for (int len = 1; len <= FASTBITS; len++) {
+		for (int i = 0; i < h->count[len]; i++) {
+			unsigned code = (unsigned)(first + i), rev = 0;
+			for (int b = 0; b < len; b++)
+				rev |= ((code >> b) & 1u) << (len - 1 - b);
+			unsigned e = (unsigned)h->symbol[index + i] << 4 | (unsigned)len;
+			for (unsigned k = rev; k < (1u << FASTBITS); k += 1u << len)
+				h->fast[k] = (unsigned short)e;
+		}
+		index += h->count[len];
+		first = (first + h->count[len]) << 1;
+	}
 	return left;
 }
 
@@ -191,14 +229,15 @@ static int fixed(inflater *s)
 	static int built;
 	/* built once; the tables are constant so a benign race only rebuilds identical data */
 	if (!built) {
-		short lengths[MAXLCODES + 2];
+		short lengths[FIXLCODES];
 		int sym = 0;
 		for (; sym < 144; sym++) lengths[sym] = 8;
 		for (; sym < 256; sym++) lengths[sym] = 9;
 		for (; sym < 280; sym++) lengths[sym] = 7;
 		for (; sym < 288; sym++) lengths[sym] = 8;
-		/* 288 symbols do not fit MAXLCODES; symbols 286/287 never occur in valid data, so drop them */
-		construct(&lencode, lengths, MAXLCODES);
+		/* all 288: symbols 286/287 never occur in valid data (codes() rejects them), but their 8-bit codes
+		 * come before the 9-bit ones, so leaving them out shifted the codes of literals 144-255 */
+		construct(&lencode, lengths, FIXLCODES);
 		for (sym = 0; sym < MAXDCODES; sym++) lengths[sym] = 5;
 		construct(&distcode, lengths, MAXDCODES);
 		built = 1;
@@ -326,11 +365,12 @@ uint32_t cvet_zip__crc32(const unsigned char *p, size_t n)
  * Zip container.
  * ================================================================================================ */
 
+/* One central-directory entry, kept small: a dump of 200,000 records costs about 8 MB here plus its names. */
 typedef struct {
-	char *name;
 	uint64_t csize, usize, offset;
+	size_t name;     /* offset of the NUL-terminated name in cvet_zip.names */
 	uint32_t crc;
-	unsigned method, flags;
+	uint16_t method, flags;
 } zentry;
 
 struct cvet_zip {
@@ -338,7 +378,9 @@ struct cvet_zip {
 	char *path;
 	uint64_t size;
 	zentry *e;
-	size_t n;
+	size_t n, cap;
+	char *names;           /* every entry name, NUL-terminated, back to back */
+	size_t names_len, names_cap;
 	uint64_t total_out; /* uncompressed bytes handed out so far */
 };
 
@@ -359,9 +401,8 @@ void cvet_zip__free(cvet_zip *z)
 {
 	if (!z)
 		return;
-	for (size_t i = 0; i < z->n; i++)
-		free(z->e[i].name);
 	free(z->e);
+	free(z->names);
 	free(z->path);
 	if (z->f)
 		fclose(z->f);
@@ -396,10 +437,127 @@ static int check_overlap(cvet_zip *z, uint64_t cd_offset)
 	return rc;
 }
 
+/* All entry names of one archive together, bytes: real dumps need a few MB (600,000 names of ~30 bytes);
+ * hostile long names must not make the table cost hundreds of MB. */
+#define MAX_NAMES ((size_t)48 << 20)
+
+/* Append a name of n bytes (cut at a NUL byte) to the name arena; its offset goes to *at.
+ * 0, 1 when the names pass MAX_NAMES, -1 when out of memory. */
+static int add_name(cvet_zip *z, const unsigned char *s, size_t n, size_t *at)
+{
+	const unsigned char *nul = memchr(s, 0, n);
+	if (nul)
+		n = (size_t)(nul - s);
+	if (z->names_len + n + 1 > MAX_NAMES)
+		return 1;
+	if (z->names_len + n + 1 > z->names_cap) {
+		size_t want = z->names_cap ? z->names_cap : 65536;
+		while (want < z->names_len + n + 1)
+			want *= 2; // cvet-ignore: integer-overflow names_len + n + 1 <= MAX_NAMES (checked above)
+		if (want > MAX_NAMES)
+			want = MAX_NAMES;
+		char *p = realloc(z->names, want);
+		if (!p)
+			return -1;
+		z->names = p;
+		z->names_cap = want;
+	}
+	memcpy(z->names + z->names_len, s, n);
+	z->names[z->names_len + n] = '\0';
+	*at = z->names_len;
+	z->names_len += n + 1;
+	return 0;
+}
+
+/*
+ * Read `count` central-directory entries of `cd_size` bytes at `cd_off` one by one through the FILE buffer:
+ * nothing but the compact entry table and the names is kept, so a claimed count costs nothing until the
+ * entries are really there. Returns 0 or CVET_EPARSE/CVET_ENOMEM with a message.
+ */
+static int read_directory(cvet_zip *z, uint64_t count, uint64_t cd_off, uint64_t cd_size, uint64_t *declared_total)
+{
+	unsigned char h[46], *var = NULL;
+	uint64_t p = 0;
+	int rc = 0;
+	if (!(var = malloc(65536 * 2)))
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (fseeko(z->f, (off_t)cd_off, SEEK_SET) != 0) {
+		rc = cvet_error_setc(CVET_EIO, "cannot read the central directory of '%s'", z->path);
+		goto done;
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		if (p + 46 > cd_size || fread(h, 1, 46, z->f) != 46 || rd32(h) != 0x02014b50u) {
+			rc = cvet_error_setc(CVET_EPARSE, "'%s': damaged central directory entry %llu", z->path,
+					     (unsigned long long)i);
+			goto done;
+		}
+		size_t nlen = rd16(h + 28), xlen = rd16(h + 30), clen = rd16(h + 32);
+		if (p + 46 + nlen + xlen + clen > cd_size || fread(var, 1, nlen + xlen, z->f) != nlen + xlen ||
+		    (clen && fseeko(z->f, (off_t)clen, SEEK_CUR) != 0)) {
+			rc = cvet_error_setc(CVET_EPARSE, "'%s': damaged central directory entry %llu", z->path,
+					     (unsigned long long)i);
+			goto done;
+		}
+		if (z->n == z->cap) {
+			size_t want = z->cap ? z->cap * 2 : 1024;
+			if (want > count)
+				want = (size_t)count;
+			zentry *ne = realloc(z->e, want * sizeof(*ne));
+			if (!ne) {
+				rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			z->e = ne;
+			z->cap = want;
+		}
+		zentry *e = &z->e[z->n];
+		e->flags = rd16(h + 8);
+		e->method = rd16(h + 10);
+		e->crc = rd32(h + 16);
+		e->csize = rd32(h + 20);
+		e->usize = rd32(h + 24);
+		e->offset = rd32(h + 42);
+		/* zip64 extra field: the 64-bit values appear in order for each 32-bit field that is saturated */
+		for (size_t x = nlen; x + 4 <= nlen + xlen;) {
+			unsigned id = rd16(var + x), sz = rd16(var + x + 2);
+			if (x + 4 + sz > nlen + xlen)
+				break;
+			if (id == 0x0001) {
+				size_t q = x + 4, qe = x + 4 + sz;
+				if (e->usize == 0xffffffffu && q + 8 <= qe) { e->usize = rd64(var + q); q += 8; }
+				if (e->csize == 0xffffffffu && q + 8 <= qe) { e->csize = rd64(var + q); q += 8; }
+				if (e->offset == 0xffffffffu && q + 8 <= qe) { e->offset = rd64(var + q); q += 8; }
+			}
+			x += 4 + sz;
+		}
+		int added = add_name(z, var, nlen, &e->name);
+		if (added != 0) {
+			rc = added > 0 ? cvet_error_setc(CVET_ELIMIT, "'%s': entry names take more than %zu bytes", z->path, MAX_NAMES)
+				       : cvet_error_setc(CVET_ENOMEM, "out of memory");
+			goto done;
+		}
+		z->n++;
+		*declared_total += e->usize; // cvet-ignore: integer-overflow at most 1e6 entries of at most 2^64/2^20 each are checked below
+		if (e->csize > z->size) {
+			rc = cvet_error_setc(CVET_EPARSE, "'%s': entry '%s' is larger than the archive", z->path, z->names + e->name);
+			goto done;
+		}
+		if (e->usize > ((uint64_t)1 << 44)) {
+			rc = cvet_error_setc(CVET_ELIMIT, "'%s': entry '%s' claims %llu bytes: refusing a possible zip bomb", z->path,
+					     z->names + e->name, (unsigned long long)e->usize);
+			goto done;
+		}
+		p += 46 + nlen + xlen + clen;
+	}
+done:
+	free(var);
+	return rc;
+}
+
 int cvet_zip__open(cvet_zip **out, const char *path)
 {
 	cvet_zip *z = NULL;
-	unsigned char *tail = NULL, *cd = NULL;
+	unsigned char *tail = NULL;
 	struct stat st;
 	int rc = 0;
 	*out = NULL;
@@ -449,67 +607,13 @@ int cvet_zip__open(cvet_zip **out, const char *path)
 				     CVET_ADV_MAX_ZIP_ENTRIES);
 		goto done;
 	}
-	if (cd_off > z->size || cd_size > z->size - cd_off || cd_size > (uint64_t)256 << 20) {
+	if (cd_off > z->size || cd_size > z->size - cd_off || cd_size > (uint64_t)256 << 20 || count * 46 > cd_size) {
 		rc = cvet_error_setc(CVET_EPARSE, "'%s': central directory out of bounds", path);
 		goto done;
 	}
-	if (!(cd = malloc(cd_size ? (size_t)cd_size : 1)) || !(z->e = calloc(count ? (size_t)count : 1, sizeof(zentry)))) {
-		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
-		goto done;
-	}
-	if (read_at(z, cd_off, cd, (size_t)cd_size) < 0) {
-		rc = cvet_error_setc(CVET_EIO, "cannot read the central directory of '%s'", path);
-		goto done;
-	}
-	size_t p = 0;
 	uint64_t declared_total = 0;
-	for (uint64_t i = 0; i < count; i++) {
-		if (p + 46 > cd_size || rd32(cd + p) != 0x02014b50u) {
-			rc = cvet_error_setc(CVET_EPARSE, "'%s': damaged central directory entry %llu", path,
-					     (unsigned long long)i);
-			goto done;
-		}
-		zentry *e = &z->e[z->n];
-		size_t nlen = rd16(cd + p + 28), xlen = rd16(cd + p + 30), clen = rd16(cd + p + 32);
-		if (p + 46 + nlen + xlen + clen > cd_size) {
-			rc = cvet_error_setc(CVET_EPARSE, "'%s': damaged central directory entry %llu", path,
-					     (unsigned long long)i);
-			goto done;
-		}
-		e->flags = rd16(cd + p + 8);
-		e->method = rd16(cd + p + 10);
-		e->crc = rd32(cd + p + 16);
-		e->csize = rd32(cd + p + 20);
-		e->usize = rd32(cd + p + 24);
-		e->offset = rd32(cd + p + 42);
-		/* zip64 extra field: the 64-bit values appear in order for each 32-bit field that is saturated */
-		/* cvet-ignore: tainted-loop-bound the extra field lies inside the central directory: checked against cd_size above */
-		for (size_t x = p + 46 + nlen; x + 4 <= p + 46 + nlen + xlen;) {
-			unsigned id = rd16(cd + x), sz = rd16(cd + x + 2);
-			if (x + 4 + sz > p + 46 + nlen + xlen)
-				break;
-			if (id == 0x0001) {
-				size_t q = x + 4, qe = x + 4 + sz;
-				if (e->usize == 0xffffffffu && q + 8 <= qe) { e->usize = rd64(cd + q); q += 8; }
-				if (e->csize == 0xffffffffu && q + 8 <= qe) { e->csize = rd64(cd + q); q += 8; }
-				if (e->offset == 0xffffffffu && q + 8 <= qe) { e->offset = rd64(cd + q); q += 8; }
-			}
-			x += 4 + sz; // cvet-ignore: integer-overflow x + 4 + sz stays within the extra field (break above)
-		}
-		if (!(e->name = malloc(nlen + 1))) {
-			rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
-			goto done;
-		}
-		memcpy(e->name, cd + p + 46, nlen);
-		e->name[nlen] = '\0';
-		z->n++;
-		declared_total += e->usize;
-		if (e->csize > z->size) {
-			rc = cvet_error_setc(CVET_EPARSE, "'%s': entry '%s' is larger than the archive", path, e->name);
-			goto done;
-		}
-		p += 46 + nlen + xlen + clen; // cvet-ignore: integer-overflow the entry was checked to end inside cd_size above
-	}
+	if ((rc = read_directory(z, count, cd_off, cd_size, &declared_total)) < 0)
+		goto done;
 	if (declared_total > CVET_ADV_MAX_ZIP_TOTAL) {
 		rc = cvet_error_setc(CVET_ELIMIT, "'%s' would expand to %llu bytes (limit %llu): refusing a possible zip bomb",
 				     path, (unsigned long long)declared_total, (unsigned long long)CVET_ADV_MAX_ZIP_TOTAL);
@@ -521,7 +625,6 @@ int cvet_zip__open(cvet_zip **out, const char *path)
 	z = NULL;
 done:
 	free(tail);
-	free(cd);
 	cvet_zip__free(z);
 	return rc;
 }
@@ -533,7 +636,7 @@ size_t cvet_zip__count(const cvet_zip *z)
 
 const char *cvet_zip__name(const cvet_zip *z, size_t i)
 {
-	return z && i < z->n ? z->e[i].name : "";
+	return z && i < z->n ? z->names + z->e[i].name : "";
 }
 
 int cvet_zip__read(cvet_zip *z, size_t i, char **data, size_t *len)
@@ -546,29 +649,31 @@ int cvet_zip__read(cvet_zip *z, size_t i, char **data, size_t *len)
 	if (!z || i >= z->n)
 		return cvet_error_setc(CVET_EUSAGE, "no such zip entry");
 	zentry *e = &z->e[i];
-	if (e->usize > CVET_ADV_MAX_FILE || e->csize > CVET_ADV_MAX_FILE)
-		return cvet_error_setc(CVET_ELIMIT, "'%s': zip entry '%s' is %llu bytes uncompressed (limit %zu): refusing a possible zip bomb",
-				       z->path, e->name, (unsigned long long)e->usize, CVET_ADV_MAX_FILE);
+	const char *name = z->names + e->name;
+	/* a ratio bomb rejects the archive; a record that is merely large is skipped by the caller */
 	if (e->usize > 65536 && e->usize / (e->csize ? e->csize : 1) > CVET_ADV_MAX_ZIP_RATIO)
 		return cvet_error_setc(CVET_ELIMIT, "'%s': zip entry '%s' compresses %llu:1 (limit %d:1): refusing a possible zip bomb",
-				       z->path, e->name, (unsigned long long)(e->usize / (e->csize ? e->csize : 1)), CVET_ADV_MAX_ZIP_RATIO);
+				       z->path, name, (unsigned long long)(e->usize / (e->csize ? e->csize : 1)), CVET_ADV_MAX_ZIP_RATIO);
+	if (e->usize > CVET_ADV_MAX_ZIP_RECORD || e->csize > CVET_ADV_MAX_ZIP_RECORD)
+		return cvet_error_setc(CVET_EPARSE, "zip entry '%s' is %llu bytes uncompressed (limit %zu per record)",
+				       name, (unsigned long long)e->usize, CVET_ADV_MAX_ZIP_RECORD);
 	if (z->total_out + e->usize > CVET_ADV_MAX_ZIP_TOTAL)
 		return cvet_error_setc(CVET_ELIMIT, "'%s' expands past %llu bytes: refusing a possible zip bomb", z->path,
 				       (unsigned long long)CVET_ADV_MAX_ZIP_TOTAL);
 	if (e->flags & 1)
-		return cvet_error_setc(CVET_EPARSE, "zip entry '%s' is encrypted", e->name);
+		return cvet_error_setc(CVET_EPARSE, "zip entry '%s' is encrypted", name);
 	if (read_at(z, e->offset, hdr, 30) < 0 || rd32(hdr) != 0x04034b50u)
-		return cvet_error_setc(CVET_EPARSE, "zip entry '%s': bad local header", e->name);
+		return cvet_error_setc(CVET_EPARSE, "zip entry '%s': bad local header", name);
 	uint64_t start = e->offset + 30 + rd16(hdr + 26) + rd16(hdr + 28);
 	if (!(comp = malloc(e->csize ? (size_t)e->csize : 1)))
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	if (read_at(z, start, comp, (size_t)e->csize) < 0) {
-		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': data out of bounds", e->name);
+		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': data out of bounds", name);
 		goto done;
 	}
 	if (e->method == 0) {
 		if (e->csize != e->usize) {
-			rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': stored sizes differ", e->name);
+			rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': stored sizes differ", name);
 			goto done;
 		}
 		if (!(plain = malloc((size_t)e->usize + 1))) {
@@ -582,17 +687,17 @@ int cvet_zip__read(cvet_zip *z, size_t i, char **data, size_t *len)
 		rc = cvet_inflate__raw(comp, (size_t)e->csize, (size_t)e->usize, &plain, &plen);
 		if (rc == CVET_ELIMIT)
 			rc = cvet_error_setc(CVET_ELIMIT, "'%s': zip entry '%s' inflates past its declared size (a zip bomb?)",
-					     z->path, e->name);
+					     z->path, name);
 		else if (rc == CVET_EPARSE)
-			rc = cvet_error_setc(rc, "zip entry '%s': invalid deflate data", e->name);
+			rc = cvet_error_setc(rc, "zip entry '%s': invalid deflate data", name);
 		if (rc < 0)
 			goto done;
 	} else {
-		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': unsupported compression method %u", e->name, e->method);
+		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': unsupported compression method %u", name, e->method);
 		goto done;
 	}
 	if (plen != e->usize || cvet_zip__crc32(plain, plen) != e->crc) {
-		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': size or CRC mismatch", e->name);
+		rc = cvet_error_setc(CVET_EPARSE, "zip entry '%s': size or CRC mismatch", name);
 		goto done;
 	}
 	z->total_out += plen;

@@ -129,6 +129,8 @@ static const char options_text2[] =
 	"dependencies:\n"
 	"  --db PATH              advisory database to match against (default: $CVET_DB, else the\n"
 	"                         user database, else the bundled snapshot)\n"
+	"  --vcpkg-root DIR       a vcpkg checkout (default: $VCPKG_ROOT): versions/baseline.json at a manifest's\n"
+	"                         builtin-baseline commit gives the versions nothing else pins\n"
 	"";
 
 static const char options_shards[] =
@@ -546,6 +548,10 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 			c->baseline = v;
 		} else if (is_opt(argc, argv, &i, "--db", 0, 1, &v, &err)) {
 			c->db = v;
+		} else if (is_opt(argc, argv, &i, "--vcpkg-root", 0, 1, &v, &err)) {
+			/* read by the vcpkg manifest parser, like a $VCPKG_ROOT set by the user (single-threaded here) */
+			if (!err && (!*v || setenv("VCPKG_ROOT", v, 1) != 0))
+				err = cvet_error_setc(CVET_EUSAGE, "--vcpkg-root needs a folder");
 		} else if (is_opt(argc, argv, &i, "--config", 0, 1, &v, &err)) {
 			c->config = v;
 		} else if (is_opt(argc, argv, &i, "--root", 0, 1, &v, &err)) {

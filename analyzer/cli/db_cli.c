@@ -11,7 +11,8 @@
 #include "report/format_util.h"
 
 static const char USAGE[] =
-	"usage: cvet db import [--db PATH] PATH...   import OSV JSON files, folders, .zip archives and name maps\n"
+	"usage: cvet db import [--db PATH] [-q] PATH...   import OSV JSON files, folders, .zip archives and name maps\n"
+	"                                            (-q: no progress line)\n"
 	"       cvet db status [--db PATH]           show what the advisory database holds\n"
 	"       cvet db path                         print the database cvet uses by default\n";
 
@@ -104,9 +105,10 @@ static double now_seconds(void)
 }
 
 /* Parse "--db PATH" / "--db=PATH" out of argv (from index 2); other arguments go to rest. Returns 0 or 2. */
-static int parse_args(int argc, char **argv, const char **db, const char ***rest, size_t *nrest)
+static int parse_args(int argc, char **argv, const char **db, int *quiet, const char ***rest, size_t *nrest)
 {
 	*db = NULL;
+	*quiet = 0;
 	*nrest = 0;
 	*rest = calloc((size_t)(argc > 0 ? argc : 1), sizeof(char *));
 	if (!*rest)
@@ -122,6 +124,8 @@ static int parse_args(int argc, char **argv, const char **db, const char ***rest
 			*db = argv[++i];
 		} else if (!only_paths && strncmp(a, "--db=", 5) == 0) {
 			*db = a + 5;
+		} else if (!only_paths && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
+			*quiet = 1;
 		} else if (!only_paths && a[0] == '-' && a[1]) {
 			return usage_error("unknown option", a);
 		} else {
@@ -133,7 +137,7 @@ static int parse_args(int argc, char **argv, const char **db, const char ***rest
 	return 0;
 }
 
-static int cmd_import(const char *db, const char *const *paths, size_t n)
+static int cmd_import(const char *db, int quiet, const char *const *paths, size_t n)
 {
 	cvet_advdb_writer *w = NULL;
 	cvet_namemap map = {0};
@@ -141,6 +145,8 @@ static int cmd_import(const char *db, const char *const *paths, size_t n)
 	char note[1024] = "";
 	int rc;
 	memset(&st, 0, sizeof(st));
+	/* a progress line for archives: redrawn on a terminal, a line every 10 s in a log, none with -q */
+	st.progress = quiet ? 0 : isatty(STDERR_FILENO) ? 1 : 2;
 	if (n == 0)
 		return usage_error("db import needs at least one path", NULL);
 	if (!db && !(db = import_target()))
@@ -185,12 +191,40 @@ static int cmd_import(const char *db, const char *const *paths, size_t n)
 	if (st.warned > CVET_ADV_MAX_WARNINGS)
 		fprintf(stderr, "cvet: warning: %zu more skipped records not shown\n", st.warned - CVET_ADV_MAX_WARNINGS);
 	printf("imported %zu records (%zu skipped) into %s in %.2f s", st.imported, st.skipped, db, dt);
+	if (st.other_ecosystem)
+		printf("; %zu records for ecosystems cvet does not match left out", st.other_ecosystem);
 	if (st.cve5 || st.cve5_unmapped || st.cve5_unusable)
 		printf("; CVE 5: %zu imported, %zu skipped with no known product, %zu with no comparable version"
 		       " (%zu git/rpm version entries skipped)", st.cve5, st.cve5_unmapped, st.cve5_unusable, st.cve5_git);
 	printf("\n");
 	return 0;
 }
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
+static long days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Age in days of an RFC 3339 date ("2026-01-05T..."), or -1 when it does not start with a date. */
+static long age_days(const char *date)
+{
+	int y, m, d;
+	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&now, &tm))
+		return -1;
+	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1L, tm.tm_mday) - days_from_civil(y, m, d);
+}
+
+#define STALE_DAYS 90
 
 static int cmd_status(const char *path)
 {
@@ -215,6 +249,10 @@ static int cmd_status(const char *path)
 		printf(" %s %lld%s", s.source_names[i], s.source_counts[i], i + 1 < s.nsources ? "," : "");
 	printf("\nnewest:   %s\n", s.newest ? s.newest : "-");
 	printf("imported: %s\n", s.imported ? s.imported : "-");
+	long age = age_days(s.newest);
+	if (age > STALE_DAYS)
+		fprintf(stderr, "cvet: warning: the newest advisory is %ld days old (over %d): the database is stale;"
+			" import a fresh OSV export with `cvet db import`\n", age, STALE_DAYS);
 	cvet_advdb__status_clear(&s);
 	cvet_advdb_free(db);
 	return 0;
@@ -224,7 +262,7 @@ int cvet_db_main(int argc, char **argv)
 {
 	const char *db = NULL, **rest = NULL;
 	size_t nrest = 0;
-	int rc;
+	int rc, quiet = 0;
 	if (argc < 2 || !argv[1])
 		return usage_error("db needs a subcommand", NULL);
 	const char *cmd = argv[1];
@@ -234,12 +272,12 @@ int cvet_db_main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "import") != 0 && strcmp(cmd, "status") != 0 && strcmp(cmd, "path") != 0)
 		return usage_error("unknown db subcommand", cmd);
-	if ((rc = parse_args(argc, argv, &db, &rest, &nrest)) != 0) {
+	if ((rc = parse_args(argc, argv, &db, &quiet, &rest, &nrest)) != 0) {
 		free(rest);
 		return rc;
 	}
 	if (strcmp(cmd, "import") == 0) {
-		rc = cmd_import(db, rest, nrest);
+		rc = cmd_import(db, quiet, rest, nrest);
 	} else if (nrest) {
 		rc = usage_error("unexpected argument", rest[0]);
 	} else if (strcmp(cmd, "status") == 0) {

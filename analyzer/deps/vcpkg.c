@@ -1,10 +1,13 @@
 /* lockfile_vcpkg.c - vcpkg manifests (vcpkg.json, vcpkg-configuration.json) and installed-port versions next to them */
 #include <dirent.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "cvet/advisory.h"
+#include "deps/gitobj.h"
 #include "deps/lockfile.h"
 
 static const char ECO[] = "vcpkg";
@@ -12,6 +15,143 @@ static const char ECO[] = "vcpkg";
 #define MAX_INSTALLED 20000  /* installed ports read from status / SPDX files */
 #define SPDX_BUDGET ((size_t)256 << 20) /* bytes of per-port SPDX files read for one manifest */
 #define MAX_TRIPLETS 16
+#define MAX_BASELINE ((size_t)16 << 20) /* versions/baseline.json (about 300 KB in vcpkg today) */
+#define MAX_UNKNOWN_LISTED 8            /* port names listed in the note about unknown versions */
+
+/* versions/baseline.json of the vcpkg checkout at a manifest's builtin-baseline, when it could be read. */
+typedef struct {
+	cvet_lf_json j;
+	char *text;
+	const cJSON *def; /* its "default" object, or NULL when not loaded */
+	char *source;     /* "baseline.json at 1a2b3c4d5e6f of VCPKG_ROOT" (for details) */
+	char *why;        /* why it is not loaded (for the note), or NULL */
+} baseline_db;
+
+static void baseline_clear(baseline_db *b)
+{
+	if (b->def)
+		cvet_lockfile__json_free(&b->j);
+	free(b->text);
+	free(b->source);
+	free(b->why);
+	memset(b, 0, sizeof(*b));
+}
+
+/* The working tree's versions/baseline.json of `root` (at most MAX_BASELINE bytes). 0 or -1. */
+static int read_tree_baseline(const char *root, char **text, size_t *len)
+{
+	char *path = cvet_lockfile__printf("%s/versions/baseline.json", root);
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	struct stat st;
+	int rc = -1;
+	*text = NULL;
+	if (f && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size <= MAX_BASELINE &&
+	    (*text = malloc((size_t)st.st_size + 1)) && fread(*text, 1, (size_t)st.st_size, f) == (size_t)st.st_size) {
+		(*text)[st.st_size] = '\0';
+		*len = (size_t)st.st_size;
+		rc = 0;
+	}
+	if (rc < 0) {
+		free(*text);
+		*text = NULL;
+	}
+	if (f)
+		fclose(f);
+	free(path);
+	return rc;
+}
+
+/*
+ * Load versions/baseline.json as of commit `baseline` from the vcpkg checkout $VCPKG_ROOT (set by the user or
+ * by --vcpkg-root): the git objects (loose or packed), else the working tree when HEAD is that commit. On any
+ * failure b->why says why (for the report); only running out of memory is an error.
+ */
+static int baseline_load(baseline_db *b, const char *baseline)
+{
+	const char *root = getenv("VCPKG_ROOT");
+	char *gitdir = NULL, head[41];
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc;
+	memset(b, 0, sizeof(*b));
+	if (!root || !*root) {
+		b->why = cvet_lockfile__printf("builtin-baseline %.40s decides them; pass --vcpkg-root DIR (or set VCPKG_ROOT) "
+					       "to a vcpkg checkout that has this commit", baseline);
+		goto done;
+	}
+	if (strlen(baseline) != 40 || strspn(baseline, "0123456789abcdef") != 40) {
+		b->why = cvet_lockfile__printf("builtin-baseline '%.64s' is not a 40-hex commit", baseline);
+		goto done;
+	}
+	if (!(gitdir = cvet_gitobj__git_dir(root))) {
+		b->why = cvet_lockfile__printf("VCPKG_ROOT %.300s is not a git checkout, so builtin-baseline %.40s cannot be "
+					       "read", root, baseline);
+		goto done;
+	}
+	rc = cvet_gitobj__file_at(gitdir, baseline, "versions/baseline.json", MAX_BASELINE, &data, &len);
+	if (rc == 0) {
+		b->text = (char *)data;
+		b->source = cvet_lockfile__printf("baseline.json at %.12s in VCPKG_ROOT", baseline);
+	} else if (rc == CVET_ENOMEM) {
+		goto done;
+	} else if (cvet_gitobj__head(gitdir, head) == 0 && strcmp(head, baseline) == 0 &&
+		   read_tree_baseline(root, &b->text, &len) == 0) {
+		/* the objects could not be read, but the checkout is at that very commit */
+		b->source = cvet_lockfile__printf("the working tree's baseline.json (HEAD is %.12s) in VCPKG_ROOT", baseline);
+	} else {
+		b->why = cvet_lockfile__printf("versions/baseline.json at builtin-baseline %.40s could not be read from "
+					       "VCPKG_ROOT %.300s: %.300s%s", baseline, root, cvet_error_last(),
+					       rc == CVET_ENOTFOUND ? " (git fetch that commit there)" : "");
+		goto done;
+	}
+	if (!b->source) {
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		free(gitdir);
+		return rc;
+	}
+	if (cvet_lockfile__json_parse("versions/baseline.json", b->text, len, &b->j) < 0) {
+		b->why = cvet_lockfile__printf("the vcpkg baseline.json at %.40s is malformed: %.300s", baseline,
+					       cvet_error_last());
+		goto done;
+	}
+	const cJSON *def = cJSON_GetObjectItemCaseSensitive(b->j.root, "default");
+	if (!cJSON_IsObject(def)) {
+		cvet_lockfile__json_free(&b->j);
+		b->why = cvet_lockfile__printf("the vcpkg baseline.json at %.40s has no \"default\" object", baseline);
+		goto done;
+	}
+	b->def = def;
+done:
+	free(gitdir);
+	return 0;
+}
+
+/* "1.3.1" or "1.3.1#2" for `port` from the baseline (malloc'd), or NULL when it does not list the port. */
+static char *baseline_version(const baseline_db *b, const char *port)
+{
+	const cJSON *e = b->def ? cJSON_GetObjectItemCaseSensitive(b->def, port) : NULL;
+	const char *v = cJSON_IsObject(e) ? cvet_lockfile__json_str(e, "baseline") : NULL;
+	if (!v || !*v || strlen(v) > 256)
+		return NULL;
+	const cJSON *pv = cJSON_GetObjectItemCaseSensitive(e, "port-version");
+	if (cJSON_IsNumber(pv) && pv->valuedouble >= 1 && pv->valuedouble < 1e9)
+		return cvet_lockfile__printf("%s#%d", v, (int)pv->valuedouble);
+	return cvet_lockfile__strdup(v);
+}
+
+/* Compare vcpkg versions "X#N": the version, then the port version. */
+static int vcpkg_cmp(const char *a, const char *b)
+{
+	size_t al = strcspn(a, "#"), bl = strcspn(b, "#");
+	char *x = cvet_lockfile__strndup(a, al), *y = cvet_lockfile__strndup(b, bl);
+	int c = x && y ? cvet_version_cmp(x, y) : 0;
+	free(x);
+	free(y);
+	if (c)
+		return c;
+	long pa = a[al] ? strtol(a + al + 1, NULL, 10) : 0, pb = b[bl] ? strtol(b + bl + 1, NULL, 10) : 0;
+	return (pa > pb) - (pa < pb);
+}
 
 typedef struct {
 	char *name;
@@ -308,7 +448,7 @@ static int valid_port_name(const char *s)
 
 /* Add one dependency entry (string or object) found at `e`; `feature` names the manifest feature, or NULL. */
 static int add_dep(const cvet_lf_json *j, const char *display, const cJSON *e, const cJSON *overrides,
-		   installed_set *inst, const char *feature, cvet_lf_list *out)
+		   installed_set *inst, const baseline_db *base, const char *feature, cvet_lf_list *out)
 {
 	const char *name;
 	const cJSON *name_node = e;
@@ -348,10 +488,20 @@ static int add_dep(const cvet_lf_json *j, const char *display, const cJSON *e, c
 			break;
 		}
 	}
-	if (!version && minver) {
+	char *bv = version ? NULL : baseline_version(base, name);
+	if (bv && minver && vcpkg_cmp(minver, bv) > 0) {
+		/* vcpkg takes the higher of the baseline and the constraint */
+		version = cvet_lockfile__strdup(minver);
+		detail = cvet_lockfile__printf("version>= (above the %s)", base->source);
+	} else if (bv) {
+		version = bv;
+		bv = NULL;
+		detail = cvet_lockfile__printf("%s%s", minver ? "version>= met by the " : "", base->source);
+	} else if (!version && minver) {
 		version = cvet_lockfile__strdup(minver);
 		detail = cvet_lockfile__strdup("minimum version (version>=)");
 	}
+	free(bv);
 	installed_port *ip = installed_find(inst, name);
 	if (ip) {
 		free(version);
@@ -392,6 +542,8 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char 
 {
 	cvet_lf_json j;
 	installed_set inst = {0};
+	baseline_db base;
+	memset(&base, 0, sizeof(base));
 	int err = cvet_lockfile__json_parse(display, buf, len, &j);
 	if (err < 0)
 		return err;
@@ -413,10 +565,14 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char 
 	}
 	if (path && (err = read_installed(path, confine, &inst, out)) < 0)
 		goto done;
+	size_t first = out->n;
+	const char *baseline = cvet_lockfile__json_str(j.root, "builtin-baseline");
+	if (baseline && (err = baseline_load(&base, baseline)) < 0)
+		goto done;
 
 	const cJSON *e;
 	cJSON_ArrayForEach(e, deps) {
-		if ((err = add_dep(&j, display, e, ovr, &inst, NULL, out)) < 0)
+		if ((err = add_dep(&j, display, e, ovr, &inst, &base, NULL, out)) < 0)
 			goto done;
 	}
 	/* optional features of this manifest declare more dependencies */
@@ -424,7 +580,7 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char 
 	cJSON_ArrayForEach(f, cvet_lockfile__json_object(features)) {
 		const cJSON *fd = cJSON_GetObjectItemCaseSensitive(f, "dependencies");
 		cJSON_ArrayForEach(e, cvet_lockfile__json_array(fd)) {
-			if ((err = add_dep(&j, display, e, ovr, &inst, f->string ? f->string : "?", out)) < 0)
+			if ((err = add_dep(&j, display, e, ovr, &inst, &base, f->string ? f->string : "?", out)) < 0)
 				goto done;
 		}
 	}
@@ -471,10 +627,29 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char 
 		p->detail = cvet_lockfile__strdup("installed transitive dependency");
 	}
 
-	const char *baseline = cvet_lockfile__json_str(j.root, "builtin-baseline");
-	if (baseline)
-		cvet_lockfile__note(out, "%s: vcpkg builtin-baseline %.64s (versions without constraints follow it)", display,
-				    baseline);
+	/* say plainly which ports stay without a version, and why */
+	size_t unknown = 0;
+	char names[MAX_UNKNOWN_LISTED * 70 + 8] = "";
+	for (size_t i = first; i < out->n; i++) {
+		if (out->items[i].ecosystem != ECO || out->items[i].version)
+			continue;
+		if (unknown < MAX_UNKNOWN_LISTED) {
+			size_t used = strlen(names);
+			snprintf(names + used, sizeof(names) - used, "%s%.64s", unknown ? ", " : "", out->items[i].name);
+		}
+		unknown++;
+	}
+	if (unknown) {
+		const char *why = !baseline ? "no builtin-baseline, override, version>= or installed port pins them"
+			    : base.why ? base.why
+				       : "the baseline.json of builtin-baseline does not list them (ports from another registry?)";
+		err = cvet_lockfile__note(out, "%s: %zu vcpkg port%s without a version (%s%s): %s", display, unknown,
+					  unknown == 1 ? "" : "s", names, unknown > MAX_UNKNOWN_LISTED ? ", ..." : "", why);
+		if (err < 0)
+			goto done;
+	}
+	if (baseline && base.def)
+		cvet_lockfile__note(out, "%s: vcpkg builtin-baseline %.40s read from %s", display, baseline, base.source);
 	const cJSON *conf = cJSON_GetObjectItemCaseSensitive(j.root, "vcpkg-configuration");
 	if (cJSON_IsObject(conf)) {
 		const cJSON *ov = cJSON_GetObjectItemCaseSensitive(conf, "overlay-ports");
@@ -483,6 +658,7 @@ int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char 
 					    display);
 	}
 done:
+	baseline_clear(&base);
 	installed_clear(&inst);
 	cvet_lockfile__json_free(&j);
 	return err;

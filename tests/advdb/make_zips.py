@@ -19,6 +19,8 @@ cases = {
     "stored": (bytes(rng.getrandbits(8) for _ in range(70000)), 0, zlib.Z_DEFAULT_STRATEGY),
     "runs": (b"a" * 300000 + b"b" * 1000, 9, zlib.Z_RLE),
     "fixed": (text[:50000], 6, zlib.Z_FIXED),
+    # literals 144-255 have 9-bit fixed codes (non-ASCII text, git tree hashes): regression for codes shifted by 4
+    "fixed_high": (bytes(range(256)) * 64 + "naïve café, 東京".encode() * 100, 6, zlib.Z_FIXED),
 }
 for name, (data, level, strategy) in cases.items():
     with open(os.path.join(out, "infl_%s.bin" % name), "wb") as f:

@@ -300,7 +300,7 @@ void test_cvss__malformed(void)
 
 void test_zip__inflate_roundtrips(void)
 {
-	static const char *const names[] = {"empty", "hello", "text", "random", "stored", "runs", "fixed"};
+	static const char *const names[] = {"empty", "hello", "text", "random", "stored", "runs", "fixed", "fixed_high"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		char p1[1024], p2[1024];
 		size_t nraw = 0, nbin = 0, nout = 0;

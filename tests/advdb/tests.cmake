@@ -49,3 +49,9 @@ set_tests_properties(advdb.cve5 PROPERTIES TIMEOUT 300
 add_test(NAME advdb.cve5_cli COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/cve5_cli_test.py $<TARGET_FILE:cvet>)
 set_tests_properties(advdb.cve5_cli PROPERTIES TIMEOUT 120
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# full OSV dumps: a generated 20,000-record zip imports within 200 MB RSS, other ecosystems are left out, progress
+# line, hostile archives, and the stale-database warning of `cvet db status`
+add_test(NAME advdb.osv_dump COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/osv_dump_test.py $<TARGET_FILE:cvet>)
+set_tests_properties(advdb.osv_dump PROPERTIES TIMEOUT 600
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

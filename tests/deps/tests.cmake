@@ -23,3 +23,11 @@ add_test(NAME deps_e2e
           --testdata ${CMAKE_SOURCE_DIR}/testdata)
 set_tests_properties(deps_e2e PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# vcpkg builtin-baseline versions from a vcpkg checkout (--vcpkg-root / $VCPKG_ROOT): loose and packed git objects
+# of a fake checkout the test builds with git, overrides, version>=, notes for what stays unknown, damaged packs
+add_test(NAME deps.vcpkg_root COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/vcpkg_root_test.py $<TARGET_FILE:cvet>)
+set_tests_properties(deps.vcpkg_root PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+# a VCPKG_ROOT of the developer's own must not change what the fixtures expect (CMake >= 3.22; older ignores it)
+set_tests_properties(deps_parsers deps_scan deps_e2e PROPERTIES ENVIRONMENT_MODIFICATION "VCPKG_ROOT=unset:")
