@@ -134,6 +134,8 @@ static const char options_text2[] =
 	"";
 
 static const char options_shards[] =
+	"\n"
+	"pull requests and CI:\n"
 	"  --shard K/N            analyse only shard K of N of the sources (a deterministic split balanced by\n"
 	"                         size) and write it with --save-part FILE; nothing else is reported\n"
 	"  --merge-part FILE      (repeat for each shard) take the sources' results from the parts and finish\n"

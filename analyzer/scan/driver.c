@@ -285,8 +285,15 @@ static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cv
 		if (rc < 0)
 			return rc;
 	}
-	if (outcome == CVET_WORKER_OK && stopped == STOP_NONE)
+	if (outcome == CVET_WORKER_OK && stopped == STOP_NONE) {
+		/* a worker left large by its last unit (libclang recovered from running out of memory under RLIMIT_AS,
+		 * or freed memory the allocator keeps) is not given the next one: the watchdog would blame that one */
+		unsigned long rss, vsz;
+		cvet_worker__memory(w->pid, &rss, &vsz);
+		if (p->limits.memory_mb && rss * 2 > p->limits.memory_mb)
+			cvet_worker__stop(w, &p->spawner);
 		return 0;
+	}
 	status = cvet_worker__stop(w, &p->spawner);
 	if (outcome == CVET_WORKER_OK)
 		return 0; /* the answer was complete before the watchdog's late stop */

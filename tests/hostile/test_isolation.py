@@ -94,13 +94,15 @@ def main():
         rules = [(f["rule_id"], f["location"]["path"]) for f in report["findings"]]
         check(("unsafe-gets", "tree/plain.c") in rules, "the ordinary file's finding survives: %s" % rules)
         bomb = notes_for(report, "tree/bomb.c")
-        check(len(bomb) == 1 and ("memory" in bomb[0]["message"] or "longer than" in bomb[0]["message"]),
+        # the watchdog's kill names the bound; when RLIMIT_AS stops it first, libclang recovers and says it crashed
+        bounded = ("memory", "longer than", "crashed")
+        check(len(bomb) == 1 and any(b in bomb[0]["message"] for b in bounded),
               "macro bomb: one note naming the bound: %s" % [b["message"] for b in bomb])
         fifo = notes_for(report, "tree/fifo.c")
         check(any("longer than 8 s" in f["message"] or "not a regular file" in f["message"] for f in fifo),
               "FIFO include: a note: %s" % [f["message"] for f in fifo])
         zero = notes_for(report, "tree/zero.c")
-        check(len(zero) == 1 and ("memory" in zero[0]["message"] or "longer than" in zero[0]["message"]),
+        check(len(zero) == 1 and any(b in zero[0]["message"] for b in bounded),
               "#include of /dev/zero: one note naming the bound: %s" % [z["message"] for z in zero])
         deep = notes_for(report, "tree/deep.c")
         check(len(deep) >= 1, "10,000-deep nesting: a note: %s" % [d["message"][:120] for d in deep])
