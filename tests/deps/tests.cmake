@@ -23,3 +23,11 @@ add_test(NAME deps_e2e
           --testdata ${CMAKE_SOURCE_DIR}/testdata)
 set_tests_properties(deps_e2e PROPERTIES TIMEOUT 300
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# coverage of the real samples (tests/deps/coverage.py): floors so that the name map and parsers cannot regress
+add_test(NAME deps_coverage
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/coverage.py --cvet $<TARGET_FILE:cvet>
+          --testdata ${CMAKE_SOURCE_DIR}/testdata --db ${CMAKE_BINARY_DIR}/advisories.db
+          --min-checked 113 --min-known 217)
+set_tests_properties(deps_coverage PROPERTIES TIMEOUT 120
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
