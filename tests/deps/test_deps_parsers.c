@@ -462,6 +462,18 @@ static void test_deps__meson_sqlite_amalgamation(void)
 	T_ASSERT_INT(0, load_text(K_WRAP, prov, sizeof(prov) - 1));
 	T_ASSERT_STR("x", L.items[0].name);
 	T_ASSERT(strstr(L.items[0].detail, "provides foo, x"));
+	/* hostile: a [provide] section of thousands of names stays bounded; odd directories and URLs */
+	size_t cap = 200000, n = 0;
+	char *big = malloc(cap);
+	T_ASSERT(big != NULL);
+	n += (size_t)snprintf(big + n, cap - n, "[wrap-file]\ndirectory = ---1\nsource_url = ?#/\n[provide]\n");
+	for (int i = 0; i < 5000 && n + 64 < cap; i++)
+		n += (size_t)snprintf(big + n, cap - n, "dependency_names = d%d, e%d,,  ,\nname%d = x\n", i, i, i);
+	T_ASSERT_INT(0, load_text(K_WRAP, big, n));
+	T_ASSERT_STR("x", L.items[0].name);
+	T_ASSERT_STR("1", L.items[0].version);
+	T_ASSERT(strlen(L.items[0].detail) < 1200);
+	free(big);
 }
 
 /* ---- Bazel ---- */
