@@ -106,13 +106,13 @@ def repo_key(url):
 
 def home_key(u):
     """A project's own web page when it has no repository URL: 'https://www.gnu.org/software/libiconv/' ->
-    'home:gnu.org/software/libiconv'. Only pages with a path (never a bare host) and never a download or
-    archive URL, so that two names meet only on the same project page."""
+    'home:gnu.org/software/libiconv'; never a download or archive URL. A bare host ('home:gmplib.org') joins
+    names only when the registries agree on the name (see main)."""
     m = re.match(r"^https?://(?:www\.)?([\w.-]+\.[a-z]+)(/[^?#]*)?$", u)
     if not m or m.group(1) in HOSTS:
         return None
     path = re.sub(r"/(index\.html?|index\.php)$", "", (m.group(2) or "").rstrip("/"))
-    if not path or re.search(r"\.(tar|gz|xz|bz2|zip|tgz|zst)$|/(download|downloads|releases|files|dist|pub)(/|$)",
+    if re.search(r"\.(tar|gz|xz|bz2|zip|tgz|zst)$|/(download|downloads|releases|files|dist|pub)(/|$)",
                               path):
         return None
     return "home:%s%s" % (m.group(1), path)
@@ -270,6 +270,26 @@ def vendor_fits(pair, repo):
     return vendor in (product, product + "_project") or (owner and (owner == vendor or owner.startswith(vendor)))
 
 
+def data_projects(adv):
+    """The project names the bundled advisory records use when the name map does not rename them: OSS-Fuzz
+    and Bitnami folder names, Julia's Foo_jll as foo."""
+    res = set()
+    for sub in ("oss-fuzz", "bitnami"):
+        d = os.path.join(adv, "osv", sub)
+        if os.path.isdir(d):
+            res.update(n.lower() for n in os.listdir(d) if os.path.isdir(os.path.join(d, n)))
+    try:
+        with open(os.path.join(adv, "osv", "julia-jll", "_index.json"), encoding="utf-8") as f:
+            res.update(re.sub(r"_jll$", "", n).lower() for n in (json.load(f).get("package_counts") or {}))
+    except (OSError, ValueError):
+        pass
+    return res
+
+
+def squash(name):
+    return re.sub(r"[-_.]", "", name.lower())
+
+
 def read_cpes(adv):
     """(repo key or product name) -> set of 'vendor:product' from the bundled CVE 5 and Bitnami records."""
     by_repo, by_name = {}, {}
@@ -325,10 +345,12 @@ def main():
     trees = {k: Tree(getattr(a, k.replace("-", "_"))) for k in ("conan", "vcpkg", "bcr", "wrapdb", "oss-fuzz")}
     commits = {k: t.commit() for k, t in trees.items()}
     wrap_names, provides = read_wrapdb(trees["wrapdb"])
-    regs = {"conan": invert(read_conan(trees["conan"])), "vcpkg": invert(read_vcpkg(trees["vcpkg"])),
-            "bcr": invert(read_bcr(trees["bcr"])), "wrapdb": invert(wrap_names)}
+    raw = {"conan": read_conan(trees["conan"]), "vcpkg": read_vcpkg(trees["vcpkg"]), "bcr": read_bcr(trees["bcr"]),
+           "wrapdb": wrap_names, "debian": read_debian(a.debian_sources)}
+    regs = {ns: invert(raw[ns]) for ns in ("conan", "vcpkg", "bcr", "wrapdb")}
     fuzz = invert(read_oss_fuzz(trees["oss-fuzz"]))
-    deb = invert(read_debian(a.debian_sources))
+    deb = invert(raw["debian"])
+    with_data = data_projects(a.advisories) if a.advisories else set()
     cpe_repo, cpe_name = read_cpes(a.advisories) if a.advisories else ({}, {})
 
     base = {}
@@ -341,19 +363,37 @@ def main():
     for r in regs.values():
         repos.update(r)
     projects, taken = {}, set(base)
+    # every (namespace, name) goes to one project: the hand-compiled ones first, then repository joins, then
+    # project pages, then bare hosts
+    assigned = {ns: set() for ns in ("conan", "vcpkg", "bcr", "wrapdb", "debian", "fuzz")}
+    for p in base.values():
+        for ns in ("conan", "vcpkg", "bcr", "wrapdb", "debian"):
+            if isinstance(p.get(ns), dict) and p[ns].get("name"):
+                assigned[ns].add(p[ns]["name"].split(" (")[0].lower())
+        for k in ("oss_fuzz_project", "oss_fuzz_project_declared"):
+            if p.get(k):
+                assigned["fuzz"].add(p[k].lower())
+
+    def pick(ns, cands, repo):
+        return best_name([c for c in cands or [] if c.lower() not in assigned[ns]], repo)
+
     stats = {"base": len(base), "added": 0, "filled": 0}
-    for repo in sorted(repos):
-        found = {ns: best_name(regs[ns].get(repo), repo) for ns in regs}
+    for repo in sorted(repos, key=lambda r: (r.startswith("home:"), r.startswith("home:") and "/" not in r, r)):
+        found = {ns: pick(ns, regs[ns].get(repo), repo) for ns in regs}
         n_reg = sum(1 for v in found.values() if v)
-        fz, dn = best_name(fuzz.get(repo), repo), best_name(deb.get(repo), repo)
+        fz, dn = pick("fuzz", fuzz.get(repo), repo), pick("debian", deb.get(repo), repo)
         if repo in base_by_repo:
             p = base[base_by_repo[repo]]
             for ns, v in found.items():
                 if v and (not isinstance(p.get(ns), dict) or not p[ns].get("exists")):
                     p[ns] = {"name": v, "exists": True}
                     stats["filled"] += 1
+            for ns, v in found.items():
+                if v:
+                    assigned[ns].add(v.lower())
             if dn and not p.get("debian"):
                 p["debian"] = {"name": dn, "exists": True}
+                assigned["debian"].add(dn.lower())
             if fz and not p.get("oss_fuzz_project_declared"):
                 p["oss_fuzz_project_declared"] = fz
             continue
@@ -361,15 +401,47 @@ def main():
             continue
         if repo.startswith("github.com/boostorg/"):
             continue  # Boost's libraries: the "boost" project's boost-* / boost.* patterns cover them
-        # the project's key: the repository's name when two registries agree on it, else the vcpkg, Conan, BCR,
-        # WrapDB or Debian name (OSS-Fuzz's last: its names are often generic words); never a taken key
         names = [v.lower() for v in (found["vcpkg"], found["conan"], found["bcr"], found["wrapdb"], dn) if v]
+        if repo.startswith("home:") and "/" not in repo:
+            # a bare host ("gmplib.org") is shared by many packages: keep the names the registries agree on
+            sq = [squash(v) for v in names]
+            common = max(set(sq), key=sq.count)
+            if sq.count(common) < 2:
+                continue
+            for ns in found:
+                if found[ns] and squash(found[ns]) != common:
+                    found[ns] = None
+            dn = dn if dn and squash(dn) == common else None
+            names = [v for v in names if squash(v) == common]
+        if repo.startswith("home:"):
+            # a project page naming a project a repository join already made ("libsystemd" on systemd's
+            # wiki page, "systemd" on GitHub): its names fill that project's empty slots
+            sq = {squash(v) for v in names + ([fz] if fz else [])}
+            t = next((projects[k] for k in projects if squash(k) in sq and not projects[k]["repo"].startswith(
+                "https://" + repo[5:].split("/")[0])), None)
+            if t:
+                for ns, v in list(found.items()) + [("debian", dn)]:
+                    if v and not t.get(ns):
+                        t[ns] = {"name": v, "exists": True}
+                        assigned[ns].add(v.lower())
+                if fz and not t.get("oss_fuzz_project_declared"):
+                    t["oss_fuzz_project_declared"] = fz
+                    assigned["fuzz"].add(fz.lower())
+                stats["merged"] = stats.get("merged", 0) + 1
+                continue
         tail = repo.rsplit("/", 1)[-1]
-        order = ([tail] if names.count(tail) >= 2 else []) + names + ([fz.lower()] if fz else [])
+        # the project's key: a name the bundled advisory records use, else the repository's name when two
+        # registries agree on it, else the vcpkg, Conan, BCR, WrapDB or Debian name (OSS-Fuzz's last: its
+        # names are often generic words); never a taken key
+        order = ([v for v in names if v in with_data] + ([fz.lower()] if fz and fz.lower() in with_data else []) +
+                 ([tail] if names.count(tail) >= 2 else []) + names + ([fz.lower()] if fz else []))
         key = next((k for k in order if k not in taken and re.fullmatch(r"[a-z0-9][a-z0-9_.+-]*", k)), None)
         if not key:
             continue
         taken.add(key)
+        for ns, v in list(found.items()) + [("debian", dn), ("fuzz", fz)]:
+            if v:
+                assigned[ns].add(v.lower())
         entry = {"repo": canon_url(repo)}
         cpes = sorted(cpe_repo.get(repo, set()))
         if not cpes:
@@ -387,6 +459,23 @@ def main():
         entry["oss_fuzz_project_declared"] = fz
         projects[key] = entry
         stats["added"] += 1
+
+    # projects the bundled records name that no repository join found: the same name in two registries
+    for n in sorted(with_data - taken):
+        hits = {ns: next((k for k in raw[ns] if k.lower() == n), None) for ns in raw}
+        hits = {ns: v for ns, v in hits.items() if v and n not in assigned[ns]}
+        if len(hits) < 2 or not re.fullmatch(r"[a-z0-9][a-z0-9_.+-]*", n):
+            continue
+        repos_seen = [k for ns, v in hits.items() for k in raw[ns][v][:1]]
+        entry = {"repo": canon_url(max(set(repos_seen), key=repos_seen.count)) if repos_seen else None,
+                 "joined_by": "name", "cpe_vendor_product": None}
+        for ns in ("conan", "vcpkg", "bcr", "wrapdb", "debian"):
+            entry[ns] = {"name": hits[ns], "exists": True} if ns in hits else None
+        entry["oss_fuzz_project"] = None
+        entry["oss_fuzz_project_declared"] = None
+        projects[n] = entry
+        taken.add(n)
+        stats["by_name"] = stats.get("by_name", 0) + 1
 
     out = {"_about": (
         "Upstream C/C++ project -> package names in each namespace. The first %d projects were compiled by hand "
@@ -406,8 +495,10 @@ def main():
         json.dump(out, f, indent=1, ensure_ascii=True)
         f.write("\n")
     os.replace(a.output + ".tmp", a.output)
-    print("name map: %d projects (%d kept from the base, %d added, %d registry names filled in); commits %s" %
-          (len(out["projects"]), stats["base"], stats["added"], stats["filled"],
+    print("name map: %d projects (%d kept from the base, %d added by repository, %d by name, %d project pages merged "
+          "into them, %d registry names filled in); commits %s" % (len(out["projects"]), stats["base"], stats["added"],
+                                                                   stats.get("by_name", 0), stats.get("merged", 0),
+                                     stats["filled"],
            ", ".join("%s %s" % (k, v[:12]) for k, v in commits.items())), file=sys.stderr)
     return 0
 
