@@ -83,7 +83,8 @@ class Tree:
 
 
 HOSTS = ("github.com", "gitlab.com", "gitlab.gnome.org", "gitlab.freedesktop.org", "codeberg.org",
-         "bitbucket.org", "salsa.debian.org")
+         "bitbucket.org", "salsa.debian.org", "code.videolan.org", "gitlab.xiph.org", "invent.kde.org",
+         "gitlab.kitware.com")
 
 
 def repo_key(url):
@@ -290,6 +291,16 @@ def squash(name):
     return re.sub(r"[-_.]", "", name.lower())
 
 
+def agree(a, b):
+    """Two registries name the same thing: equal but for case and separators, or one is the other plus a
+    separated suffix ("readline" / "readline-unix"; never "libidn" / "libidn2")."""
+    a, b = a.lower(), b.lower()
+    if squash(a) == squash(b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short)] in "-_."
+
+
 def read_cpes(adv):
     """(repo key or product name) -> set of 'vendor:product' from the bundled CVE 5 and Bitnami records."""
     by_repo, by_name = {}, {}
@@ -402,33 +413,34 @@ def main():
         if repo.startswith("github.com/boostorg/"):
             continue  # Boost's libraries: the "boost" project's boost-* / boost.* patterns cover them
         names = [v.lower() for v in (found["vcpkg"], found["conan"], found["bcr"], found["wrapdb"], dn) if v]
-        if repo.startswith("home:") and "/" not in repo:
-            # a bare host ("gmplib.org") is shared by many packages: keep the names the registries agree on
-            sq = [squash(v) for v in names]
-            common = max(set(sq), key=sq.count)
-            if sq.count(common) < 2:
-                continue
-            for ns in found:
-                if found[ns] and squash(found[ns]) != common:
-                    found[ns] = None
-            dn = dn if dn and squash(dn) == common else None
-            names = [v for v in names if squash(v) == common]
         if repo.startswith("home:"):
-            # a project page naming a project a repository join already made ("libsystemd" on systemd's
-            # wiki page, "systemd" on GitHub): its names fill that project's empty slots
+            # a project page naming a project a repository join already made ("systemd" on systemd's wiki
+            # page and on GitHub): its names equal to that project's key (or "lib" + it) fill empty slots
             sq = {squash(v) for v in names + ([fz] if fz else [])}
-            t = next((projects[k] for k in projects if squash(k) in sq and not projects[k]["repo"].startswith(
+            t = next((k for k in projects if squash(k) in sq and not projects[k]["repo"].startswith(
                 "https://" + repo[5:].split("/")[0])), None)
             if t:
+                same = (squash(t), "lib" + squash(t))
                 for ns, v in list(found.items()) + [("debian", dn)]:
-                    if v and not t.get(ns):
-                        t[ns] = {"name": v, "exists": True}
+                    if v and not projects[t].get(ns) and squash(v) in same:
+                        projects[t][ns] = {"name": v, "exists": True}
                         assigned[ns].add(v.lower())
-                if fz and not t.get("oss_fuzz_project_declared"):
-                    t["oss_fuzz_project_declared"] = fz
+                if fz and not projects[t].get("oss_fuzz_project_declared") and squash(fz) in same:
+                    projects[t]["oss_fuzz_project_declared"] = fz
                     assigned["fuzz"].add(fz.lower())
                 stats["merged"] = stats.get("merged", 0) + 1
                 continue
+            # a page is often shared (GNU's libidn page also presents libidn2, a bare host many packages):
+            # keep only the names two registries agree on
+            voters = names + ([fz] if fz else [])
+            common = min(names, key=lambda v: (-sum(agree(v, w) for w in voters), len(v)))
+            if sum(agree(common, w) for w in voters) < 2:
+                continue
+            for ns in found:
+                if found[ns] and not agree(common, found[ns]):
+                    found[ns] = None
+            dn = dn if dn and agree(common, dn) else None
+            names = [common] + [v for v in names if agree(common, v) and v != common]
         tail = repo.rsplit("/", 1)[-1]
         # the project's key: a name the bundled advisory records use, else the repository's name when two
         # registries agree on it, else the vcpkg, Conan, BCR, WrapDB or Debian name (OSS-Fuzz's last: its
