@@ -62,4 +62,5 @@ CREATE INDEX aliases_alias ON aliases(alias);
 CREATE INDEX ranges_affected ON ranges(affected_id);
 CREATE INDEX versions_affected ON versions(affected_id);
 CREATE INDEX references_advisory ON "references"(advisory_id);
+CREATE INDEX namemap_name ON namemap(name COLLATE NOCASE); -- the any-ecosystem fallback lookup
 PRAGMA user_version = 1;

@@ -89,6 +89,7 @@ static const char SCHEMA_SQL[] =
 	"CREATE INDEX ranges_affected ON ranges(affected_id);\n"
 	"CREATE INDEX versions_affected ON versions(affected_id);\n"
 	"CREATE INDEX references_advisory ON \"references\"(advisory_id);\n"
+	"CREATE INDEX namemap_name ON namemap(name COLLATE NOCASE); -- the any-ecosystem fallback lookup\n"
 	"PRAGMA user_version = 1;\n"
 ;
 

@@ -167,7 +167,7 @@ int cvet_osv__is_namemap(const char *text, size_t len)
 /* The namespaces of name-map.json and the ecosystems cvet's lockfile parsers use for them. */
 static const struct { const char *key, *eco1, *eco2; } NAMESPACES[] = {
 	{"conan", "conan", NULL}, {"vcpkg", "vcpkg", NULL}, {"bcr", "bazel", "bcr"},
-	{"wrapdb", "meson", "wrapdb"},
+	{"wrapdb", "meson", "wrapdb"}, {"debian", "debian", NULL},
 };
 
 /* Strip a " (note)" from names like "boost-* (modular ports)"; returns a malloc'd copy. */

@@ -343,7 +343,18 @@ def case_real_samples_walk():
     check(("nghttp2", "1.69.0") in pk, "nghttp2 tag v1.69.0 -> 1.69.0")
 
 
-CASES = [case_vulnerable_fixture, case_ignores, case_hostile_walk_and_direct, case_git_submodules,
+def case_meson_sqlite_wrap():
+    """Issue 10: sqlite3.wrap (sqlite-amalgamation-3310100, wrapdb_version 3.31.1-1) is sqlite 3.31.1."""
+    code, doc, err = deps_json(os.path.join(ARGS.testdata, "deps", "meson-sqlite"))
+    pk = doc["dependencies"]
+    check(len(pk) == 1 and pk[0]["name"] == "sqlite3" and pk[0]["version"] == "3.31.1", "sqlite3.wrap: %r" % pk)
+    check(pk[0]["upstream"] == "sqlite" and pk[0]["checked"], "sqlite3.wrap not checked: %r" % pk[0])
+    f = findings_by_alias(doc).get("CVE-2020-11655")
+    check(f, "CVE-2020-11655 missing for sqlite 3.31.1")
+    check(f[0]["location"]["line"] == 8, "sqlite3.wrap line %r" % f[0]["location"])
+
+
+CASES = [case_vulnerable_fixture, case_meson_sqlite_wrap, case_ignores, case_hostile_walk_and_direct, case_git_submodules,
          case_git_annotated_tag, case_git_gitdir_file_inside, case_git_hostile, case_real_samples_walk]
 
 

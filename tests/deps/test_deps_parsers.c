@@ -420,6 +420,62 @@ static void test_deps__meson_wraps(void)
 	T_ASSERT_INT(CVET_EPARSE, load_text(K_WRAP, none, sizeof(none) - 1));
 }
 
+/* The SQLite wrap: the name is the wrap file's, the version wrapdb_version's or the amalgamation's. */
+static void test_deps__meson_sqlite_amalgamation(void)
+{
+	T_ASSERT_INT(0, load(K_WRAP, SAMPLE("../meson-sqlite/sqlite3.wrap")));
+	T_ASSERT_INT(1, L.n);
+	T_ASSERT_STR("sqlite3", L.items[0].name);
+	T_ASSERT_STR("3.31.1", L.items[0].version);
+	T_ASSERT(strstr(L.items[0].detail, "version from wrapdb_version"));
+	T_ASSERT(strstr(L.items[0].detail, "provides sqlite3"));
+	/* without wrapdb_version: SQLite's 3XXYYZZ numbering in source_filename, source_url or directory */
+	static const char *const cases[][2] = {
+		{"[wrap-file]\ndirectory = sqlite-amalgamation-3310100\n", "3.31.1"},
+		{"[wrap-file]\nsource_url = https://example.org/2020/sqlite-amalgamation-3310100.zip\n", "3.31.1"},
+		{"[wrap-file]\nsource_filename = sqlite-autoconf-3071602.tar.gz\n", "3.7.16.2"},
+		{"[wrap-file]\nsource_filename = sqlite-src-3450000.zip\n", "3.45.0"},
+		{"[wrap-file]\nsource_url = https://example.org/a/archive/refs/tags/v2.11.1.tar.gz\n", "2.11.1"},
+		{"[wrap-file]\nsource_url = https://example.org/dl/zlib-1.3.1.tar.xz?raw=1\n", "1.3.1"},
+		{"[wrap-file]\nsource_filename = 1_90_0.tar.gz\n", "1.90.0"},
+		{"[wrap-file]\ndirectory = other-3310100\n", "3310100"},
+		{"[wrap-file]\nwrapdb_version = 1.2-rc1\ndirectory = x-9.9\n", "1.2-rc1"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		T_ASSERT_INT(0, load_text(K_WRAP, cases[i][0], strlen(cases[i][0])));
+		T_ASSERT_STR("x", L.items[0].name);
+		T_ASSERT_STR(cases[i][1], L.items[0].version);
+	}
+	static const char *const unknown[] = {
+		"[wrap-file]\ndirectory = sqlite\nsource_url = https://example.org/download\n",
+		"[wrap-file]\nsource_filename = lib-1.0$(x).tar.gz\n",
+		"[wrap-file]\nsource_url = https://example.org/////\n",
+		"[wrap-file]\nsource_url = \n",
+	};
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+		T_ASSERT_INT(0, load_text(K_WRAP, unknown[i], strlen(unknown[i])));
+		T_ASSERT(L.items[0].version == NULL);
+		T_ASSERT(strstr(L.items[0].detail, "not stated"));
+	}
+	/* [provide] names: the declared name that ends the file's name wins over the file's prefix */
+	static const char prov[] = "[wrap-file]\ndirectory = a-1.0\n[provide]\ndependency_names = foo, x\nprogram_names = x\n";
+	T_ASSERT_INT(0, load_text(K_WRAP, prov, sizeof(prov) - 1));
+	T_ASSERT_STR("x", L.items[0].name);
+	T_ASSERT(strstr(L.items[0].detail, "provides foo, x"));
+	/* hostile: a [provide] section of thousands of names stays bounded; odd directories and URLs */
+	size_t cap = 200000, n = 0;
+	char *big = malloc(cap);
+	T_ASSERT(big != NULL);
+	n += (size_t)snprintf(big + n, cap - n, "[wrap-file]\ndirectory = ---1\nsource_url = ?#/\n[provide]\n");
+	for (int i = 0; i < 5000 && n + 64 < cap; i++)
+		n += (size_t)snprintf(big + n, cap - n, "dependency_names = d%d, e%d,,  ,\nname%d = x\n", i, i, i);
+	T_ASSERT_INT(0, load_text(K_WRAP, big, n));
+	T_ASSERT_STR("x", L.items[0].name);
+	T_ASSERT_STR("1", L.items[0].version);
+	T_ASSERT(strlen(L.items[0].detail) < 1200);
+	free(big);
+}
+
 /* ---- Bazel ---- */
 
 static void test_deps__bazel_riegeli_bcr(void)
@@ -1116,7 +1172,7 @@ CVET_TEST_MAIN(T(test_deps__conan_ref_forms), T(test_deps__conan_v1_babel_user_c
 	       T(test_deps__conanfile_txt_samples), T(test_deps__conanfile_txt_ranges_comments),
 	       T(test_deps__vcpkg_duckdb_port_version), T(test_deps__vcpkg_overrides), T(test_deps__vcpkg_configuration_notes),
 	       T(test_deps__vcpkg_installed_status), T(test_deps__vcpkg_installed_spdx), T(test_deps__cpm_raptor_variables),
-	       T(test_deps__cpm_sunshine_tags), T(test_deps__cpm_malformed), T(test_deps__meson_wraps),
+	       T(test_deps__cpm_sunshine_tags), T(test_deps__cpm_malformed), T(test_deps__meson_wraps), T(test_deps__meson_sqlite_amalgamation),
 	       T(test_deps__bazel_riegeli_bcr), T(test_deps__bazel_pycstl_computed), T(test_deps__bazel_lock),
 	       T(test_deps__spdx_vcpkg_port), T(test_deps__cyclonedx_nested), T(test_deps__git_index_versions),
 	       T(test_deps__git_index_single_short_entry), T(test_deps__git_index_lying_lengths), T(test_deps__git_index_mutated), T(test_deps__gitmodules_without_git_dir), T(test_deps__json_hostile), T(test_deps__json_lines_tricky_strings),

@@ -31,3 +31,11 @@ set_tests_properties(deps.vcpkg_root PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
 # a VCPKG_ROOT of the developer's own must not change what the fixtures expect (CMake >= 3.22; older ignores it)
 set_tests_properties(deps_parsers deps_scan deps_e2e PROPERTIES ENVIRONMENT_MODIFICATION "VCPKG_ROOT=unset:")
+
+# coverage of the real samples (tests/deps/coverage.py): floors so that the name map and parsers cannot regress
+add_test(NAME deps_coverage
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/coverage.py --cvet $<TARGET_FILE:cvet>
+          --testdata ${CMAKE_SOURCE_DIR}/testdata --db ${CMAKE_BINARY_DIR}/advisories.db
+          --min-checked 113 --min-known 213)
+set_tests_properties(deps_coverage PROPERTIES TIMEOUT 120
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
