@@ -305,8 +305,14 @@ static int reference_expr(py_ctx *cx, const py_lexer *lx, size_t i, size_t end, 
 					   "version unknown, not read", cx->display, line, how);
 	if (!fstr_seen)
 		return add_literal(cx, text, line, build_only, how);
-	/* f"zlib/{ver}": the name is literal when '/' comes before the first '{' */
+	/* f"zlib/1.2.11@{self.user}/{self.channel}": name and version literal, only user/channel computed */
 	const char *brace = strchr(text, '{'), *slash = strchr(text, '/');
+	const char *at = slash ? strchr(slash, '@') : NULL;
+	if (brace && slash && at && slash < at && at < brace && slash + 1 < at) {
+		text[at - text] = '\0';
+		return add_literal(cx, text, line, build_only, how);
+	}
+	/* f"zlib/{ver}": the name is literal when '/' comes before the first '{' */
 	if (!slash || (brace && brace < slash) || slash == text)
 		return cvet_lockfile__note(cx->out, "%s: line %u: %s reference is an f-string; version unknown, not read",
 					   cx->display, line, how);

@@ -91,7 +91,7 @@ static manifest_kind classify(const char *base)
 		return F_CPM;
 	if (ends_with(base, "conanfile.py"))
 		return F_CONANPY;
-	if (strcmp(base, "CMakeLists.txt") == 0 || ends_with(base, ".cmake"))
+	if (ends_with(base, "CMakeLists.txt") || ends_with(base, ".cmake"))
 		return F_CMAKE;
 	if (ends_with(base, ".wrap"))
 		return F_WRAP;
