@@ -8,6 +8,7 @@
 #define MAX_VARS 4096    /* set() commands remembered */
 #define MAX_PARENS 64    /* parentheses nested inside one command's arguments */
 #define MAX_EXPAND 8     /* ${} nesting followed through variable values */
+#define VAR_BUCKETS 8192 /* open-addressing slots for variable names (twice MAX_VARS) */
 
 typedef struct {
 	char *text;    /* argument after quote/bracket removal and escape decoding (owned) */
@@ -31,6 +32,8 @@ typedef struct {
 	const cvet_lf_list *lock;
 	ck_var *v;
 	size_t nvars, cap;
+	int slots[VAR_BUCKETS]; /* index+1 into v by name hash, 0 = empty */
+	int vars_full;        /* more than MAX_VARS variables: every reference is unknown from then on */
 	int in_function;      /* function()/macro() bodies open */
 	size_t param_skipped; /* declarations inside function bodies that depend on their parameters */
 } ck_ctx;
@@ -240,15 +243,41 @@ static void args_free(ck_arg *a, size_t n)
 		free(a[i].text);
 }
 
+static size_t name_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Slot of `name` in the table: the one holding it, or the empty one where it would go. */
+static size_t var_slot(const ck_ctx *cx, const char *name, size_t nl)
+{
+	size_t h = name_hash(name, nl) & (VAR_BUCKETS - 1);
+	while (cx->slots[h]) {
+		const char *n2 = cx->v[cx->slots[h] - 1].name;
+		if (strlen(n2) == nl && memcmp(n2, name, nl) == 0)
+			break;
+		h = (h + 1) & (VAR_BUCKETS - 1);
+	}
+	return h;
+}
+
 /* Value of a variable set earlier: the value, "" (never set) with *unknown, or NULL value with *unknown. */
 static const char *var_get(const ck_ctx *cx, const char *name, size_t nl, int *unknown)
 {
-	for (size_t i = cx->nvars; i-- > 0;)
-		if (strlen(cx->v[i].name) == nl && strncmp(cx->v[i].name, name, nl) == 0) {
-			if (!cx->v[i].value)
-				*unknown = 1;
-			return cx->v[i].value;
-		}
+	if (cx->vars_full) {
+		*unknown = 1;
+		return NULL;
+	}
+	size_t h = var_slot(cx, name, nl);
+	if (cx->slots[h]) {
+		const char *val = cx->v[cx->slots[h] - 1].value;
+		if (!val)
+			*unknown = 1;
+		return val;
+	}
 	*unknown = 1;
 	return NULL;
 }
@@ -322,9 +351,15 @@ static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
 {
 	if (nargs < 1)
 		return 0;
-	if (cx->nvars >= MAX_VARS)
-		return 0; /* later set()s are forgotten: their uses stay unknown, which is safe */
-	if (cx->nvars == cx->cap) {
+	if (cx->vars_full)
+		return 0;
+	size_t h = var_slot(cx, args[0].text, strlen(args[0].text));
+	size_t slot = cx->slots[h] ? (size_t)cx->slots[h] - 1 : cx->nvars;
+	if (slot == cx->nvars && cx->nvars >= MAX_VARS) {
+		cx->vars_full = 1; /* a value this reader forgot could be stale: nothing is trusted from here */
+		return 0;
+	}
+	if (slot == cx->nvars && cx->nvars == cx->cap) {
 		size_t cap = cx->cap ? cx->cap * 2 : 32;
 		ck_var *v = reallocarray(cx->v, cap, sizeof(*v));
 		if (!v)
@@ -359,9 +394,14 @@ static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
 		free(joined);
 		joined = NULL;
 	}
-	cx->v[cx->nvars].name = name;
-	cx->v[cx->nvars].value = joined;
-	cx->nvars++;
+	if (slot < cx->nvars) {
+		free(cx->v[slot].name);
+		free(cx->v[slot].value);
+	} else {
+		cx->slots[h] = (int)++cx->nvars;
+	}
+	cx->v[slot].name = name;
+	cx->v[slot].value = joined;
 	return 0;
 }
 
