@@ -24,6 +24,7 @@ typedef struct {
 
 typedef struct {
 	char *name, *value; /* value NULL: set from something this reader does not evaluate */
+	int conditional;    /* some assignment was inside if()/foreach()/while() */
 } ck_var;
 
 typedef struct {
@@ -35,6 +36,7 @@ typedef struct {
 	int slots[VAR_BUCKETS]; /* index+1 into v by name hash, 0 = empty */
 	int vars_full;        /* more than MAX_VARS variables: every reference is unknown from then on */
 	int in_function;      /* function()/macro() bodies open */
+	int in_block;         /* if()/foreach()/while() blocks open (their conditions are not evaluated) */
 	size_t param_skipped; /* declarations inside function bodies that depend on their parameters */
 } ck_ctx;
 
@@ -394,7 +396,16 @@ static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
 		free(joined);
 		joined = NULL;
 	}
+	int conditional = cx->in_block > 0;
 	if (slot < cx->nvars) {
+		/* two different values, one of them under a condition this reader does not evaluate
+		 * (if(WIN32) set(V 1.0) else() set(V 2.0) endif()): which one holds is unknown */
+		const char *old = cx->v[slot].value;
+		conditional |= cx->v[slot].conditional;
+		if (conditional && (!old || !joined || strcmp(old, joined) != 0)) {
+			free(joined);
+			joined = NULL;
+		}
 		free(cx->v[slot].name);
 		free(cx->v[slot].value);
 	} else {
@@ -402,6 +413,7 @@ static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
 	}
 	cx->v[slot].name = name;
 	cx->v[slot].value = joined;
+	cx->v[slot].conditional = conditional;
 	return 0;
 }
 
@@ -816,7 +828,11 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 		nargs = 0;
 		if ((err = read_args(&lx, cmd_line, wanted ? args : NULL, &nargs)) < 0)
 			goto done;
-		if (ieq(name, "function") || ieq(name, "macro"))
+		if (ieq(name, "if") || ieq(name, "foreach") || ieq(name, "while"))
+			cx.in_block++;
+		else if ((ieq(name, "endif") || ieq(name, "endforeach") || ieq(name, "endwhile")) && cx.in_block > 0)
+			cx.in_block--;
+		else if (ieq(name, "function") || ieq(name, "macro"))
 			cx.in_function++;
 		else if ((ieq(name, "endfunction") || ieq(name, "endmacro")) && cx.in_function > 0)
 			cx.in_function--;

@@ -252,7 +252,7 @@ static void test_cmake__lock_not_repeated(void)
 	char *lbuf = NULL, *buf = NULL;
 	size_t llen = 0, len = 0;
 	cvet_lf_list lock = {0};
-	const char *dir = SAMPLE("cmake-with-cpm-lock/TheLartians__ModernCppStarter/");
+	const char *dir = SAMPLE("cmake-with-cpm-lock/");
 	char lp[512], cp[512];
 	snprintf(lp, sizeof(lp), "%spackage-lock.cmake", dir);
 	snprintf(cp, sizeof(cp), "%sCMakeLists.txt", dir);
@@ -323,6 +323,19 @@ static void test_cmake__forms(void)
 	T_ASSERT((p = find("q")) && p->line == 22);
 }
 
+static void test_cmake__conditional_set_is_unknown(void)
+{
+	static const char src[] = "set(A 1.0)\nif(WIN32)\n  set(A 2.0)\nendif()\nset(B 3.0)\nif(X)\n  set(B 3.0)\nendif()\n"
+				  "if(Y)\n  set(C 4.0)\nendif()\n"
+				  "FetchContent_Declare(a URL https://h/a-${A}.tar.gz)\n"
+				  "FetchContent_Declare(b URL https://h/b-${B}.tar.gz)\n"
+				  "FetchContent_Declare(c URL https://h/c-${C}.tar.gz)\n";
+	T_ASSERT_INT(0, text(K_CMAKE, src));
+	T_ASSERT(find("a") && !find("a")->version && strstr(find("a")->detail, "unknown"));
+	T_ASSERT(find("b") && find("b")->version && strcmp(find("b")->version, "3.0") == 0);
+	T_ASSERT(find("c") && find("c")->version && strcmp(find("c")->version, "4.0") == 0);
+}
+
 static void test_cmake__hostile(void)
 {
 	T_ASSERT_INT(CVET_EPARSE, text(K_CMAKE, "FetchContent_Declare(x\n  URL a-1.0.tar.gz\n"));
@@ -373,4 +386,4 @@ CVET_TEST_MAIN(T(test_conanpy__examples2_calls), T(test_conanpy__status_cpp_attr
 	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__hostile),
 	       T(test_conanpy__big_input_bounded), T(test_cmake__coacd_git_tag), T(test_cmake__vllm_commit),
 	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__lock_not_repeated),
-	       T(test_cmake__forms), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
+	       T(test_cmake__forms), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
