@@ -432,19 +432,61 @@ static int has_digit(const char *s)
 	return 0;
 }
 
-/* 1 when s looks like a version: optional 'v', then digits and dots (at least one digit first). */
-static int version_like(const char *s, size_t n)
+static int is_digit(char c)
 {
+	return c >= '0' && c <= '9';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * A version at s[0..n): [vV]digits, '.'/'_'-separated digit groups, an optional letter (1.1.1k, 9e), an
+ * optional pre-release (-rc1, .beta2), and nothing after it but a word suffix (.src, -stable). Returns
+ * the length of the version part (the 'v' excluded, *skip set to 1 when there is one), or 0.
+ */
+static size_t archive_version(const char *s, size_t n, size_t *skip)
+{
+	static const char *const pre[] = {"rc", "alpha", "beta", "pre", "a", "b"};
 	size_t i = 0;
-	if (n > 1 && (s[0] == 'v' || s[0] == 'V'))
-		i = 1;
-	if (i >= n || s[i] < '0' || s[i] > '9')
+	*skip = 0;
+	if (n > 1 && (s[0] == 'v' || s[0] == 'V') && is_digit(s[1]))
+		i = *skip = 1;
+	if (i >= n || !is_digit(s[i]))
 		return 0;
-	for (; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '-' || s[i] == '_' ||
-		      (s[i] >= 'a' && s[i] <= 'z')))
+	while (i < n && is_digit(s[i]))
+		i++;
+	while (i + 1 < n && (s[i] == '.' || s[i] == '_') && is_digit(s[i + 1])) {
+		i++;
+		while (i < n && is_digit(s[i]))
+			i++;
+	}
+	if (i < n && is_lower(s[i]) && (i + 1 == n || !is_lower(s[i + 1])))
+		i++; /* 1.1.1k */
+	for (size_t k = 0; k < sizeof(pre) / sizeof(pre[0]); k++) {
+		size_t j = i + (i < n && (s[i] == '-' || s[i] == '.') ? 1 : 0), pl = strlen(pre[k]);
+		if (j + pl <= n && strncmp(s + j, pre[k], pl) == 0 && (j + pl == n || is_digit(s[j + pl]) ||
+								      !is_lower(s[j + pl]))) {
+			i = j + pl;
+			while (i < n && is_digit(s[i]))
+				i++;
+			break;
+		}
+	}
+	if (i < n) {
+		/* a word may follow (".src", "-stable"), or anything after '-' when the version has a dot
+		 * ("cmake-3.28.1-linux-x86_64"); a bare number followed by more ("x86_64-linux") is no version */
+		int dotted = memchr(s + *skip, '.', i - *skip) != NULL || memchr(s + *skip, '_', i - *skip) != NULL;
+		int word = i + 1 < n && (s[i] == '.' || s[i] == '-' || s[i] == '_');
+		for (size_t j = i + 1; word && j < n; j++)
+			if (!is_lower(s[j]) && !(s[j] >= 'A' && s[j] <= 'Z'))
+				word = 0;
+		if (!dotted || (!word && s[i] != '-'))
 			return 0;
-	return 1;
+	}
+	return i - *skip;
 }
 
 /*
@@ -483,19 +525,28 @@ static int url_version(const char *url, char **version, char **commit)
 				return *commit ? 0 : cvet_error_setc(CVET_ENOMEM, "out of memory");
 			}
 		}
-		/* the version starts after the last '-' or '_' that precedes a digit (or 'v' and a digit) */
-		const char *v = NULL;
-		if (version_like(base, bl))
-			v = base;
-		for (size_t i = bl; !v && i-- > 1;)
-			if ((base[i - 1] == '-' || base[i - 1] == '_') && version_like(base + i, bl - i))
-				v = base + i;
-		if (v) {
-			size_t vl = bl - (size_t)(v - base);
-			if (*v == 'v' || *v == 'V')
-				v++, vl--;
-			*version = cvet_lockfile__strndup(v, vl);
-			return *version ? 0 : cvet_error_setc(CVET_ENOMEM, "out of memory");
+		/* the version starts at the file name or after its first '-' or '_' from which one parses */
+		for (size_t i = 0; i < bl; i++) {
+			if (i > 0 && base[i - 1] != '-' && base[i - 1] != '_')
+				continue;
+			if (!is_digit(base[i]) && !((base[i] == 'v' || base[i] == 'V') && i + 1 < bl && is_digit(base[i + 1])))
+				continue;
+			/* the first place a number starts decides: "thing-2024-01-01" is not version "01" */
+			size_t skip, vl = archive_version(base + i, bl - i, &skip);
+			if (vl == 0)
+				break;
+			char *v = cvet_lockfile__strndup(base + i + skip, vl);
+			if (!v)
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			int digits_only = 1; /* boost_1_84_0 -> 1.84.0 */
+			for (char *c = v; *c; c++)
+				if (!is_digit(*c) && *c != '_' && *c != '.')
+					digits_only = 0;
+			for (char *c = v; digits_only && *c; c++)
+				if (*c == '_')
+					*c = '.';
+			*version = v;
+			return 0;
 		}
 		n = b; /* try the directory above: releases/download/v1.2.3/name.tar.gz */
 		while (n > 0 && url[n - 1] == '/')

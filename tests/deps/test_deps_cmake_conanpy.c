@@ -323,6 +323,43 @@ static void test_cmake__forms(void)
 	T_ASSERT((p = find("q")) && p->line == 22);
 }
 
+static void test_cmake__url_file_names(void)
+{
+	static const struct {
+		const char *url, *version;
+	} cases[] = {
+		{"https://h/boost_1_84_0.tar.bz2", "1.84.0"},
+		{"https://h/llvm-project-17.0.6.src.tar.xz", "17.0.6"},
+		{"https://h/openssl-1.1.1w.tar.gz", "1.1.1w"},
+		{"https://github.com/google/googletest/archive/release-1.8.0.zip", "1.8.0"},
+		{"https://github.com/curl/curl/archive/curl-7_71_1.zip", "7.71.1"},
+		{"https://h/json-3.11.2-rc1.tar.gz", "3.11.2-rc1"},
+		{"https://h/v2.11.1.zip", "2.11.1"},
+		{"https://h/zlib-1.3.1.tar.gz#frag", "1.3.1"},
+		{"https://h/zlib.tar.gz", NULL},
+		{"https://h/archive/main.tar.gz", NULL},
+		{"https://h/thing-2024-01-01.tar.gz", NULL},
+		{"https://h/x86_64-linux.tar.gz", NULL},
+		{"https://h/cmake-3.28.1-linux-x86_64.tar.gz", "3.28.1"},
+		{"https://h/libjpeg-9e.tar.gz", "9e"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char src[512];
+		snprintf(src, sizeof(src), "FetchContent_Declare(p URL \"%s\")\n", cases[i].url);
+		T_ASSERT_INT(0, text(K_CMAKE, src));
+		T_ASSERT_INT(1, L.n);
+		if (cases[i].version) {
+			if (!L.items[0].version || strcmp(L.items[0].version, cases[i].version) != 0)
+				fprintf(stderr, "  %s -> %s\n", cases[i].url, L.items[0].version ? L.items[0].version : "(none)");
+			T_ASSERT(L.items[0].version && strcmp(L.items[0].version, cases[i].version) == 0);
+		} else {
+			if (L.items[0].version)
+				fprintf(stderr, "  %s -> %s\n", cases[i].url, L.items[0].version);
+			T_ASSERT(!L.items[0].version);
+		}
+	}
+}
+
 static void test_cmake__conditional_set_is_unknown(void)
 {
 	static const char src[] = "set(A 1.0)\nif(WIN32)\n  set(A 2.0)\nendif()\nset(B 3.0)\nif(X)\n  set(B 3.0)\nendif()\n"
@@ -386,4 +423,4 @@ CVET_TEST_MAIN(T(test_conanpy__examples2_calls), T(test_conanpy__status_cpp_attr
 	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__hostile),
 	       T(test_conanpy__big_input_bounded), T(test_cmake__coacd_git_tag), T(test_cmake__vllm_commit),
 	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__lock_not_repeated),
-	       T(test_cmake__forms), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
+	       T(test_cmake__forms), T(test_cmake__url_file_names), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
