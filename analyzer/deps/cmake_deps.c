@@ -586,11 +586,12 @@ static void decl_clear(decl_vals *d)
 		free(d->val[k]);
 }
 
-/* Is `name` (a CPM package) pinned by the package-lock.cmake reported on its own? */
-static int in_lock(const cvet_lf_list *lock, const char *name)
+/* Is this CPM package (by name, or by repository) pinned by the package-lock.cmake reported on its own? */
+static int in_lock(const cvet_lf_list *lock, const char *name, const char *repo)
 {
 	for (size_t i = 0; lock && i < lock->n; i++)
-		if (lock->items[i].name && ieq(lock->items[i].name, name))
+		if ((lock->items[i].name && ieq(lock->items[i].name, name)) ||
+		    (repo && lock->items[i].repo && ieq(lock->items[i].repo, repo)))
 			return 1;
 	return 0;
 }
@@ -759,7 +760,7 @@ static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, si
 		free(repo);
 		goto done;
 	}
-	if (kind == D_CPM && in_lock(cx->lock, name)) {
+	if (kind == D_CPM && in_lock(cx->lock, name, repo)) {
 		err = cvet_lockfile__note(cx->out, "%s: line %u: %s is pinned in package-lock.cmake; reported from there",
 					  cx->display, line, name);
 		free(repo);

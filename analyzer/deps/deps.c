@@ -769,28 +769,39 @@ static int sibling_configuration(scan_ctx *c, const char *path, cvet_lf_list *l)
 }
 
 /*
- * CMakeLists.txt / *.cmake. In a walk, the CPM packages a package-lock.cmake beside the file pins are
- * reported from the lock (the walk reads it too), not twice. Returns 0 or a negative code.
+ * CMakeLists.txt / *.cmake. In a walk, the CPM packages that a package-lock.cmake in the file's directory or
+ * one above it (up to the scanned root) pins are reported from the lock (the walk reads it too), not twice.
+ * Returns 0 or a negative code.
  */
 static int cmake_file(scan_ctx *c, const char *path, int direct, const char *display, const char *buf, size_t len,
 		      cvet_lf_list *l)
 {
 	cvet_lf_list lock = {0};
 	int have_lock = 0, err;
-	if (!direct) {
-		const char *slash = strrchr(path, '/');
-		char *lp = slash ? cvet_lockfile__printf("%.*s/package-lock.cmake", (int)(slash - path), path)
-				 : cvet_lockfile__strdup("package-lock.cmake");
-		char *lbuf = NULL;
-		size_t llen = 0;
-		struct stat st;
-		if (!lp)
-			return cvet_error_setc(CVET_ENOMEM, "out of memory");
-		if (lstat(lp, &st) == 0 && S_ISREG(st.st_mode) &&
-		    cvet_lockfile__read_file_in(c->limit, lp, lp, CVET_LF_MAX_FILE, &lbuf, &llen) == 0)
-			have_lock = cvet_lockfile__cpm_lock(lp, lbuf, llen, &lock) == 0;
-		free(lbuf);
-		free(lp);
+	char dir[PATH_MAX];
+	if (!direct && c->limit[0] && realpath(path, dir)) {
+		char *slash = strrchr(dir, '/');
+		while (slash && !have_lock) {
+			*slash = '\0';
+			if (!path_under(dir[0] ? dir : "/", c->limit))
+				break;
+			char *lp = cvet_lockfile__printf("%s/package-lock.cmake", dir);
+			char *lbuf = NULL;
+			size_t llen = 0;
+			struct stat st;
+			if (!lp)
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			char *rel = NULL;
+			/* a lock the walk does not read (excluded) does not hide anything */
+			if (lstat(lp, &st) == 0 && S_ISREG(st.st_mode) && (rel = report_path(c, lp)) != NULL &&
+			    !excluded(c, rel) &&
+			    cvet_lockfile__read_file_in(c->limit, lp, lp, CVET_LF_MAX_FILE, &lbuf, &llen) == 0)
+				have_lock = cvet_lockfile__cpm_lock(lp, lbuf, llen, &lock) == 0;
+			free(rel);
+			free(lbuf);
+			free(lp);
+			slash = strrchr(dir, '/');
+		}
 	}
 	err = cvet_lockfile__cmake_deps(display, buf, len, have_lock ? &lock : NULL, l);
 	cvet_lockfile__list_clear(&lock);

@@ -159,7 +159,7 @@ int cvet_lockfile__conanfile_py(const char *display, const char *buf, size_t len
 /*
  * CMakeLists.txt / *.cmake: FetchContent_Declare, ExternalProject_Add, CPMAddPackage, CPMFindPackage, with
  * literal set() variables of the same file expanded (cmake_deps.c). `lock`: packages of a CPM
- * package-lock.cmake that is reported on its own (NULL = none); CPM packages it names are not repeated.
+ * package-lock.cmake that is reported on its own (NULL = none); CPM packages it names (by name or repository) are not repeated.
  */
 int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, const cvet_lf_list *lock,
 			      cvet_lf_list *out);

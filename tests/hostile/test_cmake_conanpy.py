@@ -78,6 +78,8 @@ FetchContent_MakeAvailable(expat)
 
 def deps_json(tmp, *paths):
     rc, out, err, dt, _ = run(["deps", "--format", "json", "--fail-on", "none", "--no-config"] + list(paths), tmp)
+    if rc != 0:
+        return rc, None, err
     try:
         return rc, json.loads(out), err
     except ValueError:
@@ -181,6 +183,23 @@ def case_near_cap(tmp):
             check(rss < 400, "30 MB %s: peak RSS %.0f MiB < 400" % (name, rss))
 
 
+def case_lock_above(tmp):
+    """A CPM package pinned by a package-lock.cmake in a directory above is reported once, from the lock."""
+    d = os.path.join(tmp, "lockabove")
+    write(os.path.join(d, "package-lock.cmake"),
+          "CPMDeclarePackage(expat NAME expat VERSION 2.4.1 GITHUB_REPOSITORY libexpat/libexpat)\n")
+    write(os.path.join(d, "cmake", "deps.cmake"), "CPMAddPackage(\"gh:libexpat/libexpat@2.4.1\")\n"
+          "CPMAddPackage(NAME expat GITHUB_REPOSITORY libexpat/libexpat VERSION 2.4.1)\n")
+    rc, doc, err = deps_json(tmp, "lockabove")
+    ex = [p for p in doc.get("dependencies", []) if p["name"] in ("expat", "libexpat")] if doc else []
+    check(rc == 0 and len(ex) == 1 and ex[0]["location"]["path"].endswith("package-lock.cmake"),
+          "CPM lock above: expat listed once, from the lock (%s)" % [(p["name"], p["location"]["path"]) for p in ex])
+    rc, doc, err = deps_json(tmp, "lockabove", "--exclude", "package-lock.cmake")
+    ex = [p for p in doc.get("dependencies", []) if p["name"] in ("expat", "libexpat")] if doc else []
+    check(rc == 0 and len(ex) >= 1 and all(p["location"]["path"].endswith("deps.cmake") for p in ex),
+          "CPM lock excluded: the CMake file's packages are listed (%s)" % [p["name"] for p in ex])
+
+
 def case_control_chars_in_values(tmp):
     d = os.path.join(tmp, "ctl")
     write(os.path.join(d, "CMakeLists.txt"),
@@ -205,6 +224,7 @@ def main():
         case_hostile(tmp)
         case_big(tmp)
         case_near_cap(tmp)
+        case_lock_above(tmp)
         case_control_chars_in_values(tmp)
     print("%d case(s) failed" % failures if failures else "all cases held")
     return 1 if failures else 0
