@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "deps/lockfile.h"
 
 #define MAX_ARGS 4096    /* arguments kept for one command we read */
@@ -37,7 +38,9 @@ typedef struct {
 	int vars_full;        /* more than MAX_VARS variables: every reference is unknown from then on */
 	int in_function;      /* function()/macro() bodies open */
 	int in_block;         /* if()/foreach()/while() blocks open (their conditions are not evaluated) */
-	size_t param_skipped; /* declarations inside function bodies that depend on their parameters */
+	char func[64];        /* name of the outermost function()/macro() being read, "" outside */
+	unsigned func_line;   /* its line */
+	int func_noted;       /* that function's wrapper note was written */
 } ck_ctx;
 
 static int ieq(const char *a, const char *b)
@@ -658,6 +661,20 @@ static int detail_add(cvet_lf_pkg *p, const char *fmt, const char *a)
 	return 0;
 }
 
+/*
+ * A declaration inside function()/macro() that takes its source from the parameters: the pins are at the
+ * calls of that helper, which this reader does not follow; say so once per helper. CPM.cmake's own
+ * functions (cpm*, CPM*) are skipped: calls of CPMAddPackage and friends are read directly.
+ */
+static int helper_note(ck_ctx *cx, const char *cmd)
+{
+	if (cx->func_noted || strncasecmp(cx->func, "cpm", 3) == 0)
+		return 0;
+	cx->func_noted = 1;
+	return cvet_lockfile__note(cx->out, "%s: line %u: '%s' wraps %s with its parameters; the dependencies its "
+				   "callers pass are not read", cx->display, cx->func_line, cx->func[0] ? cx->func : "?", cmd);
+}
+
 /* Turn one declaration into a package (or a note when it names nothing this reader can evaluate). */
 static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, size_t nargs, unsigned cmd_line)
 {
@@ -748,7 +765,7 @@ static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, si
 		name = cvet_lockfile__url_basename(repo);
 	if (!name) {
 		if (cx->in_function)
-			cx->param_skipped++;
+			err = helper_note(cx, cmd);
 		else
 			err = cvet_lockfile__note(cx->out, "%s: line %u: %s with a computed name and source; not read",
 						  cx->display, cmd_line, cmd);
@@ -756,7 +773,7 @@ static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, si
 		goto done;
 	}
 	if (cx->in_function && any_unknown && !d.val[K_VERSION] && !d.val[K_GIT_TAG] && !d.val[K_URL]) {
-		cx->param_skipped++; /* a helper function's body, filled in by its callers */
+		err = helper_note(cx, cmd); /* a helper function's body, filled in by its callers */
 		free(repo);
 		goto done;
 	}
@@ -875,7 +892,7 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 		else if (ieq(name, "ExternalProject_Add"))
 			kind = D_EXTERNALPROJECT;
 		else if (!ieq(name, "CPMAddPackage") && !ieq(name, "CPMFindPackage") && !ieq(name, "CPMDeclarePackage"))
-			wanted = is_set;
+			wanted = is_set || ieq(name, "function") || ieq(name, "macro");
 		args_free(args, nargs);
 		nargs = 0;
 		if ((err = read_args(&lx, cmd_line, wanted ? args : NULL, &nargs)) < 0)
@@ -884,10 +901,15 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 			cx.in_block++;
 		else if ((ieq(name, "endif") || ieq(name, "endforeach") || ieq(name, "endwhile")) && cx.in_block > 0)
 			cx.in_block--;
-		else if (ieq(name, "function") || ieq(name, "macro"))
-			cx.in_function++;
-		else if ((ieq(name, "endfunction") || ieq(name, "endmacro")) && cx.in_function > 0)
-			cx.in_function--;
+		else if (ieq(name, "function") || ieq(name, "macro")) {
+			if (cx.in_function++ == 0) {
+				snprintf(cx.func, sizeof(cx.func), "%s", nargs ? args[0].text : "");
+				cx.func_line = cmd_line;
+				cx.func_noted = 0;
+			}
+		}
+		else if ((ieq(name, "endfunction") || ieq(name, "endmacro")) && cx.in_function > 0 && --cx.in_function == 0)
+			cx.func[0] = '\0';
 		else if (is_set)
 			err = do_set(&cx, args, nargs);
 		else if (wanted)
@@ -895,9 +917,6 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 		if (err < 0)
 			goto done;
 	}
-	if (cx.param_skipped)
-		err = cvet_lockfile__note(out, "%s: %zu declarations inside function()/macro() bodies take their source "
-					  "from the caller's arguments; not read", display, cx.param_skipped);
 done:
 	args_free(args, nargs);
 	free(args);
