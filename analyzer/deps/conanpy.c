@@ -303,10 +303,10 @@ static int reference_expr(py_ctx *cx, const py_lexer *lx, size_t i, size_t end, 
 	if (!literal || bytes_seen)
 		return cvet_lockfile__note(cx->out, "%s: line %u: %s reference is computed (a variable or an expression); "
 					   "version unknown, not read", cx->display, line, how);
-	if (!fstr_seen)
+	const char *brace = strchr(text, '{'), *slash = strchr(text, '/');
+	if (!fstr_seen || !brace) /* an f-string without a replacement field is a literal too */
 		return add_literal(cx, text, line, build_only, how);
 	/* f"zlib/1.2.11@{self.user}/{self.channel}": name and version literal, only user/channel computed */
-	const char *brace = strchr(text, '{'), *slash = strchr(text, '/');
 	const char *at = slash ? strchr(slash, '@') : NULL;
 	if (brace && slash && at && slash < at && at < brace && slash + 1 < at) {
 		text[at - text] = '\0';

@@ -121,10 +121,11 @@ static void test_conanpy__forms(void)
 		"        if x: self.test_requires(\"catch2/3.0.1\")\n"            /* 17 */
 		"        self.requires(VERSIONS['zlib'])\n"                        /* 18 */
 		"        self.requires(ref=\"expat/2.4.1\")\n"                    /* 19 */
+		"        self.requires(f\"pcre2/10.42\")\n"                        /* 20 */
 		"    def configure(self):\n"
 		"        self.requires(\"notread/1.0\")\n"
 		"    def build_requirements(self): self.tool_requires(\\\n"
-		"        \"protobuf/3.21.12\")\n";                                /* 23 */
+		"        \"protobuf/3.21.12\")\n";                                /* 24 */
 	T_ASSERT_INT(0, text(K_PY, src));
 	T_ASSERT(find("zlib") && find("zlib")->line == 4 && !find("zlib")->build_only);
 	T_ASSERT(find("openssl") && strcmp(find("openssl")->version, "1.1.1k") == 0);
@@ -140,7 +141,8 @@ static void test_conanpy__forms(void)
 	T_ASSERT(find("catch2") && find("catch2")->build_only && find("catch2")->line == 17);
 	T_ASSERT(has_note("line 18:"));
 	T_ASSERT(find("expat") && find("expat")->line == 19);
-	T_ASSERT(find("protobuf") && find("protobuf")->line == 23 && find("protobuf")->build_only);
+	T_ASSERT(find("pcre2") && find("pcre2")->version && strcmp(find("pcre2")->version, "10.42") == 0);
+	T_ASSERT(find("protobuf") && find("protobuf")->line == 24 && find("protobuf")->build_only);
 	T_ASSERT(has_note("cmake/[>=3.20 <4] is a version range"));
 }
 
