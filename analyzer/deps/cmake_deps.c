@@ -611,13 +611,12 @@ static int cpm_uri(decl_vals *d, const char *uri, unsigned line)
 		host = 2, rest += 3;
 	else if (strncmp(uri, "bb:", 3) == 0)
 		host = 3, rest += 3;
+	/* "owner/repo", then "#tag" and "@version" in either order ("#asio-1-18-1@1.18.1") */
 	const char *last_slash = strrchr(rest, '/');
 	const char *hash = strchr(last_slash ? last_slash : rest, '#');
 	const char *at = strchr(last_slash ? last_slash : rest, '@');
-	if (hash && at && hash < at)
-		at = NULL;
 	size_t rl = strlen(rest);
-	if (at)
+	if (at && (!hash || at < hash))
 		rl = (size_t)(at - rest);
 	else if (hash)
 		rl = (size_t)(hash - rest);
@@ -640,11 +639,14 @@ static int cpm_uri(decl_vals *d, const char *uri, unsigned line)
 	}
 	if (at && !d->val[K_VERSION]) {
 		size_t vl = hash && hash > at ? (size_t)(hash - at - 1) : strlen(at + 1);
-		if (!(d->val[K_VERSION] = cvet_lockfile__strndup(at + 1, vl)))
+		if (vl && !(d->val[K_VERSION] = cvet_lockfile__strndup(at + 1, vl)))
 			return cvet_error_setc(CVET_ENOMEM, "out of memory");
 	}
-	if (hash && !d->val[K_GIT_TAG] && !(d->val[K_GIT_TAG] = cvet_lockfile__strdup(hash + 1)))
-		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (hash && !d->val[K_GIT_TAG]) {
+		size_t tl = at && at > hash ? (size_t)(at - hash - 1) : strlen(hash + 1);
+		if (tl && !(d->val[K_GIT_TAG] = cvet_lockfile__strndup(hash + 1, tl)))
+			return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	}
 	return 0;
 }
 

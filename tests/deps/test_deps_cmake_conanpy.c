@@ -249,6 +249,16 @@ static void test_cmake__netoptim_cpm_forms(void)
 	T_ASSERT_INT(63, x->line);
 }
 
+static void test_cmake__cpm_asio_tag_and_version(void)
+{
+	T_ASSERT_INT(0, load(K_CMAKE, SAMPLE("cmake/cpm-cmake__CPM.cmake__asio-standalone__CMakeLists.txt")));
+	T_ASSERT_INT(1, L.n);
+	T_ASSERT_STR("asio", L.items[0].name);
+	T_ASSERT_STR("1.18.1", L.items[0].version);
+	T_ASSERT_STR("chriskohlhoff/asio", L.items[0].repo);
+	T_ASSERT_INT(11, L.items[0].line);
+}
+
 static void test_cmake__lock_not_repeated(void)
 {
 	char *lbuf = NULL, *buf = NULL;
@@ -296,7 +306,9 @@ static void test_cmake__forms(void)
 		"  FetchContent_Declare(inner GIT_REPOSITORY https://github.com/o/inner GIT_TAG v1.0.0)\n" /* 19 */
 		"endfunction()\n"
 		"FetchContent_Declare(${X} GIT_REPOSITORY ${Y})\n"                                  /* 21 */
-		"FetchContent_Declare(q URL \"https://h/q-\\\"1.0.tar.gz\")\n";                     /* 22 */
+		"FetchContent_Declare(q URL \"https://h/q-\\\"1.0.tar.gz\")\n"                      /* 22 */
+		"CPMAddPackage(\"gh:chriskohlhoff/asio#asio-1-18-1@1.18.1\")\n"                    /* 23 */
+		"CPMAddPackage(\"gh:jbeder/yaml-cpp@0.6.3#yaml-cpp-0.6.3\")\n";                    /* 24 */
 	T_ASSERT_INT(0, text(K_CMAKE, src));
 	const cvet_lf_pkg *p;
 	T_ASSERT((p = find("zlib")) && p->line == 4);
@@ -323,6 +335,8 @@ static void test_cmake__forms(void)
 	T_ASSERT(has_note("line 17: 'fetch' wraps FetchContent_Declare with its parameters"));
 	T_ASSERT(has_note("line 21: FetchContent_Declare with a computed name"));
 	T_ASSERT((p = find("q")) && p->line == 22);
+	T_ASSERT((p = find("asio")) && p->version && strcmp(p->version, "1.18.1") == 0 && strcmp(p->repo, "chriskohlhoff/asio") == 0);
+	T_ASSERT((p = find("yaml-cpp")) && p->version && strcmp(p->version, "0.6.3") == 0);
 }
 
 static void test_cmake__url_file_names(void)
@@ -424,5 +438,5 @@ static void test_cmake__zz_cleanup(void)
 CVET_TEST_MAIN(T(test_conanpy__examples2_calls), T(test_conanpy__status_cpp_attribute_list),
 	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__hostile),
 	       T(test_conanpy__big_input_bounded), T(test_cmake__coacd_git_tag), T(test_cmake__vllm_commit),
-	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__lock_not_repeated),
+	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__cpm_asio_tag_and_version), T(test_cmake__lock_not_repeated),
 	       T(test_cmake__forms), T(test_cmake__url_file_names), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
