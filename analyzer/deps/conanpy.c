@@ -431,6 +431,10 @@ static int calls(py_ctx *cx, const py_lexer *lx, size_t from)
 		/* a keyword first argument (ref=...) is read like a positional one */
 		if (e > arg + 2 && lx->toks[arg].kind == T_NAME && op_is(lx, arg + 1, '=') && !op_is(lx, arg + 2, '='))
 			arg += 2;
+		/* a test_package requiring the recipe it tests: not a dependency of the project */
+		if (e == arg + 3 && tok_is(lx, arg, "self") && op_is(lx, arg + 1, '.') &&
+		    tok_is(lx, arg + 2, "tested_reference_str"))
+			continue;
 		err = reference_expr(cx, lx, arg, e, KINDS[k].build_only, how);
 		i = close < lx->ntoks ? i + 3 : lx->ntoks;
 	}

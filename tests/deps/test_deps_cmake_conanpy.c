@@ -146,6 +146,15 @@ static void test_conanpy__forms(void)
 	T_ASSERT(has_note("cmake/[>=3.20 <4] is a version range"));
 }
 
+static void test_conanpy__test_package_reference_is_not_a_dependency(void)
+{
+	T_ASSERT_INT(0, text(K_PY, "class T(ConanFile):\n    def requirements(self):\n"
+				   "        self.requires(self.tested_reference_str)\n"
+				   "        self.tool_requires(\"cmake/3.27.9\")\n"));
+	T_ASSERT_INT(1, L.n);
+	T_ASSERT_INT(0, L.nnotes);
+}
+
 static void test_conanpy__hostile(void)
 {
 	T_ASSERT_INT(CVET_EPARSE, text(K_PY, "class A:\n    requires = \"zlib/1.2\n"));
@@ -436,7 +445,7 @@ static void test_cmake__zz_cleanup(void)
 }
 
 CVET_TEST_MAIN(T(test_conanpy__examples2_calls), T(test_conanpy__status_cpp_attribute_list),
-	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__hostile),
+	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__test_package_reference_is_not_a_dependency), T(test_conanpy__hostile),
 	       T(test_conanpy__big_input_bounded), T(test_cmake__coacd_git_tag), T(test_cmake__vllm_commit),
 	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__cpm_asio_tag_and_version), T(test_cmake__lock_not_repeated),
 	       T(test_cmake__forms), T(test_cmake__url_file_names), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
