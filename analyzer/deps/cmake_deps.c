@@ -149,12 +149,14 @@ static char *decode_quoted(const char *s, size_t n)
 
 /*
  * Read the arguments of a command whose '(' was consumed, up to the matching ')'. When `args` is NULL the
- * arguments are only skipped. Returns 0 or a negative code with the message set.
+ * arguments are only skipped. Arguments longer than CVET_LF_MAX_STR or past MAX_ARGS are dropped and *cut
+ * set. Returns 0 or a negative code with the message set.
  */
-static int read_args(ck_lexer *lx, unsigned cmd_line, ck_arg *args, size_t *nargs)
+static int read_args(ck_lexer *lx, unsigned cmd_line, ck_arg *args, size_t *nargs, int *cut)
 {
 	int depth = 0, err;
 	*nargs = 0;
+	*cut = 0;
 	for (;;) {
 		if ((err = skip_space(lx)) < 0)
 			return err;
@@ -227,13 +229,17 @@ static int read_args(ck_lexer *lx, unsigned cmd_line, ck_arg *args, size_t *narg
 		}
 		if (!args)
 			continue;
-		if (end - start > CVET_LF_MAX_STR)
-			return cvet_error_setc(CVET_EPARSE, "%s: line %u: argument longer than %d bytes", lx->display, line,
-					       CVET_LF_MAX_STR);
+		/* past the bounds: a too-long argument keeps its place as "", arguments past MAX_ARGS are dropped;
+		 * the command is marked so that nothing built from it is trusted */
 		if (*nargs >= MAX_ARGS) {
 			free(text);
-			return cvet_error_setc(CVET_ELIMIT, "%s: line %u: more than %d arguments in one command", lx->display,
-					       line, MAX_ARGS);
+			*cut = 1;
+			continue;
+		}
+		if (end - start > CVET_LF_MAX_STR) {
+			*cut = 1;
+			if (!(text = cvet_lockfile__strdup("")))
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
 		}
 		args[*nargs].text = text;
 		args[*nargs].line = line;
@@ -352,7 +358,7 @@ static char *expand(const ck_ctx *cx, const char *text, int depth, int *unknown)
 }
 
 /* set(VAR value... [CACHE type doc] [PARENT_SCOPE]): remember the literal value (list items joined by ';'). */
-static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
+static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs, int cut)
 {
 	if (nargs < 1)
 		return 0;
@@ -378,7 +384,7 @@ static int do_set(ck_ctx *cx, ck_arg *args, size_t nargs)
 			end = i;
 			break;
 		}
-	int unknown = 0;
+	int unknown = cut;
 	char *joined = cvet_lockfile__strdup("");
 	for (size_t i = 1; joined && i < end; i++) {
 		char *e = expand(cx, args[i].text, 0, &unknown);
@@ -678,10 +684,11 @@ static int helper_note(ck_ctx *cx, const char *cmd)
 }
 
 /* Turn one declaration into a package (or a note when it names nothing this reader can evaluate). */
-static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, size_t nargs, unsigned cmd_line)
+static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, size_t nargs, unsigned cmd_line,
+		   int cut)
 {
 	decl_vals d;
-	int err = 0, any_unknown = 0;
+	int err = 0, any_unknown = cut;
 	size_t first = 0;
 	char *name = NULL;
 	memset(&d, 0, sizeof(d));
@@ -897,7 +904,8 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 			wanted = is_set || ieq(name, "function") || ieq(name, "macro");
 		args_free(args, nargs);
 		nargs = 0;
-		if ((err = read_args(&lx, cmd_line, wanted ? args : NULL, &nargs)) < 0)
+		int cut = 0;
+		if ((err = read_args(&lx, cmd_line, wanted ? args : NULL, &nargs, &cut)) < 0)
 			goto done;
 		if (ieq(name, "if") || ieq(name, "foreach") || ieq(name, "while"))
 			cx.in_block++;
@@ -913,9 +921,9 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 		else if ((ieq(name, "endfunction") || ieq(name, "endmacro")) && cx.in_function > 0 && --cx.in_function == 0)
 			cx.func[0] = '\0';
 		else if (is_set)
-			err = do_set(&cx, args, nargs);
+			err = do_set(&cx, args, nargs, cut);
 		else if (wanted)
-			err = declare(&cx, kind, name, args, nargs, cmd_line);
+			err = declare(&cx, kind, name, args, nargs, cmd_line, cut);
 		if (err < 0)
 			goto done;
 	}

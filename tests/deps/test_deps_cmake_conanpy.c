@@ -439,6 +439,29 @@ static void test_cmake__hostile(void)
 	free(big);
 }
 
+static void test_cmake__long_and_many_arguments(void)
+{
+	/* a 5,000-item source list and a 10 KB string do not stop the file; values built from them are unknown */
+	size_t cap = 200000, n = 0;
+	char *src = malloc(cap);
+	T_ASSERT(src);
+	n += (size_t)snprintf(src + n, cap - n, "set(SRCS");
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(src + n, cap - n, " f%d.c", i);
+	n += (size_t)snprintf(src + n, cap - n, ")\nset(LONG \"");
+	memset(src + n, 'x', 10000);
+	n += 10000;
+	n += (size_t)snprintf(src + n, cap - n, "\")\nset(V 1.2.3)\n"
+			      "FetchContent_Declare(a URL https://h/a-${V}.tar.gz)\n"
+			      "FetchContent_Declare(b URL https://h/b-${LONG}.tar.gz)\n"
+			      "FetchContent_Declare(c URL https://h/c-${SRCS}.tar.gz)\n");
+	T_ASSERT_INT(0, parse(K_CMAKE, "CMakeLists.txt", src, n, NULL));
+	T_ASSERT(find("a") && find("a")->version && strcmp(find("a")->version, "1.2.3") == 0);
+	T_ASSERT(find("b") && !find("b")->version);
+	T_ASSERT(find("c") && !find("c")->version);
+	free(src);
+}
+
 static void test_cmake__zz_cleanup(void)
 {
 	cvet_lockfile__list_clear(&L);
@@ -448,4 +471,4 @@ CVET_TEST_MAIN(T(test_conanpy__examples2_calls), T(test_conanpy__status_cpp_attr
 	       T(test_conanpy__mevislab_fstrings_ranges), T(test_conanpy__forms), T(test_conanpy__test_package_reference_is_not_a_dependency), T(test_conanpy__hostile),
 	       T(test_conanpy__big_input_bounded), T(test_cmake__coacd_git_tag), T(test_cmake__vllm_commit),
 	       T(test_cmake__urls), T(test_cmake__netoptim_cpm_forms), T(test_cmake__cpm_asio_tag_and_version), T(test_cmake__lock_not_repeated),
-	       T(test_cmake__forms), T(test_cmake__url_file_names), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__zz_cleanup))
+	       T(test_cmake__forms), T(test_cmake__url_file_names), T(test_cmake__conditional_set_is_unknown), T(test_cmake__hostile), T(test_cmake__long_and_many_arguments), T(test_cmake__zz_cleanup))
