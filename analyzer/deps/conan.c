@@ -6,8 +6,10 @@
 
 static const char ECO[] = "conan";
 
-/* Build purl and detail for a parsed reference and append it. Returns 0 or a negative code. */
-static int add_ref(cvet_lf_list *out, const cvet_lf_conan_ref *r, unsigned line, int build_only, const char *detail)
+/* Build purl and detail for a parsed reference and append it (conanfile.py's reader shares it). Returns 0 or a
+ * negative code. */
+int cvet_lockfile__conan_add_ref(cvet_lf_list *out, const cvet_lf_conan_ref *r, unsigned line, int build_only,
+				 const char *detail)
 {
 	const char *version = r->is_range ? NULL : r->version;
 	cvet_lf_pkg *p;
@@ -59,7 +61,7 @@ static int add_ref_text(cvet_lf_list *out, const char *display, const char *text
 	}
 	if (err < 0)
 		return err;
-	err = add_ref(out, &r, line, build_only, detail);
+	err = cvet_lockfile__conan_add_ref(out, &r, line, build_only, detail);
 	cvet_lockfile__conan_ref_clear(&r);
 	return err;
 }

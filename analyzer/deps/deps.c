@@ -34,6 +34,8 @@ typedef enum {
 	F_BAZEL_LOCK,
 	F_GITMODULES,
 	F_SBOM,
+	F_CONANPY,
+	F_CMAKE,
 } manifest_kind;
 
 typedef struct {
@@ -87,6 +89,10 @@ static manifest_kind classify(const char *base)
 		return F_VCPKG;
 	if (ends_with(base, "package-lock.cmake"))
 		return F_CPM;
+	if (ends_with(base, "conanfile.py"))
+		return F_CONANPY;
+	if (ends_with(base, "CMakeLists.txt") || ends_with(base, ".cmake"))
+		return F_CMAKE;
 	if (ends_with(base, ".wrap"))
 		return F_WRAP;
 	if (ends_with(base, "MODULE.bazel.lock"))
@@ -762,6 +768,46 @@ static int sibling_configuration(scan_ctx *c, const char *path, cvet_lf_list *l)
 	return err;
 }
 
+/*
+ * CMakeLists.txt / *.cmake. In a walk, the CPM packages that a package-lock.cmake in the file's directory or
+ * one above it (up to the scanned root) pins are reported from the lock (the walk reads it too), not twice.
+ * Returns 0 or a negative code.
+ */
+static int cmake_file(scan_ctx *c, const char *path, int direct, const char *display, const char *buf, size_t len,
+		      cvet_lf_list *l)
+{
+	cvet_lf_list lock = {0};
+	int have_lock = 0, err;
+	char dir[PATH_MAX];
+	if (!direct && c->limit[0] && realpath(path, dir)) {
+		char *slash = strrchr(dir, '/');
+		while (slash && !have_lock) {
+			*slash = '\0';
+			if (!path_under(dir[0] ? dir : "/", c->limit))
+				break;
+			char *lp = cvet_lockfile__printf("%s/package-lock.cmake", dir);
+			char *lbuf = NULL;
+			size_t llen = 0;
+			struct stat st;
+			if (!lp)
+				return cvet_error_setc(CVET_ENOMEM, "out of memory");
+			char *rel = NULL;
+			/* a lock the walk does not read (excluded) does not hide anything */
+			if (lstat(lp, &st) == 0 && S_ISREG(st.st_mode) && (rel = report_path(c, lp)) != NULL &&
+			    !excluded(c, rel) &&
+			    cvet_lockfile__read_file_in(c->limit, lp, lp, CVET_LF_MAX_FILE, &lbuf, &llen) == 0)
+				have_lock = cvet_lockfile__cpm_lock(lp, lbuf, llen, &lock) == 0;
+			free(rel);
+			free(lbuf);
+			free(lp);
+			slash = strrchr(dir, '/');
+		}
+	}
+	err = cvet_lockfile__cmake_deps(display, buf, len, have_lock ? &lock : NULL, l);
+	cvet_lockfile__list_clear(&lock);
+	return err;
+}
+
 /* Parse one file. `direct`: the user named it (errors are fatal). Returns 0 or a negative code. */
 static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int direct)
 {
@@ -793,6 +839,8 @@ static int scan_file(scan_ctx *c, const char *path, manifest_kind kind, int dire
 			break;
 		case F_VCPKG_CONF: err = cvet_lockfile__vcpkg_configuration(display, buf, len, &l); break;
 		case F_CPM: err = cvet_lockfile__cpm_lock(display, buf, len, &l); break;
+		case F_CONANPY: err = cvet_lockfile__conanfile_py(display, buf, len, &l); break;
+		case F_CMAKE: err = cmake_file(c, path, direct, display, buf, len, &l); break;
 		case F_WRAP: err = cvet_lockfile__meson_wrap(display, base_name(path), buf, len, &l); break;
 		case F_BAZEL_MODULE: err = cvet_lockfile__bazel_module(display, buf, len, &l); break;
 		case F_BAZEL_LOCK: err = cvet_lockfile__bazel_lock(display, buf, len, &l); break;

@@ -144,11 +144,25 @@ typedef struct cvet_lf_conan_ref {
 /* Returns 0 or CVET_EPARSE (not a reference; message set) or CVET_ENOMEM. */
 int cvet_lockfile__conan_ref_parse(const char *text, cvet_lf_conan_ref *out);
 void cvet_lockfile__conan_ref_clear(cvet_lf_conan_ref *r);
+/* Append a parsed reference as a "conan" package (purl, user/channel and range detail, `detail` appended).
+ * Returns 0 or CVET_ENOMEM / CVET_ELIMIT. */
+int cvet_lockfile__conan_add_ref(cvet_lf_list *out, const cvet_lf_conan_ref *r, unsigned line, int build_only,
+				 const char *detail);
 
 /* ---- parsers: each returns 0, or a negative CVET_E* with "<display>: ..." as the message ---- */
 /* `path` is where the file lives (for files read alongside it), `display` how messages name it. */
 int cvet_lockfile__conan_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 int cvet_lockfile__conanfile_txt(const char *display, const char *buf, size_t len, cvet_lf_list *out);
+/* conanfile.py read without running Python: literal `requires`-style class attributes and self.requires()-style
+ * calls in requirements()/build_requirements(); computed references become notes (conanpy.c). */
+int cvet_lockfile__conanfile_py(const char *display, const char *buf, size_t len, cvet_lf_list *out);
+/*
+ * CMakeLists.txt / *.cmake: FetchContent_Declare, ExternalProject_Add, CPMAddPackage, CPMFindPackage, with
+ * literal set() variables of the same file expanded (cmake_deps.c). `lock`: packages of a CPM
+ * package-lock.cmake that is reported on its own (NULL = none); CPM packages it names (by name or repository) are not repeated.
+ */
+int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, const cvet_lf_list *lock,
+			      cvet_lf_list *out);
 /* `confine`: real path that vcpkg_installed/ beside `path` must resolve inside (NULL = path's directory). */
 int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char *display, const char *buf, size_t len,
 			      cvet_lf_list *out);

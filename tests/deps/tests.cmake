@@ -39,3 +39,11 @@ add_test(NAME deps_coverage
           --min-checked 113 --min-known 213)
 set_tests_properties(deps_coverage PROPERTIES TIMEOUT 120
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+
+# conanfile.py and CMake declaration readers (FetchContent, ExternalProject, CPM) on real samples and hostile input
+add_executable(test_deps_cmake_conanpy ${CMAKE_CURRENT_LIST_DIR}/test_deps_cmake_conanpy.c)
+target_link_libraries(test_deps_cmake_conanpy PRIVATE libcvet)
+target_include_directories(test_deps_cmake_conanpy PRIVATE ${CMAKE_SOURCE_DIR}/analyzer ${CMAKE_SOURCE_DIR}/tests)
+target_compile_definitions(test_deps_cmake_conanpy PRIVATE CVET_TESTDATA="${CMAKE_SOURCE_DIR}/testdata")
+add_test(NAME deps_cmake_conanpy COMMAND test_deps_cmake_conanpy)
+set_tests_properties(deps_cmake_conanpy PROPERTIES TIMEOUT 120)
