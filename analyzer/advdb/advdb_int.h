@@ -110,6 +110,11 @@ typedef struct cvet_osv_record {
 } cvet_osv_record;
 
 void cvet_osv__record_clear(cvet_osv_record *r);
+/* String helpers both importers use: a malloc'd copy of n bytes (NUL added), of a string (NULL stays NULL),
+ * and ASCII lower-casing in place (NULL is fine). */
+char *cvet_osv__dupn(const char *s, size_t n);
+char *cvet_osv__dup0(const char *s);
+void cvet_osv__lower(char *s);
 
 /* Name map: (ecosystem, name) -> project, filled from name-map.json and used while importing. */
 typedef struct cvet_namemap_entry { char *ecosystem, *name, *project; } cvet_namemap_entry;

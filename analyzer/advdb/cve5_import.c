@@ -73,26 +73,6 @@ static int grow(pctx *c, void **arr, size_t *cap, size_t n, size_t size)
 	return cvet_util__grow(arr, cap, n, size);
 }
 
-static char *dupn(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-	if (p) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
-static char *dup0(const char *s)
-{
-	return s ? dupn(s, strlen(s)) : NULL;
-}
-
-static void lower(char *s)
-{
-	for (; s && *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
 
 /* Member `key` of `obj` when it is a string (lent), NULL when absent or null; another type is malformed. */
 static const char *str_at(pctx *c, const cJSON *obj, const char *key, size_t max)
@@ -170,7 +150,7 @@ static char *series_of(const char *v, int *oomp)
 	size_t n = v ? strlen(v) : 0;
 	if (n < 3 || strcmp(v + n - 2, ".*") != 0)
 		return NULL;
-	char *s = dupn(v, n - 2), *out = NULL;
+	char *s = cvet_osv__dupn(v, n - 2), *out = NULL;
 	if (!s) {
 		*oomp = 1;
 		return NULL;
@@ -236,7 +216,7 @@ static int entry_span(const char *version, const char *lt, const char *le, span 
 	memset(s, 0, sizeof(*s));
 	/* {version: X, lessThan: X} is empty as written; HackerOne's records mean "before X" by it */
 	if (is_every(version) || strcmp(version, "0") == 0 || (lt && strcmp(version, lt) == 0)) {
-		s->lo = dup0("0");
+		s->lo = cvet_osv__dup0("0");
 	} else if (!(s->lo = series_of(version, &o)) && !o) {
 		if ((rc = version_of(version, &s->lo)) != 0)
 			return rc;
@@ -280,7 +260,7 @@ static int constraint_span(const char *text, span *s)
 		int rc = version_of(p, &v);
 		if (rc != 0)
 			return rc;
-		s->lo = dup0("0");
+		s->lo = cvet_osv__dup0("0");
 		s->hi = v;
 		return s->lo ? 0 : (span_free(s), -1);
 	}
@@ -318,7 +298,7 @@ static int constraint_span(const char *text, span *s)
 			s->hi_incl = op[1] == '=';
 		} else if (op[0] == '=' && !s->lo && !s->hi) {
 			s->lo = v;
-			s->hi = dup0(v);
+			s->hi = cvet_osv__dup0(v);
 			s->hi_incl = 1;
 			if (!s->hi)
 				return span_free(s), -1;
@@ -330,7 +310,7 @@ static int constraint_span(const char *text, span *s)
 	}
 	if (!seen)
 		goto no;
-	if (!s->lo && !(s->lo = dup0("0")))
+	if (!s->lo && !(s->lo = cvet_osv__dup0("0")))
 		return span_free(s), -1;
 	return 0;
 no:
@@ -437,13 +417,13 @@ static const char *map_entry(pctx *c, const cvet_namemap *map, const cJSON *ja)
 	}
 	if (pkg && coll && strstr(coll, "github.com") && strlen(pkg) < sizeof(buf)) {
 		snprintf(buf, sizeof(buf), "%s", pkg);
-		lower(buf);
+		cvet_osv__lower(buf);
 		if ((m = cvet_osv__namemap_find(map, "github", buf)))
 			return m;
 	}
 	if (vendor && product && strlen(vendor) <= MAX_ID && strlen(product) <= MAX_ID) {
 		snprintf(buf, sizeof(buf), "%s:%s", vendor, product);
-		lower(buf);
+		cvet_osv__lower(buf);
 		for (char *q = buf; *q; q++)
 			if (*q == ' ')
 				*q = '_';
@@ -457,7 +437,7 @@ static const char *map_entry(pctx *c, const cvet_namemap *map, const cJSON *ja)
 		if (!names[i] || strlen(names[i]) >= sizeof(buf))
 			continue;
 		snprintf(buf, sizeof(buf), "%s", names[i]);
-		lower(buf);
+		cvet_osv__lower(buf);
 		for (size_t s = 0; s < sizeof(spaces) / sizeof(spaces[0]); s++)
 			if ((m = cvet_osv__namemap_find(map, spaces[s], buf)) && vendor_agrees(map, vendor, m))
 				return m;
@@ -511,7 +491,7 @@ static int fix_inverted(span *s)
 	if (cmp > 0 || (cmp == 0 && s->hi_incl))
 		return 0;
 	free(s->hi);
-	if (!(s->hi = dup0(s->lo)))
+	if (!(s->hi = cvet_osv__dup0(s->lo)))
 		return -1;
 	s->hi_incl = 1;
 	return 0;
@@ -582,7 +562,7 @@ static int add_with_changes(pctx *c, entry *e, span *s, int affected, const cJSO
 			piece.hi = s->hi;
 			piece.hi_incl = s->hi_incl;
 			s->hi = NULL;
-		} else if (!(piece.hi = dup0(ch[i].at)) || !(lo = dup0(ch[i].at))) {
+		} else if (!(piece.hi = cvet_osv__dup0(ch[i].at)) || !(lo = cvet_osv__dup0(ch[i].at))) {
 			span_free(&piece);
 			rc = oom(c);
 			goto done;
@@ -703,7 +683,7 @@ static int add_gaps(pctx *c, entry *e)
 		const span *u = &e->un[i];
 		int starts_after = strcmp(u->lo, "0") != 0 && (strcmp(from, "0") == 0 || cvet_version_cmp(u->lo, from) > 0);
 		if (starts_after) {
-			span g = {dup0(from), dup0(u->lo), 0};
+			span g = {cvet_osv__dup0(from), cvet_osv__dup0(u->lo), 0};
 			if (!g.lo || !g.hi) {
 				span_free(&g);
 				return oom(c);
@@ -717,7 +697,7 @@ static int add_gaps(pctx *c, entry *e)
 			from = u->hi;
 	}
 	if (from) {
-		span g = {dup0(from), NULL, 0};
+		span g = {cvet_osv__dup0(from), NULL, 0};
 		if (!g.lo)
 			return oom(c);
 		if (push_span(c, &e->aff, &e->naff, &e->capaff, &g) < 0)
@@ -730,11 +710,11 @@ static int add_gaps(pctx *c, entry *e)
 static int to_affected(pctx *c, entry *e, cvet_osv_affected *a)
 {
 	memset(a, 0, sizeof(*a));
-	if (!(a->project = dup0(e->project)))
+	if (!(a->project = cvet_osv__dup0(e->project)))
 		return oom(c);
 	if (e->naff) {
 		a->ranges = calloc(1, sizeof(*a->ranges));
-		if (!a->ranges || !(a->ranges[0].type = dup0(e->semver ? "SEMVER" : "ECOSYSTEM")) ||
+		if (!a->ranges || !(a->ranges[0].type = cvet_osv__dup0(e->semver ? "SEMVER" : "ECOSYSTEM")) ||
 		    !(a->ranges[0].iv = calloc(e->naff, sizeof(*a->ranges[0].iv)))) {
 			if (a->ranges)
 				a->nranges = 1;
@@ -758,7 +738,7 @@ static int to_affected(pctx *c, entry *e, cvet_osv_affected *a)
 			cvet_osv_version *v = &a->versions[a->nversions++];
 			v->version = e->single[i];
 			e->single[i] = NULL;
-			if (!(v->raw = dup0(v->version)))
+			if (!(v->raw = cvet_osv__dup0(v->version)))
 				return oom(c);
 		}
 	}
@@ -772,7 +752,7 @@ static char *severity_word(const char *w)
 	static const char *const known[] = {"critical", "high", "medium", "moderate", "low"};
 	for (size_t i = 0; w && i < sizeof(known) / sizeof(known[0]); i++)
 		if (strcasecmp(w, known[i]) == 0)
-			return dup0(i == 3 ? "medium" : known[i]);
+			return cvet_osv__dup0(i == 3 ? "medium" : known[i]);
 	return NULL;
 }
 
@@ -794,7 +774,7 @@ static int read_metrics(pctx *c, const cJSON *metrics, cvet_osv_record *r, int *
 				return c->err;
 			double score = vec ? cvet_cvss__score(vec, NULL) : -1;
 			if (vec && score >= 0 && kinds[k].rank > *best) {
-				char *v = dup0(vec);
+				char *v = cvet_osv__dup0(vec);
 				if (!v)
 					return oom(c);
 				free(r->severity_vector);
@@ -848,7 +828,7 @@ static int read_text(pctx *c, const cJSON *cna, cvet_osv_record *r)
 		if (c->err)
 			return c->err;
 	}
-	if (title && cvet_osv__clean(title) && *title && !(r->summary = dupn(title, strlen(title) > 1024 ? 1024 : strlen(title))))
+	if (title && cvet_osv__clean(title) && *title && !(r->summary = cvet_osv__dupn(title, strlen(title) > 1024 ? 1024 : strlen(title))))
 		return oom(c);
 	size_t vn = value ? strlen(value) : 0, max = CVET_ADV_MAX_STR - 600;
 	if (vn > max)
@@ -887,8 +867,8 @@ static int read_refs(pctx *c, const cJSON *refs, cvet_osv_record *r, size_t *cap
 		}
 		if (grow(c, (void **)&r->refs, cap, r->nrefs, sizeof(*r->refs)) < 0)
 			return oom(c);
-		r->refs[r->nrefs].type = dup0(type);
-		r->refs[r->nrefs].url = dup0(url);
+		r->refs[r->nrefs].type = cvet_osv__dup0(type);
+		r->refs[r->nrefs].url = cvet_osv__dup0(url);
 		r->nrefs++;
 		if (!r->refs[r->nrefs - 1].type || !r->refs[r->nrefs - 1].url)
 			return oom(c);
@@ -956,14 +936,14 @@ int cvet_cve5__parse(const char *text, size_t len, const char *display, const cv
 		fail(&c, "%s", "no 'cveMetadata.cveId' of the form CVE-YYYY-NNNN");
 		goto done;
 	}
-	if (!(rec->id = dup0(id)) || (updated && cvet_osv__clean(updated) && !(rec->modified = dup0(updated))) ||
-	    (published && cvet_osv__clean(published) && !(rec->published = dup0(published)))) {
+	if (!(rec->id = cvet_osv__dup0(id)) || (updated && cvet_osv__clean(updated) && !(rec->modified = cvet_osv__dup0(updated))) ||
+	    (published && cvet_osv__clean(published) && !(rec->published = cvet_osv__dup0(published)))) {
 		oom(&c);
 		goto done;
 	}
 	if (state && strcmp(state, "REJECTED") == 0) {
 		const char *when = rejected ? rejected : updated ? updated : "rejected";
-		if (!(rec->withdrawn = dup0(cvet_osv__clean(when) ? when : "rejected")) || !(rec->source = dup0("cve5")))
+		if (!(rec->withdrawn = cvet_osv__dup0(cvet_osv__clean(when) ? when : "rejected")) || !(rec->source = cvet_osv__dup0("cve5")))
 			oom(&c);
 		goto done;
 	}
@@ -982,7 +962,7 @@ int cvet_cve5__parse(const char *text, size_t len, const char *display, const cv
 		goto done;
 	if (!assigner)
 		assigner = cna_name;
-	if (!rec->published && public && cvet_osv__clean(public) && !(rec->published = dup0(public))) {
+	if (!rec->published && public && cvet_osv__clean(public) && !(rec->published = cvet_osv__dup0(public))) {
 		oom(&c);
 		goto done;
 	}
@@ -1085,7 +1065,7 @@ int cvet_cve5__parse(const char *text, size_t len, const char *display, const cv
 	if (assigner && ents) {
 		char a[MAX_ID + 1];
 		snprintf(a, sizeof(a), "%s", assigner);
-		lower(a);
+		cvet_osv__lower(a);
 		const char *ap = cvet_osv__namemap_find(map, "project", a);
 		if (ap && strcmp(ap, rec->affected[0].project) == 0) {
 			for (size_t i = 0; i < nents; i++)
@@ -1093,7 +1073,7 @@ int cvet_cve5__parse(const char *text, size_t len, const char *display, const cv
 					own = ap;
 		}
 	}
-	if (!(rec->source = dup0(own ? own : "cve5")) || !(rec->upstream_project = dup0(rec->affected[0].project)))
+	if (!(rec->source = cvet_osv__dup0(own ? own : "cve5")) || !(rec->upstream_project = cvet_osv__dup0(rec->affected[0].project)))
 		oom(&c);
 done:
 	for (size_t i = 0; i < nents; i++)

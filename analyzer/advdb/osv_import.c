@@ -22,26 +22,6 @@
 
 /* ---- small helpers ------------------------------------------------------------------------------ */
 
-static char *dupn(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-	if (p) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
-static char *dup0(const char *s)
-{
-	return s ? dupn(s, strlen(s)) : NULL;
-}
-
-static void lower(char *s)
-{
-	for (; s && *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
 
 /* Set when grow() refused because a list passed CVET_ADV_MAX_ITEMS (oom() then reports a limit, not OOM). */
 static _Thread_local int grow_limited;
@@ -108,7 +88,7 @@ static int get_str(pctx *c, const cJSON *obj, const char *key, size_t max, int c
 			return fail(c, "field '%s' is too long", key);
 		n = max;
 	}
-	if (!(*out = dupn(v->valuestring, n)))
+	if (!(*out = cvet_osv__dupn(v->valuestring, n)))
 		return oom(c);
 	return 0;
 }
@@ -139,9 +119,9 @@ static int namemap_add(cvet_namemap *m, const char *eco, const char *name, const
 		return -1;
 	m->cap = cap;
 	cvet_namemap_entry *e = &m->e[m->n];
-	e->ecosystem = dup0(eco);
-	e->name = dup0(name);
-	e->project = dup0(project);
+	e->ecosystem = cvet_osv__dup0(eco);
+	e->name = cvet_osv__dup0(name);
+	e->project = cvet_osv__dup0(project);
 	if (!e->ecosystem || !e->name || !e->project) {
 		free(e->ecosystem);
 		free(e->name);
@@ -174,7 +154,7 @@ static const struct { const char *key, *eco1, *eco2; } NAMESPACES[] = {
 static char *namemap_name(const char *s)
 {
 	const char *p = strstr(s, " (");
-	return p ? dupn(s, (size_t)(p - s)) : dup0(s);
+	return p ? cvet_osv__dupn(s, (size_t)(p - s)) : cvet_osv__dup0(s);
 }
 
 /* "https://github.com/curl/curl(.git)" -> "curl/curl"; malloc'd or NULL. */
@@ -189,8 +169,8 @@ static char *github_slug(const char *url)
 		n--;
 	if (n > 4 && strncmp(p + n - 4, ".git", 4) == 0)
 		n -= 4;
-	char *s = dupn(p, n);
-	lower(s);
+	char *s = cvet_osv__dupn(p, n);
+	cvet_osv__lower(s);
 	return s;
 }
 
@@ -221,10 +201,10 @@ static int namemap_cpes(cvet_namemap *m, const char *text, const char *project)
 		}
 		if (!ok || colons != 1 || colon_at == start || colon_at + 1 == i || i - start > MAX_ID)
 			continue;
-		char *pair = dupn(text + start, i - start);
+		char *pair = cvet_osv__dupn(text + start, i - start);
 		if (!pair)
 			return -1;
-		lower(pair);
+		cvet_osv__lower(pair);
 		int rc = namemap_add(m, "cpe", pair, project);
 		free(pair);
 		if (rc < 0)
@@ -405,7 +385,7 @@ static int parse_range(pctx *c, const cJSON *jr, cvet_osv_range *r)
 		}
 		ev[nev].kind = kind;
 		ev[nev].order = nev;
-		ev[nev].value = git ? dup0(e->child->valuestring) : cvet_version__normalise(e->child->valuestring);
+		ev[nev].value = git ? cvet_osv__dup0(e->child->valuestring) : cvet_version__normalise(e->child->valuestring);
 		if (!ev[nev].value) {
 			oom(c);
 			break;
@@ -423,7 +403,7 @@ static int parse_range(pctx *c, const cJSON *jr, cvet_osv_range *r)
 	for (size_t i = 0; !c->err && !git && i + 1 < nev; i++) {
 		if (ev[i].kind == 0 && ev[i + 1].kind == 1 && strcmp(ev[i].value, "0") != 0 &&
 		    cvet_version_cmp(ev[i + 1].value, ev[i].value) <= 0) {
-			char *v = dup0(ev[i].value);
+			char *v = cvet_osv__dup0(ev[i].value);
 			if (!v) {
 				oom(c);
 				break;
@@ -450,21 +430,21 @@ static char *map_project(const cvet_namemap *map, const char *eco, const char *n
 	const char *m;
 	if (eco && name) {
 		if ((m = cvet_osv__namemap_find(map, eco, name)))
-			return dup0(m);
+			return cvet_osv__dup0(m);
 		char *p;
 		size_t n = strlen(name);
 		if (strcasecmp(eco, "Julia") == 0 && n > 4 && strcmp(name + n - 4, "_jll") == 0)
-			p = dupn(name, n - 4);
+			p = cvet_osv__dupn(name, n - 4);
 		else
-			p = dup0(name);
-		lower(p);
+			p = cvet_osv__dup0(name);
+		cvet_osv__lower(p);
 		return p;
 	}
 	if (fallback) {
 		if ((m = cvet_osv__namemap_find(map, "project", fallback)))
-			return dup0(m);
-		char *p = dup0(fallback);
-		lower(p);
+			return cvet_osv__dup0(m);
+		char *p = cvet_osv__dup0(fallback);
+		cvet_osv__lower(p);
 		return p;
 	}
 	return NULL;
@@ -526,7 +506,7 @@ static int parse_affected(pctx *c, const cJSON *ja, const cvet_namemap *map, con
 		if (grow((void **)&a->versions, &cap, a->nversions, sizeof(*a->versions)) < 0)
 			return oom(c);
 		cvet_osv_version *v = &a->versions[a->nversions];
-		v->raw = dup0(jv->valuestring);
+		v->raw = cvet_osv__dup0(jv->valuestring);
 		if (tags) {
 			v->version = cvet_version_from_tag(jv->valuestring, a->name);
 			if (v->version && !isdigit((unsigned char)v->version[0]) && strcmp(a->name, a->project) != 0) {
@@ -549,7 +529,7 @@ static char *severity_word(const char *w)
 	static const char *const known[] = {"critical", "high", "medium", "moderate", "low"};
 	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 		if (w && strcasecmp(w, known[i]) == 0)
-			return dup0(i == 3 ? "medium" : known[i]);
+			return cvet_osv__dup0(i == 3 ? "medium" : known[i]);
 	return NULL;
 }
 
@@ -608,7 +588,7 @@ static int add_alias(pctx *c, cvet_osv_record *r, size_t *cap, const char *s)
 	for (size_t i = 0; i < r->naliases; i++)
 		if (strcmp(r->aliases[i], s) == 0)
 			return 0;
-	if (grow((void **)&r->aliases, cap, r->naliases, sizeof(*r->aliases)) < 0 || !(r->aliases[r->naliases] = dup0(s)))
+	if (grow((void **)&r->aliases, cap, r->naliases, sizeof(*r->aliases)) < 0 || !(r->aliases[r->naliases] = cvet_osv__dup0(s)))
 		return oom(c);
 	r->naliases++;
 	return 0;
@@ -729,12 +709,12 @@ int cvet_osv__parse(const char *text, size_t len, const char *display, const cve
 			goto done;
 		}
 	}
-	if (!(rec->source = dup0(source_of(rec->id, rec)))) {
+	if (!(rec->source = cvet_osv__dup0(source_of(rec->id, rec)))) {
 		oom(&c);
 		goto done;
 	}
-	lower(rec->source);
-	if (rec->naffected && !(rec->upstream_project = dup0(rec->affected[0].project))) {
+	cvet_osv__lower(rec->source);
+	if (rec->naffected && !(rec->upstream_project = cvet_osv__dup0(rec->affected[0].project))) {
 		oom(&c);
 		goto done;
 	}
@@ -1041,7 +1021,7 @@ static int import_dir(importer *im, const char *path, int depth)
 			names = nn;
 			cap = want;
 		}
-		if (!(names[n] = dup0(de->d_name))) {
+		if (!(names[n] = cvet_osv__dup0(de->d_name))) {
 			rc = cvet_error_setc(CVET_ENOMEM, "out of memory listing '%s'", path);
 			break;
 		}

@@ -1,4 +1,5 @@
 /* record.c - what the OSV and CVE 5 importers share: checks on untrusted JSON text, record and name-map memory */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,6 +8,27 @@
 /* ---- checks before cJSON sees a text ------------------------------------------------------------ */
 
 /* Nesting depth of JSON text (brackets outside strings), stopping early past `limit`. */
+char *cvet_osv__dupn(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+char *cvet_osv__dup0(const char *s)
+{
+	return s ? cvet_osv__dupn(s, strlen(s)) : NULL;
+}
+
+void cvet_osv__lower(char *s)
+{
+	for (; s && *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
 int cvet_osv__json_depth_ok(const char *t, size_t len, int limit)
 {
 	int depth = 0, in_str = 0;
