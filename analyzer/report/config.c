@@ -2,6 +2,7 @@
  * profile and the code location classes */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ int cvet_config__read_file(const char *path, const char *what, size_t max, char 
 	FILE *f = NULL;
 	struct stat st;
 	char *b = NULL;
-	size_t n;
+	size_t n, cap;
 	int error = 0;
 
 	*buf = NULL;
@@ -40,11 +41,29 @@ int cvet_config__read_file(const char *path, const char *what, size_t max, char 
 		error = cvet_error_setc(CVET_EIO, "cannot read %s '%s': not a regular file", what, path);
 		goto done;
 	}
-	if (!(b = malloc(max + 2))) {
-		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
-		goto done;
+	/* sized from fstat, not from `max`: a 1 KiB file must not cost a 64 MiB buffer; a file that grows
+	 * while we read it grows the buffer, still never past max + 1 bytes */
+	cap = st.st_size > 0 && (uint64_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
+	if (cap < 4096 && max >= 4096)
+		cap = 4096;
+	for (n = 0;;) {
+		if (!b || n == cap) {
+			size_t ncap = b ? (cap > max / 2 ? max + 1 : cap * 2) : cap;
+			char *nb;
+			if (b && cap >= max + 1)
+				break;
+			if (!(nb = realloc(b, ncap + 1))) {
+				error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+				goto done;
+			}
+			b = nb;
+			cap = ncap;
+		}
+		size_t got = fread(b + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
 	}
-	n = fread(b, 1, max + 1, f);
 	if (ferror(f)) {
 		error = cvet_error_setc(CVET_EIO, "cannot read %s '%s': %s", what, path, strerror(errno));
 		goto done;
