@@ -15,6 +15,7 @@
 #define CVET_ADV_MAX_ZIP_ENTRIES 1000000             /* central directory entries (~50 bytes each kept) */
 #define CVET_ADV_MAX_STR 65536                       /* longest text field kept (details are cut) */
 #define CVET_ADV_MAX_ITEMS 100000                    /* list items (versions, events, references) per record */
+#define CVET_ADV_MAX_NAMEMAP 20000                   /* name-map entries: lookups are linear, so a hostile map must stay small */
 #define CVET_ADV_MAX_DEPTH 64                        /* JSON nesting accepted before cJSON sees the text */
 #define CVET_ADV_MAX_WARNINGS 20                     /* warning lines printed before a summary */
 #define CVET_ADV_MAX_URL 4096                        /* longest repository URL turned into a key */
@@ -115,6 +116,26 @@ void cvet_osv__record_clear(cvet_osv_record *r);
 char *cvet_osv__dupn(const char *s, size_t n);
 char *cvet_osv__dup0(const char *s);
 void cvet_osv__lower(char *s);
+
+/*
+ * A parse context both importers use: the name for messages and the first error (its message already set).
+ * fail() reports a malformed field (fmt has one %s, for `what`), oom() out of memory, or - when
+ * cvet_osv__grow() refused because a list passed CVET_ADV_MAX_ITEMS, or the name map passed
+ * CVET_ADV_MAX_NAMEMAP (cvet_osv__limit_hit()) - the limit. Each returns c->err.
+ */
+typedef struct cvet_osv_pctx {
+	const char *display;
+	int err;
+} cvet_osv_pctx;
+struct cJSON;
+int cvet_osv__fail(cvet_osv_pctx *c, const char *fmt, const char *what);
+int cvet_osv__oom(cvet_osv_pctx *c);
+void cvet_osv__limit_hit(void);
+/* Grow an array to hold one more element of `size` bytes: 0, or -1 (out of memory or over the item limit). */
+int cvet_osv__grow(void **arr, size_t *cap, size_t n, size_t size);
+/* Member `key` of `obj` when it is an array (want_array) or an object; NULL when absent or null, and when it
+ * has another type (then malformed: c->err is set). */
+const struct cJSON *cvet_osv__typed(cvet_osv_pctx *c, const struct cJSON *obj, const char *key, int want_array);
 
 /* Name map: (ecosystem, name) -> project, filled from name-map.json and used while importing. */
 typedef struct cvet_namemap_entry { char *ecosystem, *name, *project; } cvet_namemap_entry;

@@ -34,45 +34,10 @@
 #define MAX_CPES 64       /* CPEs looked at per affected entry (lookups are linear in the name map) */
 #define MAX_CHANGES 1000  /* `changes` per versions[] entry */
 
-typedef struct {
-	const char *display;
-	int err;
-	int limited; /* a list passed CVET_ADV_MAX_ITEMS */
-} pctx;
-
-static int fail(pctx *c, const char *fmt, const char *what)
-{
-	if (!c->err) {
-		char buf[256];
-		snprintf(buf, sizeof(buf), fmt, what);
-		c->err = cvet_error_setc(CVET_EPARSE, "'%s': %s", c->display, buf);
-	}
-	return c->err;
-}
-
-static int oom(pctx *c)
-{
-	if (c->limited) {
-		c->limited = 0;
-		if (!c->err)
-			c->err = cvet_error_setc(CVET_EPARSE, "'%s': a list holds more than %d items", c->display,
-						 CVET_ADV_MAX_ITEMS);
-		return c->err;
-	}
-	if (!c->err)
-		c->err = cvet_error_setc(CVET_ENOMEM, "out of memory while reading '%s'", c->display);
-	return c->err;
-}
-
-static int grow(pctx *c, void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n >= CVET_ADV_MAX_ITEMS) {
-		c->limited = 1;
-		return -1;
-	}
-	return cvet_util__grow(arr, cap, n, size);
-}
-
+typedef cvet_osv_pctx pctx;
+#define fail cvet_osv__fail
+#define oom cvet_osv__oom
+#define typed_at cvet_osv__typed
 
 /* Member `key` of `obj` when it is a string (lent), NULL when absent or null; another type is malformed. */
 static const char *str_at(pctx *c, const cJSON *obj, const char *key, size_t max)
@@ -89,19 +54,6 @@ static const char *str_at(pctx *c, const cJSON *obj, const char *key, size_t max
 		return NULL;
 	}
 	return v->valuestring;
-}
-
-/* Optional array (want_array) or object member; NULL when absent; another type is malformed. */
-static const cJSON *typed_at(pctx *c, const cJSON *obj, const char *key, int want_array)
-{
-	const cJSON *v = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
-	if (!v || cJSON_IsNull(v))
-		return NULL;
-	if (want_array ? !cJSON_IsArray(v) : !cJSON_IsObject(v)) {
-		fail(c, want_array ? "field '%s' is not an array" : "field '%s' is not an object", key);
-		return NULL;
-	}
-	return v;
 }
 
 /* ---- versions -------------------------------------------------------------------------------------- */
@@ -472,7 +424,7 @@ static void entry_free(entry *e)
 
 static int push_span(pctx *c, span **arr, size_t *n, size_t *cap, span *s)
 {
-	if (grow(c, (void **)arr, cap, *n, sizeof(**arr)) < 0) {
+	if (cvet_osv__grow((void **)arr, cap, *n, sizeof(**arr)) < 0) {
 		span_free(s);
 		return oom(c);
 	}
@@ -530,7 +482,7 @@ static int add_with_changes(pctx *c, entry *e, span *s, int affected, const cJSO
 			info->unusable_entries++;
 			continue; /* a change cvet cannot place is left out: the range stays as written (more, not less) */
 		}
-		if (grow(c, (void **)&ch, &cap, n, sizeof(*ch)) < 0) {
+		if (cvet_osv__grow((void **)&ch, &cap, n, sizeof(*ch)) < 0) {
 			free(v);
 			rc = oom(c);
 			goto done;
@@ -631,7 +583,7 @@ static int read_versions(pctx *c, const cJSON *ja, entry *e, cvet_cve5_info *inf
 				free(v); /* an unaffected single version is left out: its neighbours stay as they are */
 				continue;
 			}
-			if (grow(c, (void **)&e->single, &e->capsingle, e->nsingle, sizeof(char *)) < 0) {
+			if (cvet_osv__grow((void **)&e->single, &e->capsingle, e->nsingle, sizeof(char *)) < 0) {
 				free(v);
 				return oom(c);
 			}
@@ -865,7 +817,7 @@ static int read_refs(pctx *c, const cJSON *refs, cvet_osv_record *r, size_t *cap
 			else if (strstr(t->valuestring, "advisory") && strcmp(type, "WEB") == 0)
 				type = "ADVISORY";
 		}
-		if (grow(c, (void **)&r->refs, cap, r->nrefs, sizeof(*r->refs)) < 0)
+		if (cvet_osv__grow((void **)&r->refs, cap, r->nrefs, sizeof(*r->refs)) < 0)
 			return oom(c);
 		r->refs[r->nrefs].type = cvet_osv__dup0(type);
 		r->refs[r->nrefs].url = cvet_osv__dup0(url);
@@ -893,7 +845,7 @@ int cvet_cve5__looks_like(const char *text, size_t len)
 int cvet_cve5__parse(const char *text, size_t len, const char *display, const cvet_namemap *map,
 		     cvet_osv_record *rec, cvet_cve5_info *info)
 {
-	pctx c = {display, 0, 0};
+	pctx c = {display, 0};
 	cJSON *root = NULL;
 	entry *ents = NULL;
 	size_t nents = 0, entcap = 0, mapped = 0;
@@ -1000,7 +952,7 @@ int cvet_cve5__parse(const char *text, size_t len, const char *display, const cv
 			if (!project)
 				continue;
 			mapped++;
-			if (grow(&c, (void **)&ents, &entcap, nents, sizeof(*ents)) < 0) {
+			if (cvet_osv__grow((void **)&ents, &entcap, nents, sizeof(*ents)) < 0) {
 				oom(&c);
 				goto done;
 			}

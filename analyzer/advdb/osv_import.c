@@ -18,57 +18,21 @@
 #define MAX_URL CVET_ADV_MAX_URL
 #define MAX_WALK_DEPTH 32
 #define MAX_ALIASES 1000  /* aliases per record (deduplicated linearly) */
-#define MAX_NAMEMAP 20000 /* name-map entries: lookups are linear, so a hostile map must stay small */
+#define MAX_NAMEMAP CVET_ADV_MAX_NAMEMAP
 
 /* ---- small helpers ------------------------------------------------------------------------------ */
 
 
-/* Set when grow() refused because a list passed CVET_ADV_MAX_ITEMS (oom() then reports a limit, not OOM). */
-static _Thread_local int grow_limited;
-
-/* Grow an array to hold one more element of `size` bytes. Returns 0 or -1 (OOM / over the item limit). */
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n >= CVET_ADV_MAX_ITEMS) {
-		grow_limited = 1;
-		return -1;
-	}
-	return cvet_util__grow(arr, cap, n, size);
-}
 
 #define json_depth_ok cvet_osv__json_depth_ok
 #define json_has_nul cvet_osv__json_has_nul
 #define clean cvet_osv__clean
 
-/* A parse context: the display name and a flag for the first error (message already set). */
-typedef struct {
-	const char *display;
-	int err;
-} pctx;
-
-static int fail(pctx *c, const char *fmt, const char *what)
-{
-	if (!c->err) {
-		char buf[256];
-		snprintf(buf, sizeof(buf), fmt, what);
-		c->err = cvet_error_setc(CVET_EPARSE, "'%s': %s", c->display, buf);
-	}
-	return c->err;
-}
-
-static int oom(pctx *c)
-{
-	if (grow_limited) {
-		grow_limited = 0;
-		if (!c->err)
-			c->err = cvet_error_setc(CVET_EPARSE, "'%s': too many items (a list over %d, or a name map over %d)",
-						 c->display, CVET_ADV_MAX_ITEMS, MAX_NAMEMAP);
-		return c->err;
-	}
-	if (!c->err)
-		c->err = cvet_error_setc(CVET_ENOMEM, "out of memory while reading '%s'", c->display);
-	return c->err;
-}
+typedef cvet_osv_pctx pctx;
+#define fail cvet_osv__fail
+#define oom cvet_osv__oom
+#define grow cvet_osv__grow
+#define get_typed cvet_osv__typed
 
 /*
  * Optional string member `key` of `obj`: *out = malloc'd copy, or NULL when absent or null. A value of
@@ -93,25 +57,12 @@ static int get_str(pctx *c, const cJSON *obj, const char *key, size_t max, int c
 	return 0;
 }
 
-/* Optional array/object member: NULL when absent or null; malformed when of another type. */
-static const cJSON *get_typed(pctx *c, const cJSON *obj, const char *key, int want_array)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	if (!v || cJSON_IsNull(v))
-		return NULL;
-	if (want_array ? !cJSON_IsArray(v) : !cJSON_IsObject(v)) {
-		fail(c, want_array ? "field '%s' is not an array" : "field '%s' is not an object", key);
-		return NULL;
-	}
-	return v;
-}
-
 static int namemap_add(cvet_namemap *m, const char *eco, const char *name, const char *project)
 {
 	if (cvet_osv__namemap_find(m, eco, name))
 		return 0;
 	if (m->n >= MAX_NAMEMAP) {
-		grow_limited = 1; /* reported as "too many items" by oom() */
+		cvet_osv__limit_hit(); /* reported as "too many items" by oom() */
 		return -1;
 	}
 	size_t cap = m->cap;

@@ -1,13 +1,15 @@
 /* record.c - what the OSV and CVE 5 importers share: checks on untrusted JSON text, record and name-map memory */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <cjson/cJSON.h>
 #include "advdb/advdb_int.h"
+#include "common/util.h"
 
-/* ---- checks before cJSON sees a text ------------------------------------------------------------ */
+/* ---- strings ----------------------------------------------------------------------------------- */
 
-/* Nesting depth of JSON text (brackets outside strings), stopping early past `limit`. */
 char *cvet_osv__dupn(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);
@@ -29,6 +31,64 @@ void cvet_osv__lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
+/* ---- the parse context --------------------------------------------------------------------------- */
+
+/* Set when a list or the name map passed its bound (oom() then reports the limit, not out of memory). */
+static _Thread_local int grow_limited;
+
+void cvet_osv__limit_hit(void)
+{
+	grow_limited = 1;
+}
+
+int cvet_osv__grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n >= CVET_ADV_MAX_ITEMS) {
+		grow_limited = 1;
+		return -1;
+	}
+	return cvet_util__grow(arr, cap, n, size);
+}
+
+int cvet_osv__fail(cvet_osv_pctx *c, const char *fmt, const char *what)
+{
+	if (!c->err) {
+		char buf[256];
+		snprintf(buf, sizeof(buf), fmt, what);
+		c->err = cvet_error_setc(CVET_EPARSE, "'%s': %s", c->display, buf);
+	}
+	return c->err;
+}
+
+int cvet_osv__oom(cvet_osv_pctx *c)
+{
+	if (grow_limited) {
+		grow_limited = 0;
+		if (!c->err)
+			c->err = cvet_error_setc(CVET_EPARSE, "'%s': too many items (a list of more than %d, or a name map of more than %d)",
+						 c->display, CVET_ADV_MAX_ITEMS, CVET_ADV_MAX_NAMEMAP);
+		return c->err;
+	}
+	if (!c->err)
+		c->err = cvet_error_setc(CVET_ENOMEM, "out of memory while reading '%s'", c->display);
+	return c->err;
+}
+
+const cJSON *cvet_osv__typed(cvet_osv_pctx *c, const cJSON *obj, const char *key, int want_array)
+{
+	const cJSON *v = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+	if (!v || cJSON_IsNull(v))
+		return NULL;
+	if (want_array ? !cJSON_IsArray(v) : !cJSON_IsObject(v)) {
+		cvet_osv__fail(c, want_array ? "field '%s' is not an array" : "field '%s' is not an object", key);
+		return NULL;
+	}
+	return v;
+}
+
+/* ---- checks before cJSON sees a text ------------------------------------------------------------ */
+
+/* Nesting depth of JSON text (brackets outside strings), stopping early past `limit`. */
 int cvet_osv__json_depth_ok(const char *t, size_t len, int limit)
 {
 	int depth = 0, in_str = 0;
