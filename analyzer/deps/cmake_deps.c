@@ -937,3 +937,10 @@ done:
 	free(cx.v);
 	return err;
 }
+
+/* CPM's package-lock.cmake is a CMake file of CPMDeclarePackage() calls (with set() variables): the same
+ * reader, with no lock of its own to defer to. */
+int cvet_lockfile__cpm_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out)
+{
+	return cvet_lockfile__cmake_deps(display, buf, len, NULL, out);
+}

@@ -167,6 +167,7 @@ int cvet_lockfile__cmake_deps(const char *display, const char *buf, size_t len, 
 int cvet_lockfile__vcpkg_json(const char *path, const char *confine, const char *display, const char *buf, size_t len,
 			      cvet_lf_list *out);
 int cvet_lockfile__vcpkg_configuration(const char *display, const char *buf, size_t len, cvet_lf_list *out);
+/* CPM package-lock.cmake (cmake_deps.c: the CMake reader above) */
 int cvet_lockfile__cpm_lock(const char *display, const char *buf, size_t len, cvet_lf_list *out);
 /* `basename` is the wrap file name without directories, used when the file itself names nothing. */
 int cvet_lockfile__meson_wrap(const char *display, const char *basename, const char *buf, size_t len,
