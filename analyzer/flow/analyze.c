@@ -1103,8 +1103,10 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		return;
 	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
 		check_use(a, k, at ? at : ln, "written");
+	/* p->f = v replaces what p->f held (a later p->f reads v back: s->buf = malloc(n); free(s->buf)), but
+	 * *p and what a member points to stay weak: they may stand for any of several objects */
 	weak = (ln->op == FL_INDEX && !(key_field(k) & F_ELEM)) || key_field(k) == F_STAR ||
-	       (key_field(k) & (F_THROUGH | F_PTEE)) ||
+	       (key_field(k) & F_PTEE) || ((key_field(k) & F_THROUGH) && ln->op != FL_ARROW) ||
 	       (ln->op == FL_DEREF && !exact_place(a, k)); /* *p = 0 into a buffer changes one byte of it */
 	if (weak && ln->op == FL_INDEX && key_field(k) == 0) {
 		/* a[i] = v may be any element: every element known on its own may now hold v too */

@@ -1,0 +1,16 @@
+/* frame writer: the frame is dropped through the buffer module, then freed again here */
+#include <stdlib.h>
+#include <string.h>
+#include "buf.h"
+
+int write_frame(const char *payload)
+{
+    char *f = buf_new(64);
+
+    if (!f)
+        return -1;
+    strncpy(f, payload, 63);
+    buf_drop(f);
+    free(f); // flaw
+    return 0;
+}
