@@ -21,6 +21,7 @@ static const char *const cat_names[] = {
 
 #define MAX_SIZED 32
 #define MAX_TERMS 6
+#define MAX_COUNTS 64
 
 /* p = malloc(strlen(a) + strlen(b) + k): the strings p has room for, which copies used them, and the slack. */
 typedef struct sized {
@@ -44,9 +45,20 @@ typedef struct unbounded_copy_state {
 	CXCursor plus_var[MAX_SIZED];  /* n in n = strlen(x) + k: a length a condition may test */
 	CXCursor plus_src[MAX_SIZED];
 	size_t nplus;
+	CXCursor count_var[MAX_COUNTS];  /* v in v = ... strlen(x) ... or v += strlen(x) + k: v counts x */
+	CXCursor count_src[MAX_COUNTS];
+	size_t ncount;
+	CXCursor counted[MAX_COUNTS];    /* strings whose length went into some allocation's size */
+	CXCursor counted_by[MAX_COUNTS]; /* the variable that received that allocation */
+	size_t ncounted;
+	CXCursor alloc_var[MAX_COUNTS];  /* variables that received a pointer from a call taking sizes */
+	size_t nalloc;
+	CXCursor slack_var[MAX_COUNTS];  /* variables whose value adds something to a length (n = strlen(s) + 1) */
+	size_t nslack;
 } unbounded_copy_state;
 
 static const char *const alloc_names[] = {"malloc", "alloca", "xmalloc", "g_malloc", "realloc", "xrealloc", NULL};
+
 
 /* The x of strlen(x), when e (after casts) is such a call; else a null cursor. */
 static CXCursor strlen_arg(CXCursor e)
@@ -168,6 +180,125 @@ static int was_measured(const unbounded_copy_state *st, CXCursor e)
 	return 0;
 }
 
+/* The same string: one variable or member, or one element a[i] / a[2] of one (the loop that measured
+ * names[i] and the loop that copies names[i] walk the same elements). */
+static int same_string(CXCursor a, CXCursor b)
+{
+	long long ka, kb;
+	a = cx_strip_casts(a);
+	b = cx_strip_casts(b);
+	if (a.kind == CXCursor_ArraySubscriptExpr && b.kind == CXCursor_ArraySubscriptExpr)
+		return cx_same_ref(cx_child(a, 0), cx_child(b, 0)) &&
+		       (cx_int_const(cx_child(a, 1), &ka) && cx_int_const(cx_child(b, 1), &kb)
+			       ? ka == kb
+			       : cx_same_ref(cx_child(a, 1), cx_child(b, 1)));
+	return (a.kind == CXCursor_DeclRefExpr || a.kind == CXCursor_MemberRefExpr) && cx_same_ref(a, b);
+}
+
+/*
+ * Which strings' lengths an expression adds up, wherever they sit in it (max(INET6_ADDRSTRLEN, strlen(s)),
+ * sizeof(hdr) + n + strlen(s) + 1): strlen(x) calls, and variables that counted strings before. fn(x, out)
+ * is called for each; used both to record what a variable counts and what an allocation counted.
+ */
+typedef struct count_walk {
+	unbounded_copy_state *st;
+	CXCursor var;   /* recording into count_var/count_src; null: into counted */
+	CXCursor owner; /* with a null var: the variable the allocation went to */
+} count_walk;
+
+static void count_one(count_walk *w, CXCursor x)
+{
+	unbounded_copy_state *st = w->st;
+	if (cx_is_null(w->var)) {
+		for (size_t i = 0; i < st->ncounted; i++)
+			if (same_string(st->counted[i], x) && clang_equalCursors(st->counted_by[i], w->owner))
+				return;
+		if (st->ncounted < MAX_COUNTS) {
+			st->counted_by[st->ncounted] = w->owner;
+			st->counted[st->ncounted++] = x;
+		}
+	} else if (st->ncount < MAX_COUNTS) {
+		st->count_var[st->ncount] = w->var;
+		st->count_src[st->ncount++] = x;
+	}
+}
+
+static int count_visit(CXCursor c, CXCursor parent, void *ud)
+{
+	count_walk *w = ud;
+	CXCursor x = strlen_arg(c);
+	(void)parent;
+	if (!cx_is_null(x)) {
+		count_one(w, cx_strip_casts(x));
+		return 0;
+	}
+	if (c.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+		size_t n = w->st->ncount; /* (a variable that counts itself: len += strlen(x) adds nothing new) */
+		for (size_t i = 0; i < n; i++)
+			if (clang_equalCursors(w->st->count_var[i], d))
+				count_one(w, w->st->count_src[i]);
+	}
+	return 0;
+}
+
+static int has_slack(const unbounded_copy_state *st, CXCursor e);
+
+static void count_lengths(unbounded_copy_state *st, CXCursor var, CXCursor owner, CXCursor e)
+{
+	count_walk w = {st, var, owner};
+	CXCursor s = cx_strip_casts(e);
+	if (cx_is_null(s))
+		return;
+	if (!cx_is_null(var) && st->nslack < MAX_COUNTS && has_slack(st, s))
+		st->slack_var[st->nslack++] = var;
+	if (count_visit(s, s, &w) == 0)
+		cx_each_descendant(s, count_visit, &w);
+}
+
+/* Visitor: stops at an addition, or at a variable recorded as holding a length plus something. */
+static int slack_visit(CXCursor c, CXCursor parent, void *ud)
+{
+	const unbounded_copy_state *st = ud;
+	(void)parent;
+	if (cx_binop(c) == CX_BO_Add || cx_binop(c) == CX_BO_AddAssign)
+		return 1;
+	if (c.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+		for (size_t i = 0; i < st->nslack; i++)
+			if (clang_equalCursors(st->slack_var[i], d))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when size expression e adds something to the lengths it holds (strlen(s) + 1, hdr + n): room for a
+ * terminator at least; strlen(s) or wcslen(w) * sizeof(wchar_t) alone has none. */
+static int has_slack(const unbounded_copy_state *st, CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	if (cx_is_null(s))
+		return 0;
+	return slack_visit(s, s, (void *)st) || cx_each_descendant(s, slack_visit, (void *)st);
+}
+
+/* 1 when x's length went into the size of the block dest is: the one allocated into dest itself when dest is
+ * a variable that received one here, else any block this function allocated (dest = p + hdr, ca->name). */
+static int was_counted(const unbounded_copy_state *st, CXCursor dest, CXCursor x)
+{
+	CXCursor d = cx_strip_casts(dest), owner = clang_getNullCursor();
+	if (d.kind == CXCursor_DeclRefExpr || d.kind == CXCursor_MemberRefExpr) {
+		CXCursor decl = clang_getCursorReferenced(d);
+		for (size_t i = 0; i < st->nalloc; i++)
+			if (clang_equalCursors(st->alloc_var[i], decl))
+				owner = decl;
+	}
+	for (size_t i = 0; i < st->ncounted; i++)
+		if (same_string(st->counted[i], x) && (cx_is_null(owner) || clang_equalCursors(st->counted_by[i], owner)))
+			return 1;
+	return 0;
+}
+
 /* Track `len = strlen(x)` and `p = malloc(strlen(x) + 1)` in declarations and assignments. */
 static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 {
@@ -186,14 +317,32 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (ev->kind == CXCursor_VarDecl) {
 		var = ev->cursor;
 		value = clang_Cursor_getVarDeclInitializer(ev->cursor);
-	} else if (cx_binop(ev->cursor) == CX_BO_Assign) {
+	} else if (cx_binop(ev->cursor) == CX_BO_Assign || cx_binop(ev->cursor) == CX_BO_AddAssign) {
 		CXCursor lhs = cx_strip_casts(cx_child(ev->cursor, 0));
 		if (lhs.kind == CXCursor_DeclRefExpr || lhs.kind == CXCursor_MemberRefExpr)
 			var = clang_getCursorReferenced(lhs);
 		value = cx_child(ev->cursor, 1);
+		if (cx_binop(ev->cursor) == CX_BO_AddAssign) { /* len += strlen(name) + 2: only counts */
+			if (!cx_is_null(var) && !cx_is_null(value))
+				count_lengths(st, var, clang_getNullCursor(), value);
+			return;
+		}
 	}
 	if (cx_is_null(var) || cx_is_null(value))
 		return;
+	call = cx_strip_casts(value);
+	if (call.kind == CXCursor_CallExpr && cx_child_count(call) >= 2 &&
+	    clang_getCanonicalType(clang_getCursorType(call)).kind == CXType_Pointer) {
+		/* a call that takes sizes and returns a pointer (malloc, calloc, a project's allocator): the
+		 * strings its arguments count with room to spare (strlen(s) + 1; not strlen(s) alone) */
+		if (st->nalloc < MAX_COUNTS)
+			st->alloc_var[st->nalloc++] = var;
+		for (unsigned i = 1; i < cx_child_count(call); i++)
+			if (has_slack(st, cx_child(call, i)))
+				count_lengths(st, clang_getNullCursor(), var, cx_child(call, i));
+	} else {
+		count_lengths(st, var, clang_getNullCursor(), value);
+	}
 	x = strlen_arg(value);
 	if (cx_is_null(x)) {
 		/* len = strlen(x) + 1 measures x too (as far as a later `if (len <= room)` is concerned) */
@@ -270,7 +419,7 @@ static void on_function_begin(cvet_tu *tu, void *state, const cvet_event *ev)
 	unbounded_copy_state *st = state;
 	(void)tu;
 	(void)ev;
-	st->nsized = st->nlen = st->nmeasured = st->nplus = 0;
+	st->nsized = st->nlen = st->nmeasured = st->nplus = st->ncount = st->ncounted = st->nslack = st->nalloc = 0;
 }
 
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
@@ -311,6 +460,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (!(len_known && room_known) &&
 	    (was_measured(st, ev->call->args[1]) || was_measured(st, ev->call->args[0])))
 		return; /* if (strlen(s) >= sizeof buf) return; strcpy(buf, s); */
+	if (!room_known && was_counted(st, ev->call->args[0], ev->call->args[1]))
+		return; /* n = strlen(s); p = malloc(hdr + n + 1); ...; strcpy(p + hdr, s): s's length was allocated */
 	dest = cvet_text__short(tu, ev->call->args[0]);
 	if (!is_cat && len_known && room_known)
 		cvet_tu_report(tu, &cvet_check_unbounded_copy, ev->call->expr,
@@ -326,7 +477,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	free(dest);
 }
 
-static const enum CXCursorKind unbounded_copy_kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_IfStmt, 0};
+static const enum CXCursorKind unbounded_copy_kinds[] = {CXCursor_VarDecl, CXCursor_BinaryOperator,
+							     CXCursor_CompoundAssignOperator, CXCursor_IfStmt, 0};
 
 const cvet_check cvet_check_unbounded_copy = {
 	.rule = {.id = "unbounded-copy",

@@ -159,3 +159,69 @@ void put_host(unsigned char *req, size_t at, const char *host)
 	if (hostlen <= 255)
 		strcpy((char *)req + at, host);  // ok: unbounded-copy (its length was measured)
 }
+
+/* A record and its name in one block: the name's length (plus its terminator) is part of the size. */
+struct entry {
+	char *name;
+	int id;
+};
+
+struct entry *entry_new(const char *name, int id)
+{
+	const size_t namelen = strlen(name);
+	struct entry *e = calloc(sizeof(struct entry) + namelen + 1, 1);
+	if (!e)
+		return NULL;
+	e->id = id;
+	e->name = (char *)(e + 1);
+	strcpy(e->name, name);  // ok: unbounded-copy (namelen went into the allocation)
+	return e;
+}
+
+/* Lengths summed in a loop, then the same strings copied in through a cursor. */
+char *join_list(const char **names, int n)
+{
+	size_t len = 1;
+	char *out, *p;
+	int i;
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 1;
+	out = malloc(len);
+	if (!out)
+		return NULL;
+	p = out;
+	for (i = 0; i < n; i++) {
+		strcpy(p, names[i]);  // ok: unbounded-copy (each name's length was added to len)
+		p += strlen(p);
+		*p++ = ',';
+	}
+	*p = '\0';
+	return out;
+}
+
+/* The larger of a fixed minimum and the string's length, plus one. */
+char *addr_copy(const char *spec)
+{
+	size_t room = 46 > strlen(spec) ? 46 : strlen(spec);
+	char *addr = calloc(room + 1, 1);
+	if (addr)
+		strcpy(addr, spec);  // ok: unbounded-copy (room counts spec)
+	return addr;
+}
+
+/* Measured, but for another block: the copy goes where nothing counted it. */
+char *two_blocks(const char *s, const char *t)
+{
+	char *a = malloc(strlen(s) + 1);
+	char *b = malloc(16);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return NULL;
+	}
+	strcpy(a, s);  // ok: unbounded-copy
+	strcpy(b, s);  // expect: unbounded-copy
+	free(a);
+	(void)t;
+	return b;
+}
