@@ -96,7 +96,7 @@ int out_param(char **out, size_t n)
 int overwritten(size_t n)
 {
 	char *p = malloc(n);
-	p = malloc(n * 2);  // expect: memory-leak
+	p = malloc(n + 1);  // expect: memory-leak
 	free(p);
 	return 0;
 }
@@ -106,6 +106,8 @@ int per_iteration(int count)
 	char *line = NULL;
 	for (int i = 0; i < count; i++) {
 		line = malloc(80);  // expect: memory-leak
+		if (!line)
+			return -1;
 		memset(line, ' ', 80);
 	}
 	free(line);
