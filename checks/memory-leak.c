@@ -10,5 +10,5 @@ const cvet_check cvet_check_memory_leak = {
 		 .title = "Memory allocated and never freed",
 		 .severity = CVET_SEV_LOW,
 		 .cwe = {401},
-		 .precision = CVET_PRECISION_HIGH},
+		 .precision = CVET_PRECISION_MEDIUM},
 };

@@ -10,5 +10,5 @@ const cvet_check cvet_check_resource_leak = {
 		 .title = "Stream, pipe or directory opened and never closed",
 		 .severity = CVET_SEV_LOW,
 		 .cwe = {775, 404},
-		 .precision = CVET_PRECISION_HIGH},
+		 .precision = CVET_PRECISION_MEDIUM},
 };

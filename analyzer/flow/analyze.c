@@ -2080,7 +2080,8 @@ static val ev_call(A *a, uint32_t n)
 				o.t = ret.t;
 				o.org = ret.org;
 				st_set(a, &a->cur, hk, o);
-				own_new(a, hk);
+				if (!s->ret_kept)
+					own_new(a, hk);
 				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 				ret.pt = hk;
 			} else if (s->ret_pt_state == 1) {
@@ -2981,6 +2982,8 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			fam = site_family(a, heap_site(key_root(rv->pt)));
 			if (!fam || (bl && (bl->v.fl & V_FREED)))
 				fam = FAM_MIXED;
+			if (!owned_in(&a->cur, key_root(rv->pt)) && !(rv->lo == 0 && rv->hi == 0))
+				s->ret_kept = 1; /* also stored where it outlives this function */
 		}
 		s->ret_fam = !s->ret_fam_seen || s->ret_fam == fam ? (uint8_t)fam : FAM_MIXED;
 		s->ret_fam_seen = 1;
@@ -3302,7 +3305,7 @@ done:
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
 	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
-	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask ||
+	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)
 		a->changed = 1;

@@ -159,6 +159,8 @@ typedef struct summary {
 	                             * the function's locals, returned, freed, or handed to a callee that keeps it) */
 	uint8_t ret_fam;            /* every non-NULL return is a block allocated here, of this family (FAM_*) */
 	uint8_t ret_fam_seen;       /* some non-NULL pointer return was seen (ret_fam then says what it was) */
+	uint8_t ret_kept;           /* some fresh block returned is also kept elsewhere (linked into a parameter's object,
+	                             * a global): the caller does not own it alone (memory-leak, resource-leak) */
 	uint8_t ret_pt_state;       /* 0: no non-NULL return seen; 1: every one points to global place ret_pt; 2: not */
 	uint64_t ret_pt;
 	int ret_san_set;
