@@ -480,6 +480,37 @@ static void on_mismatched_dealloc(A *a, const fl_node *call, const char *name, u
 				  "'%s' releases what '%s' returned%s; release it with '%s'", name, alloc, where, want);
 }
 
+/* A block or stream this function owned is lost: memory-leak for memory, resource-leak for streams, pipes and
+ * directories. */
+static void on_leak(A *a, const fl_node *at, uint32_t site, int fam, uint32_t org, int overwritten)
+{
+	const fl_node *sn = site < a->f->nnodes ? &a->f->nodes[site] : NULL;
+	int resource = fam == FAM_FOPEN || fam == FAM_POPEN || fam == FAM_DIR;
+	const char *alloc = fam && fam != FAM_MIXED ? cvet_flow__family_word(fam, 0) : "the allocator";
+	const char *release = resource ? cvet_flow__family_word(fam, 1) : fam == FAM_NEW || fam == FAM_NEWARR
+										? cvet_flow__family_word(fam, 1) : "free";
+	const char *what = fam == FAM_DIR ? "directory" : fam == FAM_POPEN ? "pipe" : resource ? "stream" : "memory";
+	char where[48];
+	if (sn && sn->op == FL_CALL && sn->k)
+		alloc = cvet_flow__display_name(a, (uint32_t)sn->k);
+	else if (sn && sn->op == FL_NEWARR)
+		alloc = "new[]";
+	if (sn && sn->line)
+		snprintf(where, sizeof(where), " on line %u", (unsigned)sn->line);
+	else
+		where[0] = '\0';
+	if (overwritten)
+		cvet_flow__report(a, resource ? "resource-leak" : "memory-leak", at, org,
+				  "the only pointer to the %s '%s' returned%s is overwritten here, so it can no longer be %s; "
+				  "call '%s' on it first",
+				  what, alloc, where, resource ? "closed" : "freed", release);
+	else
+		cvet_flow__report(a, resource ? "resource-leak" : "memory-leak", at, org,
+				  "the %s '%s' returned%s is not %s on this path, and nothing that outlives the function "
+				  "points to it; call '%s' on it before returning",
+				  what, alloc, where, resource ? "closed" : "freed", release);
+}
+
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
 	.on_summary_call = on_summary_call,
@@ -492,6 +523,7 @@ static const cvet_flow_hooks hooks = {
 	.on_double_free = on_double_free,
 	.on_free_nonheap = on_free_nonheap,
 	.on_mismatched_dealloc = on_mismatched_dealloc,
+	.on_leak = on_leak,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -188,6 +188,12 @@ static uint16_t noslash(const char *s)
 	return n && !memchr(s, '/', n) ? V_NOSLASH : 0;
 }
 
+/* The constant NULL (0), not a pointer to anything known. */
+static int null_const(const val *v)
+{
+	return v->lo == 0 && v->hi == 0 && !v->t && !(v->fl & (V_PT | V_STR | V_STRSET | V_FN | V_LIT));
+}
+
 static val join(val a, val b)
 {
 	val r = a;
@@ -200,6 +206,10 @@ static val join(val a, val b)
 	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
 		r.fl |= V_PT;
+	else if (((a.fl & V_PT) && null_const(&b)) || ((b.fl & V_PT) && null_const(&a))) {
+		r.fl |= V_PT; /* NULL on one path, X on the other (p = NULL; if (c) p = malloc(n);): at most X */
+		r.pt = (a.fl & V_PT) ? a.pt : b.pt;
+	}
 	if ((a.fl & V_FN) && (b.fl & V_FN) && a.fn == b.fn)
 		r.fl |= V_FN;
 	r.org = a.t & K_ALL ? a.org : b.org;
@@ -314,6 +324,10 @@ static val initial(A *a, uint64_t k)
 {
 	int32_t root = key_root(k);
 	val v = top();
+	if (IS_HEAP_ROOT(root) && key_field(k) == F_OWN) {
+		v.lo = v.hi = 0; /* not allocated on that path: nothing to free */
+		return v;
+	}
 	if (root >= 0 && (uint32_t)root < a->f->nvars) {
 		const fl_var *var = &a->f->vars[root];
 		if (var->param >= 0 && var->param < 24) {
@@ -1093,14 +1107,61 @@ static val convert(const fl_node *nd, val v)
 	return v;
 }
 
+static void own_new(A *a, uint64_t hk);
+static void note_kept(A *a, const val *v);
+static void disown(A *a, const val *v);
+static void disown_reachable(A *a, int32_t root, unsigned depth);
+static int owned_in(const state *s, int32_t root);
+static void set_owned(A *a, state *s, int32_t root, int on);
+static int local_place(A *a, uint64_t k);
+static int referenced(A *a, int32_t root, uint64_t except);
+static void report_leak(A *a, const fl_node *at, int32_t root, int overwritten);
+
+/*
+ * Ownership after v was stored into place k (which held `old`): a block stored where we do not follow it is
+ * handed on; the last pointer to a block this function owns, overwritten, loses it (memory-leak). `reborn`:
+ * v comes from an allocation that ran again while its previous block was owned (p = malloc() in a loop).
+ */
+static void own_stored(A *a, uint64_t k, const val *old, const val *v, int weak, int32_t reborn, int ptr,
+		       const fl_node *at)
+{
+	int32_t vr = (v->fl & V_PT) && IS_HEAP_ROOT(key_root(v->pt)) ? key_root(v->pt) : 0;
+	int32_t orr = (old->fl & V_PT) && IS_HEAP_ROOT(key_root(old->pt)) ? key_root(old->pt) : 0;
+	const slot *now;
+	if (ptr && !(key_root(k) >= 0 && key_field(k) == 0))
+		note_kept(a, v); /* a parameter's pointer stored anywhere but in a variable of this function */
+	if (vr && (!local_place(a, k) ||
+		   (weak && (!(now = st_find(&a->cur, k)) || !(now->v.fl & V_PT) || key_root(now->v.pt) != vr)))) {
+		disown(a, v);
+		disown_reachable(a, vr, 0);
+	}
+	if (weak || !orr || !owned_in(&a->cur, orr) || (old->lo == 0 && old->hi == 0))
+		return;
+	if (orr != vr && !referenced(a, orr, UINT64_MAX)) {
+		report_leak(a, at, orr, 1);
+		set_owned(a, &a->cur, orr, 0);
+	} else if (orr == vr && reborn == vr && !referenced(a, orr, k)) {
+		report_leak(a, at, orr, 1);
+	}
+}
+
 /* Store v into the lvalue node `lhs` (strong for a variable, weak for an element of an array). */
 static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 {
 	uint64_t k;
 	const fl_node *ln = N(a, lhs);
 	int weak;
-	if (!place_of(a, lhs, &k))
+	int32_t reborn = a->own_reborn;
+	val old;
+	a->own_reborn = 0;
+	if (!place_of(a, lhs, &k)) {
+		note_kept(a, &v);
+		if ((v.fl & V_PT) && IS_HEAP_ROOT(key_root(v.pt))) {
+			disown(a, &v); /* stored where we do not follow it */
+			disown_reachable(a, key_root(v.pt), 0);
+		}
 		return;
+	}
 	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
 		check_use(a, k, at ? at : ln, "written");
 	/* p->f = v replaces what p->f held (a later p->f reads v back: s->buf = malloc(n); free(s->buf)), but
@@ -1119,7 +1180,9 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		v = convert(ln, v);
 	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
 		v.org = trace(a, v.org, at, "'%s' receives it", var_name(a, key_root(k)));
+	old = load(a, k);
 	store(a, k, v, weak);
+	own_stored(a, k, &old, &v, weak, reborn, (ln->tflags & FL_T_PTR) != 0, at ? at : ln);
 }
 
 /* Whether lvalue n names one place of its own (x, s.f of a variable x or s): its place key then stands for
@@ -1139,6 +1202,7 @@ static int exact_target(A *a, uint32_t n)
 static val ev_call(A *a, uint32_t n);
 static void branch(A *a, uint32_t n, val c, state *t, state *f);
 static int join_into(A *a, state *dst, const state *src, int widen);
+static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, uint32_t *nlost);
 
 static val ev_depth(A *a, uint32_t n)
 {
@@ -1313,9 +1377,14 @@ static val ev_depth(A *a, uint32_t n)
 		e = a->cur;
 		a->cur = save;
 		if (t.live && e.live) {
+			int32_t lost[16];
+			uint32_t nlost = 0;
 			st_copy(a, &a->cur, &t);
 			join_into(a, &a->cur, &e, 0);
 			v = join(l, r);
+			lost_track(&l, &r, &v, lost, &nlost); /* c ? malloc(n) : buf: which one, we cannot follow */
+			for (uint32_t i = 0; i < nlost; i++)
+				set_owned(a, &a->cur, lost[i], 0);
 		} else if (t.live) {
 			st_copy(a, &a->cur, &t);
 			v = l;
@@ -1346,6 +1415,7 @@ static val ev_depth(A *a, uint32_t n)
 			uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
 			v = top();
 			st_set(a, &a->cur, hk, v);
+			own_new(a, hk);
 			v.fl = V_PT;
 			v.pt = hk;
 			return v;
@@ -1662,6 +1732,244 @@ static void in_context(A *a, uint32_t callee, const val *args, uint32_t nargs, v
 		ret->fl |= V_NONZERO;
 }
 
+/* ---- ownership of blocks and streams (memory-leak, resource-leak) ---- */
+
+/* Whether this function owns the block of heap root `root` on some path of state s. */
+static int owned_in(const state *s, int32_t root)
+{
+	const slot *sl = st_find(s, mkkey(root, F_OWN));
+	return sl && sl->v.hi >= 1;
+}
+
+static void set_owned(A *a, state *s, int32_t root, int on)
+{
+	if (!on && !st_find(s, mkkey(root, F_OWN)))
+		return;
+	st_set(a, s, mkkey(root, F_OWN), konst(on ? 1 : 0));
+}
+
+/* A new block at heap root hk: owned from now on. When the same allocation runs again (a loop) while its
+ * last block is still owned, the assignment that follows may lose that one (see assign). */
+static void own_new(A *a, uint64_t hk)
+{
+	a->own_reborn = owned_in(&a->cur, key_root(hk)) ? key_root(hk) : 0;
+	set_owned(a, &a->cur, key_root(hk), 1);
+}
+
+/* What pointer value v points to is no longer this function's to release: freed, closed or handed on. */
+static void disown(A *a, const val *v)
+{
+	if ((v->fl & V_PT) && IS_HEAP_ROOT(key_root(v->pt)))
+		set_owned(a, &a->cur, key_root(v->pt), 0);
+}
+
+/* The first slot of root's object in the sorted state. */
+static uint32_t first_slot(const state *s, int32_t root)
+{
+	uint32_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (s->s[mid].k < mkkey(root, 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Every block a pointer stored in root's object points to (and so on, a few levels) is handed on with it. */
+static void disown_reachable(A *a, int32_t root, unsigned depth)
+{
+	if (depth > 4)
+		return;
+	for (uint32_t i = first_slot(&a->cur, root); i < a->cur.n && key_root(a->cur.s[i].k) == root; i++) {
+		const val *v = &a->cur.s[i].v;
+		int32_t to;
+		if (!(v->fl & V_PT) || !IS_HEAP_ROOT(to = key_root(v->pt)) || to == root)
+			continue;
+		set_owned(a, &a->cur, to, 0);
+		disown_reachable(a, to, depth + 1);
+	}
+}
+
+/* Library functions that keep a pointer argument after they return (the object must outlive the call). */
+static int library_keeps(const char *name, uint32_t i)
+{
+	return (i == 0 && strcmp(name, "putenv") == 0) ||
+	       (i == 1 && (strcmp(name, "setvbuf") == 0 || strcmp(name, "setbuf") == 0 ||
+			   strcmp(name, "pthread_setspecific") == 0)) ||
+	       (i == 3 && strcmp(name, "pthread_create") == 0);
+}
+
+/* Library functions without a flow model that only read or fill the objects they are given. */
+static int library_borrows(const char *name)
+{
+	static const char *const names[] = {
+		"strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "memchr", "memrchr", "strcoll", "strspn",
+		"strcspn", "strpbrk", "strtod", "strtof", "strtold", "strtoimax", "strtoumax", "atof", "puts", "fputs",
+		"fputc", "putc", "fwrite", "fflush", "fseek", "fseeko", "ftell", "ftello", "rewind", "feof", "ferror",
+		"clearerr", "fileno", "ungetc", "fgetpos", "fsetpos", "perror", "write", "send", "sendto", "pwrite",
+		"qsort", "bsearch", "stat", "lstat", "fstat", "access", "isatty", "toupper", "tolower", "strerror",
+		"readdir", "rewinddir", "dirfd", "fprintf", "vfprintf", "printf", "sprintf", "snprintf", "memset",
+		"memcpy", "memmove", "strcpy", "strncpy", "strcat", "strncat", "strlen", "strnlen", "sscanf", "fscanf",
+		"fgets", "fread", "getline", "getdelim", "time", "localtime_r", "gmtime_r", "strftime", "inet_pton",
+		"inet_ntop", "gettimeofday", "clock_gettime", NULL};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a call may keep its pointer argument i (or release it): a callee we do not know, a project function
+ * whose summary says so, a library function that stores it or that we know nothing of. */
+static int call_keeps(const summary *s, uint32_t callee, const char *name, uint32_t i)
+{
+	if (!callee)
+		return 1;
+	if (s)
+		return i >= 24 || ((s->keeps_mask >> i) & 1u);
+	if (library_keeps(name, i))
+		return 1;
+	return !(find_model_any(name) || library_borrows(name));
+}
+
+/* The callee being summarised keeps what its parameters' own values (bits K_PARAMS of v, the pointer itself:
+ * symf 0) point to. */
+static void note_kept(A *a, const val *v)
+{
+	if (a->final && !a->sub && (v->t & K_PARAMS) && v->symf == 0)
+		a->prog->sums[a->fi].keeps_mask |= v->t >> 8;
+}
+
+/* A call hands its arguments over: what it releases or keeps is no longer this function's to free; blocks
+ * stored in the objects it is given may be taken or freed by a callee we summarise only coarsely. */
+static void call_ownership(A *a, const summary *s, uint32_t callee, const char *name, const val *args,
+			   const uint32_t *argn, uint32_t nargs, int releases)
+{
+	for (uint32_t i = 0; i < nargs; i++) {
+		const fl_node *an = N(a, argn[i]);
+		int keeps;
+		uint64_t obj;
+		if (!(an->tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)) && !(args[i].fl & V_PT))
+			continue;
+		keeps = call_keeps(s, callee, name, i) || (s && i < 24 && ((s->frees_mask | s->releases_mask) >> i) & 1u) ||
+			(releases >= 0 && (uint32_t)releases == i);
+		if (keeps) {
+			note_kept(a, &args[i]);
+			disown(a, &args[i]);
+		}
+		if ((keeps || !callee || s || N(a, strip(a, argn[i]))->op == FL_ADDR) && object_of(a, argn[i], &obj))
+			disown_reachable(a, key_root(obj), 0); /* (strsep(&cur, ...) returns what cur points to) */
+	}
+}
+
+/* Whether place k lives on in this function's own variables, or in a block it allocated (where a pointer to
+ * a block can be followed to the end of the function): not a global, not what a parameter points to. */
+static int local_place(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (f == F_STAR || (f & (F_THROUGH | F_PTEE)))
+		return 0;
+	return IS_HEAP_ROOT(root) || (root >= 0 && (uint32_t)root < a->f->nvars);
+}
+
+/* Whether some place of the state (other than `except`) points into the block of heap root `root`. */
+static int referenced(A *a, int32_t root, uint64_t except)
+{
+	for (uint32_t i = 0; i < a->cur.n; i++)
+		if (a->cur.s[i].k != except && (a->cur.s[i].v.fl & V_PT) && key_root(a->cur.s[i].v.pt) == root)
+			return 1;
+	return 0;
+}
+
+/* Whether a variable holding a pointer to the block is NULL here: the allocation failed on this path. */
+static int null_here(A *a, int32_t root)
+{
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		const val *v = &a->cur.s[i].v;
+		if ((v->fl & V_PT) && key_root(v->pt) == root && v->lo == 0 && v->hi == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void report_leak(A *a, const fl_node *at, int32_t root, int overwritten)
+{
+	uint32_t site = heap_site(root);
+	const fl_node *sn = site < a->f->nnodes ? &a->f->nodes[site] : NULL;
+	uint32_t org;
+	if (!a->final || a->sub || !sn)
+		return;
+	if (!at)
+		at = sn; /* a bare `return;` has no place of its own */
+	org = trace(a, 0, sn, "allocated here");
+	HOOK(on_leak)(a, at, site, site_family(a, site), org, overwritten);
+}
+
+#define MAX_LEAK_ROOTS 64
+
+/*
+ * A return: every block this function owns on some path here that no surviving place points to leaks. Places
+ * that survive: globals, what the parameters point to, the returned value (a pointer, or a local struct
+ * returned by value), and blocks this function does not own (handed on) that are not freed; a block they
+ * point to survives too.
+ */
+static void check_leaks(A *a, const fl_node *at, const val *ret, uint32_t retn)
+{
+	int32_t cand[MAX_LEAK_ROOTS], ret_root = INT32_MIN;
+	uint8_t alive[MAX_LEAK_ROOTS];
+	uint32_t ncand = 0;
+	int changed = 1;
+	uint64_t rk;
+	if (!a->final || a->sub || a->f->is_main)
+		return;
+	for (uint32_t i = 0; i < a->cur.n && ncand < MAX_LEAK_ROOTS; i++)
+		if (key_field(a->cur.s[i].k) == F_OWN && IS_HEAP_ROOT(key_root(a->cur.s[i].k)) && a->cur.s[i].v.hi >= 1)
+			cand[ncand++] = key_root(a->cur.s[i].k);
+	if (!ncand)
+		return;
+	memset(alive, 0, sizeof(alive));
+	if (retn && (N(a, strip(a, retn))->tflags & FL_T_RECORD) && place_of(a, strip(a, retn), &rk))
+		ret_root = key_root(rk); /* a struct returned by value: what its members point to goes with it */
+	while (changed) {
+		changed = 0;
+		for (uint32_t c = 0; c < ncand; c++) {
+			int32_t r = cand[c];
+			if (alive[c])
+				continue;
+			if (ret && (ret->fl & V_PT) && key_root(ret->pt) == r) {
+				alive[c] = changed = 1;
+				continue;
+			}
+			for (uint32_t i = 0; i < a->cur.n && !alive[c]; i++) {
+				const slot *sl = &a->cur.s[i];
+				int32_t from = key_root(sl->k);
+				uint32_t f = key_field(sl->k);
+				int survives = 0;
+				if (!(sl->v.fl & V_PT) || key_root(sl->v.pt) != r || from == r)
+					continue;
+				if (from < -1 || from == ret_root) {
+					survives = 1; /* a global; the returned struct */
+				} else if (from >= 0 && (uint32_t)from < a->f->nvars) {
+					survives = a->f->vars[from].param >= 0 && f != 0; /* what a parameter points to */
+				} else if (IS_HEAP_ROOT(from)) {
+					uint32_t d;
+					const slot *b = st_find(&a->cur, mkkey(from, 0));
+					for (d = 0; d < ncand && cand[d] != from; d++)
+						;
+					survives = d < ncand ? alive[d] : !(b && (b->v.fl & (V_FREED | V_RELEASED)));
+				}
+				if (survives)
+					alive[c] = changed = 1;
+			}
+		}
+	}
+	for (uint32_t c = 0; c < ncand; c++)
+		if (!alive[c] && !null_here(a, cand[c]))
+			report_leak(a, at, cand[c], 0);
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -1698,6 +2006,17 @@ static val ev_call(A *a, uint32_t n)
 			}
 			forget_targets(a, argn[i]);
 		}
+	}
+	{
+		/* who owns the blocks and streams handed over (memory-leak, resource-leak) */
+		int rel = -1;
+		if (callee && !s) {
+			if ((m = find_model(name, M_DEALLOC, NULL)) != NULL && m->a >= 0)
+				rel = (int)m->a;
+			else if (is_free(name))
+				rel = 0;
+		}
+		call_ownership(a, s, callee, name, args, argn, nargs, rel);
 	}
 	if (!callee)
 		return ret;
@@ -1763,6 +2082,8 @@ static val ev_call(A *a, uint32_t n)
 				o.t = ret.t;
 				o.org = ret.org;
 				st_set(a, &a->cur, hk, o);
+				if (!s->ret_kept)
+					own_new(a, hk);
 				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 				ret.pt = hk;
 			} else if (s->ret_pt_state == 1) {
@@ -1979,6 +2300,7 @@ static val ev_call(A *a, uint32_t n)
 		o.org = ret.org;
 		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 		st_set(a, &a->cur, hk, o);
+		own_new(a, hk);
 		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
 	}
@@ -1988,7 +2310,7 @@ static val ev_call(A *a, uint32_t n)
 		uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0), k;
 		val o = top();
 		if (object_of(a, argn[m->a], &k)) {
-			st_set(a, &a->cur, hk, o);
+			st_set(a, &a->cur, hk, o); /* (not owned: whether it was allocated depends on the result) */
 			o.fl = V_PT;
 			o.pt = hk;
 			store(a, k, o, key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE)));
@@ -2020,6 +2342,8 @@ static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int
 			v.hi = -1;
 		v.fl |= addfl;
 		st_set(a, &a->cur, k, v);
+		if ((v.fl & V_PT) && IS_HEAP_ROOT(key_root(v.pt)) && v.lo == 0 && v.hi == 0)
+			set_owned(a, &a->cur, key_root(v.pt), 0); /* NULL here: the allocation failed, nothing to free */
 	}
 	*s = a->cur;
 	a->cur = save;
@@ -2316,6 +2640,11 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 		n = nd->a;
 		nd = N(a, n);
 	}
+	if (nd->op == FL_UN && nd->sub == FU_LNOT) {
+		/* !x: the edges of x, swapped (if (!p) return; refines p on both) */
+		branch(a, nd->a, top(), f, t);
+		return;
+	}
 	if (nd->op == FL_BIN && nd->sub >= FB_LT && nd->sub <= FB_NE) {
 		uint32_t ln = nd->a, rn = nd->b;
 		val l, r;
@@ -2425,11 +2754,31 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 
 /* ---- one function ---- */
 
+/* Pointers to blocks that a join (z of x and y) no longer points to: no place follows those blocks any more. */
+static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, uint32_t *nlost)
+{
+	for (int side = 0; side < 2; side++) {
+		const val *v = side ? y : x;
+		if ((v->fl & V_PT) && IS_HEAP_ROOT(key_root(v->pt)) && !((z->fl & V_PT) && key_root(z->pt) == key_root(v->pt)) &&
+		    *nlost < 16)
+			lost[(*nlost)++] = key_root(v->pt);
+	}
+}
+
+static int lost_root(const int32_t *lost, uint32_t nlost, int32_t root)
+{
+	for (uint32_t l = 0; l < nlost; l++)
+		if (lost[l] == root)
+			return IS_HEAP_ROOT(root);
+	return 0;
+}
+
 static int join_into(A *a, state *dst, const state *src, int widen)
 {
 	int changed = 0;
 	state out;
-	uint32_t i = 0, j = 0, need;
+	uint32_t i = 0, j = 0, need, nlost;
+	int32_t lost[16];
 	if (!src->live)
 		return 0;
 	if (!dst->live) {
@@ -2452,6 +2801,7 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 	}
 	out = a->spare;
 	out.n = 0;
+	nlost = 0;
 	/* merge the sorted arrays; a place missing on one side holds its initial value there */
 	while (i < dst->n || j < src->n) {
 		uint64_t k;
@@ -2468,7 +2818,8 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			k = dst->s[i].k;
 			x = dst->s[i++].v;
 			y = src->s[j++].v;
-			if (same(&x, &y)) { /* the common case: nothing to join */
+			if (same(&x, &y) && !(key_field(k) == F_OWN && lost_root(lost, nlost, key_root(k)))) {
+				/* the common case: nothing to join */
 				out.s[out.n].k = k;
 				out.s[out.n].v = x;
 				out.n++;
@@ -2476,6 +2827,9 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			}
 		}
 		z = join(x, y);
+		lost_track(&x, &y, &z, lost, &nlost);
+		if (key_field(k) == F_OWN && lost_root(lost, nlost, key_root(k)))
+			z = konst(0); /* its pointer merged with another: we cannot tell when it is freed */
 		if (widen && (z.lo < x.lo || z.hi > x.hi)) {
 			z.lo = z.lo < x.lo ? FULL_LO : z.lo;
 			z.hi = z.hi > x.hi ? FULL_HI : z.hi;
@@ -2630,6 +2984,8 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			fam = site_family(a, heap_site(key_root(rv->pt)));
 			if (!fam || (bl && (bl->v.fl & V_FREED)))
 				fam = FAM_MIXED;
+			if (!owned_in(&a->cur, key_root(rv->pt)) && !(rv->lo == 0 && rv->hi == 0))
+				s->ret_kept = 1; /* also stored where it outlives this function */
 		}
 		s->ret_fam = !s->ret_fam_seen || s->ret_fam == fam ? (uint8_t)fam : FAM_MIXED;
 		s->ret_fam_seen = 1;
@@ -2749,6 +3105,15 @@ static void flow_to(A *a, state *in, worklist *w, const uint32_t *visits, uint32
 		push(w, to);
 }
 
+/* The last statement of block b with a place in the source (where a function without `return` ends). */
+static const fl_node *last_stmt(A *a, const fl_block *b)
+{
+	for (uint32_t i = b->count; i > 0; i--)
+		if (b->first + i - 1 < a->f->nstmts && N(a, a->f->stmts[b->first + i - 1])->line)
+			return N(a, a->f->stmts[b->first + i - 1]);
+	return NULL;
+}
+
 /*
  * One block: its statements, then its terminator, sending the resulting states to its successors.
  * In the final sweep (final = 1) nothing is sent on: the in-states are the fixed point, and only now do
@@ -2773,6 +3138,11 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 	case FT_RETURN:
 		if (b->cond) {
 			c = ev(a, b->cond);
+			if (final && a->cur.live) {
+				if (N(a, b->cond)->tflags & FL_T_PTR)
+					note_kept(a, &c);
+				check_leaks(a, N(a, b->cond), &c, b->cond);
+			}
 			if (N(a, b->cond)->tflags & (FL_T_PTR | FL_T_ARRAY))
 				c = content(a, b->cond, c);
 			if (final) {
@@ -2780,6 +3150,8 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 				finish_summary(a, s, &c, a->cur.live);
 			}
 		} else if (final) {
+			if (a->cur.live)
+				check_leaks(a, last_stmt(a, b), NULL, 0);
 			finish_summary(a, s, NULL, a->cur.live);
 		}
 		return;
@@ -2935,7 +3307,7 @@ done:
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
 	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
-	    old.releases_mask != s->releases_mask ||
+	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)
 		a->changed = 1;

@@ -57,6 +57,8 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define F_PTEE 0x40000000u    /* what member f (a pointer) points to */
 #define F_ELEM 0x20000000u    /* element F_ELEM | i of an array, for a constant index i < MAX_ELEMS */
 #define MAX_ELEMS 64
+#define F_OWN 0x1ffffff0u     /* (heap root, F_OWN): 1 while this function owns the block on some path (it must
+                               * still free, close, return or hand it on), 0 when not (memory-leak, resource-leak) */
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -153,8 +155,12 @@ typedef struct summary {
 	uint32_t uses_mask;         /* bit i: it is read or written through parameter i (on some path) */
 	uint32_t releases_mask;     /* bit i: parameter i's object goes to a deallocator (free, fclose) on every path */
 	uint8_t free_fam[24];       /* with releases_mask: the family of that deallocator (FAM_*; 0 = not known) */
+	uint32_t keeps_mask;        /* bit i: parameter i's pointer may outlive the call or be released (stored outside
+	                             * the function's locals, returned, freed, or handed to a callee that keeps it) */
 	uint8_t ret_fam;            /* every non-NULL return is a block allocated here, of this family (FAM_*) */
 	uint8_t ret_fam_seen;       /* some non-NULL pointer return was seen (ret_fam then says what it was) */
+	uint8_t ret_kept;           /* some fresh block returned is also kept elsewhere (linked into a parameter's object,
+	                             * a global): the caller does not own it alone (memory-leak, resource-leak) */
 	uint8_t ret_pt_state;       /* 0: no non-NULL return seen; 1: every one points to global place ret_pt; 2: not */
 	uint64_t ret_pt;
 	int ret_san_set;
@@ -236,6 +242,7 @@ typedef struct A {
 	const val *call_args;
 	const uint32_t *call_argn;
 	uint32_t call_nargs;
+	int32_t own_reborn;        /* heap root whose allocation ran again while its last block was still owned */
 } A;
 
 /* analyze.c */
@@ -293,6 +300,10 @@ typedef struct cvet_flow_hooks {
 	 * allocated at node `site` */
 	void (*on_mismatched_dealloc)(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
 				      const char *via);
+	/* a block of family `fam` allocated at node `site` (the trace step `org`) that this function still owns
+	 * is lost at `at`: the function returns with no pointer to it surviving, or (overwritten = 1) the last
+	 * pointer to it is overwritten */
+	void (*on_leak)(A *a, const fl_node *at, uint32_t site, int fam, uint32_t org, int overwritten);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */

@@ -32,7 +32,7 @@ int export_safe(void)
 	int fd2 = mkstemps(with_suffix, 4);  // ok: insecure-temp-file
 	FILE *f = tmpfile();  // ok: insecure-temp-file
 	if (!mkdtemp(dir))  // ok: insecure-temp-file
-		return -1;
+		return -1;  // expect: resource-leak (tmpfile() stream not closed on this path)
 	if (f)
 		fclose(f);
 	if (fd2 >= 0)

@@ -52,7 +52,7 @@ size_t payload_size(FILE *f)
 	char *body = malloc(payload);  // expect: tainted-alloc-size
 	if (!body)
 		return 0;
-	return fread(body, 1, payload, f);
+	return fread(body, 1, payload, f);  // expect: memory-leak
 }
 
 /* rand() is not attacker data, but its range is wide enough to wrap a scaled int. */

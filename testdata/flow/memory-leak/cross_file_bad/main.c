@@ -1,0 +1,14 @@
+/* main.c: compares a user name case-insensitively, leaking the lower-cased copy */
+#include <string.h>
+#include "names.h"
+
+int is_admin(const char *user)
+{
+    char *low = name_lower(user);
+    int admin;
+
+    if (!low)
+        return 0;
+    admin = strcmp(low, "admin") == 0;
+    return admin; // flaw
+}

@@ -1,0 +1,14 @@
+/* main.c: appends one event to the daily log, then closes it */
+#include <stdio.h>
+#include "logf.h"
+
+int log_event(const char *dir, const char *event)
+{
+    FILE *f = log_open(dir);
+
+    if (!f)
+        return -1;
+    fprintf(f, "%s\n", event);
+    log_close(f);
+    return 0;
+}

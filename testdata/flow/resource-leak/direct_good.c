@@ -1,0 +1,13 @@
+/* pid file: writes the pid and closes the stream */
+#include <stdio.h>
+#include <unistd.h>
+
+int write_pidfile(const char *path)
+{
+    FILE *f = fopen(path, "w");
+
+    if (!f)
+        return -1;
+    fprintf(f, "%ld\n", (long)getpid());
+    return fclose(f) == 0 ? 0 : -1;
+}

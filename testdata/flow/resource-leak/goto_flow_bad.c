@@ -1,0 +1,27 @@
+/* copy tool: the error path closes the input but leaks the output stream */
+#include <stdio.h>
+
+int copy_file(const char *from, const char *to)
+{
+    FILE *in = NULL, *out = NULL;
+    char buf[512];
+    size_t n;
+    int rc = -1;
+
+    in = fopen(from, "rb");
+    if (!in)
+        goto done;
+    out = fopen(to, "wb");
+    if (!out)
+        goto done;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            goto done;
+    rc = fclose(out) == 0 ? 0 : -1;
+    fclose(in);
+    return rc;
+done:
+    if (in)
+        fclose(in);
+    return rc; // flaw
+}
