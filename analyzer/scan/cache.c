@@ -24,7 +24,7 @@
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS unit(key BLOB PRIMARY KEY, deps BLOB NOT NULL, result BLOB NOT NULL,"
-	" size INTEGER NOT NULL, last_used INTEGER NOT NULL) WITHOUT ROWID;"
+	" sum BLOB NOT NULL, size INTEGER NOT NULL, last_used INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS unit_lru ON unit(last_used);"
 	"CREATE TABLE IF NOT EXISTS stat(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO stat VALUES('hits', 0);"
@@ -247,7 +247,7 @@ static int open_db(const char *path, sqlite3 **out, char *note, size_t notesz)
 	    (rc = sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) != SQLITE_OK)
 		goto fail;
 	/* the tables as we made them: a file with our ids but other tables is broken */
-	query_int(db, "SELECT count(key) + count(deps) + count(result) + count(size) + count(last_used) FROM "
+	query_int(db, "SELECT count(key) + count(deps) + count(result) + count(sum) + count(size) + count(last_used) FROM "
 		      "(SELECT * FROM unit LIMIT 1)", &rc);
 	if (rc != SQLITE_OK)
 		goto fail;
@@ -372,6 +372,21 @@ static int deps_fresh(cvet_cache *c, const unsigned char *p, size_t n)
 			return 0;
 	}
 	return r.at == r.n;
+}
+
+/* The checksum of an entry: SHA-256 of its key, deps and result (SQLite checks no page; a flipped bit in a result
+ * could otherwise still read as a unit, with other findings). */
+static void entry_sum(const unsigned char *key, const unsigned char *deps, size_t ndeps, const unsigned char *res,
+		      size_t nres, unsigned char out[CVET_SHA256_BYTES])
+{
+	cvet_sha256 s;
+	uint64_t n = ndeps;
+	cvet_sha256__init(&s);
+	cvet_sha256__update(&s, key, CVET_SHA256_BYTES);
+	cvet_sha256__update(&s, &n, sizeof(n));
+	cvet_sha256__update(&s, deps, ndeps);
+	cvet_sha256__update(&s, res, nres);
+	cvet_sha256__final(&s, out);
 }
 
 /* ---- open and close ---- */
@@ -610,7 +625,7 @@ int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], u
 	pthread_mutex_lock(&c->lock);
 	if (c->disabled)
 		goto done;
-	rc = sqlite3_prepare_v2(c->db, "SELECT deps, result FROM unit WHERE key = ?", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(c->db, "SELECT deps, result, sum FROM unit WHERE key = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_blob(st, 1, key, CVET_SHA256_BYTES, SQLITE_STATIC);
 		rc = sqlite3_step(st);
@@ -620,7 +635,14 @@ int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], u
 		size_t ndeps = (size_t)sqlite3_column_bytes(st, 0);
 		const unsigned char *res = sqlite3_column_blob(st, 1);
 		size_t nres = (size_t)sqlite3_column_bytes(st, 1);
-		if (deps && res && nres && deps_fresh(c, deps, ndeps) && (*unit = malloc(nres))) {
+		const unsigned char *sum = sqlite3_column_blob(st, 2);
+		unsigned char want[CVET_SHA256_BYTES];
+		int sum_ok = 0;
+		if (deps && res && nres && sum && sqlite3_column_bytes(st, 2) == CVET_SHA256_BYTES) {
+			entry_sum(key, deps, ndeps, res, nres, want);
+			sum_ok = memcmp(want, sum, sizeof(want)) == 0;
+		}
+		if (sum_ok && deps_fresh(c, deps, ndeps) && (*unit = malloc(nres))) {
 			memcpy(*unit, res, nres);
 			*len = nres;
 			hit = 1;
@@ -662,20 +684,23 @@ void cvet_cache__drop(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES])
 void cvet_cache__put(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], const unsigned char *unit,
 		     size_t nunit, const unsigned char *deps, size_t ndeps)
 {
+	unsigned char sum[CVET_SHA256_BYTES];
 	sqlite3_stmt *st = NULL;
 	int rc;
 	pthread_mutex_lock(&c->lock);
 	/* an entry bigger than a quarter of the bound would evict most of the rest */
 	if (c->disabled || !nunit || nunit + ndeps > c->max_bytes / 4 || nunit > 0x7fffffff || ndeps > 0x7fffffff)
 		goto done;
-	rc = sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO unit(key, deps, result, size, last_used) "
-				       "VALUES(?, ?, ?, ?, ?)", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO unit(key, deps, result, sum, size, last_used) "
+				       "VALUES(?, ?, ?, ?, ?, ?)", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
+		entry_sum(key, deps ? deps : (const unsigned char *)"", ndeps, unit, nunit, sum);
+		sqlite3_bind_blob(st, 4, sum, CVET_SHA256_BYTES, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 1, key, CVET_SHA256_BYTES, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 2, deps ? (const void *)deps : "", (int)ndeps, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 3, unit, (int)nunit, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, (long long)(nunit + ndeps + CVET_SHA256_BYTES));
-		sqlite3_bind_int64(st, 5, now_ms());
+		sqlite3_bind_int64(st, 5, (long long)(nunit + ndeps + 2 * CVET_SHA256_BYTES));
+		sqlite3_bind_int64(st, 6, now_ms());
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(c->db);
 	}
 	if (rc != SQLITE_OK)
