@@ -374,32 +374,64 @@ static int deps_fresh(cvet_cache *c, const unsigned char *p, size_t n)
 	return r.at == r.n;
 }
 
-/* The checksum of an entry: SHA-256 of its key, deps and result (SQLite checks no page; a flipped bit in a result
- * could otherwise still read as a unit, with other findings). */
-static void entry_sum(const unsigned char *key, const unsigned char *deps, size_t ndeps, const unsigned char *res,
-		      size_t nres, unsigned char out[CVET_SHA256_BYTES])
+/* A fast 64-bit mix over 8-byte words (tail zero-padded, length mixed in), chained from h. Any change of one word
+ * changes the result (each step is a bijection of the state), which is what a corrupted entry needs. */
+static uint64_t mix64(const unsigned char *p, size_t n, uint64_t h)
 {
-	cvet_sha256 s;
-	uint64_t n = ndeps;
-	cvet_sha256__init(&s);
-	cvet_sha256__update(&s, key, CVET_SHA256_BYTES);
-	cvet_sha256__update(&s, &n, sizeof(n));
-	cvet_sha256__update(&s, deps, ndeps);
-	cvet_sha256__update(&s, res, nres);
-	cvet_sha256__final(&s, out);
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	size_t len = n;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
+		p += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
+	}
+	h = (h ^ (uint64_t)len) * k;
+	return h ^ (h >> 29);
+}
+
+/* The checksum of an entry over its key, deps and result: SQLite checks no page, and a flipped bit in a result
+ * could otherwise still read as a unit, with other findings. Not a defence against the cache's owner. */
+static void entry_sum(const unsigned char *key, const unsigned char *deps, size_t ndeps, const unsigned char *res,
+		      size_t nres, unsigned char out[8])
+{
+	uint64_t h = mix64(key, CVET_SHA256_BYTES, 0x6376657463616368ULL), n = ndeps;
+	unsigned char nb[8];
+	for (int i = 0; i < 8; i++)
+		nb[i] = (unsigned char)(n >> (8 * i));
+	h = mix64(nb, 8, h);
+	h = mix64(deps, ndeps, h);
+	h = mix64(res, nres, h);
+	for (int i = 0; i < 8; i++)
+		out[i] = (unsigned char)(h >> (8 * i));
 }
 
 /* ---- open and close ---- */
 
-/* The SHA-256 of this executable's bytes: a rebuilt cvet (same version string, other checks) keys anew. */
-static void self_hash(cvet_sha256 *s)
+/*
+ * This executable's identity: a rebuilt cvet (same version string, other checks) keys anew. Device, inode, size,
+ * modification and change times of /proc/self/exe (the change time is the kernel's, set on any rewrite or
+ * replacement): hashing its megabytes would cost a warm run more than everything else but the flow analysis.
+ */
+static void self_identity(cvet_sha256 *s)
 {
-	unsigned char sha[CVET_SHA256_BYTES];
-	uint64_t size = 0;
-	if (hash_file("/proc/self/exe", &size, sha) == 0)
-		cvet_sha256__update(s, sha, sizeof(sha));
-	else
+	struct stat st;
+	if (stat("/proc/self/exe", &st) == 0) {
+		long long v[7] = {(long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
+				  (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
+				  (long long)st.st_ctim.tv_nsec};
+		cvet_sha256__update(s, v, sizeof(v));
+	} else {
 		cvet_sha256__update(s, "no-exe", 6);
+	}
 }
 
 int cvet_cache__open(const char *dir, int explicit_dir, char *const *roots, size_t nroots, uint64_t max_bytes,
@@ -465,7 +497,7 @@ int cvet_cache__open(const char *dir, int explicit_dir, char *const *roots, size
 	c->db = db;
 	cvet_sha256__init(&s);
 	cvet_sha256__update(&s, "cvet-cache-1\0" CVET_VERSION, sizeof("cvet-cache-1\0" CVET_VERSION));
-	self_hash(&s);
+	self_identity(&s);
 	cv = clang_getClangVersion();
 	if (clang_getCString(cv))
 		cvet_sha256__update(&s, clang_getCString(cv), strlen(clang_getCString(cv)) + 1);
@@ -583,6 +615,7 @@ int cvet_cache__key(cvet_cache *c, const cvet_job *job, unsigned char key[CVET_S
 	unsigned char main_sha[CVET_SHA256_BYTES];
 	char *abs = NULL;
 	const char *file = job->file;
+	int ok;
 
 	if (file[0] != '/') {
 		char cwd[4096];
@@ -592,11 +625,12 @@ int cvet_cache__key(cvet_cache *c, const cvet_job *job, unsigned char key[CVET_S
 		file = abs;
 	}
 	pthread_mutex_lock(&c->lock);
-	m = file_memo(c, file);
-	if (m && m->ok)
+	m = file_memo(c, file); /* points into a table another thread may grow: read it under the lock */
+	ok = m && m->ok;
+	if (ok)
 		memcpy(main_sha, m->sha, sizeof(main_sha));
 	pthread_mutex_unlock(&c->lock);
-	if (!m || !m->ok) {
+	if (!ok) {
 		free(abs);
 		return -1;
 	}
@@ -636,9 +670,9 @@ int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], u
 		const unsigned char *res = sqlite3_column_blob(st, 1);
 		size_t nres = (size_t)sqlite3_column_bytes(st, 1);
 		const unsigned char *sum = sqlite3_column_blob(st, 2);
-		unsigned char want[CVET_SHA256_BYTES];
+		unsigned char want[8];
 		int sum_ok = 0;
-		if (deps && res && nres && sum && sqlite3_column_bytes(st, 2) == CVET_SHA256_BYTES) {
+		if (deps && res && nres && sum && sqlite3_column_bytes(st, 2) == (int)sizeof(want)) {
 			entry_sum(key, deps, ndeps, res, nres, want);
 			sum_ok = memcmp(want, sum, sizeof(want)) == 0;
 		}
@@ -684,7 +718,7 @@ void cvet_cache__drop(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES])
 void cvet_cache__put(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], const unsigned char *unit,
 		     size_t nunit, const unsigned char *deps, size_t ndeps)
 {
-	unsigned char sum[CVET_SHA256_BYTES];
+	unsigned char sum[8];
 	sqlite3_stmt *st = NULL;
 	int rc;
 	pthread_mutex_lock(&c->lock);
@@ -695,11 +729,11 @@ void cvet_cache__put(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], 
 				       "VALUES(?, ?, ?, ?, ?, ?)", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		entry_sum(key, deps ? deps : (const unsigned char *)"", ndeps, unit, nunit, sum);
-		sqlite3_bind_blob(st, 4, sum, CVET_SHA256_BYTES, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 4, sum, (int)sizeof(sum), SQLITE_STATIC);
 		sqlite3_bind_blob(st, 1, key, CVET_SHA256_BYTES, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 2, deps ? (const void *)deps : "", (int)ndeps, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 3, unit, (int)nunit, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 5, (long long)(nunit + ndeps + 2 * CVET_SHA256_BYTES));
+		sqlite3_bind_int64(st, 5, (long long)(nunit + ndeps + CVET_SHA256_BYTES + 8));
 		sqlite3_bind_int64(st, 6, now_ms());
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(c->db);
 	}

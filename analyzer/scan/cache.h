@@ -8,7 +8,7 @@
 #include "scan/jobs.h"
 
 /*
- * A unit's entry is keyed by the SHA-256 of: the run's context (cvet's own executable bytes and version,
+ * A unit's entry is keyed by the SHA-256 of: the run's context (cvet's executable identity and version,
  * libclang's version, the context bytes the driver gives: rules switched on, threat model, the config file's
  * bytes, roots, report root, exclusions, the environment libclang reads), the unit's main file, working
  * directory and effective compile arguments, and the main file's bytes. Its value is the unit's result as the

@@ -32,13 +32,26 @@ SOURCES = {
 }
 
 
+M64 = (1 << 64) - 1
+
+
+def mix64(b, h):
+    """scan/cache.c's mix64: 8-byte little-endian words, the tail zero-padded, the length mixed in."""
+    k = 0x9E3779B97F4A7C15
+    for i in range(0, len(b), 8):
+        w = int.from_bytes(b[i:i + 8].ljust(8, b"\0"), "little")
+        h = ((h ^ w) * k) & M64
+        h ^= h >> 32
+    h = ((h ^ len(b)) * k) & M64
+    return h ^ (h >> 29)
+
+
 def entry_sum(key, deps, res):
-    h = hashlib.sha256()
-    h.update(key)
-    h.update(struct.pack("<Q", len(deps)))
-    h.update(deps)
-    h.update(res)
-    return h.digest()
+    h = mix64(key, 0x6376657463616368)
+    h = mix64(struct.pack("<Q", len(deps)), h)
+    h = mix64(deps, h)
+    h = mix64(res, h)
+    return h.to_bytes(8, "little")
 
 
 def str_(s):
