@@ -16,6 +16,7 @@
 #include "cli/git_diff.h"
 #include "report/config.h"
 #include "code/cx.h"
+#include "scan/cache.h"
 #include "scan/driver.h"
 #include "cvet/advisory.h"
 #include "cvet/deps.h"
@@ -69,6 +70,9 @@ typedef struct cli {
 	const char *save_part;            /* --save-part FILE */
 	const char **parts; size_t nparts; /* --merge-part FILE... */
 	const char *diff_base;            /* --diff-base REV: git diff against REV */
+	const char *cache_dir;            /* --cache DIR */
+	int no_cache;                     /* --no-cache */
+	uint64_t cache_bytes;             /* --cache-size; 0 = default */
 } cli;
 
 /* ---- help ---- */
@@ -88,6 +92,7 @@ static const char usage_head[] =
 	"  db <subcommand>        manage the advisory database (cvet db --help)\n"
 	"  rules [list]           list every rule: id, severity, CWE, precision, profile, title\n"
 	"  rules explain RULE     print a rule's documentation\n"
+	"  cache status|clear     the incremental cache: where, how big, hits; or empty it\n"
 	"  help [COMMAND]         this text, or a command's help\n"
 	"  --version              print the version and exit\n";
 
@@ -196,6 +201,22 @@ static const char options_limits[] =
 	"                         or friends gets this automatically)\n"
 	"  -h, --help             show this help\n";
 
+static const char options_cache[] =
+	"\n"
+	"incremental cache:\n"
+	"  each file's results are kept in a cache (SQLite, in $XDG_CACHE_HOME/cvet, else ~/.cache/cvet)\n"
+	"  keyed by cvet's build, the rules and config, the file's compile flags and the bytes of every file\n"
+	"  it included; a re-scan parses only what changed and reports byte-for-byte what a cold scan would\n"
+	"  --cache DIR            keep the cache in DIR (created 0700; may be inside the tree when you ask)\n"
+	"  --no-cache             neither read nor write the cache (also CVET_NO_CACHE=1; CVET_CACHE_DIR\n"
+	"                         sets the folder)\n"
+	"  --cache-size SIZE      bound on the cache, least recently used results evicted first: a number\n"
+	"                         of MiB, or with a K, M or G suffix (default 512M)\n"
+	"  a folder that is a symbolic link, another user's or writable by others is not used, nor a\n"
+	"  default folder inside a scanned PATH; a damaged cache file is moved aside and started anew\n"
+	"  (a note on standard error, never an error of the scan). 'cvet cache status|clear' shows or\n"
+	"  empties it.\n";
+
 static const char options_text3[] =
 	"\n"
 	"suppressions:\n"
@@ -222,7 +243,19 @@ static void print_help(FILE *out, const char *command)
 		fputs(options_text2, out);
 		fputs(options_shards, out);
 		fputs(options_limits, out);
+		fputs(options_cache, out);
 		fputs(options_text3, out);
+		return;
+	}
+	if (command && strcmp(command, "cache") == 0) {
+		fputs("usage: cvet cache status [--cache DIR] [--cache-size SIZE]\n"
+		      "       cvet cache clear [--cache DIR]\n\n"
+		      "  status          the cache's file, its entries and size, the bound, and how many\n"
+		      "                  translation units were taken from it since it was created\n"
+		      "  clear           remove the cache's files (the next scan parses everything again)\n"
+		      "  --cache DIR     the cache folder (default: $CVET_CACHE_DIR, else $XDG_CACHE_HOME/cvet,\n"
+		      "                  else ~/.cache/cvet)\n",
+		      out);
 		return;
 	}
 	if (command && strcmp(command, "rules") == 0) {
@@ -239,6 +272,7 @@ static void print_help(FILE *out, const char *command)
 	fputs(options_text2, out);
 	fputs(options_shards, out);
 	fputs(options_limits, out);
+	fputs(options_cache, out);
 	fputs(options_text3, out);
 }
 
@@ -399,6 +433,28 @@ static int parse_timeout(const char *v, int *out)
 	return 0;
 }
 
+/* --cache-size: MiB, or a number with a K, M or G suffix; from 64K to 1024G. 0 or CVET_EUSAGE. */
+static int parse_cache_size(const char *v, uint64_t *out)
+{
+	char *end = NULL;
+	unsigned long long n;
+	uint64_t unit = (uint64_t)1 << 20;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (end && (*end == 'K' || *end == 'k'))
+		unit = (uint64_t)1 << 10, end++;
+	else if (end && (*end == 'M' || *end == 'm'))
+		unit = (uint64_t)1 << 20, end++;
+	else if (end && (*end == 'G' || *end == 'g'))
+		unit = (uint64_t)1 << 30, end++;
+	if (errno || !end || end == v || *end || v[0] == '-' || n > ((uint64_t)1 << 40) / unit ||
+	    n * unit < ((uint64_t)64 << 10))
+		return cvet_error_setc(CVET_EUSAGE, "--cache-size needs a size from 64K to 1024G (a number of MiB, or "
+				       "with a K, M or G suffix), not '%.40s'", v);
+	*out = (uint64_t)n * unit;
+	return 0;
+}
+
 /* The directory part of path exists and is writable; 0 or CVET_EIO. */
 static int check_output_path(const char *path)
 {
@@ -506,6 +562,15 @@ static int parse_scan_args(cli *c, int argc, char **argv)
 				err = parse_memory(v, &c->tu_memory);
 		} else if (is_opt(argc, argv, &i, "--no-isolate", 0, 0, &v, &err)) {
 			c->no_isolate = 1;
+		} else if (is_opt(argc, argv, &i, "--no-cache", 0, 0, &v, &err)) {
+			c->no_cache = 1;
+		} else if (is_opt(argc, argv, &i, "--cache", 0, 1, &v, &err)) {
+			if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "--cache needs a folder");
+			c->cache_dir = v;
+		} else if (is_opt(argc, argv, &i, "--cache-size", 0, 1, &v, &err)) {
+			if (!err)
+				err = parse_cache_size(v, &c->cache_bytes);
 		} else if (is_opt(argc, argv, &i, "--shard", 0, 1, &v, &err)) {
 			unsigned k = 0, n = 0;
 			char tail;
@@ -768,8 +833,11 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	long cores;
 	cvet_baseline *baseline = NULL;
 	cvet_diff *diff = NULL;
+	char *cache_dir = NULL;
+	cvet_scan_cache_info cache_info;
 
 	memset(&c, 0, sizeof(c));
+	memset(&cache_info, 0, sizeof(cache_info));
 	c.what = what;
 	c.command = command;
 	c.tu_memory = -1;
@@ -955,6 +1023,20 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 	o.nlocations = config ? config->nlocations : 0;
 	o.models = config ? config->models : NULL;
 	o.nmodels = config ? config->nmodels : 0;
+	{
+		/* the cache: --no-cache, else --cache DIR, else CVET_NO_CACHE, else CVET_CACHE_DIR, else the default */
+		const char *env_off = getenv("CVET_NO_CACHE"), *env_dir = getenv("CVET_CACHE_DIR");
+		int off = c.no_cache || (!c.cache_dir && env_off && *env_off && strcmp(env_off, "0") != 0);
+		const char *dir = c.cache_dir ? c.cache_dir : env_dir && *env_dir ? env_dir : NULL;
+		if (!off && (what & CVET_SCAN_CODE)) {
+			if ((error = cvet_cache__dir(dir, &cache_dir, cache_info.note, sizeof(cache_info.note))) < 0)
+				goto error;
+			o.cache_dir = cache_dir;
+			o.cache_explicit = dir != NULL;
+			o.cache_bytes = c.cache_bytes;
+		}
+		o.cache_info = &cache_info;
+	}
 	if (c.baseline && (error = cvet_baseline__load(c.baseline, &baseline)) < 0)
 		goto error; /* before the scan: a bad baseline should not cost a whole scan */
 	if (c.diff_file && (error = cvet_diff__load(c.diff_file, &diff)) < 0)
@@ -976,8 +1058,17 @@ static int scan_main(int what, const char *command, int argc, char **argv)
 				       "--merge-part FILE for each");
 		goto error;
 	}
-	if ((error = cvet_driver__scan(&o, &report)) < 0)
+	error = cvet_driver__scan(&o, &report);
+	if (!c.quiet && cache_info.note[0]) {
+		fputs("cvet: note: ", stderr);
+		cvet_fmt__term(stderr, cache_info.note, 0);
+		fputc('\n', stderr);
+	}
+	if (error < 0)
 		goto error;
+	if (!c.quiet && cache_info.used)
+		fprintf(stderr, "cvet: cache: %zu translation unit%s from the cache, %zu parsed\n", cache_info.hits,
+			cache_info.hits == 1 ? "" : "s", cache_info.parsed);
 	if (c.save_part) {
 		if (!c.quiet)
 			fprintf(stderr, "cvet: shard %u of %u: %zu files analysed; merge the parts with --merge-part\n", c.shard,
@@ -1035,8 +1126,58 @@ done:
 	free(root);
 	free(cwd_config);
 	free(stdin_text);
+	free(cache_dir);
 	cli_free(&c);
 	return rc;
+}
+
+/* ---- cvet cache ---- */
+
+static int cache_main(int argc, char **argv)
+{
+	const char *sub = NULL, *dir = NULL, *v = NULL, *env_dir = getenv("CVET_CACHE_DIR");
+	uint64_t bytes = 0;
+	char *resolved = NULL, note[CVET_CACHE_NOTE_BYTES] = "";
+	int err = 0, rc;
+
+	for (int i = 1; i < argc && !err; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_help(stdout, "cache");
+			return CVET_EXIT_OK;
+		} else if (is_opt(argc, argv, &i, "--cache", 0, 1, &v, &err)) {
+			if (!err && !*v)
+				err = cvet_error_setc(CVET_EUSAGE, "--cache needs a folder");
+			dir = v;
+		} else if (is_opt(argc, argv, &i, "--cache-size", 0, 1, &v, &err)) {
+			if (!err)
+				err = parse_cache_size(v, &bytes);
+		} else if (argv[i][0] == '-' || sub) {
+			err = cvet_error_setc(CVET_EUSAGE, "usage: cvet cache status|clear [--cache DIR]; not '%.80s'", argv[i]);
+		} else {
+			sub = argv[i];
+		}
+	}
+	if (err)
+		return report_error();
+	if (!sub || (strcmp(sub, "status") != 0 && strcmp(sub, "clear") != 0)) {
+		cvet_error_setc(CVET_EUSAGE, "usage: cvet cache status|clear [--cache DIR]");
+		return report_error();
+	}
+	if (!dir && env_dir && *env_dir)
+		dir = env_dir;
+	if (cvet_cache__dir(dir, &resolved, note, sizeof(note)) < 0)
+		return report_error();
+	if (!resolved) {
+		cvet_error_setc(CVET_EUSAGE, "%s", note);
+		return report_error();
+	}
+	rc = strcmp(sub, "status") == 0 ? cvet_cache__status(resolved, bytes) : cvet_cache__clear(resolved);
+	if (rc == 0 && strcmp(sub, "clear") == 0)
+		printf("cleared the cache in %s\n", resolved);
+	free(resolved);
+	if (rc < 0)
+		return report_error();
+	return fflush(stdout) == 0 ? CVET_EXIT_OK : CVET_EXIT_USAGE;
 }
 
 /* ---- cvet rules ---- */
@@ -1167,7 +1308,7 @@ int cvet_cli__main(int argc, char **argv)
 			return cvet_db_main(2, dbargv);
 		}
 		if (argc > 2 && strcmp(argv[2], "scan") != 0 && strcmp(argv[2], "code") != 0 &&
-		    strcmp(argv[2], "deps") != 0 && strcmp(argv[2], "rules") != 0) {
+		    strcmp(argv[2], "deps") != 0 && strcmp(argv[2], "rules") != 0 && strcmp(argv[2], "cache") != 0) {
 			cvet_error_setc(CVET_EUSAGE, "no help for unknown command '%.80s' (see 'cvet --help')", argv[2]);
 			return report_error();
 		}
@@ -1186,6 +1327,8 @@ int cvet_cli__main(int argc, char **argv)
 		return cvet_db_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)
 		return rules_main(argc - 1, argv + 1);
+	if (strcmp(cmd, "cache") == 0)
+		return cache_main(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		cvet_error_setc(CVET_EUSAGE, "'%.80s' comes after a command: cvet scan|code|deps [options] [PATH...]", cmd);
 	else

@@ -21,6 +21,11 @@ typedef struct cvet_walk_options {
 	const char *unsaved_path;
 	const char *unsaved_text;
 	size_t unsaved_len;
+	/* when set, called once for every file the TU read (the main file, project and system headers) with
+	 * its name as libclang opened it (absolute when libclang knew it so) and the bytes libclang parsed
+	 * (lent for the call; NULL when libclang cannot give them): what the incremental cache keys a unit's
+	 * result on (scan/cache.h). A call with a NULL name says the TU had an error (its result is not kept). */
+	void (*on_included_file)(void *ud, const char *name, const char *text, size_t len);
 } cvet_walk_options;
 
 /* The libclang TU, for cx helpers. */

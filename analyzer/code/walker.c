@@ -591,6 +591,53 @@ static int report_diagnostics(cvet_tu *tu)
 	return rc;
 }
 
+/*
+ * opts->on_included_file for every distinct file of the TU, with the bytes libclang parsed (NULL when libclang
+ * cannot give them). First, a call with a NULL name when the TU had an error: a header that was not found
+ * is in no inclusion list, so a result that depends on its absence must not be kept.
+ */
+static void visit_all_files(cvet_tu *tu)
+{
+	struct incl_ctx ctx = {tu, NULL, 0, 0};
+	unsigned ndiag = clang_getNumDiagnostics(tu->cx);
+	CXFile *seen;
+	size_t nseen = 0;
+	for (unsigned i = 0; i < ndiag; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu->cx, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		int bad = (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) && !is_promoted_warning(d);
+		clang_disposeDiagnostic(d);
+		if (bad) {
+			tu->opts->on_included_file(tu->opts->ud, NULL, NULL, 0);
+			break;
+		}
+	}
+	clang_getInclusions(tu->cx, inclusion_visit, &ctx);
+	if (!(seen = calloc(ctx.n ? ctx.n : 1, sizeof(*seen)))) {
+		tu->oom = 1;
+		free(ctx.files);
+		return;
+	}
+	for (size_t i = 0; i < ctx.n && !tu->oom; i++) {
+		size_t len = 0;
+		const char *text;
+		char *name;
+		int dup = 0;
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = ctx.files[i] == seen[j];
+		if (dup)
+			continue;
+		seen[nseen++] = ctx.files[i];
+		if (!(name = cx_str(clang_getFileName(ctx.files[i]))))
+			continue;
+		text = clang_getFileContents(tu->cx, ctx.files[i], &len);
+		tu->opts->on_included_file(tu->opts->ud, name, text, text ? len : 0);
+		free(name);
+	}
+	free(seen);
+	free(ctx.files);
+}
+
 /* ---- parsing ---- */
 
 static int has_suffix(const char *s, const char *suf)
@@ -745,6 +792,8 @@ static int walk_main(CXIndex index, const char *file, const char *const *args, i
 		if (tu.checks[i]->on_tu_begin)
 			tu.checks[i]->on_tu_begin(&tu, tu.states[i]);
 	visit_files(&tu);
+	if (opts && opts->on_included_file)
+		visit_all_files(&tu);
 	if (opts && opts->flow) {
 		tu.flow = &flow_tu;
 		cvet_flow__tu_init(tu.flow, opts->flow, &tu);

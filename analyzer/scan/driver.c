@@ -13,6 +13,7 @@
 #include "cvet/deps.h"
 #include "cvet/rules.h"
 #include "code/check.h"
+#include "scan/cache.h"
 #include "scan/compdb.h"
 #include "scan/discover.h"
 #include "scan/driver.h"
@@ -133,6 +134,7 @@ typedef struct pool {
 	int isolate;              /* each translation unit in a worker process (scan/isolate.h) */
 	cvet_worker_limits limits;
 	cvet_spawner spawner;     /* forks the workers; running between pool_start and pool_join */
+	cvet_cache *cache;        /* the incremental cache, or NULL */
 	int running;              /* workers not yet finished (under the lock) */
 	int nslots;
 	worker_slot slot[MAX_WORKERS];
@@ -253,7 +255,8 @@ static int worker_failure_note(pool *p, const cvet_job *job, cvet_worker_outcome
 }
 
 /* One translation unit in this thread's worker process; a worker that ends is replaced for the next job. */
-static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cvet_report *mine)
+static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cvet_report *mine,
+			cvet_unit_bytes *keep)
 {
 	cvet_worker_outcome outcome = CVET_WORKER_GONE;
 	int rc = 0, stopped = STOP_NONE, status = 0;
@@ -272,7 +275,7 @@ static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cv
 			p->slot[me].start = now_seconds();
 		}
 		pthread_mutex_unlock(&p->lock);
-		rc = cvet_worker__run(w, job, p->wopts, mine, p->wopts->flow, &outcome);
+		rc = cvet_worker__run(w, job, p->wopts, mine, p->wopts->flow, keep, &outcome);
 		/* the watchdog lets go of the pid before it can be reaped */
 		pthread_mutex_lock(&p->lock);
 		if (me >= 0) {
@@ -298,6 +301,42 @@ static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cv
 	if (outcome == CVET_WORKER_OK)
 		return 0; /* the answer was complete before the watchdog's late stop */
 	return worker_failure_note(p, job, outcome, stopped, peak, status, mine);
+}
+
+/*
+ * One translation unit through the cache: its result from the cache when the entry is there and fresh, else
+ * parsed (in the worker process, or in this thread with --no-isolate) and kept. Either way the unit's bytes
+ * are merged by cvet_unit__merge, so a result from the cache merges exactly as a fresh one.
+ */
+static int run_cached(pool *p, int me, cvet_worker *w, CXIndex index, const cvet_job *job, cvet_report *mine)
+{
+	unsigned char key[CVET_SHA256_BYTES], *blob = NULL;
+	size_t len = 0;
+	int have_key = cvet_cache__key(p->cache, job, key) == 0, bad = 0, rc;
+	cvet_unit_bytes keep;
+
+	if (have_key && cvet_cache__get(p->cache, key, &blob, &len)) {
+		rc = cvet_unit__merge(blob, len, p->wopts, mine, p->wopts->flow, &bad);
+		free(blob);
+		if (rc < 0 || !bad)
+			return rc;
+		cvet_cache__drop(p->cache, key); /* not a unit: a miss, and forgotten */
+	}
+	cvet_cache__count_parsed(p->cache);
+	memset(&keep, 0, sizeof(keep));
+	if (p->isolate) {
+		rc = run_isolated(p, me, w, job, mine, have_key ? &keep : NULL);
+	} else {
+		rc = cvet_unit__walk(index, job, p->wopts, &keep);
+		if (rc == 0 && (rc = cvet_unit__merge(keep.unit.p, keep.unit.n, p->wopts, mine, p->wopts->flow, &bad)) == 0 &&
+		    bad)
+			rc = cvet_error_setc(CVET_ENOMEM, "out of memory"); /* our own bytes: only a failed write makes them bad */
+	}
+	if (rc == 0 && have_key && keep.cacheable)
+		cvet_cache__put(p->cache, key, keep.unit.p, keep.unit.n, keep.deps.p, keep.deps.n);
+	cvet_wbuf__clear(&keep.unit);
+	cvet_wbuf__clear(&keep.deps);
+	return rc;
 }
 
 static void *worker(void *arg)
@@ -334,8 +373,10 @@ static void *worker(void *arg)
 			draw_progress(p, *p->progress_done, p->progress_total, job->rel ? job->rel : job->file);
 		pthread_mutex_unlock(&p->lock);
 
-		if (p->isolate)
-			rc = run_isolated(p, me, &proc, job, mine);
+		if (p->cache)
+			rc = run_cached(p, me, &proc, index, job, mine);
+		else if (p->isolate)
+			rc = run_isolated(p, me, &proc, job, mine, NULL);
 		else
 			rc = cvet__walk_file(index, job->file, (const char *const *)job->args.v, (int)job->args.n,
 					     job->directory, p->wopts, mine);
@@ -1006,6 +1047,54 @@ static uint64_t options_fingerprint(const cvet_scan_options *o, char *const *roo
 	return h;
 }
 
+/* Close the cache (recording this run's uses, evicting beyond the bound) and tell o->cache_info what it did. */
+static void close_cache(pool *p, const cvet_scan_options *o)
+{
+	char note[CVET_CACHE_NOTE_BYTES];
+	if (!p->cache)
+		return;
+	if (o->cache_info)
+		cvet_cache__counts(p->cache, &o->cache_info->hits, &o->cache_info->parsed);
+	cvet_cache__close(p->cache, note, sizeof(note));
+	p->cache = NULL;
+	if (o->cache_info && note[0])
+		snprintf(o->cache_info->note, sizeof(o->cache_info->note), "%s", note);
+}
+
+/*
+ * The options that can change one translation unit's result, for the cache's key (scan/cache.h): the rules
+ * switched on, the threat model, the roots and report root (which files are the project's, report paths), the
+ * exclusions, the config file's bytes (models, locations) and the environment variables libclang reads
+ * include folders from. Severity overrides and suppressions are applied after the units, on every run. The
+ * advisory database plays no part in a unit's result. 0 or CVET_ENOMEM.
+ */
+static int cache_context(const cvet_scan_options *o, char *const *roots, cvet_wbuf *w)
+{
+	static const char *const env[] = {"CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH",
+					  "OBJCPLUS_INCLUDE_PATH", "SDKROOT"};
+	unsigned char sha[CVET_SHA256_BYTES];
+	size_t nrules = cvet_rules_count();
+	cvet_wbuf__u32(w, (uint32_t)o->threat_model);
+	cvet_wbuf__u32(w, o->rule_enabled ? (uint32_t)nrules : 0);
+	if (o->rule_enabled)
+		cvet_wbuf__put(w, o->rule_enabled, nrules);
+	cvet_wbuf__str(w, o->report_root);
+	cvet_wbuf__u32(w, (uint32_t)o->npaths);
+	for (size_t i = 0; i < o->npaths; i++)
+		cvet_wbuf__str(w, roots[i]);
+	cvet_wbuf__u32(w, (uint32_t)o->nexclude);
+	for (size_t i = 0; i < o->nexclude; i++)
+		cvet_wbuf__str(w, o->exclude[i]);
+	if (o->config_path && cvet_cache__hash_file(o->config_path, sha) == 0)
+		cvet_wbuf__put(w, sha, sizeof(sha));
+	else
+		cvet_wbuf__str(w, o->config_path ? "unreadable config" : "no config");
+	cvet_wbuf__u32(w, (uint32_t)o->nmodels);
+	for (size_t i = 0; i < sizeof(env) / sizeof(env[0]); i++)
+		cvet_wbuf__str(w, getenv(env[i]));
+	return w->oom ? cvet_error_setc(CVET_ENOMEM, "out of memory") : 0;
+}
+
 int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 {
 	cvet_report *report = NULL;
@@ -1113,6 +1202,19 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 		p.isolate = o->isolate;
 		p.limits.memory_mb = o->tu_memory_mb;
 		p.limits.cpu_seconds = o->tu_timeout > 0 ? (unsigned)o->tu_timeout + 5 : 0;
+		if (o->cache_dir && !o->stdin_path && (nphase > 0 || jobs.n > 0)) {
+			cvet_wbuf ctx = {0};
+			char *note = o->cache_info ? o->cache_info->note : NULL;
+			size_t notesz = o->cache_info ? sizeof(o->cache_info->note) : 0;
+			if ((error = cache_context(o, roots, &ctx)) == 0)
+				error = cvet_cache__open(o->cache_dir, o->cache_explicit, roots, o->npaths, o->cache_bytes, ctx.p,
+							 ctx.n, &p.cache, note, notesz);
+			cvet_wbuf__clear(&ctx);
+			if (error < 0)
+				goto done;
+			if (o->cache_info)
+				o->cache_info->used = p.cache != NULL;
+		}
 		pool_start(&p, threads, nthreads, &started);
 	}
 
@@ -1169,6 +1271,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 				goto done;
 			if (o->progress == CVET_PROGRESS_BAR)
 				fprintf(stderr, "\r\033[K");
+			close_cache(&p, o);
 			goto shard_done;
 		}
 		/* phase 2: headers no translation unit included are parsed on their own */
@@ -1194,6 +1297,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			fprintf(stderr, "\r\033[K");
 			fflush(stderr);
 		}
+		close_cache(&p, o);
 		if (p.oom) {
 			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			goto done;
@@ -1259,6 +1363,7 @@ shard_done:
 done:
 	if (started)
 		pool_join(&p, threads, started);
+	close_cache(&p, o);
 	cvet_flow_free(flow);
 	if (pool_ready)
 		pthread_mutex_destroy(&p.lock);

@@ -3,6 +3,7 @@
 #define CVET_ANALYZER_DRIVER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "cvet/report.h"
 #include "scan/jobs.h"
 #include "report/config.h"
@@ -46,7 +47,18 @@ typedef struct cvet_scan_options {
 	size_t nlocations;
 	const struct cvet_config_model *models; /* the config's "models" for the flow rules (lent), or NULL */
 	size_t nmodels;
+	const char *cache_dir;             /* the incremental cache's folder (scan/cache.h), or NULL: no cache */
+	int cache_explicit;                /* cache_dir was given by the user (--cache): it may be inside the tree */
+	uint64_t cache_bytes;              /* the cache's size bound; 0 = the default */
+	struct cvet_scan_cache_info *cache_info; /* when not NULL, filled with what the cache did */
 } cvet_scan_options;
+
+/* What the cache did in a scan, for the command line to tell. */
+typedef struct cvet_scan_cache_info {
+	int used;                          /* the cache was open for the run */
+	size_t hits, parsed;               /* translation units taken from it, and parsed */
+	char note[512];                    /* why there was no cache, or what went wrong with it; "" = nothing */
+} cvet_scan_cache_info;
 
 /*
  * Run the scan: discover (or read the compilation database), parse and walk every translation

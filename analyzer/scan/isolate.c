@@ -1,10 +1,13 @@
 /* isolate.c - worker processes for translation units (see isolate.h)
  *
  * The protocol, over one AF_UNIX stream socket per worker (both ends are this same program):
- *   scanner -> worker: u32 length, then: u32 JOB_MAGIC, str file, str directory, u32 nargs, str args...
+ *   scanner -> worker: u32 length, then: u32 JOB_MAGIC, str file, str directory, u32 nargs, str args...,
+ *                      u32 flags (JOB_WANT_DEPS)
  *   worker -> scanner: u64 length, then: u32 RESULT_MAGIC, u32 status (0, or a negative CVET_E*), str message,
- *                      the report (report/report_wire.c), u32 nfiles, str files..., the flow program
- *                      (flow/serial.c)
+ *                      the unit: the report (report/report_wire.c), u32 nfiles, str files..., u32 has_flow,
+ *                      the flow program (flow/serial.c); with JOB_WANT_DEPS then the unit's inputs for the
+ *                      cache: u32 DEPS_MAGIC, u32 cacheable, u32 n, n x (str name, u64 size, 32 bytes SHA-256)
+ * The unit's bytes are what the incremental cache keeps (scan/cache.h); cvet_unit__merge reads them back.
  * A worker serves jobs until its socket closes. It is forked, not executed: it shares the scanner's code and
  * read-only data and needs no path to a binary. Right after the fork it keeps only its socket and the standard
  * descriptors (so that a dead worker's socket reads as closed), sends standard output to /dev/null (libclang
@@ -29,12 +32,15 @@
 #include <unistd.h>
 #include <clang-c/Index.h>
 #include "code/walker.h"
+#include "common/sha256.h"
 #include "common/wire.h"
 #include "report/report_wire.h"
 #include "scan/isolate.h"
 
 #define JOB_MAGIC 0x31424f4au    /* "JOB1" */
 #define RESULT_MAGIC 0x31544c52u /* "RLT1" */
+#define DEPS_MAGIC 0x31504544u   /* "DEP1" */
+#define JOB_WANT_DEPS 1u
 #define MAX_JOB_BYTES (64u << 20)
 #define MAX_RESULT_BYTES ((uint64_t)2 << 30) /* a whole amalgamation's functions fit many times over */
 
@@ -87,6 +93,10 @@ static int read_all(int fd, void *buf, size_t n)
 typedef struct collected {
 	cvet_strv files;
 	int oom;
+	const char *directory;  /* the job's working directory (relative names of included files are under it) */
+	cvet_wbuf *deps;        /* the unit's inputs (n x name, size, SHA-256), or NULL when not wanted */
+	uint32_t ndeps;
+	int uncacheable;        /* the TU had an error, or a file's bytes were not available */
 } collected;
 
 static void collect_file(void *ud, const char *path)
@@ -94,6 +104,35 @@ static void collect_file(void *ud, const char *path)
 	collected *c = ud;
 	if (path && !cvet_strv__contains(&c->files, path) && cvet_strv__push(&c->files, path) < 0)
 		c->oom = 1;
+}
+
+/* on_included_file: record the name and the SHA-256 of the bytes libclang parsed. */
+static void collect_dep(void *ud, const char *name, const char *text, size_t len)
+{
+	collected *c = ud;
+	unsigned char sha[CVET_SHA256_BYTES];
+	char *abs = NULL;
+	if (!c->deps || c->uncacheable)
+		return;
+	if (!name || !text) {
+		c->uncacheable = 1;
+		return;
+	}
+	if (name[0] != '/') {
+		char cwd[4096];
+		const char *dir = c->directory && c->directory[0] == '/' ? c->directory : getcwd(cwd, sizeof(cwd));
+		if (!dir || !(abs = cvet_jobs__join(dir, name))) {
+			c->uncacheable = 1;
+			return;
+		}
+		name = abs;
+	}
+	cvet_sha256__buf(text, len, sha);
+	cvet_wbuf__str(c->deps, name);
+	cvet_wbuf__u64(c->deps, (uint64_t)len);
+	cvet_wbuf__put(c->deps, sha, sizeof(sha));
+	c->ndeps++;
+	free(abs);
 }
 
 static void set_limits(const cvet_worker_limits *lim)
@@ -119,17 +158,67 @@ static void set_limits(const cvet_worker_limits *lim)
 	}
 }
 
+/*
+ * Walk one translation unit into its unit bytes (appended to w) and, when deps is not NULL, its inputs for the
+ * cache (DEPS_MAGIC, cacheable, n, entries). Returns 0, or a negative CVET_E* from the walker (message set;
+ * nothing useful in w then).
+ */
+static int walk_unit(CXIndex index, const char *file, const char *dir, const char *const *args, int nargs,
+		     const cvet_walk_options *wopts, cvet_wbuf *w, cvet_wbuf *deps)
+{
+	cvet_report *rep = NULL;
+	cvet_flow *fl = NULL;
+	cvet_wbuf list = {0};
+	collected col;
+	cvet_walk_options wo = *wopts;
+	int rc;
+
+	memset(&col, 0, sizeof(col));
+	col.directory = dir;
+	col.deps = deps ? &list : NULL;
+	if (cvet_report_new(&rep) < 0 || (wopts->flow && cvet_flow_new(&fl) < 0)) {
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto done;
+	}
+	wo.flow = fl;
+	wo.on_project_file = collect_file;
+	wo.on_included_file = deps ? collect_dep : NULL;
+	wo.ud = &col;
+	rc = cvet__walk_file(index, file, args, nargs, dir, &wo, rep);
+	if (rc == 0 && col.oom)
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (rc < 0)
+		goto done;
+	cvet_report__encode(rep, w);
+	cvet_wbuf__u32(w, (uint32_t)col.files.n);
+	for (size_t i = 0; i < col.files.n; i++)
+		cvet_wbuf__str(w, col.files.v[i]);
+	cvet_wbuf__u32(w, fl ? 1 : 0);
+	if (fl)
+		cvet_flow__encode(fl, w);
+	if (deps) {
+		cvet_wbuf__u32(deps, DEPS_MAGIC);
+		cvet_wbuf__u32(deps, !col.uncacheable && !list.oom);
+		cvet_wbuf__u32(deps, col.uncacheable || list.oom ? 0 : col.ndeps);
+		if (!col.uncacheable)
+			cvet_wbuf__put(deps, list.p, list.n);
+	}
+done:
+	cvet_report_free(rep);
+	cvet_flow_free(fl);
+	cvet_strv__clear(&col.files);
+	cvet_wbuf__clear(&list);
+	return rc;
+}
+
 /* Analyse one job message and encode the answer into w. */
 static void serve(CXIndex index, cvet_rbuf *r, const cvet_walk_options *wopts, const cvet_worker_limits *lim,
 		  cvet_wbuf *w)
 {
 	char *file = NULL, *dir = NULL, **args = NULL;
-	uint32_t nargs = 0;
+	uint32_t nargs = 0, flags = 0;
 	int oom = 0, rc = 0;
-	cvet_report *rep = NULL;
-	cvet_flow *fl = NULL;
-	collected col = {{0}, 0};
-	cvet_walk_options wo = *wopts;
+	cvet_wbuf unit = {0}, deps = {0};
 
 	if (cvet_rbuf__u32(r) != JOB_MAGIC)
 		r->bad = 1;
@@ -141,43 +230,49 @@ static void serve(CXIndex index, cvet_rbuf *r, const cvet_walk_options *wopts, c
 	for (uint32_t i = 0; args && i < nargs && !r->bad; i++)
 		if (!(args[i] = cvet_rbuf__str(r, &oom)))
 			r->bad = 1;
+	flags = cvet_rbuf__u32(r);
 	if (r->bad || !file || oom) {
 		rc = oom ? CVET_ENOMEM : CVET_EPARSE;
 		cvet_error_setc(rc, "the worker received a malformed job");
 		goto answer;
 	}
-	if (cvet_report_new(&rep) < 0 || (wopts->flow && cvet_flow_new(&fl) < 0)) {
-		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
-		goto answer;
-	}
-	wo.flow = fl;
-	wo.on_project_file = collect_file;
-	wo.ud = &col;
 	set_limits(lim);
-	rc = cvet__walk_file(index, file, (const char *const *)args, (int)nargs, dir, &wo, rep);
-	if (rc == 0 && col.oom)
+	rc = walk_unit(index, file, dir, (const char *const *)args, (int)nargs, wopts, &unit,
+		       flags & JOB_WANT_DEPS ? &deps : NULL);
+	if (rc == 0 && (unit.oom || deps.oom))
 		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
 answer:
 	cvet_wbuf__u32(w, RESULT_MAGIC);
 	cvet_wbuf__u32(w, (uint32_t)rc);
 	cvet_wbuf__str(w, rc < 0 ? cvet_error_last() : "");
 	if (rc == 0) {
-		cvet_report__encode(rep, w);
-		cvet_wbuf__u32(w, (uint32_t)col.files.n);
-		for (size_t i = 0; i < col.files.n; i++)
-			cvet_wbuf__str(w, col.files.v[i]);
-		cvet_wbuf__u32(w, fl ? 1 : 0);
-		if (fl)
-			cvet_flow__encode(fl, w);
+		cvet_wbuf__put(w, unit.p, unit.n);
+		cvet_wbuf__put(w, deps.p, deps.n);
 	}
-	cvet_report_free(rep);
-	cvet_flow_free(fl);
-	cvet_strv__clear(&col.files);
+	cvet_wbuf__clear(&unit);
+	cvet_wbuf__clear(&deps);
 	for (uint32_t i = 0; args && i < nargs; i++)
 		free(args[i]);
 	free(args);
 	free(file);
 	free(dir);
+}
+
+int cvet_unit__walk(CXIndex index, const cvet_job *job, const cvet_walk_options *wopts, cvet_unit_bytes *keep)
+{
+	cvet_wbuf deps = {0};
+	uint32_t cacheable = 0;
+	int rc = walk_unit(index, job->file, job->directory, (const char *const *)job->args.v, (int)job->args.n, wopts,
+			   &keep->unit, &deps);
+	keep->cacheable = 0;
+	if (rc == 0 && (keep->unit.oom || deps.oom))
+		rc = cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (rc == 0 && deps.n >= 8 && (memcpy(&cacheable, deps.p + 4, 4), cacheable == 1)) { /* magic, cacheable, list */
+		cvet_wbuf__put(&keep->deps, deps.p + 8, deps.n - 8);
+		keep->cacheable = !keep->deps.oom;
+	}
+	cvet_wbuf__clear(&deps);
+	return rc;
 }
 
 /* Keep only 0, 1, 2 and `keep`, which moves to a descriptor above them. Returns the new descriptor or -1. */
@@ -469,7 +564,7 @@ int cvet_worker__stop(cvet_worker *w, cvet_spawner *sp)
 	return status;
 }
 
-static int send_job(cvet_worker *w, const cvet_job *job)
+static int send_job(cvet_worker *w, const cvet_job *job, uint32_t flags)
 {
 	cvet_wbuf b = {0};
 	uint32_t len = 0;
@@ -481,6 +576,7 @@ static int send_job(cvet_worker *w, const cvet_job *job)
 	cvet_wbuf__u32(&b, (uint32_t)job->args.n);
 	for (size_t i = 0; i < job->args.n; i++)
 		cvet_wbuf__str(&b, job->args.v[i]);
+	cvet_wbuf__u32(&b, flags);
 	if (b.oom || b.n - 4 > MAX_JOB_BYTES) {
 		cvet_wbuf__clear(&b);
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
@@ -493,19 +589,109 @@ static int send_job(cvet_worker *w, const cvet_job *job)
 	return rc;
 }
 
-/* Decode a whole answer and merge it. */
-static int take_answer(const unsigned char *p, size_t n, const cvet_walk_options *wopts, cvet_report *out,
-		       cvet_flow *flow, cvet_worker_outcome *outcome)
+/* A unit read from bytes, not yet merged. */
+typedef struct unit_read {
+	cvet_report *tmp;
+	cvet_flow_tu ft;
+	cvet_strv files;
+	int have_flow;
+} unit_read;
+
+static void unit_drop(unit_read *u)
+{
+	if (u->have_flow)
+		cvet_flow__tu_discard(&u->ft);
+	cvet_report_free(u->tmp);
+	cvet_strv__clear(&u->files);
+	memset(u, 0, sizeof(*u));
+}
+
+/* Read one unit (report, files, flow) from r into u. 0 (*bad set, u empty, when the bytes are not a unit), or
+ * CVET_ENOMEM. */
+static int unit_read_from(cvet_rbuf *r, cvet_flow *flow, unit_read *u, int *bad)
+{
+	int oom = 0, error = 0, have_flow;
+
+	*bad = 0;
+	memset(u, 0, sizeof(*u));
+	if (cvet_report_new(&u->tmp) < 0)
+		return CVET_ENOMEM;
+	if (!r->bad && (error = cvet_report__decode(r, u->tmp)) == CVET_ENOMEM)
+		goto fail;
+	{
+		uint32_t nf = cvet_rbuf__count(r, 4);
+		for (uint32_t i = 0; i < nf && !r->bad; i++) {
+			char *s = cvet_rbuf__str(r, &oom);
+			if (!s || cvet_strv__take(&u->files, s) < 0)
+				r->bad = 1;
+		}
+	}
+	have_flow = (int)cvet_rbuf__u32(r);
+	if (r->bad || error == CVET_EPARSE || oom || (have_flow && !flow) || (unsigned)have_flow > 1) {
+		error = oom ? CVET_ENOMEM : 0;
+		*bad = !oom;
+		goto fail;
+	}
+	if (have_flow) {
+		if ((error = cvet_flow__decode(r, flow, &u->ft)) < 0) { /* it discards what it read itself */
+			*bad = error == CVET_EPARSE;
+			error = error == CVET_ENOMEM ? CVET_ENOMEM : 0;
+			goto fail;
+		}
+		u->have_flow = 1;
+	}
+	return 0;
+fail:
+	unit_drop(u);
+	return error;
+}
+
+/* Merge u: findings into out, functions into the flow program, files to wopts->on_project_file. 0 or
+ * CVET_ENOMEM (message set). u is empty afterwards. */
+static int unit_commit(unit_read *u, const cvet_walk_options *wopts, cvet_report *out)
+{
+	int error = 0;
+	if (u->have_flow) {
+		u->have_flow = 0;
+		error = cvet_flow__tu_finish(&u->ft);
+	}
+	if (!error)
+		error = cvet_report_merge(out, u->tmp);
+	for (size_t i = 0; !error && wopts->on_project_file && i < u->files.n; i++)
+		wopts->on_project_file(wopts->ud, u->files.v[i]);
+	unit_drop(u);
+	return error < 0 ? cvet_error_setc(CVET_ENOMEM, "out of memory") : 0;
+}
+
+int cvet_unit__merge(const unsigned char *p, size_t n, const cvet_walk_options *wopts, cvet_report *out,
+		     cvet_flow *flow, int *bad)
 {
 	cvet_rbuf r = {p, n, 0, 0};
-	cvet_report *tmp = NULL;
-	cvet_flow_tu ft;
-	cvet_strv files = {0};
+	unit_read u;
+	int error = unit_read_from(&r, flow, &u, bad);
+	if (error < 0)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (*bad)
+		return 0;
+	if (r.at != r.n) {
+		unit_drop(&u);
+		*bad = 1;
+		return 0;
+	}
+	return unit_commit(&u, wopts, out);
+}
+
+/* Decode a whole answer and merge it; with keep, also hand back the unit's bytes and inputs. */
+static int take_answer(const unsigned char *p, size_t n, const cvet_walk_options *wopts, cvet_report *out,
+		       cvet_flow *flow, cvet_unit_bytes *keep, cvet_worker_outcome *outcome)
+{
+	cvet_rbuf r = {p, n, 0, 0};
 	int32_t status;
 	char *msg = NULL;
-	int oom = 0, error = 0, have_flow = 0;
+	int oom = 0, error = 0, bad = 0, cacheable = 0;
+	size_t unit_at, unit_end, deps_at = 0;
+	unit_read u;
 
-	memset(&ft, 0, sizeof(ft));
 	if (cvet_rbuf__u32(&r) != RESULT_MAGIC)
 		r.bad = 1;
 	status = (int32_t)cvet_rbuf__u32(&r);
@@ -522,40 +708,46 @@ static int take_answer(const unsigned char *p, size_t n, const cvet_walk_options
 		return error;
 	}
 	free(msg);
-	if ((error = cvet_report_new(&tmp)) < 0)
-		return error;
-	if (!r.bad && (error = cvet_report__decode(&r, tmp)) == CVET_ENOMEM)
-		goto done;
-	{
-		uint32_t nf = cvet_rbuf__count(&r, 4);
-		for (uint32_t i = 0; i < nf && !r.bad; i++) {
+	unit_at = r.at;
+	if ((error = unit_read_from(&r, flow, &u, &bad)) < 0)
+		return cvet_error_setc(CVET_ENOMEM, "out of memory");
+	if (bad || oom) {
+		*outcome = CVET_WORKER_BAD;
+		return oom ? cvet_error_setc(CVET_ENOMEM, "out of memory") : 0;
+	}
+	unit_end = r.at;
+	if (keep) {
+		/* the unit's inputs: DEPS_MAGIC, cacheable, n, n x (name, size, SHA-256) */
+		uint32_t nd;
+		if (cvet_rbuf__u32(&r) != DEPS_MAGIC)
+			r.bad = 1;
+		cacheable = cvet_rbuf__u32(&r) == 1;
+		deps_at = r.at;
+		nd = cvet_rbuf__count(&r, 4 + 8 + CVET_SHA256_BYTES);
+		for (uint32_t i = 0; i < nd && !r.bad; i++) {
+			unsigned char sha[CVET_SHA256_BYTES];
 			char *s = cvet_rbuf__str(&r, &oom);
-			if (!s || cvet_strv__take(&files, s) < 0)
+			if (!s)
 				r.bad = 1;
+			free(s);
+			cvet_rbuf__u64(&r);
+			cvet_rbuf__get(&r, sha, sizeof(sha));
 		}
 	}
-	have_flow = (int)cvet_rbuf__u32(&r);
-	if (!r.bad && have_flow && flow && (error = cvet_flow__decode(&r, flow, &ft)) == CVET_ENOMEM)
-		goto done;
-	if (error == CVET_EPARSE || r.bad || oom || r.at != r.n || (have_flow && !flow)) {
-		cvet_flow__tu_discard(&ft);
+	if (r.bad || oom || r.at != r.n) {
+		unit_drop(&u);
 		*outcome = CVET_WORKER_BAD;
-		error = oom ? CVET_ENOMEM : 0;
-		goto done;
+		return oom ? cvet_error_setc(CVET_ENOMEM, "out of memory") : 0;
 	}
-	if (have_flow && (error = cvet_flow__tu_finish(&ft)) < 0)
-		goto done;
-	if ((error = cvet_report_merge(out, tmp)) < 0)
-		goto done;
-	for (size_t i = 0; wopts->on_project_file && i < files.n; i++)
-		wopts->on_project_file(wopts->ud, files.v[i]);
+	if ((error = unit_commit(&u, wopts, out)) < 0)
+		return error;
+	if (keep && cacheable) {
+		cvet_wbuf__put(&keep->unit, p + unit_at, unit_end - unit_at);
+		cvet_wbuf__put(&keep->deps, p + deps_at, r.n - deps_at);
+		keep->cacheable = !keep->unit.oom && !keep->deps.oom;
+	}
 	*outcome = CVET_WORKER_OK;
-done:
-	cvet_report_free(tmp);
-	cvet_strv__clear(&files);
-	if (error == CVET_ENOMEM)
-		return cvet_error_setc(CVET_ENOMEM, "out of memory");
-	return error < 0 ? error : 0;
+	return 0;
 }
 
 int cvet_worker__start(cvet_worker *w, cvet_spawner *sp)
@@ -573,7 +765,7 @@ static void give_up(cvet_worker *w)
 }
 
 int cvet_worker__run(cvet_worker *w, const cvet_job *job, const cvet_walk_options *wopts, cvet_report *out,
-		     cvet_flow *flow, cvet_worker_outcome *outcome)
+		     cvet_flow *flow, cvet_unit_bytes *keep, cvet_worker_outcome *outcome)
 {
 	uint64_t len = 0;
 	unsigned char *buf = NULL;
@@ -584,7 +776,7 @@ int cvet_worker__run(cvet_worker *w, const cvet_job *job, const cvet_walk_option
 		*outcome = CVET_WORKER_GONE;
 		return 0;
 	}
-	if ((sent = send_job(w, job)) < 0)
+	if ((sent = send_job(w, job, keep ? JOB_WANT_DEPS : 0)) < 0)
 		return sent;
 	if (sent == 1) {
 		*outcome = CVET_WORKER_GONE; /* it had ended between jobs (stopped late by the watchdog) */
@@ -606,7 +798,7 @@ int cvet_worker__run(cvet_worker *w, const cvet_job *job, const cvet_walk_option
 		return 0;
 	}
 	w->jobs_done++;
-	error = take_answer(buf, (size_t)len, wopts, out, flow, outcome);
+	error = take_answer(buf, (size_t)len, wopts, out, flow, keep, outcome);
 	free(buf);
 	if (error < 0 || *outcome != CVET_WORKER_OK)
 		give_up(w);

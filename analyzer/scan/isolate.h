@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include "cvet/report.h"
 #include "code/tu.h"
+#include "common/wire.h"
 #include "flow/flow.h"
 #include "scan/jobs.h"
 
@@ -60,6 +61,14 @@ void cvet_spawner__stop(cvet_spawner *sp);
 /* Start w's process when it is not running. 0, or CVET_EIO (the spawner is gone; message set). */
 int cvet_worker__start(cvet_worker *w, cvet_spawner *sp);
 
+/* A unit's result as bytes, for the incremental cache (scan/cache.h): the unit (report, files, flow) and its
+ * inputs (u32 n, n x (str name, u64 size, 32-byte SHA-256 of the bytes libclang parsed)). */
+typedef struct cvet_unit_bytes {
+	cvet_wbuf unit;
+	cvet_wbuf deps;
+	int cacheable;      /* set when both are filled and the unit may be kept (it had no error) */
+} cvet_unit_bytes;
+
 /*
  * Run `job` in w's process. On CVET_WORKER_OK the findings, endpoints and notes are appended to `out`, the
  * lowered functions merged into `flow` (when not NULL), and wopts->on_project_file called for each project file
@@ -68,7 +77,21 @@ int cvet_worker__start(cvet_worker *w, cvet_spawner *sp);
  * Returns 0 with *outcome set, or a negative CVET_E* (out of memory in the scanner; message set).
  */
 int cvet_worker__run(cvet_worker *w, const cvet_job *job, const cvet_walk_options *wopts, cvet_report *out,
-		     cvet_flow *flow, cvet_worker_outcome *outcome);
+		     cvet_flow *flow, cvet_unit_bytes *keep, cvet_worker_outcome *outcome);
+
+/*
+ * The same in this process (--no-isolate with the cache): walk `job` into keep's unit bytes and inputs (nothing
+ * is merged: do that with cvet_unit__merge on keep->unit). 0, or a negative CVET_E* (out of memory; message set).
+ */
+int cvet_unit__walk(CXIndex index, const cvet_job *job, const cvet_walk_options *wopts, cvet_unit_bytes *keep);
+
+/*
+ * Merge unit bytes (a worker's answer, or the cache's copy of one) as the walker would have: findings,
+ * endpoints and notes into out, functions into flow, files to wopts->on_project_file. Bytes that are not a
+ * whole unit merge nothing and set *bad. 0, or CVET_ENOMEM (message set).
+ */
+int cvet_unit__merge(const unsigned char *p, size_t n, const cvet_walk_options *wopts, cvet_report *out,
+		     cvet_flow *flow, int *bad);
 
 /* End w's process (end of input, then reap it) and return its wait status. Safe on a worker not running. */
 int cvet_worker__stop(cvet_worker *w, cvet_spawner *sp);
