@@ -4,6 +4,7 @@
 #include <string.h>
 #include "code/check.h"
 #include "code/cx.h"
+#include "lib/ast_flat.h"
 #include "lib/calls.h"
 #include "lib/names.h"
 #include "lib/text.h"
@@ -632,6 +633,41 @@ static void report_bind(cvet_tu *tu, const cvet_site *b, const char *addr, long 
 		(void)cvet_tu_add_step(tu, f, where, "wildcard address %s set here", addr);
 }
 
+/* 1 when node i of the flattened function reads one of the function's parameters (u->listen, *host). */
+static int reads_param(const cvet_flat *fl, int i)
+{
+	for (int j = i; j >= 0 && j < fl->v[i].end && (size_t)j < fl->n; j++)
+		if (fl->v[j].c.kind == CXCursor_DeclRefExpr &&
+		    clang_getCursorReferenced(fl->v[j].c).kind == CXCursor_ParmDecl)
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 when the statement at `at` runs only under a condition on the function's parameters: the wildcard is
+ * then what the input chose (`listen *:80` parsed by a configuration reader: if (*host == '*') addr =
+ * INADDR_ANY), not a hard-coded address.
+ */
+static int chosen_by_input(CXCursor fn, CXCursor at)
+{
+	cvet_flat fl = {0};
+	int i, child, found = 0;
+	if (cvet_flat__build(fn, &fl) < 0 || (i = cvet_flat__find(&fl, at, 0)) < 0)
+		goto done;
+	while (!found && (i = cvet_flat__up(&fl, child = i, NULL)) >= 0) {
+		enum CXCursorKind k = fl.v[i].c.kind;
+		int cond = -1;
+		if (k == CXCursor_IfStmt || k == CXCursor_SwitchStmt || k == CXCursor_WhileStmt ||
+		    k == CXCursor_ConditionalOperator)
+			cond = i + 1; /* the condition is the first child */
+		if (cond >= 0 && (size_t)cond < fl.n && fl.v[cond].parent == i && !cvet_flat__within(&fl, cond, child))
+			found = reads_param(&fl, cond);
+	}
+done:
+	cvet_flat__free(&fl);
+	return found;
+}
+
 static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 {
 	state *st = vs;
@@ -732,7 +768,7 @@ static void on_function_end(cvet_tu *tu, void *vs, const cvet_event *ev)
 			    f->call.kind != CXCursor_BinaryOperator)
 				continue;
 			wild = f->value == 0 && sockaddr_family(f->arg[0]) >= 4;
-			if (wild)
+			if (wild && !chosen_by_input(fn, f->call))
 				cvet_tu_report(tu, &cvet_check_bind_all_interfaces, f->call,
 					       "wildcard address (%s) stored in a socket address: a socket bound to it "
 					       "listens on all interfaces; use 127.0.0.1 / ::1 or a configured address",

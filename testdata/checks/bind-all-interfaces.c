@@ -246,3 +246,25 @@ ssize_t send_connected(int fd, const void *buf, size_t n)
 {
 	return sendto(fd, buf, n, 0, NULL, 0); // ok: bind-all-interfaces (connected socket: not an endpoint)
 }
+
+/* A configuration reader: the wildcard is what the parsed "listen *:PORT" asked for, not a fixed choice. */
+int parse_listen(struct sockaddr_in *sin, const char *host, size_t len, unsigned short port)
+{
+	memset(sin, 0, sizeof *sin);
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(port);
+	if (len == 1 && *host == '*') {
+		sin->sin_addr.s_addr = INADDR_ANY; // ok: bind-all-interfaces (chosen by the parsed input)
+		return 1;
+	}
+	return inet_pton(AF_INET, host, &sin->sin_addr) == 1 ? 0 : -1;
+}
+
+/* The same helper with the wildcard fixed in the code, whatever the caller passes. */
+void default_listen(struct sockaddr_in *sin, unsigned short port)
+{
+	memset(sin, 0, sizeof *sin);
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(port);
+	sin->sin_addr.s_addr = INADDR_ANY; // expect: bind-all-interfaces
+}
