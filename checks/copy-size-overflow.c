@@ -31,6 +31,38 @@ static const struct {
 	{"__builtin___strncpy_chk", 0, 2, -1, 0},
 };
 
+/* Visitor: stops at an offsetof() (libclang shows it as an expression holding a reference to the member;
+ * nothing else in a size expression holds a bare member reference). */
+static int is_offsetof(CXCursor c, CXCursor parent, void *ud)
+{
+	(void)parent;
+	(void)ud;
+	return c.kind == CXCursor_MemberRef;
+}
+
+/*
+ * 1 when the destination is a member of a record (&s->t, s.buf) and the size is computed from the record's
+ * layout (offsetof(T, last) + sizeof(s->last) - offsetof(T, t)) to span that member and the ones after it,
+ * within the record: a deliberate write over several members, not past the object.
+ */
+static int spans_members(CXCursor dst, CXCursor size, long long n)
+{
+	CXCursor d = cx_strip_casts(dst), m;
+	CXType rec;
+	long long off, total;
+	if (d.kind == CXCursor_UnaryOperator && cx_unop(d) == CXUnaryOperator_AddrOf)
+		d = cx_strip_casts(cx_child(d, 0));
+	if (d.kind != CXCursor_MemberRefExpr || cx_is_null(m = clang_getCursorReferenced(d)) ||
+	    m.kind != CXCursor_FieldDecl)
+		return 0;
+	if (!cx_each_descendant(cx_strip_casts(size), is_offsetof, NULL))
+		return 0;
+	rec = clang_getCursorType(clang_getCursorSemanticParent(m));
+	off = clang_Cursor_getOffsetOfField(m);
+	total = clang_Type_getSizeOf(rec);
+	return off >= 0 && off % 8 == 0 && total > 0 && off / 8 + n <= total;
+}
+
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	int row = cvet_calls__find_row(ev->call->name, sized_fns, sizeof sized_fns / sizeof sized_fns[0],
@@ -53,7 +85,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 		n *= k;
 	}
 	cap = sized_fns[row].elements ? room / elem : room;
-	if (n <= cap)
+	if (n <= cap || spans_members(ev->call->args[sized_fns[row].dst], ev->call->args[sized_fns[row].size], n))
 		return;
 	dest = cvet_text__short(tu, ev->call->args[sized_fns[row].dst]);
 	cvet_tu_report(tu, &cvet_check_copy_size_overflow, ev->call->expr,

@@ -57,3 +57,20 @@ int main(void)
 	receive(0, &p, &b, stdin);
 	return memcpy;
 }
+
+/* A hash state cleared from one member to the end of another: the size is taken from the layout. */
+struct hash_state {
+	unsigned long long h[8];
+	unsigned long long t[2];
+	unsigned long long f[2];
+	unsigned char buf[256];
+	unsigned long buflen;
+	unsigned char last_node;
+};
+
+void hash_reset(struct hash_state *S)
+{
+	memset(&S->t, 0, __builtin_offsetof(struct hash_state, last_node) + sizeof(S->last_node) - __builtin_offsetof(struct hash_state, t));  // ok: copy-size-overflow (spans members within the record)
+	memset(&S->t, 0, __builtin_offsetof(struct hash_state, last_node) + 64);  // expect: copy-size-overflow
+	memset(S->t, 0, 32);  // expect: copy-size-overflow
+}
