@@ -715,26 +715,40 @@ static size_t stem_len(const char *base)
  */
 static int neighbour_args(const cvet_scan_options *o, const char *db, cvet_job *j, cvet_report *report)
 {
-	char *dir = cvet_jobs__join(NULL, j->file), *slash;
+	char *dir = cvet_jobs__join(NULL, j->file), *top = NULL, *slash;
 	const char *base = strrchr(j->file, '/') ? strrchr(j->file, '/') + 1 : j->file;
-	int error = 0;
+	cvet_jobs near = {0};
+	int error = 0, levels = 0;
 
 	if (!dir)
 		return cvet_error_setc(CVET_ENOMEM, "out of memory");
-	for (int level = 0; level < NEIGHBOUR_LEVELS && (slash = strrchr(dir, '/')) != NULL && slash != dir; level++) {
-		cvet_jobs near = {0};
-		const char *root = dir;
+	/* the folders looked in, nearest first: up to NEIGHBOUR_LEVELS, not above the report root; the database
+	 * is read once, for the highest of them, and each level picks from the entries under it */
+	if (!(top = cvet_jobs__join(NULL, dir))) {
+		error = cvet_error_setc(CVET_ENOMEM, "out of memory");
+		goto done;
+	}
+	while (levels < NEIGHBOUR_LEVELS && (slash = strrchr(top, '/')) != NULL && slash != top) {
+		*slash = '\0';
+		levels++;
+		if (o->report_root && (strcmp(top, o->report_root) == 0 || !cvet_jobs__path_under(top, o->report_root)))
+			break;
+	}
+	if (levels == 0)
+		goto done;
+	{
+		const char *root = top;
+		if ((error = cvet_compdb__load(db, o->report_root, &root, 1, o->exclude, o->nexclude, o->extra_args,
+					       o->nextra, &near, report)) < 0)
+			goto done;
+	}
+	for (int level = 0; level < levels && (slash = strrchr(dir, '/')) != NULL && slash != dir; level++) {
 		cvet_job *best = NULL;
 		*slash = '\0';
-		if ((error = cvet_compdb__load(db, o->report_root, &root, 1, o->exclude, o->nexclude, o->extra_args,
-					       o->nextra, &near, report)) < 0) {
-			cvet_jobs__clear(&near);
-			break;
-		}
 		for (size_t k = 0; k < near.n; k++) {
 			const char *nb = strrchr(near.v[k].file, '/') ? strrchr(near.v[k].file, '/') + 1 : near.v[k].file;
 			int same = stem_len(nb) == stem_len(base) && strncmp(nb, base, stem_len(base)) == 0;
-			if (near.v[k].header)
+			if (near.v[k].header || !cvet_jobs__path_under(near.v[k].file, dir))
 				continue;
 			if (!best || (same && !(strncmp(strrchr(best->file, '/') + 1, base, stem_len(base)) == 0)) ||
 			    (!same && strcmp(near.v[k].file, best->file) < 0 &&
@@ -747,11 +761,12 @@ static int neighbour_args(const cvet_scan_options *o, const char *db, cvet_job *
 			j->directory = best->directory;
 			best->directory = NULL;
 			j->from_db = 1;
-		}
-		cvet_jobs__clear(&near);
-		if (best || (o->report_root && (strcmp(dir, o->report_root) == 0 || !cvet_jobs__path_under(dir, o->report_root))))
 			break;
+		}
 	}
+done:
+	cvet_jobs__clear(&near);
+	free(top);
 	free(dir);
 	return error;
 }
