@@ -480,6 +480,9 @@ static void on_mismatched_dealloc(A *a, const fl_node *call, const char *name, u
 				  "'%s' releases what '%s' returned%s; release it with '%s'", name, alloc, where, want);
 }
 
+/* unchecked-return, incorrect-return-check: checks/flow_results.c */
+void cvet_flow__results_end(A *a, const state *in);
+
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
 	.on_summary_call = on_summary_call,
@@ -492,6 +495,7 @@ static const cvet_flow_hooks hooks = {
 	.on_double_free = on_double_free,
 	.on_free_nonheap = on_free_nonheap,
 	.on_mismatched_dealloc = on_mismatched_dealloc,
+	.on_function_end = cvet_flow__results_end,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -293,12 +293,28 @@ typedef struct cvet_flow_hooks {
 	 * allocated at node `site` */
 	void (*on_mismatched_dealloc)(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
 				      const char *via);
+	/* the final sweep of a function is over (reporting round only): in[b].live tells the blocks it reached */
+	void (*on_function_end)(A *a, const state *in);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */
 #define NF_LOCAL 1   /* a local variable or array */
 #define NF_STATIC 2  /* a global or static variable or array */
 #define NF_LITERAL 3 /* a string literal */
+
+/* What checks/flow_models.def says of a library function's result (CHECKED, FAILS, RANGE). */
+#define RC_ALWAYS 1 /* CHECKED(name, ALWAYS): a result ignored or never tested is a finding */
+#define RC_STORED 2 /* CHECKED(name, STORED): only one stored and never tested, or a wrapper's ignored */
+typedef struct result_model {
+	int checked;              /* 0, RC_ALWAYS or RC_STORED */
+	int has_fails;
+	int64_t fail_lo, fail_hi; /* what it returns on failure; fail_lo > fail_hi: a short count (fread) */
+	int zero_is_end;          /* FAILS_END: 0 is an outcome of its own (end of input), which a test may single out */
+	int has_range;
+	int64_t lo, hi;           /* every value it returns (RANGE) */
+} result_model;
+/* Fills `out` for library function `name`; 1 when it has a CHECKED or FAILS model. */
+int cvet_flow__result_model(const char *name, result_model *out);
 
 /* "malloc"/"free", "new"/"delete", ... for family fam: its allocator (dealloc = 0) or deallocator. */
 const char *cvet_flow__family_word(int fam, int dealloc);
