@@ -554,6 +554,7 @@ typedef struct track {
 	int tested, escaped, fine_tests;
 	uint32_t bad1, bad2;       /* first test with verdict 1 / 2 */
 	char why1[256], why2[256];
+	int8_t clean[MAX_TRACKED]; /* 1: the local holds nothing but such results (0 unknown yet, -1 no) */
 	uint8_t mask;              /* bits of vars holding the result on the path being walked */
 	uint8_t gen, kill;         /* bits a root adds (copies) and removes (overwrites) */
 	uint32_t *stack;
@@ -571,19 +572,55 @@ static int var_bit(track *t, uint32_t v, int add)
 	return (int)t->nvars++;
 }
 
+/* Whether every store into local v is a call of the same function or a copy of a tracked local, so that a
+ * test of v is a test of the result alone (at_fd = open(...) on one path and AT_FDCWD on another is not). */
+static int clean_var(track *t, uint32_t v)
+{
+	const rctx *c = t->c;
+	const fl_func *f = c->f;
+	if (v >= f->nvars || f->vars[v].param >= 0 || f->vars[v].is_ref)
+		return 0;
+	for (uint32_t n = 1; n < f->nnodes; n++) {
+		const fl_node *nd = &f->nodes[n], *pn;
+		uint32_t p;
+		if (nd->op != FL_LOCAL || (uint32_t)nd->k != v || (!c->parent[n] && !c->rk[n]))
+			continue;
+		p = c->parent[n];
+		pn = node_at(f, p);
+		if (p && (pn->op == FL_ADDR || pn->op == FL_INCDEC))
+			return 0;
+		if (p && pn->op == FL_ASSIGN && pn->a == n) {
+			const fl_node *rhs = node_at(f, strip_casts(f, pn->b));
+			if (pn->sub != FB_NONE)
+				return 0;
+			if (rhs->op == FL_CALL && rhs->k == t->call->k)
+				continue;
+			if (rhs->op == FL_LOCAL && var_bit(t, (uint32_t)rhs->k, 0) >= 0)
+				continue;
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* One read of a tracked local at node n. */
 static void tracked_read(track *t, uint32_t n)
 {
 	fate ft;
+	int bit = var_bit(t, (uint32_t)node_at(t->c->f, n)->k, 0);
 	follow(t->c, n, &ft);
+	if (bit >= 0 && !t->clean[bit])
+		t->clean[bit] = (int8_t)(clean_var(t, t->vars[bit]) ? 1 : -1);
+	if (bit < 0 || t->clean[bit] < 0)
+		ft.direct = 0; /* it may hold other values here: its tests are not judged */
 	if (ft.escaped)
 		t->escaped = 1;
 	if (ft.copy_var >= 0) {
-		int bit = var_bit(t, (uint32_t)ft.copy_var, 1);
-		if (bit < 0)
+		int cb = var_bit(t, (uint32_t)ft.copy_var, 1);
+		if (cb < 0)
 			t->escaped = 1; /* too many copies to follow: assume it is handled */
 		else
-			t->gen |= (uint8_t)(1u << bit);
+			t->gen |= (uint8_t)(1u << cb);
 	}
 	if (ft.test) {
 		char why[256];
