@@ -259,7 +259,8 @@ static int wrapper_model(A *a, const fl_func *f, int depth, rmodel *out)
 			call = 0;
 		if (call && model_of(a, (uint32_t)node_at(f, call)->k, depth + 1, out) && out->m.checked) {
 			out->wrapper = fl_str(&a->fl->strs, f->name); /* the outermost: the one called */
-			out->m.checked = RC_ALWAYS; /* an ignored wrapper result is no other rule's */
+			if (out->m.checked == RC_ELSEWHERE)
+				out->m.checked = RC_ALWAYS; /* an ignored wrapper result is no other rule's */
 			return 1;
 		}
 	}

@@ -28,6 +28,7 @@ enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EX
 #define NONE FAM_NONE
 #define ALWAYS RC_ALWAYS
 #define STORED RC_STORED
+#define ELSEWHERE RC_ELSEWHERE
 
 typedef struct model {
 	const char *name;
@@ -86,6 +87,7 @@ static const model models[] = {
 #undef NONE
 #undef ALWAYS
 #undef STORED
+#undef ELSEWHERE
 
 #define NMODELS (sizeof(models) / sizeof(models[0]))
 

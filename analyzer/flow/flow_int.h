@@ -304,9 +304,10 @@ typedef struct cvet_flow_hooks {
 
 /* What checks/flow_models.def says of a library function's result (CHECKED, FAILS, RANGE). */
 #define RC_ALWAYS 1 /* CHECKED(name, ALWAYS): a result ignored or never tested is a finding */
-#define RC_STORED 2 /* CHECKED(name, STORED): only one stored and never tested, or a wrapper's ignored */
+#define RC_STORED 2 /* CHECKED(name, STORED): only one stored and never tested (also through a wrapper) */
+#define RC_ELSEWHERE 3 /* CHECKED(name, ELSEWHERE): as STORED, and a wrapper's result ignored */
 typedef struct result_model {
-	int checked;              /* 0, RC_ALWAYS or RC_STORED */
+	int checked;              /* 0, RC_ALWAYS, RC_STORED or RC_ELSEWHERE */
 	int has_fails;
 	int64_t fail_lo, fail_hi; /* what it returns on failure; fail_lo > fail_hi: a short count (fread) */
 	int zero_is_end;          /* FAILS_END: 0 is an outcome of its own (end of input), which a test may single out */

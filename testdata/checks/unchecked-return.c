@@ -8,6 +8,16 @@ static ssize_t put(int fd, const void *b, size_t n)
 	return write(fd, b, n);  // ok: unchecked-return (handed to the caller)
 }
 
+static int become(uid_t uid)
+{
+	return setuid(uid);  // ok: unchecked-return (handed to the caller)
+}
+
+static int drop_file(const char *path)
+{
+	return unlink(path);  // ok: unchecked-return
+}
+
 void ignored(int fd, char *buf, size_t n)
 {
 	read(fd, buf, n);            // expect: unchecked-return
@@ -16,6 +26,8 @@ void ignored(int fd, char *buf, size_t n)
 	printf("%s\n", buf);         // ok: unchecked-return (printf is not modelled)
 	unlink("/tmp/fixture.tmp");  // ok: unchecked-return (the clean-up idiom)
 	setuid(0);                   // expect: privilege-drop-unchecked
+	become(65534);               // expect: unchecked-return
+	drop_file("/tmp/fixture.tmp");  // ok: unchecked-return (as unlink itself)
 }
 
 int stored(int fd, char *buf, size_t n, FILE *in)
