@@ -510,6 +510,8 @@ static void on_leak(A *a, const fl_node *at, uint32_t site, int fam, uint32_t or
 				  "points to it; call '%s' on it before returning",
 				  what, alloc, where, resource ? "closed" : "freed", release);
 }
+/* unchecked-return, incorrect-return-check: checks/flow_results.c */
+void cvet_flow__results_end(A *a, const state *in);
 
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
@@ -524,6 +526,7 @@ static const cvet_flow_hooks hooks = {
 	.on_free_nonheap = on_free_nonheap,
 	.on_mismatched_dealloc = on_mismatched_dealloc,
 	.on_leak = on_leak,
+	.on_function_end = cvet_flow__results_end,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

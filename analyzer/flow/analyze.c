@@ -13,7 +13,8 @@
 
 /* ---- models (checks/flow_models.def) ---- */
 
-enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK, M_ALLOC, M_ALLOC_OUT, M_DEALLOC };
+enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK, M_ALLOC, M_ALLOC_OUT, M_DEALLOC,
+       M_FAILS, M_CHECKED /* results (unchecked-return, incorrect-return-check) */ };
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
        ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
@@ -25,6 +26,9 @@ enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EX
 #define POPEN FAM_POPEN
 #define DIR FAM_DIR
 #define NONE FAM_NONE
+#define ALWAYS RC_ALWAYS
+#define STORED RC_STORED
+#define ELSEWHERE RC_ELSEWHERE
 
 typedef struct model {
 	const char *name;
@@ -49,7 +53,13 @@ static const model models[] = {
 #define ALLOC_OUT(n, arg, fam) {#n, M_ALLOC_OUT, arg, fam, 0},
 #define DEALLOC(n, arg, fam) {#n, M_DEALLOC, arg, fam, 0},
 #define DEALLOC_Q(n, arg, fam) {n, M_DEALLOC, arg, fam, 0},
+#define FAILS(n, lo, hi) {#n, M_FAILS, lo, hi, 0},
+#define FAILS_END(n, lo, hi) {#n, M_FAILS, lo, hi, 1},
+#define CHECKED(n, how) {#n, M_CHECKED, how, 0, 0},
 #include "flow_models.def"
+#undef FAILS
+#undef FAILS_END
+#undef CHECKED
 #undef ALLOC
 #undef ALLOC_Q
 #undef ALLOC_OUT
@@ -75,6 +85,9 @@ static const model models[] = {
 #undef POPEN
 #undef DIR
 #undef NONE
+#undef ALWAYS
+#undef STORED
+#undef ELSEWHERE
 
 #define NMODELS (sizeof(models) / sizeof(models[0]))
 
@@ -652,6 +665,28 @@ static int find_model_any(const char *name)
 		if (strcmp(models[i].name, name) == 0)
 			return 1;
 	return 0;
+}
+
+int cvet_flow__result_model(const char *name, result_model *out)
+{
+	const model *m;
+	memset(out, 0, sizeof(*out));
+	if (!name || !*name || user_model(name))
+		return 0; /* the user's model of it says nothing of its results */
+	if ((m = find_model(name, M_CHECKED, NULL)) != NULL)
+		out->checked = (int)m->a;
+	if ((m = find_model(name, M_FAILS, NULL)) != NULL) {
+		out->has_fails = 1;
+		out->fail_lo = m->a;
+		out->fail_hi = m->b;
+		out->zero_is_end = m->c != 0;
+	}
+	if ((m = find_model(name, M_RANGE, NULL)) != NULL) {
+		out->has_range = 1;
+		out->lo = m->a;
+		out->hi = m->b;
+	}
+	return out->checked || out->has_fails;
 }
 
 static const char *var_name(A *a, int32_t root)
@@ -3274,6 +3309,8 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	for (uint32_t bi = 0; bi < f->nblocks && !a->oom; bi++)
 		if (in[bi].live)
 			visit_block(a, bi, in, &w, visits, 1);
+	if (a->prog->report && !a->oom)
+		HOOK(on_function_end)(a, in);
 	a->final = 0;
 	if (a->oom)
 		rc = CVET_ENOMEM;

@@ -304,12 +304,29 @@ typedef struct cvet_flow_hooks {
 	 * is lost at `at`: the function returns with no pointer to it surviving, or (overwritten = 1) the last
 	 * pointer to it is overwritten */
 	void (*on_leak)(A *a, const fl_node *at, uint32_t site, int fam, uint32_t org, int overwritten);
+	/* the final sweep of a function is over (reporting round only): in[b].live tells the blocks it reached */
+	void (*on_function_end)(A *a, const state *in);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */
 #define NF_LOCAL 1   /* a local variable or array */
 #define NF_STATIC 2  /* a global or static variable or array */
 #define NF_LITERAL 3 /* a string literal */
+
+/* What checks/flow_models.def says of a library function's result (CHECKED, FAILS, RANGE). */
+#define RC_ALWAYS 1 /* CHECKED(name, ALWAYS): a result ignored or never tested is a finding */
+#define RC_STORED 2 /* CHECKED(name, STORED): only one stored and never tested (also through a wrapper) */
+#define RC_ELSEWHERE 3 /* CHECKED(name, ELSEWHERE): as STORED, and a wrapper's result ignored */
+typedef struct result_model {
+	int checked;              /* 0, RC_ALWAYS, RC_STORED or RC_ELSEWHERE */
+	int has_fails;
+	int64_t fail_lo, fail_hi; /* what it returns on failure; fail_lo > fail_hi: a short count (fread) */
+	int zero_is_end;          /* FAILS_END: 0 is an outcome of its own (end of input), which a test may single out */
+	int has_range;
+	int64_t lo, hi;           /* every value it returns (RANGE) */
+} result_model;
+/* Fills `out` for library function `name`; 1 when it has a CHECKED or FAILS model. */
+int cvet_flow__result_model(const char *name, result_model *out);
 
 /* "malloc"/"free", "new"/"delete", ... for family fam: its allocator (dealloc = 0) or deallocator. */
 const char *cvet_flow__family_word(int fam, int dealloc);

@@ -17,7 +17,7 @@ char *read_message(int sock)
 		return NULL;
 	buf = malloc(len);  // expect: tainted-alloc-size
 	if (buf)
-		recv(sock, buf, len, 0);
+		recv(sock, buf, len, 0);  // expect: unchecked-return
 	return buf;
 }
 
@@ -67,7 +67,7 @@ char *read_message_checked(int sock)
 		return NULL;
 	buf = malloc(len);  // ok: tainted-alloc-size (bounded by MAX_MSG)
 	if (buf)
-		recv(sock, buf, len, 0);
+		recv(sock, buf, len, 0);  // expect: unchecked-return
 	return buf;
 }
 

@@ -8,7 +8,7 @@ char *gets(char *s); /* removed from C11's <stdio.h>; old code still declares it
 void stale(void)
 {
 	char b[16];
-	fgets(b, sizeof b, stdin); /* cvet-ignore: unsafe-gets replaced by fgets long ago */ // expect: unused-suppression
+	fgets(b, sizeof b, stdin); /* cvet-ignore: unsafe-gets replaced by fgets long ago */ // expect: unused-suppression, unchecked-return
 }
 
 void used(void)

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """hostile.py - the flow engine on pathological functions: 400 nested ifs, a 5,000-case switch, 1,000 labels
-jumping at each other, 300 mutually recursive functions, a 20,000-term expression and 60 nested loops.
-Each must finish (the test's timeout bounds it) with exit 0, and the recursion still finds its flow.
+jumping at each other, 300 mutually recursive functions, a 20,000-term expression, 60 nested loops and 2,000
+read() results kept in locals nothing tests, ahead of a 2,000-statement loop (unchecked-return follows each).
+Each must finish (the test's timeout bounds it) with exit 0, the recursion still finds its flow and the results
+are still reported.
 usage: hostile.py --cvet PATH
 """
 import argparse
@@ -29,6 +31,9 @@ def cases():
     yield "loops.c", ("int m(int n)\n{\n\tint a = 0;\n" +
                       "".join("for (int i%d = 0; i%d < n; i%d++) {\n" % (i, i, i) for i in range(60)) + "a += n;\n" +
                       "}\n" * 60 + "\treturn a;\n}\n")
+    yield "stored_results.c", ("#include <unistd.h>\nint s(char *b)\n{\n" +
+                               "".join("\tssize_t v%d = read(0, b, 1);\n" % i for i in range(2000)) + "\tfor (;;) {\n" +
+                               "".join("\t\tif (b[%d])\n\t\t\tb[0]++;\n" % (i % 50) for i in range(2000)) + "\t}\n}\n")
 
 
 def main():
@@ -46,6 +51,8 @@ def main():
             ok = r.returncode == 0
             if name == "recursion.c":
                 ok = ok and "[command-injection]" in r.stdout
+            if name == "stored_results.c":
+                ok = ok and r.stdout.count("[unchecked-return]") == 2000
             print("%s %s (exit %d)" % ("ok  " if ok else "FAIL", name, r.returncode))
             if not ok:
                 failures += 1

@@ -1,0 +1,55 @@
+// Fixture for unchecked-return: results of calls that can fail, ignored or never tested.
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static ssize_t put(int fd, const void *b, size_t n)
+{
+	return write(fd, b, n);  // ok: unchecked-return (handed to the caller)
+}
+
+static int become(uid_t uid)
+{
+	return setuid(uid);  // ok: unchecked-return (handed to the caller)
+}
+
+static int drop_file(const char *path)
+{
+	return unlink(path);  // ok: unchecked-return
+}
+
+void ignored(int fd, char *buf, size_t n)
+{
+	read(fd, buf, n);            // expect: unchecked-return
+	(void)read(fd, buf, n);      // ok: unchecked-return (a deliberate ignore)
+	put(fd, buf, n);             // expect: unchecked-return
+	printf("%s\n", buf);         // ok: unchecked-return (printf is not modelled)
+	unlink("/tmp/fixture.tmp");  // ok: unchecked-return (the clean-up idiom)
+	setuid(0);                   // expect: privilege-drop-unchecked
+	become(65534);               // expect: unchecked-return
+	drop_file("/tmp/fixture.tmp");  // ok: unchecked-return (as unlink itself)
+}
+
+int stored(int fd, char *buf, size_t n, FILE *in)
+{
+	ssize_t got = read(fd, buf, n);  // expect: unchecked-return
+	ssize_t ok = read(fd, buf, n);
+	ssize_t copy;
+	int lk = pthread_mutex_lock(NULL);  // expect: unchecked-return
+	buf[got] = 0;
+	copy = ok;
+	if (copy < 0)
+		return -1;
+	if (!fgets(buf, (int)n, in))       // ok: unchecked-return
+		return -1;
+	while ((got = read(fd, buf, n)) > 0)  // ok: unchecked-return
+		buf[0] = 'x';
+	printf("%d\n", lk);
+	return (int)got;
+}
+
+ssize_t passed_on(int fd, char *buf, size_t n)
+{
+	ssize_t r = read(fd, buf, n);  // ok: unchecked-return (returned)
+	return r;
+}
