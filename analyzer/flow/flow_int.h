@@ -80,7 +80,15 @@ typedef struct val {
 	uint8_t fam;      /* V_FREED: the family of the deallocator that freed it (FAM_*; 0 = unknown) */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
+	uint8_t nk;       /* nullness: where a NULL it may hold came from (NK_*); maybe NULL while set and not
+	                   * V_NONZERO, certainly NULL when lo == hi == 0 */
+	uint32_t nsrc;    /* with nk: the node that made it (the call that may return NULL, the NULL assignment) */
 } val;
+
+/* Nullness origins (val.nk). */
+#define NK_ALLOC 0x01u /* the result of a memory allocator (malloc family, or a project function returning one) */
+#define NK_CALL 0x02u  /* the result of another function that returns NULL on some path (getenv, fopen, ...) */
+#define NK_NULL 0x04u  /* a NULL constant assigned (certainly NULL only while lo == hi == 0) */
 
 #define SYMF_NONE 0xffffffffu
 
@@ -157,6 +165,12 @@ typedef struct summary {
 	uint8_t ret_fam_seen;       /* some non-NULL pointer return was seen (ret_fam then says what it was) */
 	uint8_t ret_pt_state;       /* 0: no non-NULL return seen; 1: every one points to global place ret_pt; 2: not */
 	uint64_t ret_pt;
+	uint8_t ret_nk;             /* pointer returns: NK_ALLOC / NK_CALL when some path returns NULL (not only
+	                             * because a parameter was NULL) or an unchecked maybe-NULL value */
+	uint32_t derefs_mask;       /* bit i: parameter i (a pointer) is dereferenced with no NULL check on every
+	                             * path that returns */
+	uint8_t derefs_seen;        /* some return was seen (derefs_mask is then the meet of them) */
+	uint32_t nullchk_mask;      /* bit i: parameter i's own value is tested for NULL on some path */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
@@ -236,6 +250,9 @@ typedef struct A {
 	const val *call_args;
 	const uint32_t *call_argn;
 	uint32_t call_nargs;
+	/* nullness: the pointer operand (node, value) of the latest dereference place_of went through */
+	uint32_t dptr_n;
+	val dptr;
 } A;
 
 /* analyze.c */
@@ -293,12 +310,24 @@ typedef struct cvet_flow_hooks {
 	 * allocated at node `site` */
 	void (*on_mismatched_dealloc)(A *a, const fl_node *call, const char *name, uint32_t site, int afam, int dfam,
 				      const char *via);
+	/* nullness: pointer value p (expression node pn, 0 = none), NULL or maybe NULL (see val.nk), is
+	 * dereferenced at `at`: read or written through, or passed to `callee` (NULL: a plain dereference) which
+	 * dereferences it (a library DEREF model, or a project function whose summary says so) */
+	void (*on_null_deref)(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */
 #define NF_LOCAL 1   /* a local variable or array */
 #define NF_STATIC 2  /* a global or static variable or array */
 #define NF_LITERAL 3 /* a string literal */
+
+/* A path step at node `at` with this text, for a finding's trace (1-based; 0 when none could be kept). */
+uint32_t cvet_flow__step(A *a, const fl_node *at, const char *text);
+/* A short name of expression node n for messages ("p", "s->buf", "*pp"); "the pointer" when it has none. */
+void cvet_flow__expr_name(A *a, uint32_t n, char *buf, size_t size);
+/* Whether pointer value v is certainly NULL / may be NULL (from a call that can return it, unchecked). */
+int cvet_flow__is_null(const val *v);
+int cvet_flow__maybe_null(const val *v);
 
 /* "malloc"/"free", "new"/"delete", ... for family fam: its allocator (dealloc = 0) or deallocator. */
 const char *cvet_flow__family_word(int fam, int dealloc);
