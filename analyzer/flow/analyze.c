@@ -755,12 +755,149 @@ static void note_param_deref(A *a, const val *p)
 		st_set(a, &a->cur, mkkey(DEREF_ROOT, i), konst(1));
 }
 
+/* Node x's parent in f (parent[] built by null_sites_count), skipping casts and assignments whose value x is. */
+static uint32_t value_parent(const fl_func *f, const uint32_t *parent, uint32_t *x)
+{
+	for (unsigned guard = 0; guard < 64 && parent[*x]; guard++) {
+		const fl_node *p = &f->nodes[parent[*x]];
+		if (p->op == FL_CAST || (p->op == FL_ASSIGN && p->sub == FB_NONE && p->b == *x))
+			*x = parent[*x];
+		else
+			break;
+	}
+	return parent[*x];
+}
+
+/* Whether the value of node x is tested (a branch on it, !x, x == 0, x != 0, x && .., x ? .. : ..). */
+static int tested_here(const fl_func *f, const uint32_t *parent, const uint8_t *is_cond, uint32_t x)
+{
+	uint32_t pn = value_parent(f, parent, &x);
+	const fl_node *p;
+	if (is_cond[x])
+		return 1;
+	if (!pn)
+		return 0;
+	p = &f->nodes[pn];
+	if (p->op == FL_UN && p->sub == FU_LNOT)
+		return 1;
+	if (p->op == FL_BIN && (p->sub == FB_LAND || p->sub == FB_LOR))
+		return 1;
+	if (p->op == FL_COND && p->a == x)
+		return 1;
+	if (p->op == FL_BIN && (p->sub == FB_EQ || p->sub == FB_NE)) {
+		uint32_t o = p->a == x ? p->b : p->a;
+		for (unsigned guard = 0; guard < 64 && o < f->nnodes && f->nodes[o].op == FL_CAST; guard++)
+			o = f->nodes[o].a;
+		return o < f->nnodes && f->nodes[o].op == FL_INT && f->nodes[o].k == 0;
+	}
+	return 0;
+}
+
+/* Count, over the whole program, each project function's call sites and those that test its result for
+ * NULL: the call itself tested, or the local it is assigned to tested somewhere in the caller. */
+static void null_sites_count(A *a)
+{
+	prog *p = a->prog;
+	uint32_t n = (uint32_t)a->fl->nfuncs;
+	p->null_sites_ready = 1;
+	if (!(p->null_sites = calloc(n ? n : 1, sizeof(uint32_t))) || !(p->null_tested = calloc(n ? n : 1, sizeof(uint32_t)))) {
+		cvet_flow__null_sites_free(p);
+		return;
+	}
+	for (uint32_t g = 0; g < n; g++) {
+		const fl_func *f = &a->fl->funcs[g];
+		uint32_t *parent = calloc(f->nnodes ? f->nnodes : 1, sizeof(uint32_t));
+		uint8_t *is_cond = calloc(f->nnodes ? f->nnodes : 1, 1), *var_tested = calloc(f->nvars ? f->nvars : 1, 1);
+		if (!parent || !is_cond || !var_tested) {
+			free(parent);
+			free(is_cond);
+			free(var_tested);
+			continue;
+		}
+		for (uint32_t i = 1; i < f->nnodes; i++) {
+			const fl_node *nd = &f->nodes[i];
+			if (nd->op == FL_CALL || nd->op == FL_INIT || nd->op == FL_UNKNOWN) {
+				for (uint32_t j = 0; j < nd->b && nd->a + j < f->nextra; j++)
+					if (f->extra[nd->a + j] < f->nnodes)
+						parent[f->extra[nd->a + j]] = i;
+				continue;
+			}
+			if (nd->a && nd->a < f->nnodes && nd->op != FL_INT && nd->op != FL_STR && nd->op != FL_LOCAL &&
+			    nd->op != FL_GLOBAL && nd->op != FL_FUNCREF)
+				parent[nd->a] = i;
+			if (nd->b && nd->b < f->nnodes && (nd->op == FL_BIN || nd->op == FL_ASSIGN || nd->op == FL_INDEX ||
+							   nd->op == FL_COND || nd->op == FL_COMMA))
+				parent[nd->b] = i;
+			if (nd->c && nd->c < f->nnodes && nd->op == FL_COND)
+				parent[nd->c] = i;
+		}
+		for (uint32_t b = 0; b < f->nblocks; b++)
+			if (f->blocks[b].term == FT_BRANCH && f->blocks[b].cond && f->blocks[b].cond < f->nnodes) {
+				uint32_t c = f->blocks[b].cond;
+				for (unsigned guard = 0; guard < 64 && f->nodes[c].op == FL_CAST; guard++)
+					c = f->nodes[c].a;
+				is_cond[c] = 1;
+			}
+		for (uint32_t i = 1; i < f->nnodes; i++)
+			if (f->nodes[i].op == FL_LOCAL && f->nodes[i].k >= 0 && (uint64_t)f->nodes[i].k < f->nvars &&
+			    tested_here(f, parent, is_cond, i))
+				var_tested[f->nodes[i].k] = 1;
+		for (uint32_t i = 1; i < f->nnodes; i++) {
+			const fl_node *nd = &f->nodes[i];
+			int64_t fi;
+			uint32_t x = i, up;
+			if (nd->op != FL_CALL || !nd->k || (fi = cvet_flow__func_index(p, (uint32_t)nd->k)) < 0)
+				continue;
+			p->null_sites[fi]++;
+			if (tested_here(f, parent, is_cond, i)) {
+				p->null_tested[fi]++;
+				continue;
+			}
+			up = parent[x];
+			while (up && f->nodes[up].op == FL_CAST)
+				x = up, up = parent[x];
+			if (up && f->nodes[up].op == FL_ASSIGN && f->nodes[up].b == x && f->nodes[up].a < f->nnodes &&
+			    f->nodes[f->nodes[up].a].op == FL_LOCAL && f->nodes[f->nodes[up].a].k >= 0 &&
+			    (uint64_t)f->nodes[f->nodes[up].a].k < f->nvars && var_tested[f->nodes[f->nodes[up].a].k])
+				p->null_tested[fi]++;
+		}
+		free(parent);
+		free(is_cond);
+		free(var_tested);
+	}
+}
+
+void cvet_flow__null_sites_free(prog *p)
+{
+	free(p->null_sites);
+	free(p->null_tested);
+	p->null_sites = p->null_tested = NULL;
+}
+
+/* Whether the project itself treats what project function `usr` returns as never NULL: of its call sites (at
+ * least 4) fewer than a third test the result. A NULL it can return on some path is then
+ * one its callers know cannot happen there (sshbuf_ptr() on a sane buffer). */
+static int trusted_never_null(A *a, uint32_t usr)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, usr);
+	if (fi < 0)
+		return 0;
+	if (!a->prog->null_sites_ready)
+		null_sites_count(a);
+	if (!a->prog->null_sites)
+		return 0;
+	return a->prog->null_sites[fi] >= 4 && a->prog->null_tested[fi] * 3 < a->prog->null_sites[fi];
+}
+
 /* A dereference at `at` of pointer value p (node pn): by the code itself (callee NULL) or by `callee`. */
 static void deref_value(A *a, uint32_t pn, const val *p, const fl_node *at, const char *callee)
 {
 	note_param_deref(a, p);
-	if (a->final && !a->sub && (cvet_flow__is_null(p) || cvet_flow__maybe_null(p)))
-		HOOK(on_null_deref)(a, at, pn, p, callee);
+	if (a->final && !a->sub && (cvet_flow__is_null(p) || cvet_flow__maybe_null(p))) {
+		const fl_node *src = p->nsrc ? N(a, p->nsrc) : NULL;
+		if (!(src && src->op == FL_CALL && src->k && !(p->nk & NK_NULL) && trusted_never_null(a, (uint32_t)src->k)))
+			HOOK(on_null_deref)(a, at, pn, p, callee);
+	}
 	if (cvet_flow__maybe_null(p) && p->nsrc) {
 		/* past the first dereference it was not NULL (or the program stopped): one finding, not one per use */
 		uint32_t src = p->nsrc;

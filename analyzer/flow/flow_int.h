@@ -213,6 +213,10 @@ typedef struct prog {
 	fnd_list *fnd;             /* per function: the findings of its latest analysis */
 	uint32_t *callers, *caller_start; /* reverse call graph: callers of f are callers[caller_start[f]..[f+1]) */
 	int oom;
+	/* nullness: per function, its call sites in the program and how many of them test the result for NULL
+	 * (counted once, on first need; freed with cvet_flow__null_sites_free) */
+	uint32_t *null_sites, *null_tested;
+	int null_sites_ready;
 } prog;
 
 /* Analysis of one function. */
@@ -320,6 +324,8 @@ typedef struct cvet_flow_hooks {
 #define NF_LOCAL 1   /* a local variable or array */
 #define NF_STATIC 2  /* a global or static variable or array */
 #define NF_LITERAL 3 /* a string literal */
+
+void cvet_flow__null_sites_free(prog *p);
 
 /* A path step at node `at` with this text, for a finding's trace (1-based; 0 when none could be kept). */
 uint32_t cvet_flow__step(A *a, const fl_node *at, const char *text);
