@@ -893,7 +893,7 @@ static int trusted_never_null(A *a, uint32_t usr)
 static void deref_value(A *a, uint32_t pn, const val *p, const fl_node *at, const char *callee)
 {
 	note_param_deref(a, p);
-	if (a->final && !a->sub && (cvet_flow__is_null(p) || cvet_flow__maybe_null(p))) {
+	if (a->final && !a->sub && !a->in_loop_step && (cvet_flow__is_null(p) || cvet_flow__maybe_null(p))) {
 		const fl_node *src = p->nsrc ? N(a, p->nsrc) : NULL;
 		if (!(src && src->op == FL_CALL && src->k && !(p->nk & NK_NULL) && trusted_never_null(a, (uint32_t)src->k)))
 			HOOK(on_null_deref)(a, at, pn, p, callee);
@@ -1228,9 +1228,13 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		}
 		break;
 	case FB_AND:
-		if (l.lo >= 0 && r.lo >= 0) {
+		if (l.lo == l.hi && r.lo == r.hi && !((l.fl | r.fl) & V_PT)) {
+			lo = hi = l.lo & r.lo; /* flags & RP_ALLOW_EOF with both known */
+		} else if (l.lo >= 0 && r.lo >= 0) {
 			lo = 0;
 			hi = l.hi < r.hi ? l.hi : r.hi;
+			if ((r.lo == r.hi && r.lo > 0 && l.hi < (r.lo & -r.lo)) || (l.lo == l.hi && l.lo > 0 && r.hi < (l.lo & -l.lo)))
+				hi = 0; /* (0 or 1) & 4: no bit in common */
 		} else if (r.lo >= 0 && r.lo == r.hi) {
 			lo = 0;
 			hi = r.hi;
@@ -1360,6 +1364,15 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 			v.nk = NK_NULL;
 			v.nsrc = (uint32_t)(at - a->f->nodes);
 		}
+	}
+	if (ln->op == FL_LOCAL && key_field(k) == 0) {
+		/* p = p->next: what was known of the NULLs in p's old target (p->left tested) is not p's new one's */
+		for (uint32_t i = 0; i < a->cur.n; i++)
+			if (key_root(a->cur.s[i].k) == key_root(k) && key_field(a->cur.s[i].k) != 0 && a->cur.s[i].v.nk) {
+				a->cur.s[i].v.nk = 0;
+				if (a->cur.s[i].v.lo == 0 && a->cur.s[i].v.hi == 0)
+					a->cur.s[i].v.lo = FULL_LO, a->cur.s[i].v.hi = FULL_HI;
+			}
 	}
 	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
 		check_use(a, k, at ? at : ln, "written");
@@ -1999,6 +2012,42 @@ static void in_context(A *a, uint32_t callee, const val *args, uint32_t nargs, v
 		ret->fl |= V_NONZERO;
 }
 
+/*
+ * A small callee that may return NULL, called with some constant argument: whether it still may in this
+ * context (read_passphrase(prompt, 0) returns NULL only with RP_ALLOW_EOF in its flags). Analysed again
+ * quietly, as in_context does; 1 when it may (or when it cannot be told).
+ */
+static int null_in_context(A *a, uint32_t callee, const val *args, uint32_t nargs)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, callee);
+	int any_const = 0, r;
+	A sub;
+	if (fi < 0 || a->sub || a->fl->funcs[fi].nnodes > MAX_CONTEXT_NODES || (uint32_t)fi == a->fi)
+		return 1;
+	for (uint32_t i = 0; i < nargs && i < 24; i++)
+		if (args[i].lo > FULL_LO && args[i].hi < FULL_HI && args[i].hi - args[i].lo < 256 && !(args[i].fl & V_PT))
+			any_const = 1; /* a constant, or one of a few (echo ? RP_ECHO : 0) */
+	if (!any_const)
+		return 1;
+	sub = *a;
+	memset(&sub.cur, 0, sizeof(sub.cur));
+	memset(&sub.spare, 0, sizeof(sub.spare));
+	memset(&sub.bt, 0, sizeof(sub.bt));
+	memset(&sub.be, 0, sizeof(sub.be));
+	sub.traces = NULL;
+	sub.ntraces = sub.captraces = 0;
+	sub.sub = 1;
+	sub.ctx_args = args;
+	sub.ctx_nargs = nargs < 24 ? nargs : 24;
+	sub.ret_acc = top();
+	sub.ret_seen = 0;
+	sub.ret_null = 0;
+	r = cvet_flow__analyze_function(&sub, (uint32_t)fi) < 0 || !sub.ret_seen || sub.ret_null;
+	free(sub.traces);
+	a->oom |= sub.oom;
+	return r;
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2124,7 +2173,7 @@ static val ev_call(A *a, uint32_t n)
 			}
 			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
 				in_context(a, callee, args, nargs, &ret);
-			if (s->ret_nk && (nd->tflags & FL_T_PTR)) { /* it may return NULL */
+			if (s->ret_nk && (nd->tflags & FL_T_PTR) && null_in_context(a, callee, args, nargs)) { /* it may return NULL */
 				ret.nk = (s->ret_nk & NK_ALLOC) || (s->ret_fam_seen && s->ret_fam == FAM_MALLOC) ? NK_ALLOC : NK_CALL;
 				ret.nsrc = n;
 				ret.fl &= (uint16_t)~V_NONZERO;
@@ -3135,6 +3184,7 @@ static void null_summary(A *a, summary *s, const val *rv, const fl_node *rn)
 			now |= 1u << i;
 	}
 	s->derefs_mask = s->derefs_seen ? (s->derefs_mask & now) : now;
+	s->derefs_mask &= ~s->nullchk_mask; /* a parameter it tests for NULL somewhere is one it expects NULL in */
 	s->derefs_seen = 1;
 	if (!rv || !rn || !(rn->tflags & FL_T_PTR))
 		return;
@@ -3365,6 +3415,9 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 					val r = ev(a, f->blocks[bi].cond);
 					a->ret_acc = a->ret_seen ? join(a->ret_acc, r) : r;
 					a->ret_seen = 1;
+					if ((r.lo == 0 && r.hi == 0 && !(r.fl & (V_NONZERO | V_PT | V_STR | V_STRSET | V_FN | V_LIT))) ||
+					    cvet_flow__maybe_null(&r))
+						a->ret_null = 1; /* nullness: this context may return NULL */
 				}
 			}
 		goto done;

@@ -247,6 +247,7 @@ typedef struct A {
 	uint32_t ctx_nargs;
 	val ret_acc;
 	int ret_seen;
+	int ret_null;              /* (nullness) some return of the context analysis may be NULL */
 	summary scratch;
 	/* the call being evaluated (for rules) */
 	const fl_node *call;
