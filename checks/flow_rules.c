@@ -512,6 +512,44 @@ static void on_leak(A *a, const fl_node *at, uint32_t site, int fam, uint32_t or
 }
 /* unchecked-return, incorrect-return-check: checks/flow_results.c */
 void cvet_flow__results_end(A *a, const state *in);
+/* A NULL or maybe-NULL pointer dereferenced: unchecked-alloc when it came from a memory allocator (CWE-690),
+ * null-dereference otherwise (a NULL constant, a NULL test's failing edge, getenv/fopen/strchr, a project
+ * function that returns NULL on some path). The path starts where the NULL came from. */
+static void on_null_deref(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee)
+{
+	char name[128], how[160], text[256];
+	const fl_node *src = p->nsrc && p->nsrc < a->f->nnodes ? &a->f->nodes[p->nsrc] : NULL;
+	const char *from = src && src->op == FL_CALL && src->k ? cvet_flow__display_name(a, (uint32_t)src->k) : NULL;
+	int definite = cvet_flow__is_null(p);
+	uint32_t org = 0;
+	cvet_flow__expr_name(a, pn, name, sizeof(name));
+	if (callee)
+		snprintf(how, sizeof(how), "passed to '%s', which dereferences it,", callee);
+	else
+		snprintf(how, sizeof(how), "dereferenced");
+	if (src) {
+		if (from)
+			snprintf(text, sizeof(text), "'%s' returns NULL when it %s", from,
+				 (p->nk & NK_ALLOC) ? "fails" : "fails or finds nothing");
+		else if (src->op == FL_ASSIGN)
+			snprintf(text, sizeof(text), "'%s' is set to NULL here", name);
+		else
+			snprintf(text, sizeof(text), "'%s' is NULL where this test fails", name);
+		org = cvet_flow__step(a, src, text);
+	}
+	if (definite)
+		cvet_flow__report(a, "null-dereference", at, org,
+				  "'%s' is NULL on this path and is %s; give it an object first, or test it and leave", name, how);
+	else if (p->nk & NK_ALLOC)
+		cvet_flow__report(a, "unchecked-alloc", at, org,
+				  "'%s' from '%s' is %s before it is checked for NULL; test it right after the allocation and "
+				  "handle the failure",
+				  name, from ? from : "an allocation", how);
+	else
+		cvet_flow__report(a, "null-dereference", at, org,
+				  "'%s' may be NULL here ('%s' can return NULL) and is %s without a check; test it first", name,
+				  from ? from : "its source", how);
+}
 
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
@@ -527,6 +565,7 @@ static const cvet_flow_hooks hooks = {
 	.on_mismatched_dealloc = on_mismatched_dealloc,
 	.on_leak = on_leak,
 	.on_function_end = cvet_flow__results_end,
+	.on_null_deref = on_null_deref,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -15,6 +15,7 @@
 
 enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK, M_ALLOC, M_ALLOC_OUT, M_DEALLOC,
        M_FAILS, M_CHECKED /* results (unchecked-return, incorrect-return-check) */ };
+enum { M_DEREF = 64, M_MAYNULL }; /* nullness (null-dereference, unchecked-alloc) */
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
        ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
@@ -56,10 +57,14 @@ static const model models[] = {
 #define FAILS(n, lo, hi) {#n, M_FAILS, lo, hi, 0},
 #define FAILS_END(n, lo, hi) {#n, M_FAILS, lo, hi, 1},
 #define CHECKED(n, how) {#n, M_CHECKED, how, 0, 0},
+#define DEREF(n, arg) {#n, M_DEREF, arg, 0, 0},
+#define MAYNULL(n) {#n, M_MAYNULL, -1, 0, 0},
 #include "flow_models.def"
 #undef FAILS
 #undef FAILS_END
 #undef CHECKED
+#undef DEREF
+#undef MAYNULL
 #undef ALLOC
 #undef ALLOC_Q
 #undef ALLOC_OUT
@@ -207,6 +212,12 @@ static int null_const(const val *v)
 	return v->lo == 0 && v->hi == 0 && !v->t && !(v->fl & (V_PT | V_STR | V_STRSET | V_FN | V_LIT));
 }
 
+/* Whether v may hold NULL by what nullness knows (a NULL constant, an unchecked maybe-NULL result). */
+static int nullish(const val *v)
+{
+	return v->nk && !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
+}
+
 static val join(val a, val b)
 {
 	val r = a;
@@ -234,6 +245,9 @@ static val join(val a, val b)
 	r.fam = a.fam == b.fam ? a.fam : !a.fam ? b.fam : !b.fam ? a.fam : FAM_MIXED;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
+	/* NULL on either path may be NULL after the join (unless both are known non-NULL: V_NONZERO above) */
+	r.nk = (uint8_t)((nullish(&a) ? a.nk : 0) | (nullish(&b) ? b.nk : 0));
+	r.nsrc = (a.nk & (NK_ALLOC | NK_CALL)) ? a.nsrc : (b.nk & (NK_ALLOC | NK_CALL)) ? b.nsrc : a.nsrc ? a.nsrc : b.nsrc;
 	return r;
 }
 
@@ -241,7 +255,7 @@ static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
 	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed &&
-	       a->fam == b->fam;
+	       a->fam == b->fam && a->nk == b->nk && a->nsrc == b->nsrc;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -758,6 +772,235 @@ static const fl_node *N(A *a, uint32_t n)
 	return &a->f->nodes[n < a->f->nnodes ? n : 0];
 }
 
+/* ---- nullness (null-dereference, unchecked-alloc) ---- */
+
+static int place_of(A *a, uint32_t n, uint64_t *out);
+static int object_of(A *a, uint32_t n, uint64_t *out);
+
+/* Marker places: (DEREF_ROOT, i) holds 1 once parameter i was dereferenced with no NULL check on the path
+ * (between the globals' roots and the heap's: no variable, global or block has it). */
+#define DEREF_ROOT (-(int32_t)(HEAP_BASE - 1))
+
+int cvet_flow__is_null(const val *v)
+{
+	return v->nk && v->lo == 0 && v->hi == 0 && !(v->fl & (V_NONZERO | V_STR | V_STRSET | V_FN | V_LIT));
+}
+
+int cvet_flow__maybe_null(const val *v)
+{
+	return (v->nk & (NK_ALLOC | NK_CALL)) && !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
+}
+
+/* Pointer value p is dereferenced: when it is a parameter's own value, not checked, mark the parameter (its
+ * summary then says callers must not pass NULL). */
+static void note_param_deref(A *a, const val *p)
+{
+	uint32_t pb = p->t & K_PARAMS, i = 0;
+	if (!pb || (pb & (pb - 1)) || p->symf != 0 || (p->fl & (V_NONZERO | V_PT)) || p->lo > 0 || p->hi < 0)
+		return;
+	while (i < 24 && !(pb & PBIT(i)))
+		i++;
+	if (i < 24 && i < a->f->nparams)
+		st_set(a, &a->cur, mkkey(DEREF_ROOT, i), konst(1));
+}
+
+/* Node x's parent in f (parent[] built by null_sites_count), skipping casts and assignments whose value x is. */
+static uint32_t value_parent(const fl_func *f, const uint32_t *parent, uint32_t *x)
+{
+	for (unsigned guard = 0; guard < 64 && parent[*x]; guard++) {
+		const fl_node *p = &f->nodes[parent[*x]];
+		if (p->op == FL_CAST || (p->op == FL_ASSIGN && p->sub == FB_NONE && p->b == *x))
+			*x = parent[*x];
+		else
+			break;
+	}
+	return parent[*x];
+}
+
+/* Whether the value of node x is tested (a branch on it, !x, x == 0, x != 0, x && .., x ? .. : ..). */
+static int tested_here(const fl_func *f, const uint32_t *parent, const uint8_t *is_cond, uint32_t x)
+{
+	uint32_t pn = value_parent(f, parent, &x);
+	const fl_node *p;
+	if (is_cond[x])
+		return 1;
+	if (!pn)
+		return 0;
+	p = &f->nodes[pn];
+	if (p->op == FL_UN && p->sub == FU_LNOT)
+		return 1;
+	if (p->op == FL_BIN && (p->sub == FB_LAND || p->sub == FB_LOR))
+		return 1;
+	if (p->op == FL_COND && p->a == x)
+		return 1;
+	if (p->op == FL_BIN && (p->sub == FB_EQ || p->sub == FB_NE)) {
+		uint32_t o = p->a == x ? p->b : p->a;
+		for (unsigned guard = 0; guard < 64 && o < f->nnodes && f->nodes[o].op == FL_CAST; guard++)
+			o = f->nodes[o].a;
+		return o < f->nnodes && f->nodes[o].op == FL_INT && f->nodes[o].k == 0;
+	}
+	return 0;
+}
+
+/* Count, over the whole program, each project function's call sites and those that test its result for
+ * NULL: the call itself tested, or the local it is assigned to tested somewhere in the caller. */
+static void null_sites_count(A *a)
+{
+	prog *p = a->prog;
+	uint32_t n = (uint32_t)a->fl->nfuncs;
+	p->null_sites_ready = 1;
+	if (!(p->null_sites = calloc(n ? n : 1, sizeof(uint32_t))) || !(p->null_tested = calloc(n ? n : 1, sizeof(uint32_t)))) {
+		cvet_flow__null_sites_free(p);
+		return;
+	}
+	for (uint32_t g = 0; g < n; g++) {
+		const fl_func *f = &a->fl->funcs[g];
+		uint32_t *parent = calloc(f->nnodes ? f->nnodes : 1, sizeof(uint32_t));
+		uint8_t *is_cond = calloc(f->nnodes ? f->nnodes : 1, 1), *var_tested = calloc(f->nvars ? f->nvars : 1, 1);
+		if (!parent || !is_cond || !var_tested) {
+			free(parent);
+			free(is_cond);
+			free(var_tested);
+			continue;
+		}
+		for (uint32_t i = 1; i < f->nnodes; i++) {
+			const fl_node *nd = &f->nodes[i];
+			if (nd->op == FL_CALL || nd->op == FL_INIT || nd->op == FL_UNKNOWN) {
+				for (uint32_t j = 0; j < nd->b && nd->a + j < f->nextra; j++)
+					if (f->extra[nd->a + j] < f->nnodes)
+						parent[f->extra[nd->a + j]] = i;
+				continue;
+			}
+			if (nd->a && nd->a < f->nnodes && nd->op != FL_INT && nd->op != FL_STR && nd->op != FL_LOCAL &&
+			    nd->op != FL_GLOBAL && nd->op != FL_FUNCREF)
+				parent[nd->a] = i;
+			if (nd->b && nd->b < f->nnodes && (nd->op == FL_BIN || nd->op == FL_ASSIGN || nd->op == FL_INDEX ||
+							   nd->op == FL_COND || nd->op == FL_COMMA))
+				parent[nd->b] = i;
+			if (nd->c && nd->c < f->nnodes && nd->op == FL_COND)
+				parent[nd->c] = i;
+		}
+		for (uint32_t b = 0; b < f->nblocks; b++)
+			if (f->blocks[b].term == FT_BRANCH && f->blocks[b].cond && f->blocks[b].cond < f->nnodes) {
+				uint32_t c = f->blocks[b].cond;
+				for (unsigned guard = 0; guard < 64 && f->nodes[c].op == FL_CAST; guard++)
+					c = f->nodes[c].a;
+				is_cond[c] = 1;
+			}
+		for (uint32_t i = 1; i < f->nnodes; i++)
+			if (f->nodes[i].op == FL_LOCAL && f->nodes[i].k >= 0 && (uint64_t)f->nodes[i].k < f->nvars &&
+			    tested_here(f, parent, is_cond, i))
+				var_tested[f->nodes[i].k] = 1;
+		for (uint32_t i = 1; i < f->nnodes; i++) {
+			const fl_node *nd = &f->nodes[i];
+			int64_t fi;
+			uint32_t x = i, up;
+			if (nd->op != FL_CALL || !nd->k || (fi = cvet_flow__func_index(p, (uint32_t)nd->k)) < 0)
+				continue;
+			p->null_sites[fi]++;
+			if (tested_here(f, parent, is_cond, i)) {
+				p->null_tested[fi]++;
+				continue;
+			}
+			up = parent[x];
+			while (up && f->nodes[up].op == FL_CAST)
+				x = up, up = parent[x];
+			if (up && f->nodes[up].op == FL_ASSIGN && f->nodes[up].b == x && f->nodes[up].a < f->nnodes &&
+			    f->nodes[f->nodes[up].a].op == FL_LOCAL && f->nodes[f->nodes[up].a].k >= 0 &&
+			    (uint64_t)f->nodes[f->nodes[up].a].k < f->nvars && var_tested[f->nodes[f->nodes[up].a].k])
+				p->null_tested[fi]++;
+		}
+		free(parent);
+		free(is_cond);
+		free(var_tested);
+	}
+}
+
+void cvet_flow__null_sites_free(prog *p)
+{
+	free(p->null_sites);
+	free(p->null_tested);
+	p->null_sites = p->null_tested = NULL;
+}
+
+/* Whether the project itself treats what project function `usr` returns as never NULL: of its call sites (at
+ * least 4) fewer than a third test the result. A NULL it can return on some path is then
+ * one its callers know cannot happen there (sshbuf_ptr() on a sane buffer). */
+static int trusted_never_null(A *a, uint32_t usr)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, usr);
+	if (fi < 0)
+		return 0;
+	if (!a->prog->null_sites_ready)
+		null_sites_count(a);
+	if (!a->prog->null_sites)
+		return 0;
+	return a->prog->null_sites[fi] >= 4 && a->prog->null_tested[fi] * 3 < a->prog->null_sites[fi];
+}
+
+/* A dereference at `at` of pointer value p (node pn): by the code itself (callee NULL) or by `callee`. */
+static void deref_value(A *a, uint32_t pn, const val *p, const fl_node *at, const char *callee)
+{
+	note_param_deref(a, p);
+	if (a->final && !a->sub && !a->in_loop_step && (cvet_flow__is_null(p) || cvet_flow__maybe_null(p))) {
+		const fl_node *src = p->nsrc ? N(a, p->nsrc) : NULL;
+		if (!(src && src->op == FL_CALL && src->k && !(p->nk & NK_NULL) && trusted_never_null(a, (uint32_t)src->k)))
+			HOOK(on_null_deref)(a, at, pn, p, callee);
+	}
+	if (cvet_flow__maybe_null(p) && p->nsrc) {
+		/* past the first dereference it was not NULL (or the program stopped): one finding, not one per use */
+		uint32_t src = p->nsrc;
+		for (uint32_t i = 0; i < a->cur.n; i++)
+			if ((a->cur.s[i].v.nk & (NK_ALLOC | NK_CALL)) && a->cur.s[i].v.nsrc == src)
+				a->cur.s[i].v.fl |= V_NONZERO;
+	}
+}
+
+/* After place_of(n) for a read or a write: the pointer dereferenced to reach n's place (*p, p->f, p[i], also
+ * p->a.b[2] through its p), which place_of left in a->dptr, is judged for nullness. */
+static void check_deref_chain(A *a, uint32_t n, const fl_node *at)
+{
+	const fl_node *m = N(a, n);
+	for (unsigned guard = 0; guard < 64; guard++) {
+		if (m->op == FL_CAST || m->op == FL_FIELD || (m->op == FL_INDEX && (N(a, m->a)->tflags & FL_T_ARRAY)))
+			m = N(a, m->a);
+		else
+			break;
+	}
+	if (m->op != FL_ARROW && m->op != FL_DEREF && !(m->op == FL_INDEX && !(N(a, m->a)->tflags & FL_T_ARRAY)))
+		return;
+	if (!m->a || a->dptr_n != m->a)
+		return;
+	deref_value(a, m->a, &a->dptr, at, NULL);
+}
+
+/* A callee may store into the object argument `argn` designates: what its places' nullness was is no longer
+ * known (s->next = NULL; fill(s); s->next->x is not a NULL dereference). `globals`: a project function or
+ * an unknown one, which may store into any global too. The pointer argument itself is passed by value. */
+static void forget_nullness(A *a, uint32_t argn, int globals)
+{
+	uint64_t k = 0, self = 0;
+	int have = 0, has_self;
+	const fl_node *an = N(a, strip(a, argn));
+	if (an->op == FL_ADDR && place_of(a, an->a, &k))
+		have = 1;
+	else if ((an->tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)) && object_of(a, argn, &k))
+		have = 1;
+	has_self = !(an->tflags & (FL_T_ARRAY | FL_T_RECORD)) && an->op != FL_ADDR && place_of(a, strip(a, argn), &self);
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		val *v = &a->cur.s[i].v;
+		int32_t r = key_root(a->cur.s[i].k);
+		if (!v->nk || (has_self && a->cur.s[i].k == self))
+			continue;
+		if (!(have && r == key_root(k)) && !(globals && r < -1 && !IS_HEAP_ROOT(r) && r != DEREF_ROOT))
+			continue;
+		v->nk = 0;
+		v->nsrc = 0;
+		if (v->lo == 0 && v->hi == 0)
+			v->lo = FULL_LO, v->hi = FULL_HI;
+	}
+}
+
 static int place_of(A *a, uint32_t n, uint64_t *out);
 
 /* A place that is one whole scalar (a variable that is not an array, a member, one known element): reading
@@ -805,14 +1048,16 @@ static int deref_place(A *a, uint32_t pn, uint64_t *out)
 {
 	uint64_t base;
 	val p = ev(a, pn);
-	if (p.fl & V_PT) {
+	int ok = 1;
+	if (p.fl & V_PT)
 		*out = p.pt;
-		return 1;
-	}
-	if (!place_of(a, pn, &base))
-		return 0;
-	*out = pointee_key(base);
-	return 1;
+	else if (place_of(a, pn, &base))
+		*out = pointee_key(base);
+	else
+		ok = 0;
+	a->dptr = p; /* the pointer dereferenced, for check_deref_chain */
+	a->dptr_n = pn;
+	return ok;
 }
 
 /* The place an lvalue expression names; 0 when it is not one we track. */
@@ -839,16 +1084,19 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 		else
 			*out = mkkey(key_root(base), (uint32_t)nd->k);
 		return 1;
-	case FL_ARROW:
+	case FL_ARROW: {
+		int ok = 1;
 		p = ev(a, nd->a);
-		if (p.fl & V_PT) {
+		if (p.fl & V_PT)
 			*out = mkkey(key_root(p.pt), (uint32_t)nd->k);
-			return 1;
-		}
-		if (!place_of(a, nd->a, &base))
-			return 0;
-		*out = mkkey(key_root(base), (uint32_t)nd->k | F_THROUGH);
-		return 1;
+		else if (place_of(a, nd->a, &base))
+			*out = mkkey(key_root(base), (uint32_t)nd->k | F_THROUGH);
+		else
+			ok = 0;
+		a->dptr = p; /* the pointer dereferenced, for check_deref_chain */
+		a->dptr_n = nd->a;
+		return ok;
+	}
 	case FL_INDEX: {
 		val ix = ev(a, nd->b);
 		if (ix.wrap)
@@ -1029,9 +1277,13 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		}
 		break;
 	case FB_AND:
-		if (l.lo >= 0 && r.lo >= 0) {
+		if (l.lo == l.hi && r.lo == r.hi && !((l.fl | r.fl) & V_PT)) {
+			lo = hi = l.lo & r.lo; /* flags & RP_ALLOW_EOF with both known */
+		} else if (l.lo >= 0 && r.lo >= 0) {
 			lo = 0;
 			hi = l.hi < r.hi ? l.hi : r.hi;
+			if ((r.lo == r.hi && r.lo > 0 && l.hi < (r.lo & -r.lo)) || (l.lo == l.hi && l.lo > 0 && r.hi < (l.lo & -l.lo)))
+				hi = 0; /* (0 or 1) & 4: no bit in common */
 		} else if (r.lo >= 0 && r.lo == r.hi) {
 			lo = 0;
 			hi = r.hi;
@@ -1189,13 +1441,33 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	int32_t reborn = a->own_reborn;
 	val old;
 	a->own_reborn = 0;
+	a->dptr_n = 0;
 	if (!place_of(a, lhs, &k)) {
+		check_deref_chain(a, lhs, ln);
 		note_kept(a, &v);
 		if ((v.fl & V_PT) && IS_HEAP_ROOT(key_root(v.pt))) {
 			disown(a, &v); /* stored where we do not follow it */
 			disown_reachable(a, key_root(v.pt), 0);
 		}
 		return;
+	}
+	check_deref_chain(a, lhs, ln);
+	if (((ln->tflags & FL_T_PTR) || (ln->op == FL_LOCAL && ln->k >= 0 && (uint64_t)ln->k < a->f->nvars &&
+					  (a->f->vars[ln->k].tflags & FL_T_PTR))) && v.lo == 0 && v.hi == 0 && !(v.fl & (V_PT | V_NONZERO)) && at &&
+	    at >= a->f->nodes && at < a->f->nodes + a->f->nnodes) {
+		if (!v.nk) { /* p = NULL: certainly NULL until something else is stored */
+			v.nk = NK_NULL;
+			v.nsrc = (uint32_t)(at - a->f->nodes);
+		}
+	}
+	if (ln->op == FL_LOCAL && key_field(k) == 0) {
+		/* p = p->next: what was known of the NULLs in p's old target (p->left tested) is not p's new one's */
+		for (uint32_t i = 0; i < a->cur.n; i++)
+			if (key_root(a->cur.s[i].k) == key_root(k) && key_field(a->cur.s[i].k) != 0 && a->cur.s[i].v.nk) {
+				a->cur.s[i].v.nk = 0;
+				if (a->cur.s[i].v.lo == 0 && a->cur.s[i].v.hi == 0)
+					a->cur.s[i].v.lo = FULL_LO, a->cur.s[i].v.hi = FULL_HI;
+			}
 	}
 	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
 		check_use(a, k, at ? at : ln, "written");
@@ -1239,6 +1511,41 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f);
 static int join_into(A *a, state *dst, const state *src, int widen);
 static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, uint32_t *nlost);
 
+/* The right operand of a && b (a || b) in an expression, evaluated where a held (failed): `p && p->ok` reads
+ * p->ok only where p is not NULL. The state after is both ways joined. */
+static val ev_rhs_refined(A *a, const fl_node *nd, val l)
+{
+	state t = {0}, e = {0}, save, *run, *skip;
+	val r;
+	if (st_copy(a, &t, &a->cur) < 0 || st_copy(a, &e, &a->cur) < 0) {
+		st_free(&t);
+		st_free(&e);
+		return ev(a, nd->b);
+	}
+	branch(a, nd->a, l, &t, &e);
+	run = nd->sub == FB_LAND ? &t : &e;
+	skip = nd->sub == FB_LAND ? &e : &t;
+	save = a->cur;
+	a->cur = *run;
+	r = run->live ? ev(a, nd->b) : top();
+	*run = a->cur;
+	a->cur = save;
+	if (run->live && skip->live) {
+		st_copy(a, &a->cur, run);
+		join_into(a, &a->cur, skip, 0);
+	} else if (run->live) {
+		st_copy(a, &a->cur, run);
+	} else if (skip->live) {
+		st_copy(a, &a->cur, skip);
+		r = konst(nd->sub == FB_LOR);
+	} else {
+		a->cur.live = 0;
+	}
+	st_free(&t);
+	st_free(&e);
+	return r;
+}
+
 static val ev_depth(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -1265,11 +1572,16 @@ static val ev_depth(A *a, uint32_t n)
 	case FL_ARROW:
 	case FL_DEREF:
 	case FL_INDEX:
+		a->dptr_n = 0;
 		if (!place_of(a, n, &k)) {
+			if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL)
+				check_deref_chain(a, n, nd); /* *f(), malloc(n)[0] */
 			v = top();
 			type_range(nd->width, nd->tflags, &v.lo, &v.hi);
 			return v;
 		}
+		if (nd->op != FL_LOCAL && nd->op != FL_GLOBAL)
+			check_deref_chain(a, n, nd);
 		if (nd->op == FL_DEREF || nd->op == FL_ARROW ||
 		    (nd->op == FL_INDEX && !(N(a, nd->a)->tflags & FL_T_ARRAY)))
 			check_use(a, k, nd, "read");
@@ -1332,7 +1644,7 @@ static val ev_depth(A *a, uint32_t n)
 			if ((nd->sub == FB_LAND && l.lo == 0 && l.hi == 0) ||
 			    (nd->sub == FB_LOR && (l.lo > 0 || l.hi < 0 || (l.fl & V_NONZERO))))
 				return konst(nd->sub == FB_LOR);
-			r = ev(a, nd->b);
+			r = ev_rhs_refined(a, nd, l);
 		} else {
 			l = ev(a, nd->a);
 			r = ev(a, nd->b);
@@ -1509,6 +1821,45 @@ static summary *summary_of(A *a, uint32_t usr)
 {
 	int64_t i = cvet_flow__func_index(a->prog, usr);
 	return i >= 0 ? &a->prog->sums[i] : NULL;
+}
+
+uint32_t cvet_flow__step(A *a, const fl_node *at, const char *text)
+{
+	return trace(a, 0, at, "%s", text);
+}
+
+void cvet_flow__expr_name(A *a, uint32_t n, char *buf, size_t size)
+{
+	const fl_node *nd = N(a, strip(a, n));
+	char base[96];
+	buf[0] = '\0';
+	switch (nd->op) {
+	case FL_LOCAL:
+		snprintf(buf, size, "%s", var_name(a, (int32_t)nd->k));
+		break;
+	case FL_GLOBAL:
+		snprintf(buf, size, "%s", var_name(a, -(int32_t)nd->k - 2));
+		break;
+	case FL_FIELD:
+	case FL_ARROW:
+		cvet_flow__expr_name(a, nd->a, base, sizeof(base));
+		if (base[0] && nd->k)
+			snprintf(buf, size, "%s%s%s", base, nd->op == FL_ARROW ? "->" : ".", fl_str(&a->fl->strs, (uint32_t)nd->k));
+		break;
+	case FL_DEREF:
+		cvet_flow__expr_name(a, nd->a, base, sizeof(base));
+		if (base[0])
+			snprintf(buf, size, "*%s", base);
+		break;
+	case FL_CALL:
+		if (nd->k)
+			snprintf(buf, size, "%s()", cvet_flow__display_name(a, (uint32_t)nd->k));
+		break;
+	default:
+		break;
+	}
+	if (!buf[0])
+		snprintf(buf, size, "the pointer");
 }
 
 /* ---- allocator families and storage kinds (mismatched-dealloc, free-non-heap) ---- */
@@ -2005,6 +2356,42 @@ static void check_leaks(A *a, const fl_node *at, const val *ret, uint32_t retn)
 			report_leak(a, at, cand[c], 0);
 }
 
+/*
+ * A small callee that may return NULL, called with some constant argument: whether it still may in this
+ * context (read_passphrase(prompt, 0) returns NULL only with RP_ALLOW_EOF in its flags). Analysed again
+ * quietly, as in_context does; 1 when it may (or when it cannot be told).
+ */
+static int null_in_context(A *a, uint32_t callee, const val *args, uint32_t nargs)
+{
+	int64_t fi = cvet_flow__func_index(a->prog, callee);
+	int any_const = 0, r;
+	A sub;
+	if (fi < 0 || a->sub || a->fl->funcs[fi].nnodes > MAX_CONTEXT_NODES || (uint32_t)fi == a->fi)
+		return 1;
+	for (uint32_t i = 0; i < nargs && i < 24; i++)
+		if (args[i].lo > FULL_LO && args[i].hi < FULL_HI && args[i].hi - args[i].lo < 256 && !(args[i].fl & V_PT))
+			any_const = 1; /* a constant, or one of a few (echo ? RP_ECHO : 0) */
+	if (!any_const)
+		return 1;
+	sub = *a;
+	memset(&sub.cur, 0, sizeof(sub.cur));
+	memset(&sub.spare, 0, sizeof(sub.spare));
+	memset(&sub.bt, 0, sizeof(sub.bt));
+	memset(&sub.be, 0, sizeof(sub.be));
+	sub.traces = NULL;
+	sub.ntraces = sub.captraces = 0;
+	sub.sub = 1;
+	sub.ctx_args = args;
+	sub.ctx_nargs = nargs < 24 ? nargs : 24;
+	sub.ret_acc = top();
+	sub.ret_seen = 0;
+	sub.ret_null = 0;
+	r = cvet_flow__analyze_function(&sub, (uint32_t)fi) < 0 || !sub.ret_seen || sub.ret_null;
+	free(sub.traces);
+	a->oom |= sub.oom;
+	return r;
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2053,6 +2440,19 @@ static val ev_call(A *a, uint32_t n)
 		}
 		call_ownership(a, s, callee, name, args, argn, nargs, rel);
 	}
+	/* a maybe-NULL pointer handed to a function that tests it for NULL itself (if (keep(p) < 0) return;), or
+	 * to one we know nothing of: not ours to judge past the call */
+	for (uint32_t i = 0; i < nargs && i < 24; i++)
+		if (cvet_flow__maybe_null(&args[i]) && args[i].nsrc &&
+		    ((s && (s->nullchk_mask & (1u << i))) || (!s && (!callee || !find_model_any(name)))))
+			for (uint32_t j = 0; j < a->cur.n; j++)
+				if ((a->cur.s[j].v.nk & (NK_ALLOC | NK_CALL)) && a->cur.s[j].v.nsrc == args[i].nsrc)
+					a->cur.s[j].v.fl |= V_NONZERO;
+	/* a callee may store into what it is handed (and a project function into globals): NULLs there are gone */
+	for (uint32_t i = 0; i < nargs; i++)
+		forget_nullness(a, argn[i], 0);
+	if (s || !callee || !find_model_any(name))
+		forget_nullness(a, 0, 1);
 	if (!callee)
 		return ret;
 	a->call = nd;
@@ -2063,6 +2463,9 @@ static val ev_call(A *a, uint32_t n)
 	if (s) {
 		/* a project function: its summary */
 		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
+		for (uint32_t i = 0; i < nargs && i < 24; i++) /* parameters it dereferences unchecked */
+			if (s->derefs_mask & (1u << i))
+				deref_value(a, argn[i], &args[i], nd, cvet_flow__display_name(a, callee));
 		for (uint32_t i = 0; i < nargs && i < 24; i++) /* what the callee frees: where it points, its family */
 			if (s->releases_mask & (1u << i))
 				judge_dealloc(a, nd, cvet_flow__family_word(s->free_fam[i], 1), &args[i], s->free_fam[i],
@@ -2127,6 +2530,11 @@ static val ev_call(A *a, uint32_t n)
 			}
 			if (ret.lo != ret.hi && (nd->tflags & FL_T_INT))
 				in_context(a, callee, args, nargs, &ret);
+			if (s->ret_nk && (nd->tflags & FL_T_PTR) && null_in_context(a, callee, args, nargs)) { /* it may return NULL */
+				ret.nk = (s->ret_nk & NK_ALLOC) || (s->ret_fam_seen && s->ret_fam == FAM_MALLOC) ? NK_ALLOC : NK_CALL;
+				ret.nsrc = n;
+				ret.fl &= (uint16_t)~V_NONZERO;
+			}
 		}
 		for (uint32_t i = 0; i < s->nouts; i++) {
 			const sout *o = &s->outs[i];
@@ -2160,6 +2568,9 @@ static val ev_call(A *a, uint32_t n)
 			st_set(a, &a->cur, object_slot(k), o);
 		}
 	}
+	for (m = find_model(name, M_DEREF, NULL); m; m = find_model(name, M_DEREF, m)) /* strlen(p), fgets(.., fp) */
+		if (m->a >= 0 && (uint32_t)m->a < nargs)
+			deref_value(a, argn[m->a], &args[m->a], nd, name);
 	if (is_free(name)) {
 		uint64_t k;
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
@@ -2338,6 +2749,18 @@ static val ev_call(A *a, uint32_t n)
 		own_new(a, hk);
 		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
+	}
+	if ((nd->tflags & FL_T_PTR) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
+		/* NULL when it fails or finds nothing: memory allocators (unchecked-alloc), streams, directories and
+		 * MAYNULL models (null-dereference) */
+		const model *al = find_model(name, M_ALLOC, NULL);
+		int fam = al ? (int)al->b : -1;
+		if (fam == FAM_MALLOC || fam == FAM_FOPEN || fam == FAM_POPEN || fam == FAM_DIR ||
+		    find_model(name, M_MAYNULL, NULL)) {
+			ret.nk = fam == FAM_MALLOC ? NK_ALLOC : NK_CALL;
+			ret.nsrc = n;
+			ret.fl &= (uint16_t)~V_NONZERO;
+		}
 	}
 	if ((m = find_model(name, M_ALLOC_OUT, NULL)) != NULL && m->a >= 0 && (uint32_t)m->a < nargs &&
 	    nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
@@ -2661,6 +3084,48 @@ static void refine_outcomes(A *a, uint32_t call, fl_binop op, int64_t o, state *
 	}
 }
 
+/* A pointer place k (tested through node pn) compared with NULL: on edge `nul` it is NULL, a certain NULL
+ * from here on (NK_NULL); on edge `nonnul` every copy of the same maybe-NULL value is checked too (q = p;
+ * if (!q) return; p->x). */
+static void refine_nullness(A *a, state *nul, state *nonnul, uint64_t k, uint32_t pn)
+{
+	slot *sl;
+	int32_t root = key_root(k);
+	if (!(N(a, pn)->tflags & FL_T_PTR))
+		return;
+	if (!a->sub && key_field(k) == 0 && root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param >= 0 &&
+	    a->f->vars[root].param < 24 && !st_find(&a->cur, k))
+		a->prog->sums[a->fi].nullchk_mask |= 1u << a->f->vars[root].param; /* tests its parameter for NULL */
+	if (nul->live && (sl = st_find(nul, k)) != NULL && sl->v.lo == 0 && sl->v.hi == 0 && !sl->v.nk) {
+		sl->v.nk = NK_NULL;
+		sl->v.nsrc = pn;
+	}
+	if (nonnul->live && (sl = st_find(nonnul, k)) != NULL && (sl->v.nk & (NK_ALLOC | NK_CALL)) && sl->v.nsrc) {
+		uint32_t src = sl->v.nsrc;
+		for (uint32_t i = 0; i < nonnul->n; i++)
+			if ((nonnul->s[i].v.nk & (NK_ALLOC | NK_CALL)) && nonnul->s[i].v.nsrc == src)
+				nonnul->s[i].v.fl |= V_NONZERO;
+	}
+}
+
+/* Refine edge state s by condition n holding (truth 1) or failing (truth 0). */
+static void refine_edge(A *a, uint32_t n, state *s, int truth)
+{
+	state other = {0}, here = {0}, save = a->cur;
+	if (!s->live || st_copy(a, &other, s) < 0 || st_copy(a, &here, s) < 0) {
+		st_free(&other);
+		return;
+	}
+	a->cur = here; /* n's operands are read where the conditions before it held (p && fileno(p) > 2) */
+	if (truth)
+		branch(a, n, top(), s, &other);
+	else
+		branch(a, n, top(), &other, s);
+	st_free(&a->cur);
+	a->cur = save;
+	st_free(&other);
+}
+
 /* Split the state at a branch on cond node n into the true and false edge states. */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
 {
@@ -2675,9 +3140,21 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 		n = nd->a;
 		nd = N(a, n);
 	}
-	if (nd->op == FL_UN && nd->sub == FU_LNOT) {
-		/* !x: the edges of x, swapped (if (!p) return; refines p on both) */
-		branch(a, nd->a, top(), f, t);
+	if ((nd->op == FL_UN && nd->sub == FU_LNOT) || (nd->op == FL_BIN && (nd->sub == FB_LAND || nd->sub == FB_LOR))) {
+		/* a condition inside an expression (x = p && *p && strlen(p)): !a swaps the edges; a && b holds
+		 * both on its true edge, a || b fails both on its false edge */
+		if (a->edepth > 256)
+			return;
+		a->edepth++;
+		if (nd->op == FL_UN) {
+			branch(a, nd->a, top(), f, t);
+		} else {
+			state *both = nd->sub == FB_LAND ? t : f;
+			int truth = nd->sub == FB_LAND;
+			refine_edge(a, nd->a, both, truth);
+			refine_edge(a, nd->b, both, truth);
+		}
+		a->edepth--;
 		return;
 	}
 	if (nd->op == FL_BIN && nd->sub >= FB_LT && nd->sub <= FB_NE) {
@@ -2761,11 +3238,15 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 				refine_place(a, t, k, o.lo, o.hi, 0, 0);
 				if (o.lo == 0 && o.hi == 0)
 					refine_place(a, f, k, FULL_LO, FULL_HI, 1, 0);
+				if (o.lo == 0 && o.hi == 0)
+					refine_nullness(a, t, f, k, pn);
 				break;
 			case FB_NE:
 				if (o.lo == 0 && o.hi == 0)
 					refine_place(a, t, k, FULL_LO, FULL_HI, 1, 0);
 				refine_place(a, f, k, o.lo, o.hi, 0, 0);
+				if (o.lo == 0 && o.hi == 0)
+					refine_nullness(a, f, t, k, pn);
 				break;
 			default:
 				break;
@@ -2784,6 +3265,7 @@ static void branch(A *a, uint32_t n, val c, state *t, state *f)
 	if (cond_place(a, n, &k)) {
 		refine_place(a, t, k, FULL_LO, FULL_HI, 1, 0);
 		refine_place(a, f, k, 0, 0, 0, 0);
+		refine_nullness(a, f, t, k, n);
 	}
 }
 
@@ -3075,6 +3557,39 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 	}
 }
 
+/* At a return (before finish_summary): which parameters this path dereferenced unchecked, and whether it
+ * returns NULL (a NULL returned only where some parameter is 0 / NULL is the caller's own doing: not
+ * counted) or a maybe-NULL value it did not check. */
+static void null_summary(A *a, summary *s, const val *rv, const fl_node *rn)
+{
+	uint32_t now = 0;
+	if (!a->cur.live)
+		return;
+	for (uint32_t i = 0; i < a->f->nparams && i < 24; i++) {
+		const slot *sl = st_find(&a->cur, mkkey(DEREF_ROOT, i));
+		if (sl && sl->v.lo == 1 && sl->v.hi == 1)
+			now |= 1u << i;
+	}
+	s->derefs_mask = s->derefs_seen ? (s->derefs_mask & now) : now;
+	s->derefs_mask &= ~s->nullchk_mask; /* a parameter it tests for NULL somewhere is one it expects NULL in */
+	s->derefs_seen = 1;
+	if (!rv || !rn || !(rn->tflags & FL_T_PTR))
+		return;
+	if (rv->lo == 0 && rv->hi == 0 && !(rv->fl & (V_NONZERO | V_PT | V_STR | V_STRSET | V_FN | V_LIT))) {
+		for (uint32_t i = 0; i < a->f->nvars; i++) {
+			const slot *sl;
+			if (a->f->vars[i].param < 0)
+				continue;
+			sl = st_find(&a->cur, mkkey((int32_t)i, 0));
+			if (sl && sl->v.lo == 0 && sl->v.hi == 0)
+				return;
+		}
+		s->ret_nk |= (rv->nk & NK_ALLOC) ? NK_ALLOC : NK_CALL;
+	} else if (cvet_flow__maybe_null(rv)) {
+		s->ret_nk |= rv->nk & (NK_ALLOC | NK_CALL);
+	}
+}
+
 /* Reverse postorder of the CFG from the entry (unreached blocks last): the worklist's priority. */
 static int rpo_order(const fl_func *f, uint32_t *prio)
 {
@@ -3182,11 +3697,13 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 				c = content(a, b->cond, c);
 			if (final) {
 				HOOK(on_return)(a, N(a, b->cond), &c);
+				null_summary(a, s, &c, N(a, b->cond));
 				finish_summary(a, s, &c, a->cur.live);
 			}
 		} else if (final) {
 			if (a->cur.live)
 				check_leaks(a, last_stmt(a, b), NULL, 0);
+			null_summary(a, s, NULL, NULL);
 			finish_summary(a, s, NULL, a->cur.live);
 		}
 		return;
@@ -3301,6 +3818,9 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 					val r = ev(a, f->blocks[bi].cond);
 					a->ret_acc = a->ret_seen ? join(a->ret_acc, r) : r;
 					a->ret_seen = 1;
+					if ((r.lo == 0 && r.hi == 0 && !(r.fl & (V_NONZERO | V_PT | V_STR | V_STRSET | V_FN | V_LIT))) ||
+					    cvet_flow__maybe_null(&r))
+						a->ret_null = 1; /* nullness: this context may return NULL */
 				}
 			}
 		goto done;
@@ -3347,6 +3867,8 @@ done:
 	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)
+		a->changed = 1;
+	if (old.ret_nk != s->ret_nk || old.derefs_mask != s->derefs_mask || old.nullchk_mask != s->nullchk_mask)
 		a->changed = 1;
 	return rc;
 }

@@ -621,6 +621,7 @@ done:
 	free(p.fnd);
 	free(p.callers);
 	free(p.caller_start);
+	cvet_flow__null_sites_free(&p);
 	free(a.traces);
 	free(order);
 	free(tmp);

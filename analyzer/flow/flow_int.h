@@ -82,7 +82,15 @@ typedef struct val {
 	uint8_t fam;      /* V_FREED: the family of the deallocator that freed it (FAM_*; 0 = unknown) */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
+	uint8_t nk;       /* nullness: where a NULL it may hold came from (NK_*); maybe NULL while set and not
+	                   * V_NONZERO, certainly NULL when lo == hi == 0 */
+	uint32_t nsrc;    /* with nk: the node that made it (the call that may return NULL, the NULL assignment) */
 } val;
+
+/* Nullness origins (val.nk). */
+#define NK_ALLOC 0x01u /* the result of a memory allocator (malloc family, or a project function returning one) */
+#define NK_CALL 0x02u  /* the result of another function that returns NULL on some path (getenv, fopen, ...) */
+#define NK_NULL 0x04u  /* a NULL constant assigned (certainly NULL only while lo == hi == 0) */
 
 #define SYMF_NONE 0xffffffffu
 
@@ -163,6 +171,12 @@ typedef struct summary {
 	                             * a global): the caller does not own it alone (memory-leak, resource-leak) */
 	uint8_t ret_pt_state;       /* 0: no non-NULL return seen; 1: every one points to global place ret_pt; 2: not */
 	uint64_t ret_pt;
+	uint8_t ret_nk;             /* pointer returns: NK_ALLOC / NK_CALL when some path returns NULL (not only
+	                             * because a parameter was NULL) or an unchecked maybe-NULL value */
+	uint32_t derefs_mask;       /* bit i: parameter i (a pointer) is dereferenced with no NULL check on every
+	                             * path that returns */
+	uint8_t derefs_seen;        /* some return was seen (derefs_mask is then the meet of them) */
+	uint32_t nullchk_mask;      /* bit i: parameter i's own value is tested for NULL on some path */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
@@ -205,6 +219,10 @@ typedef struct prog {
 	fnd_list *fnd;             /* per function: the findings of its latest analysis */
 	uint32_t *callers, *caller_start; /* reverse call graph: callers of f are callers[caller_start[f]..[f+1]) */
 	int oom;
+	/* nullness: per function, its call sites in the program and how many of them test the result for NULL
+	 * (counted once, on first need; freed with cvet_flow__null_sites_free) */
+	uint32_t *null_sites, *null_tested;
+	int null_sites_ready;
 } prog;
 
 /* Analysis of one function. */
@@ -235,6 +253,7 @@ typedef struct A {
 	uint32_t ctx_nargs;
 	val ret_acc;
 	int ret_seen;
+	int ret_null;              /* (nullness) some return of the context analysis may be NULL */
 	summary scratch;
 	/* the call being evaluated (for rules) */
 	const fl_node *call;
@@ -243,6 +262,9 @@ typedef struct A {
 	const uint32_t *call_argn;
 	uint32_t call_nargs;
 	int32_t own_reborn;        /* heap root whose allocation ran again while its last block was still owned */
+	/* nullness: the pointer operand (node, value) of the latest dereference place_of went through */
+	uint32_t dptr_n;
+	val dptr;
 } A;
 
 /* analyze.c */
@@ -306,6 +328,10 @@ typedef struct cvet_flow_hooks {
 	void (*on_leak)(A *a, const fl_node *at, uint32_t site, int fam, uint32_t org, int overwritten);
 	/* the final sweep of a function is over (reporting round only): in[b].live tells the blocks it reached */
 	void (*on_function_end)(A *a, const state *in);
+	/* nullness: pointer value p (expression node pn, 0 = none), NULL or maybe NULL (see val.nk), is
+	 * dereferenced at `at`: read or written through, or passed to `callee` (NULL: a plain dereference) which
+	 * dereferences it (a library DEREF model, or a project function whose summary says so) */
+	void (*on_null_deref)(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */
@@ -327,6 +353,15 @@ typedef struct result_model {
 } result_model;
 /* Fills `out` for library function `name`; 1 when it has a CHECKED or FAILS model. */
 int cvet_flow__result_model(const char *name, result_model *out);
+void cvet_flow__null_sites_free(prog *p);
+
+/* A path step at node `at` with this text, for a finding's trace (1-based; 0 when none could be kept). */
+uint32_t cvet_flow__step(A *a, const fl_node *at, const char *text);
+/* A short name of expression node n for messages ("p", "s->buf", "*pp"); "the pointer" when it has none. */
+void cvet_flow__expr_name(A *a, uint32_t n, char *buf, size_t size);
+/* Whether pointer value v is certainly NULL / may be NULL (from a call that can return it, unchecked). */
+int cvet_flow__is_null(const val *v);
+int cvet_flow__maybe_null(const val *v);
 
 /* "malloc"/"free", "new"/"delete", ... for family fam: its allocator (dealloc = 0) or deallocator. */
 const char *cvet_flow__family_word(int fam, int dealloc);

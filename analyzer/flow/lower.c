@@ -1111,6 +1111,54 @@ static enum CXChildVisitResult collect_all(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
+/* Whether expression statement s ends in a statement expression ({ ... }) through parentheses, casts,
+ * __extension__ and commas (glibc's assert(): (void) sizeof (e), __extension__ ({ if (e) ; else
+ * __assert_fail (...); })). */
+static int stmt_expr_chain(CXCursor s, unsigned depth)
+{
+	CXCursor k[MAX_KIDS];
+	unsigned n;
+	if (depth > 8)
+		return 0;
+	switch (s.kind) {
+	case CXCursor_StmtExpr:
+		return kids(s, k) == 1 && k[0].kind == CXCursor_CompoundStmt;
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr:
+		n = kids(s, k);
+		return n >= 1 && stmt_expr_chain(k[n - 1], depth + 1);
+	case CXCursor_UnaryOperator:
+		n = kids(s, k);
+		return n == 1 && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_Extension &&
+		       stmt_expr_chain(k[0], depth + 1);
+	case CXCursor_BinaryOperator:
+		n = kids(s, k);
+		return n == 2 && clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Comma &&
+		       stmt_expr_chain(k[1], depth + 1);
+	default:
+		return 0;
+	}
+}
+
+/* Lower a stmt_expr_chain() statement: the statements inside ({ ... }) as statements, so that its branches
+ * and noreturn calls shape the CFG (assert(p) then stops the path where p is NULL). */
+static void stmt_expr_lower(lower *L, CXCursor s, unsigned depth)
+{
+	CXCursor k[MAX_KIDS];
+	unsigned n = kids(s, k);
+	if (depth > 8 || n == 0)
+		return;
+	if (s.kind == CXCursor_StmtExpr) {
+		ls(L, k[0]);
+	} else if (s.kind == CXCursor_BinaryOperator) {
+		stmt(L, lx(L, k[0]));
+		stmt_expr_lower(L, k[1], depth + 1);
+	} else {
+		stmt_expr_lower(L, k[n - 1], depth + 1);
+	}
+}
+
 static void ls_depth(lower *L, CXCursor s)
 {
 	CXCursor k[MAX_KIDS];
@@ -1347,6 +1395,21 @@ static void ls_depth(lower *L, CXCursor s)
 		return;
 	}
 	default:
+		for (unsigned guard = 0; guard < 8 && (s.kind == CXCursor_UnexposedExpr || s.kind == CXCursor_ParenExpr) &&
+					 kids(s, k) == 1 && k[0].kind == CXCursor_CXXThrowExpr; guard++)
+			s = k[0]; /* (throw x), throw x with cleanups */
+		if (s.kind == CXCursor_CXXThrowExpr) { /* throw x;: its operand runs, the path leaves the function */
+			n = kids(s, k);
+			for (unsigned i = 0; i < n; i++)
+				if (clang_isExpression(k[i].kind))
+					stmt(L, lx(L, k[i]));
+			jump(L, NO_BLOCK);
+			return;
+		}
+		if (clang_isExpression(s.kind) && stmt_expr_chain(s, 0)) {
+			stmt_expr_lower(L, s, 0);
+			return;
+		}
 		if (clang_isExpression(s.kind)) {
 			stmt(L, lx(L, s));
 			return;

@@ -113,6 +113,8 @@ void echo_env(void)
 	int printf = 0; /* a variable named like the function */
 	char *home = getenv("HOME");
 	char msg[128];
+	if (!home)
+		return;
 	snprintf(msg, sizeof msg, home);  // ok: format-string (the user's own environment: the program is not privileged)
 	puts(msg);
 	(void)printf;

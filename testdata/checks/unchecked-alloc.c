@@ -133,3 +133,83 @@ void list_push(struct list *l, int value)
 		l->head = n;
 	}
 }
+
+/* An allocation helper that returns NULL when it fails: its callers must test. */
+static struct node *node_make(int value)
+{
+	struct node *n = malloc(sizeof *n);
+	if (!n)
+		return NULL;
+	n->value = value;
+	n->next = NULL;
+	return n;
+}
+
+int node_make_use(void)
+{
+	struct node *n = node_make(1);
+	int v = n->value;  // expect: unchecked-alloc
+	free(n);
+	return v;
+}
+
+int node_make_checked(void)
+{
+	struct node *n = node_make(1);
+	int v;
+	if (!n)
+		return -1;
+	v = n->value;  // ok: unchecked-alloc
+	free(n);
+	return v;
+}
+
+/* A callee that dereferences its parameter: the unchecked block handed to it. */
+static void node_init(struct node *n, int value)
+{
+	n->value = value;
+	n->next = NULL;
+}
+
+struct node *node_new_via_init(int value)
+{
+	struct node *n = malloc(sizeof *n);
+	node_init(n, value);  // expect: unchecked-alloc
+	return n;
+}
+
+struct node *node_new_via_init_checked(int value)
+{
+	struct node *n = malloc(sizeof *n);
+	if (n)
+		node_init(n, value);  // ok: unchecked-alloc
+	return n;
+}
+
+/* A test of a copy checks the block too. */
+int copy_checked(void)
+{
+	char *p = malloc(8);
+	char *q = p;
+	if (q == NULL)
+		return -1;
+	p[0] = 'x';  // ok: unchecked-alloc
+	free(p);
+	return 0;
+}
+
+/* The wrapper checks and exits: its result is never NULL. */
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n);
+	if (!p)
+		exit(1);
+	return p;
+}
+
+void use_xmalloc(void)
+{
+	char *p = xmalloc(4);
+	p[0] = 0;  // ok: unchecked-alloc
+	free(p);
+}

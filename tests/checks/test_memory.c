@@ -153,27 +153,6 @@ static void test_memory__flatten_links(void)
 
 /* ---- findings and their steps ---- */
 
-static void test_memory__unchecked_alloc_step(void)
-{
-	static const char src[] = "#include <stdlib.h>\n"
-				  "struct n { int v; };\n"
-				  "int f(void)\n"
-				  "{\n"
-				  "\tstruct n *p = malloc(sizeof *p);\n" /* 5 */
-				  "\tp->v = 1;\n"                       /* 6 */
-				  "\tfree(p);\n"
-				  "\treturn 0;\n"
-				  "}\n";
-	cvet_report *r = walk_text("u.c", src);
-	const cvet_finding *f;
-	T_ASSERT(r != NULL);
-	T_ASSERT_INT(1, count_rule(r, "unchecked-alloc", &f));
-	T_ASSERT_INT(6, f->loc.line);
-	T_ASSERT_INT(1, f->nsteps);
-	T_ASSERT_INT(5, f->steps[0].line);
-	cvet_report_free(r);
-}
-
 static void test_memory__strlen_alloc_step(void)
 {
 	static const char src[] = "#include <stdlib.h>\n"
@@ -285,7 +264,6 @@ static void test_memory__hostile_shapes(void)
 	cvet_report_free(r);
 }
 
-CVET_TEST_MAIN(T(test_memory__flatten_links), T(test_memory__unchecked_alloc_step),
-	       T(test_memory__strlen_alloc_step), T(test_memory__return_local_step),
+CVET_TEST_MAIN(T(test_memory__flatten_links), T(test_memory__strlen_alloc_step), T(test_memory__return_local_step),
 	       T(test_memory__parse_error_silences_absence_checks), T(test_memory__array_parameter_is_pointer),
 	       T(test_memory__hostile_shapes))

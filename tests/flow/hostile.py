@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """hostile.py - the flow engine on pathological functions: 400 nested ifs, a 5,000-case switch, 1,000 labels
-jumping at each other, 300 mutually recursive functions, a 20,000-term expression, 60 nested loops and 2,000
-read() results kept in locals nothing tests, ahead of a 2,000-statement loop (unchecked-return follows each).
-Each must finish (the test's timeout bounds it) with exit 0, the recursion still finds its flow and the results
-are still reported.
+jumping at each other, 300 mutually recursive functions, a 20,000-term expression, 60 nested loops, for
+nullness a 3,000-term && chain, 200 nested statement expressions and a 2,000-term || chain of NULL tests, and
+2,000 read() results kept in locals nothing tests, ahead of a 2,000-statement loop (unchecked-return follows
+each). Each must finish (the test's timeout bounds it) with exit 0, the recursion still finds its flow and the
+results are still reported.
 usage: hostile.py --cvet PATH
 """
 import argparse
@@ -28,6 +29,14 @@ def cases():
                                   for i in range(300)) +
                           "int main(void)\n{\n\tchar b[64];\n\tif (!fgets(b, sizeof b, stdin))\n\t\treturn 1;\n\treturn r0(b);\n}\n")
     yield "long_expr.c", "int k(int x)\n{\n\treturn " + " + ".join("x" for _ in range(20000)) + ";\n}\n"
+    # nullness: a 3,000-term && chain in an expression (each term refines the next), statement expressions
+    # nested 200 deep, and a 2,000-term || chain of NULL tests
+    yield "and_chain.c", ("#include <stddef.h>\nint c(const char *p)\n{\n\tint ok = p != NULL && " +
+                          " && ".join("p[%d] != %d" % (i % 50, i % 7) for i in range(3000)) + ";\n\treturn ok;\n}\n")
+    yield "stmt_expr.c", ("int e(int *p)\n{\n\t" + "({ if (p) ; else return 0; " * 200 + "*p;" + " })" * 200 +
+                          ";\n\treturn *p;\n}\n")
+    yield "or_chain.c", ("#include <stdlib.h>\nint o(char **v)\n{\n\tif (" +
+                         " || ".join("v[%d] == NULL" % (i % 60) for i in range(2000)) + ")\n\t\treturn 0;\n\treturn *v[0];\n}\n")
     yield "loops.c", ("int m(int n)\n{\n\tint a = 0;\n" +
                       "".join("for (int i%d = 0; i%d < n; i%d++) {\n" % (i, i, i) for i in range(60)) + "a += n;\n" +
                       "}\n" * 60 + "\treturn a;\n}\n")

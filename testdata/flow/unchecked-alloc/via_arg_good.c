@@ -1,0 +1,24 @@
+/* list builder: the node is tested before the initialiser writes through it */
+#include <stdlib.h>
+
+struct node {
+    int value;
+    struct node *next;
+};
+
+static void node_init(struct node *n, int value)
+{
+    n->value = value;
+    n->next = NULL;
+}
+
+struct node *node_push(struct node *head, int value)
+{
+    struct node *n = malloc(sizeof *n);
+
+    if (!n)
+        return head;
+    node_init(n, value);
+    n->next = head;
+    return n;
+}
