@@ -224,7 +224,8 @@ static val join(val a, val b)
 	r.t = a.t | b.t;
 	r.lo = a.lo < b.lo ? a.lo : b.lo;
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
-	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED | V_LIT | V_RELEASED)) |
+	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED | V_LIT | V_RELEASED |
+					  V_MOVED)) |
 			  (a.fl & b.fl & V_EXACT & (a.pt == b.pt ? 0xffffu : 0u)) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
 	strjoin(&r, &a, &b);
@@ -2568,6 +2569,22 @@ static val ev_call(A *a, uint32_t n)
 			st_set(a, &a->cur, object_slot(k), o);
 		}
 	}
+	if ((m = find_model(name, M_DEALLOC, NULL)) != NULL && m->a >= 0 && (uint32_t)m->a < nargs && is_alloc(name)) {
+		/* realloc(old, n): old's block is gone once the result is known not to be NULL (see refine_place);
+		 * until then it is only "moved", which no rule reports */
+		uint64_t k;
+		if (object_of(a, argn[m->a], &k) && tracked_object(a, k) &&
+		    (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[m->a]))->op == FL_LOCAL)) {
+			uint64_t sk = object_slot(k);
+			val o = load(a, sk);
+			if (!(o.fl & V_FREED)) {
+				o.fl |= V_MOVED;
+				o.freed = (uint32_t)(nd - a->f->nodes);
+				o.fam = (uint8_t)m->b;
+				st_set(a, &a->cur, sk, o);
+			}
+		}
+	}
 	for (m = find_model(name, M_DEREF, NULL); m; m = find_model(name, M_DEREF, m)) /* strlen(p), fgets(.., fp) */
 		if (m->a >= 0 && (uint32_t)m->a < nargs)
 			deref_value(a, argn[m->a], &args[m->a], nd, name);
@@ -2779,6 +2796,24 @@ static val ev_call(A *a, uint32_t n)
 
 /* ---- branch conditions: pruning and refinement ---- */
 
+/*
+ * The result of realloc-like call node `site` is known here not to be NULL (the old block was released: what
+ * was "moved" there is freed now) or to be NULL (the old block is still there and still the caller's).
+ */
+static void settle_moved(A *a, uint32_t site, int nonnull, int null)
+{
+	for (uint32_t i = 0; i < a->cur.n && (nonnull || null); i++) {
+		val *o = &a->cur.s[i].v;
+		if (!(o->fl & V_MOVED) || o->freed != site)
+			continue;
+		o->fl &= (uint16_t)~V_MOVED;
+		if (nonnull)
+			o->fl |= V_FREED;
+		else
+			o->freed = 0;
+	}
+}
+
 static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int nonzero, uint16_t addfl)
 {
 	state save = a->cur;
@@ -2802,6 +2837,8 @@ static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int
 		st_set(a, &a->cur, k, v);
 		if ((v.fl & V_PT) && IS_HEAP_ROOT(key_root(v.pt)) && v.lo == 0 && v.hi == 0)
 			set_owned(a, &a->cur, key_root(v.pt), 0); /* NULL here: the allocation failed, nothing to free */
+		if ((v.fl & V_PT) && IS_HEAP_ROOT(key_root(v.pt)))
+			settle_moved(a, heap_site(key_root(v.pt)), (v.fl & V_NONZERO) != 0, v.lo == 0 && v.hi == 0);
 	}
 	*s = a->cur;
 	a->cur = save;

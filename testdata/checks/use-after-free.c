@@ -107,3 +107,38 @@ int used_then_released(void)
 	release(s);
 	return id;
 }
+
+/* realloc: the old block is gone once the new pointer is known not to be NULL; until then it is still ours. */
+int grow_and_read(size_t n)
+{
+	char *old = malloc(16), *nbuf;
+	int c;
+	if (!old)
+		return -1;
+	old[0] = 'a';
+	nbuf = realloc(old, n);
+	c = old[0];  // ok: use-after-free (realloc may have failed: the old block may still be there)
+	if (!nbuf) {
+		c += old[0];  // ok: use-after-free (realloc failed: the old block is still there)
+		free(old);
+		return c;
+	}
+	c += old[0];  // expect: use-after-free
+	free(nbuf);
+	return c;
+}
+
+/* A field that received a block and was freed: reading through the same field afterwards. */
+struct holder {
+	char *buf;
+};
+
+int field_after_free(struct holder *h)
+{
+	h->buf = malloc(8);
+	if (!h->buf)
+		return -1;
+	h->buf[0] = 'x';
+	free(h->buf);
+	return h->buf[0];  // expect: use-after-free
+}
