@@ -1,6 +1,7 @@
 /* analyze.c - the flow engine's analysis: global constants, bottom-up function summaries, and a forward
  * abstract interpretation of every function (taint kinds, integer ranges, constant strings, points-to,
  * pruned branches) that raises the flow rules' events. Single-threaded; deterministic in input order. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -617,6 +618,41 @@ static int user_model(const char *name)
 	return 0;
 }
 
+/* The built-in models' indices sorted by (name, index): a lookup is a binary search, not a pass over the
+ * whole table with strcmp for every call the engine evaluates. Built once, before any thread runs. */
+_Static_assert(sizeof(models) / sizeof(models[0]) < 65536, "model indices are 16-bit");
+static uint16_t model_order[NMODELS];
+static pthread_once_t model_order_once = PTHREAD_ONCE_INIT;
+
+static int model_cmp(const void *x, const void *y)
+{
+	uint16_t a = *(const uint16_t *)x, b = *(const uint16_t *)y;
+	int c = strcmp(models[a].name, models[b].name);
+	return c ? c : (a > b) - (a < b);
+}
+
+static void model_order_build(void)
+{
+	for (size_t i = 0; i < NMODELS; i++)
+		model_order[i] = (uint16_t)i;
+	qsort(model_order, NMODELS, sizeof(model_order[0]), model_cmp);
+}
+
+/* The first position in model_order of the models of `name` (NMODELS when there is none). */
+static size_t model_first(const char *name)
+{
+	size_t lo = 0, hi = NMODELS;
+	pthread_once(&model_order_once, model_order_build);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(models[model_order[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < NMODELS && strcmp(models[model_order[lo]].name, name) == 0 ? lo : NMODELS;
+}
+
 static const model *find_model(const char *name, int kind, const model *after)
 {
 	int in_user = after && umodels && after >= umodels && after < umodels + numodels;
@@ -627,9 +663,11 @@ static const model *find_model(const char *name, int kind, const model *after)
 				return &umodels[i];
 		after = NULL;
 	}
-	for (i = after ? (size_t)(after - models) + 1 : 0; i < NMODELS; i++)
-		if (models[i].kind == kind && strcmp(models[i].name, name) == 0)
-			return &models[i];
+	/* the models of one name sit together in model_order, in table order: the next one of `kind` after
+	 * `after` */
+	for (i = model_first(name); i < NMODELS && strcmp(models[model_order[i]].name, name) == 0; i++)
+		if (models[model_order[i]].kind == kind && (!after || &models[model_order[i]] > after))
+			return &models[model_order[i]];
 	return NULL;
 }
 
@@ -676,10 +714,7 @@ static int find_model_any(const char *name)
 {
 	if (user_model(name))
 		return 1;
-	for (size_t i = 0; i < NMODELS; i++)
-		if (strcmp(models[i].name, name) == 0)
-			return 1;
-	return 0;
+	return model_first(name) < NMODELS;
 }
 
 int cvet_flow__result_model(const char *name, result_model *out)

@@ -4,8 +4,10 @@
 On a project with a compilation database (e.g. curl's CMake build from tests/realworld/scan_real.py), run
 `cvet code -p DB SRC` in a fresh temporary cache: without the cache, cold (empty cache), warm with nothing
 changed, and after editing one .c file (a comment appended; the file's bytes and times are put back
-afterwards). Prints CPU seconds (user + system, worker processes included) and wall seconds of each, warm CPU
-as a share of cold, the units parsed, and whether every report is byte-identical to the run without the cache.
+afterwards), the same edit scanned diff-aware (`--diff` with a one-line unified diff, warm cache), and the
+scan split in two shards (`--shard K/2 --save-part`, no cache) then merged (`--merge-part` x2). Prints CPU
+seconds (user + system, worker processes included) and wall seconds of each, CPU as a share of cold, the units
+parsed, and whether the reports are byte-identical to the run without the cache (the merged one too).
 usage: cache_bench.py --cvet build/cvet [-j 2] [--touch lib/url.c] DB_DIR:SOURCE_DIR
 """
 import argparse
@@ -18,11 +20,13 @@ import tempfile
 import time
 
 
-def once(cvet, db, src, jobs, out, cache):
+def once(cvet, db, src, jobs, out, cache, extra=()):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.time()
-    args = [cvet, "code", "-p", db, src, "-j", str(jobs), "--format", "json", "-o", out, "--fail-on", "none"]
+    args = [cvet, "code", "-p", db, src, "-j", str(jobs), "--fail-on", "none"]
+    args += ["--format", "json", "-o", out] if out else []
     args += ["--cache", cache] if cache else ["--no-cache"]
+    args += list(extra)
     r = subprocess.run(args, cwd=src, capture_output=True)
     wall = time.time() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -61,10 +65,25 @@ def main():
             once(cvet, db, src, a.j, outs["ref after edit"], None)
             outs["one file edited"] = os.path.join(tmp, "edit.json")
             rows.append(("one file edited",) + once(cvet, db, src, a.j, outs["one file edited"], cache))
+            nlines = original.count(b"\n") + (0 if original.endswith(b"\n") else 1)
+            diff = os.path.join(tmp, "one.diff")
+            with open(diff, "w") as f:
+                f.write("--- a/%s\n+++ b/%s\n@@ -%d,0 +%d,2 @@\n+\n+/* cache_bench: an edit */\n"
+                        % (a.touch, a.touch, nlines, nlines + 1))
+            rows.append(("--diff, warm",) + once(cvet, db, src, a.j, os.path.join(tmp, "diff.json"), cache,
+                                                 ("--diff", diff)))
         finally:
             with open(touch, "wb") as f:
                 f.write(original)
             os.utime(touch, ns=(st.st_atime_ns, st.st_mtime_ns))
+        parts = []
+        for k in (1, 2):
+            parts.append(os.path.join(tmp, "part-%d.cvetpart" % k))
+            rows.append(("shard %d/2" % k,) + once(cvet, db, src, a.j, None, None,
+                                                    ("--shard", "%d/2" % k, "--save-part", parts[-1])))
+        outs["merged"] = os.path.join(tmp, "merged.json")
+        rows.append(("merge of 2",) + once(cvet, db, src, a.j, outs["merged"], None,
+                                           ("--merge-part", parts[0], "--merge-part", parts[1])))
         cold = rows[1][1]
         print("project: %s (-j%d), edited: %s" % (os.path.basename(src), a.j, a.touch))
         print("%-18s %9s %9s %9s  %s" % ("run", "cpu s", "wall s", "of cold", "units"))
@@ -73,9 +92,14 @@ def main():
         same = all(open(outs[n], "rb").read() == open(outs["no cache"], "rb").read()
                    for n in ("cold", "warm, no change"))
         same_edit = open(outs["one file edited"], "rb").read() == open(outs["ref after edit"], "rb").read()
-        print("reports byte-identical to the run without the cache: %s; after the edit: %s"
-              % ("yes" if same else "NO", "yes" if same_edit else "NO"))
-        return 0 if same and same_edit else 1
+        same_merge = open(outs["merged"], "rb").read() == open(outs["no cache"], "rb").read()
+        shard_cpu = sum(r[1] for r in rows if r[0].startswith(("shard", "merge")))
+        shard_wall = max(r[2] for r in rows if r[0].startswith("shard")) + rows[-1][2]
+        print("2 shards + merge: %.2f s CPU in all (%.0f%% of the unsharded run), %.2f s wall with the shards side by "
+              "side" % (shard_cpu, 100.0 * shard_cpu / rows[0][1] if rows[0][1] else 0.0, shard_wall))
+        print("reports byte-identical to the run without the cache: %s; after the edit: %s; merged shards: %s"
+              % ("yes" if same else "NO", "yes" if same_edit else "NO", "yes" if same_merge else "NO"))
+        return 0 if same and same_edit and same_merge else 1
 
 
 if __name__ == "__main__":
