@@ -649,7 +649,7 @@ int cvet_cache__key(cvet_cache *c, const cvet_job *job, unsigned char key[CVET_S
 	return 0;
 }
 
-int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **unit, size_t *len)
+static int lookup(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **unit, size_t *len, int count)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, hit = 0;
@@ -687,12 +687,32 @@ int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], u
 	if (hit && c->nused < MAX_DEPS &&
 	    cvet_util__grow((void **)&c->used, &c->capused, c->nused, CVET_SHA256_BYTES) == 0)
 		memcpy(c->used + c->nused++ * CVET_SHA256_BYTES, key, CVET_SHA256_BYTES);
-	if (hit)
+	if (hit && count)
 		c->hits++;
 done:
 	sqlite3_finalize(st);
 	pthread_mutex_unlock(&c->lock);
 	return hit;
+}
+
+int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **unit, size_t *len)
+{
+	return lookup(c, key, unit, len, 1);
+}
+
+/* The whole-program entry is a unit entry with an empty list of inputs (its key already names every unit's). */
+static const unsigned char no_deps[4] = {0, 0, 0, 0};
+
+int cvet_cache__get_program(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **res,
+			    size_t *len)
+{
+	return lookup(c, key, res, len, 0);
+}
+
+void cvet_cache__put_program(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], const unsigned char *res,
+			     size_t nres)
+{
+	cvet_cache__put(c, key, res, nres, no_deps, sizeof(no_deps));
 }
 
 void cvet_cache__drop(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES])

@@ -55,6 +55,16 @@ int cvet_cache__key(cvet_cache *c, const cvet_job *job, unsigned char key[CVET_S
  */
 int cvet_cache__get(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **unit, size_t *len);
 
+/*
+ * The whole-program part of a run (the flow analysis's findings) when every unit came from the cache: its key
+ * is the SHA-256 of the sorted keys of all the units, so the same units give the same findings. get: 1 and the
+ * bytes (malloc'd) on a hit, 0 on a miss; not counted as a unit hit. Thread-safe.
+ */
+int cvet_cache__get_program(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], unsigned char **res,
+			    size_t *len);
+void cvet_cache__put_program(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES], const unsigned char *res,
+			     size_t nres);
+
 /* Forget an entry whose bytes did not read back as a unit. Thread-safe. */
 void cvet_cache__drop(cvet_cache *c, const unsigned char key[CVET_SHA256_BYTES]);
 

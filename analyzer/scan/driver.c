@@ -17,6 +17,7 @@
 #include "scan/compdb.h"
 #include "scan/discover.h"
 #include "scan/driver.h"
+#include "report/report_wire.h"
 #include "scan/isolate.h"
 #include "scan/part.h"
 #include "scan/jobs.h"
@@ -135,6 +136,9 @@ typedef struct pool {
 	cvet_worker_limits limits;
 	cvet_spawner spawner;     /* forks the workers; running between pool_start and pool_join */
 	cvet_cache *cache;        /* the incremental cache, or NULL */
+	unsigned char *hit_keys;  /* SHA-256 of each unit's bytes, from the cache or fresh (CVET_SHA256_BYTES each) */
+	size_t nhit, caphit;
+	int missed;               /* some unit has no such digest (no key, not cacheable, failed) */
 	int running;              /* workers not yet finished (under the lock) */
 	int nslots;
 	worker_slot slot[MAX_WORKERS];
@@ -304,6 +308,28 @@ static int run_isolated(pool *p, int me, cvet_worker *w, const cvet_job *job, cv
 }
 
 /*
+ * Remember the digest of a unit's bytes for the whole-program entry (program_key); NULL: this unit has no
+ * bytes to name it by (no key, not cacheable, failed), so the run's flow analysis is not memoised.
+ */
+static void note_unit(pool *p, const unsigned char key[CVET_SHA256_BYTES], const unsigned char *unit, size_t n)
+{
+	unsigned char d[CVET_SHA256_BYTES];
+	if (unit) {
+		cvet_sha256 h;
+		cvet_sha256__init(&h);
+		cvet_sha256__update(&h, key, CVET_SHA256_BYTES); /* the options the unit was analysed with */
+		cvet_sha256__update(&h, unit, n);
+		cvet_sha256__final(&h, d);
+	}
+	pthread_mutex_lock(&p->lock);
+	if (!unit || cvet_util__grow((void **)&p->hit_keys, &p->caphit, p->nhit, CVET_SHA256_BYTES) < 0)
+		p->missed = 1;
+	else
+		memcpy(p->hit_keys + p->nhit++ * CVET_SHA256_BYTES, d, CVET_SHA256_BYTES);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/*
  * One translation unit through the cache: its result from the cache when the entry is there and fresh, else
  * parsed (in the worker process, or in this thread with --no-isolate) and kept. Either way the unit's bytes
  * are merged by cvet_unit__merge, so a result from the cache merges exactly as a fresh one.
@@ -317,6 +343,8 @@ static int run_cached(pool *p, int me, cvet_worker *w, CXIndex index, const cvet
 
 	if (have_key && cvet_cache__get(p->cache, key, &blob, &len)) {
 		rc = cvet_unit__merge(blob, len, p->wopts, mine, p->wopts->flow, &bad);
+		if (rc == 0 && !bad)
+			note_unit(p, key, blob, len);
 		free(blob);
 		if (rc < 0 || !bad)
 			return rc;
@@ -332,11 +360,103 @@ static int run_cached(pool *p, int me, cvet_worker *w, CXIndex index, const cvet
 		    bad)
 			rc = cvet_error_setc(CVET_ENOMEM, "out of memory"); /* our own bytes: only a failed write makes them bad */
 	}
-	if (rc == 0 && have_key && keep.cacheable)
+	if (rc == 0 && have_key && keep.cacheable) {
 		cvet_cache__put(p->cache, key, keep.unit.p, keep.unit.n, keep.deps.p, keep.deps.n);
+		note_unit(p, key, keep.unit.p, keep.unit.n);
+	} else {
+		note_unit(p, key, NULL, 0);
+	}
 	cvet_wbuf__clear(&keep.unit);
 	cvet_wbuf__clear(&keep.deps);
 	return rc;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	return memcmp(a, b, CVET_SHA256_BYTES);
+}
+
+/*
+ * The key of the whole program (0), or -1 when some unit has no digest: the SHA-256 of the sorted digests of
+ * every unit's key and bytes. The flow analysis is a function of the units' lowered functions (in the bytes)
+ * and of the options (in every key); a key alone would not do: a header edit changes a unit's bytes, not its
+ * key.
+ */
+static int program_key(pool *p, unsigned char key[CVET_SHA256_BYTES])
+{
+	cvet_sha256 h;
+	if (!p->cache || p->missed || !p->nhit)
+		return -1;
+	qsort(p->hit_keys, p->nhit, CVET_SHA256_BYTES, key_cmp);
+	cvet_sha256__init(&h);
+	cvet_sha256__update(&h, "cvet whole program 1", 20);
+	cvet_sha256__update(&h, p->hit_keys, p->nhit * CVET_SHA256_BYTES);
+	cvet_sha256__final(&h, key);
+	return 0;
+}
+
+/*
+ * The flow analysis, or its findings from the cache when the same units were analysed before. A fresh analysis
+ * is kept for the next run when every unit has a digest. 0 or a negative CVET_E*.
+ */
+static int flow_cached(pool *p, const cvet_scan_options *o, cvet_flow *flow, cvet_report *report)
+{
+	unsigned char key[CVET_SHA256_BYTES], *blob = NULL;
+	size_t len = 0, f0 = report->nfindings, n0 = report->nnotes;
+	int memo = program_key(p, key) == 0, error;
+	cvet_flow_options fo = {0};
+
+	if (memo && cvet_cache__get_program(p->cache, key, &blob, &len)) {
+		cvet_rbuf rd = {blob, len, 0, 0};
+		cvet_report *tmp = NULL;
+		if ((error = cvet_report_new(&tmp)) < 0) {
+			free(blob);
+			return error;
+		}
+		error = cvet_report__decode(&rd, tmp);
+		free(blob);
+		if (error == 0 && !rd.bad && rd.at == rd.n) {
+			/* move the findings and notes over, in their order */
+			for (size_t i = 0; i < tmp->nfindings; i++) /* (the report owns each one it is given, also on failure) */
+				if (error == 0)
+					error = cvet_report_add(report, tmp->findings[i]);
+				else
+					cvet_finding_free(tmp->findings[i]);
+			tmp->nfindings = 0;
+			for (size_t i = 0; i < tmp->nnotes && error == 0; i++)
+				error = cvet_report_add_note(report, "%s", tmp->notes[i]);
+			cvet_report_free(tmp);
+			return error;
+		}
+		cvet_report_free(tmp);
+		if (error == CVET_ENOMEM)
+			return error;
+		/* not ours: the findings added so far go, the analysis runs */
+		while (report->nfindings > f0)
+			cvet_finding_free(report->findings[--report->nfindings]);
+		while (report->nnotes > n0)
+			free(report->notes[--report->nnotes]);
+		cvet_cache__drop(p->cache, key);
+	}
+	fo.threat_model = o->threat_model;
+	fo.hooks = cvet_flow__rules();
+	fo.models = o->models;
+	fo.nmodels = o->nmodels;
+	if ((error = cvet_flow_analyze(flow, &fo, report)) < 0)
+		return error;
+	if (memo) {
+		cvet_report view;
+		cvet_wbuf w = {0};
+		memset(&view, 0, sizeof(view));
+		view.findings = report->findings + f0;
+		view.nfindings = report->nfindings - f0;
+		view.notes = report->notes + n0;
+		view.nnotes = report->nnotes - n0;
+		if (cvet_report__encode(&view, &w) == 0)
+			cvet_cache__put_program(p->cache, key, w.p, w.n);
+		cvet_wbuf__clear(&w);
+	}
+	return 0;
 }
 
 static void *worker(void *arg)
@@ -1312,7 +1432,6 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			fprintf(stderr, "\r\033[K");
 			fflush(stderr);
 		}
-		close_cache(&p, o);
 		if (p.oom) {
 			error = cvet_error_setc(CVET_ENOMEM, "out of memory");
 			goto done;
@@ -1322,20 +1441,14 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 			goto done;
 		}
 		report->files_scanned += p.tus;
-		/* the flow engine: every function of every translation unit, at once */
-		{
-			cvet_flow_options fo = {0};
-			fo.threat_model = o->threat_model;
-			fo.hooks = cvet_flow__rules();
-			fo.models = o->models;
-			fo.nmodels = o->nmodels;
-			if ((error = cvet_flow_analyze(flow, &fo, report)) < 0) {
-				error = cvet_error_setc(error, "out of memory in the flow analysis");
-				goto done;
-			}
-			cvet_flow_free(flow);
-			flow = NULL;
+		/* the flow engine: every function of every translation unit, at once (or its findings from the cache) */
+		if ((error = flow_cached(&p, o, flow, report)) < 0) {
+			error = cvet_error_setc(error, "out of memory in the flow analysis");
+			goto done;
 		}
+		close_cache(&p, o);
+		cvet_flow_free(flow);
+		flow = NULL;
 	}
 	if (deps_error < 0) {
 		error = cvet_error_setc(deps_error, "%s", deps_msg[0] ? deps_msg : cvet_strerror(deps_error));
@@ -1383,6 +1496,7 @@ done:
 	if (pool_ready)
 		pthread_mutex_destroy(&p.lock);
 	strset_clear(&p.files);
+	free(p.hit_keys);
 	cvet_suppress__free(supp);
 	free(threads);
 	free(phase);

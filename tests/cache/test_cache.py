@@ -124,6 +124,30 @@ def main():
         r, x, c = scan("hdr2.json")
         check(c == (ntu, 0) and x == hdr_ref, "and the run after it: all from the cache again (%s)" % (c,))
 
+        # the whole-program part (the flow analysis across units) follows a header edit in a unit it does not
+        # re-parse: a.c (unchanged, from the cache) hands input to b.c, whose sink a header switches off and on
+        prog = os.path.join(d, "prog")
+        os.makedirs(prog)
+        with open(os.path.join(prog, "a.c"), "w") as f:
+            f.write('#include <sys/types.h>\n#include <sys/socket.h>\nint run_it(const char *c);\n'
+                    'int serve(int s)\n{\n\tchar cmd[64];\n\tssize_t n = recv(s, cmd, sizeof cmd - 1, 0);\n'
+                    '\tif (n <= 0)\n\t\treturn -1;\n\tcmd[n] = 0;\n\treturn run_it(cmd);\n}\n')
+        with open(os.path.join(prog, "b.c"), "w") as f:
+            f.write('#include <stdlib.h>\n#include "cfg.h"\nint run_it(const char *c)\n{\n'
+                    '\tif (USE_SHELL)\n\t\treturn system(c);\n\treturn 0;\n}\n')
+        pcache = os.path.join(d, "cache-prog")
+        for step, flag in enumerate((1, 0, 1, 0)):
+            with open(os.path.join(prog, "cfg.h"), "w") as f:
+                f.write("#define USE_SHELL %d\n" % flag)
+            r, pref, _ = scan("prog-ref-%d.json" % step, ["--no-cache"], path=prog)
+            r, x, c = scan("prog-%d.json" % step, cache_dir=pcache, path=prog)
+            r2, x2, c2 = scan("prog-again-%d.json" % step, cache_dir=pcache, path=prog)
+            want = b"command-injection" in (pref or b"")
+            check(want == bool(flag), "header switch %d: the reference run %s the cross-unit flow"
+                  % (flag, "reports" if flag else "does not report"))
+            check(x == pref and x2 == pref, "header switch %d (step %d): cached runs = run without the cache (%s, %s)"
+                  % (flag, step, c, c2))
+
         # another flag, rule switch or config misses; going back hits again
         r, x, c = scan("flag.json", ["--extra-arg=-DCACHE_TEST_FLAG=1"])
         check(c == (0, ntu), "another compile flag: every unit parsed (%s)" % (c,))
