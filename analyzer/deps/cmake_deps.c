@@ -766,9 +766,10 @@ static int declare(ck_ctx *cx, decl_kind kind, const char *cmd, ck_arg *args, si
 		repo = cvet_lockfile__printf("https://gitlab.com/%s", d.val[K_GITLAB]);
 	else if (d.val[K_BITBUCKET])
 		repo = cvet_lockfile__printf("https://bitbucket.org/%s", d.val[K_BITBUCKET]);
-	else if (d.val[K_GIT_REPO] && !(repo = cvet_lockfile__github_repo(d.val[K_GIT_REPO])))
-		repo = cvet_lockfile__strdup(d.val[K_GIT_REPO]);
-	else if (d.val[K_URL])
+	else if (d.val[K_GIT_REPO]) {
+		if (!(repo = cvet_lockfile__github_repo(d.val[K_GIT_REPO])))
+			repo = cvet_lockfile__strdup(d.val[K_GIT_REPO]);
+	} else if (d.val[K_URL])
 		repo = cvet_lockfile__github_repo(d.val[K_URL]);
 	if (!name && repo) /* CPM names a package after its repository */
 		name = cvet_lockfile__url_basename(repo);
