@@ -639,6 +639,27 @@ static void tracked_read(track *t, uint32_t n)
 	}
 }
 
+/* Push node nd's operands (a call's arguments and callee) on the walk's stack above sp; the new height. */
+static uint32_t push_operands(track *t, const fl_func *f, const fl_node *nd, uint32_t sp)
+{
+	if (nd->op == FL_CALL || nd->op == FL_INIT || nd->op == FL_UNKNOWN) {
+		for (uint32_t j = 0; j < nd->b && nd->a + j < f->nextra && sp < t->cap; j++)
+			if (f->extra[nd->a + j] && f->extra[nd->a + j] < f->nnodes)
+				t->stack[sp++] = f->extra[nd->a + j];
+		if (nd->op == FL_CALL && nd->c && nd->c < f->nnodes && sp < t->cap)
+			t->stack[sp++] = nd->c;
+	} else if (nd->op != FL_INT && nd->op != FL_STR && nd->op != FL_LOCAL && nd->op != FL_GLOBAL &&
+		   nd->op != FL_FUNCREF) {
+		const uint32_t ops[3] = {nd->a, nd->b, nd->c};
+		int nops = nd->op == FL_COND ? 3 : (nd->op == FL_INDEX || nd->op == FL_BIN || nd->op == FL_ASSIGN ||
+						     nd->op == FL_COMMA) ? 2 : 1;
+		for (int j = 0; j < nops && sp < t->cap; j++)
+			if (ops[j] && ops[j] < f->nnodes)
+				t->stack[sp++] = ops[j];
+	}
+	return sp;
+}
+
 /* Whether the subtree at r reads a tracked local whose bit is in mask (stores into one do not count). */
 static int reads_tracked(track *t, uint32_t r, uint8_t mask, uint32_t base)
 {
@@ -658,21 +679,7 @@ static int reads_tracked(track *t, uint32_t r, uint8_t mask, uint32_t base)
 			if (!(p && node_at(f, p)->op == FL_ASSIGN && node_at(f, p)->a == n && node_at(f, p)->sub == FB_NONE))
 				return 1;
 		}
-		if (nd->op == FL_CALL || nd->op == FL_INIT || nd->op == FL_UNKNOWN) {
-			for (uint32_t j = 0; j < nd->b && nd->a + j < f->nextra && sp < t->cap; j++)
-				if (f->extra[nd->a + j] && f->extra[nd->a + j] < f->nnodes)
-					t->stack[sp++] = f->extra[nd->a + j];
-			if (nd->op == FL_CALL && nd->c && nd->c < f->nnodes && sp < t->cap)
-				t->stack[sp++] = nd->c;
-		} else if (nd->op != FL_INT && nd->op != FL_STR && nd->op != FL_LOCAL && nd->op != FL_GLOBAL &&
-			   nd->op != FL_FUNCREF) {
-			const uint32_t ops[3] = {nd->a, nd->b, nd->c};
-			int nops = nd->op == FL_COND ? 3 : (nd->op == FL_INDEX || nd->op == FL_BIN || nd->op == FL_ASSIGN ||
-							     nd->op == FL_COMMA) ? 2 : 1;
-			for (int j = 0; j < nops && sp < t->cap; j++)
-				if (ops[j] && ops[j] < f->nnodes)
-					t->stack[sp++] = ops[j];
-		}
+		sp = push_operands(t, f, nd, sp);
 	}
 	return 0;
 }
@@ -700,21 +707,7 @@ static void visit_root(track *t, uint32_t r)
 			if (!reads_tracked(t, nd->b, before, sp))
 				t->kill |= (uint8_t)(1u << bit);
 		}
-		if (nd->op == FL_CALL || nd->op == FL_INIT || nd->op == FL_UNKNOWN) {
-			for (uint32_t j = 0; j < nd->b && nd->a + j < f->nextra && sp < t->cap; j++)
-				if (f->extra[nd->a + j] && f->extra[nd->a + j] < f->nnodes)
-					t->stack[sp++] = f->extra[nd->a + j];
-			if (nd->op == FL_CALL && nd->c && nd->c < f->nnodes && sp < t->cap)
-				t->stack[sp++] = nd->c;
-		} else if (nd->op != FL_INT && nd->op != FL_STR && nd->op != FL_LOCAL && nd->op != FL_GLOBAL &&
-			   nd->op != FL_FUNCREF) {
-			const uint32_t ops[3] = {nd->a, nd->b, nd->c};
-			int nops = nd->op == FL_COND ? 3 : (nd->op == FL_INDEX || nd->op == FL_BIN || nd->op == FL_ASSIGN ||
-							     nd->op == FL_COMMA) ? 2 : 1;
-			for (int j = 0; j < nops && sp < t->cap; j++)
-				if (ops[j] && ops[j] < f->nnodes)
-					t->stack[sp++] = ops[j];
-		}
+		sp = push_operands(t, f, nd, sp);
 	}
 	if (!t->budget)
 		t->escaped = 1; /* too large to follow: say nothing */
