@@ -1,4 +1,4 @@
-/* fuzz_cpm.c - CPM.cmake: package-lock.cmake and CPMDeclarePackage/CPMAddPackage declarations with set() variables, through cvet_lockfile__cpm_lock */
+/* fuzz_cpm.c - the CMake reader (cmake_deps.c): CPM.cmake package-lock.cmake, CPMDeclarePackage/CPMAddPackage, FetchContent_Declare and ExternalProject_Add with set() variables, through cvet_lockfile__cpm_lock */
 #include "fuzz.h"
 #include "deps/lockfile.h"
 
