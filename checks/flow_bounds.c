@@ -17,15 +17,21 @@ void cvet_flow__on_bounds(A *a, const bounds_use *u);
 void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const val *args, const uint32_t *argn,
 			    uint32_t nargs);
 
-/* A bound no check has set: a type's own limit, or an unknown number. */
+/* A bound no check has set: a type's own limit, or an unknown number, give or take what arithmetic on it added
+ * (x - 1 on an unknown int is INT_MAX - 1, an unsigned short + 1 is 65536). */
+static int near(int64_t v, int64_t k)
+{
+	return v >= k - 16 && v <= k + 16;
+}
+
 static int natural_hi(int64_t h)
 {
-	return h >= 0x7fffffffLL || h == 0x7f || h == 0xff || h == 0x7fff || h == 0xffff;
+	return h >= 0x7fffffffLL - 0xffff || near(h, 0x7f) || near(h, 0xff) || near(h, 0x7fff) || near(h, 0xffff);
 }
 
 static int natural_lo(int64_t l)
 {
-	return l <= -0x7fffffffLL - 1 || l == -0x80 || l == -0x8000;
+	return l <= -0x7fffffffLL + 0xffff || near(l, -0x80) || near(l, -0x8000) || near(l, -0xff) || near(l, -0xffff);
 }
 
 /* The range of the variable an index or count is made from: ix itself, or for `v + K` / `v - K` the range of
@@ -51,6 +57,37 @@ static void source_range(A *a, uint32_t n, const val *ix, int64_t *lo, int64_t *
 		int64_t k = a->f->nodes[nd->a].k;
 		if (k > -((int64_t)1 << 40) && k < ((int64_t)1 << 40))
 			*lo = ix->lo > INT64_MIN / 2 ? ix->lo - k : ix->lo, *hi = ix->hi < INT64_MAX / 2 ? ix->hi - k : ix->hi;
+	}
+}
+
+/* Whether an index or count is a value we judge by its range: a variable, a member, a constant, or one of those
+ * plus or minus a constant. Other arithmetic (shifts, products, table lookups) keeps invariants the code relies
+ * on that ranges do not show. */
+static int plain_operand(A *a, uint32_t n, int depth)
+{
+	const fl_node *nd;
+	while (n && n < a->f->nnodes && a->f->nodes[n].op == FL_CAST)
+		n = a->f->nodes[n].a;
+	if (!n || n >= a->f->nnodes || depth > 2)
+		return 0;
+	nd = &a->f->nodes[n];
+	switch (nd->op) {
+	case FL_LOCAL:
+	case FL_GLOBAL:
+	case FL_FIELD:
+	case FL_ARROW:
+	case FL_INT:
+		return 1;
+	case FL_INCDEC:
+	case FL_ASSIGN:
+		return plain_operand(a, nd->a, depth + 1);
+	case FL_BIN:
+		if (nd->sub != FB_ADD && nd->sub != FB_SUB)
+			return 0;
+		return (plain_operand(a, nd->a, depth + 1) && nd->b < a->f->nnodes && a->f->nodes[nd->b].op == FL_INT) ||
+		       (plain_operand(a, nd->b, depth + 1) && nd->a < a->f->nnodes && a->f->nodes[nd->a].op == FL_INT);
+	default:
+		return 0;
 	}
 }
 
@@ -120,12 +157,20 @@ static void index_sink(A *a, const bounds_use *u)
 		cvet_flow__summary_pass_on(a, PBIT(a->f->vars[xn->k].param), &sk);
 }
 
+/* Whether argument node n is one of this function's parameters, unchanged (id & 0xff is not id). */
+static int param_itself(A *a, uint32_t n)
+{
+	while (n && n < a->f->nnodes && a->f->nodes[n].op == FL_CAST)
+		n = a->f->nodes[n].a;
+	return n && n < a->f->nnodes && a->f->nodes[n].op == FL_LOCAL && a->f->nodes[n].k >= 0 &&
+	       (uint64_t)a->f->nodes[n].k < a->f->nvars && a->f->vars[a->f->nodes[n].k].param >= 0;
+}
+
 /* A call to a function whose summary indexes an array by a parameter: the caller's argument judged by it. */
 void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const val *args, const uint32_t *argn,
 			    uint32_t nargs)
 {
 	uint32_t n = s->nsinks;
-	(void)argn;
 	if (!a->final || a->sub)
 		return;
 	for (uint32_t i = 0; i < n && i < s->nsinks; i++) {
@@ -139,10 +184,20 @@ void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const v
 		v = &args[sk.param];
 		if (v->fl & V_PT)
 			continue;
+		if (!(v->fl & V_BOUNDED)) {
+			if ((v->t & K_PARAMS) && v->symf == 0 && param_itself(a, argn[sk.param])) {
+				ssink next = sk;
+				cvet_flow__summary_pass_on(a, v->t & K_PARAMS, &next);
+			}
+			continue;
+		}
+		/* (a negative argument is not judged: -1 is the usual "none", which callees test with != -1, a test
+		 * that does not show in ranges) */
 		over = v->hi >= sk.cap && !natural_hi(v->hi);
-		under = v->lo < 0 && !natural_lo(v->lo);
+		under = 0;
 		if (!over && !under) {
-			if ((v->t & K_PARAMS) && natural_hi(v->hi) && (natural_lo(v->lo) || v->lo >= 0) && v->symf == 0) {
+			if ((v->t & K_PARAMS) && natural_hi(v->hi) && (natural_lo(v->lo) || v->lo >= 0) && v->symf == 0 &&
+			    param_itself(a, argn[sk.param])) {
 				ssink next = sk;
 				cvet_flow__summary_pass_on(a, v->t & K_PARAMS, &next);
 			}
@@ -170,6 +225,15 @@ void cvet_flow__on_bounds(A *a, const bounds_use *u)
 	int over, under, tainted = (u->ix.t & a->prog->active) != 0;
 	if (!a->final || a->sub || u->ix.lo > u->ix.hi || cap <= 0 || u->cap_lo > u->cap_hi)
 		return;
+	if (!plain_operand(a, u->ixn, 0))
+		return;
+	if (!(u->ix.fl & V_BOUNDED)) {
+		/* a range from the type or from arithmetic (a shift, a mask): not judged; an unlimited parameter index
+		 * is left to the callers */
+		if (!u->callee && (u->ix.t & K_PARAMS))
+			index_sink(a, u);
+		return;
+	}
 	source_range(a, u->ixn, &u->ix, &slo, &shi);
 	if (u->callee) {
 		/* a constant count into a constant-size array is copy-size-overflow's (the AST rule) */
@@ -180,6 +244,13 @@ void cvet_flow__on_bounds(A *a, const bounds_use *u)
 	} else {
 		over = u->ix.hi >= cap && !natural_hi(shi);
 		under = u->ix.lo < 0 && (!natural_lo(slo) || (tainted && !natural_hi(shi)));
+		/* a[i + 1] with i itself inside: a loop stepping by two (i += 2; i < n) or a pair read at once, whose
+		 * parity ranges do not show */
+		if (over && shi < cap && u->ix.hi != shi)
+			over = 0;
+		/* an index moved inside a macro's expansion (unrolled rounds: W[j] = ...; j++ eight times per test) */
+		if ((u->at->tflags & FL_T_MACRO) || (u->at->op == FL_INDEX && u->at->sub))
+			over = under = 0;
 	}
 	if (!over && !under) {
 		if (!u->callee && natural_hi(shi) && (natural_lo(slo) || slo >= 0) && (u->ix.t & K_PARAMS))

@@ -168,6 +168,7 @@ static val konst(int64_t k)
 {
 	val v = top();
 	v.lo = v.hi = k;
+	v.fl |= V_BOUNDED;
 	if (k)
 		v.fl |= V_NONZERO;
 	return v;
@@ -226,7 +227,7 @@ static val join(val a, val b)
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
 	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED | V_LIT | V_RELEASED)) |
 			  (a.fl & b.fl & V_EXACT & (a.pt == b.pt ? 0xffffu : 0u)) |
-			  (a.fl & b.fl & V_BSTART & (a.pt == b.pt ? 0xffffu : 0u)) |
+			  (a.fl & b.fl & V_BSTART & (a.pt == b.pt ? 0xffffu : 0u)) | (a.fl & b.fl & V_BOUNDED) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
 	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
@@ -1222,6 +1223,8 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		v.fl |= V_PT;
 		v.pt = r.pt;
 	}
+	if ((op == FB_ADD || op == FB_SUB) && (l.fl & r.fl & V_BOUNDED) && !((l.fl | r.fl) & V_PT))
+		v.fl |= V_BOUNDED; /* i + 1 of a bounded i */
 	type_range(nd->width, nd->tflags, &tlo, &thi);
 	switch (op) {
 	case FB_ADD:
@@ -2973,6 +2976,8 @@ static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int
 	val v;
 	a->cur = *s;
 	v = load(a, k);
+	if ((lo > v.lo || hi < v.hi) && !(v.fl & V_PT))
+		v.fl |= V_BOUNDED; /* a test limited it */
 	if (lo > v.lo)
 		v.lo = lo;
 	if (hi < v.hi)

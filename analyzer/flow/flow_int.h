@@ -30,6 +30,8 @@
 #define V_NOSLASH 0x100u /* (one of) its constant string(s) starts with a word without '/': `str` is such a one */
 #define V_LIT 0x400u     /* a pointer to a string literal's own storage (not to a copy of one) */
 #define V_RELEASED 0x1000u /* (an object:) given to a deallocator (free, fclose, ...) of family `fam` */
+#define V_BOUNDED 0x4000u /* (a number:) its range comes from constants and tests, sums of such, not from its type
+                          * or other arithmetic (buffer-overflow judges only such ranges) */
 #define V_BSTART 0x2000u  /* with V_PT: points at the very start of the heap block `pt` (buffer-overflow) */
 #define V_EXACT 0x800u   /* with V_PT: points at the very start of `pt`, a variable, member or array (not a heap
                           * block): two such pointers to one place are equal */

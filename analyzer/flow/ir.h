@@ -17,7 +17,8 @@ typedef enum {
 	FL_FUNCREF,   /* a function named, not called (function pointer value): k = interned USR id */
 	FL_FIELD,     /* a.f: a = base (an object, not a pointer), k = interned field id (0 = a union member) */
 	FL_ARROW,     /* p->f: a = pointer, k = interned field id */
-	FL_INDEX,     /* a[b]: k = the element count of a when a constant-size array (else 0) */
+	FL_INDEX,     /* a[b]: k = the element count of a when a constant-size array (else 0); sub = 1 when written
+	               * inside a macro's body */
 	FL_DEREF,     /* *a */
 	FL_ADDR,      /* &a */
 	FL_BIN,       /* a op b: sub = fl_binop */

@@ -161,6 +161,17 @@ static void type_info(CXType t, uint8_t *width, uint8_t *flags, int64_t *elems)
 	*width = sz > 0 && sz <= 8 ? (uint8_t)(sz * 8) : 64;
 }
 
+/* 1 when expression c is written inside a macro's body (its spelling is not where it is expanded). */
+static uint8_t in_project_macro(CXCursor c)
+{
+	CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
+	CXFile f1 = NULL, f2 = NULL;
+	unsigned l1 = 0, l2 = 0, c1 = 0, c2 = 0;
+	clang_getSpellingLocation(at, &f1, &l1, &c1, NULL);
+	clang_getExpansionLocation(at, &f2, &l2, &c2, NULL);
+	return l1 != l2 || c1 != c2 || !clang_File_isEqual(f1, f2);
+}
+
 /* Bytes of one element of array type t (0 when not known). */
 static uint32_t array_esize(CXType t)
 {
@@ -786,6 +797,7 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 			L->f->nodes[id].a = a;
 			L->f->nodes[id].b = b;
 			L->f->nodes[id].k = array_elems(k[0]); /* buffer-overflow: the indexed array's bound */
+			L->f->nodes[id].sub = in_project_macro(c);
 		}
 		return id;
 	case CXCursor_UnaryOperator: {
