@@ -11,5 +11,5 @@ const cvet_check cvet_check_buffer_overflow = {
 		 .title = "Index or size reaches past the end of a buffer",
 		 .severity = CVET_SEV_HIGH,
 		 .cwe = {787, 121, 122, 125},
-		 .precision = CVET_PRECISION_HIGH},
+		 .precision = CVET_PRECISION_MEDIUM},
 };

@@ -1464,14 +1464,15 @@ static int object_extent(A *a, uint32_t objn, const val *p, int64_t *lo, int64_t
 		return 0;
 	if (root >= 0 && (uint32_t)root < a->f->nvars) {
 		const fl_var *v = &a->f->vars[root];
-		if (!(v->tflags & FL_T_ARRAY) || v->elems <= 0 || !v->esize || v->param >= 0 || v->is_ref)
+		if (!(v->tflags & FL_T_ARRAY) || v->elems <= 0 || !v->esize || v->param >= 0 || v->is_ref ||
+		    v->elems > ((int64_t)1 << 40) / v->esize)
 			return 0;
 		*lo = *hi = v->elems * (int64_t)v->esize;
 		return 1;
 	}
 	if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals) {
 		const fl_global *g = &a->fl->globals[-root - 2];
-		if (!(g->tflags & FL_T_ARRAY) || g->elems <= 0 || !g->esize)
+		if (!(g->tflags & FL_T_ARRAY) || g->elems <= 0 || !g->esize || g->elems > ((int64_t)1 << 40) / g->esize)
 			return 0;
 		*lo = *hi = g->elems * (int64_t)g->esize;
 		*heap = 2;
