@@ -111,6 +111,9 @@ static int search_path_var(const char *name)
 			strcmp(name, "LD_PRELOAD") == 0 || strcmp(name, "LD_AUDIT") == 0);
 }
 
+void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const val *args, const uint32_t *argn,
+			    uint32_t nargs);
+
 static void on_sink(A *a, const fl_node *call, const char *name, int kind, uint32_t argi, const val *v)
 {
 	char program[128];
@@ -214,6 +217,7 @@ static void on_summary_call(A *a, const fl_node *call, const summary *s, const v
 				const uint32_t *argn, uint32_t nargs)
 {
 	uint32_t n = s->nsinks; /* a recursive call adds to the summary it reads */
+	cvet_flow__bounds_call(a, call, s, args, argn, nargs); /* buffer-overflow: checks/flow_bounds.c */
 	for (uint32_t i = 0; i < n && i < s->nsinks; i++) {
 		const ssink skc = s->sinks[i], *sk = &skc;
 		const char *rule = rule_of(sk->kind);
@@ -551,6 +555,9 @@ static void on_null_deref(A *a, const fl_node *at, uint32_t pn, const val *p, co
 				  from ? from : "its source", how);
 }
 
+/* buffer-overflow: checks/flow_bounds.c */
+void cvet_flow__on_bounds(A *a, const bounds_use *u);
+
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
 	.on_summary_call = on_summary_call,
@@ -566,6 +573,7 @@ static const cvet_flow_hooks hooks = {
 	.on_leak = on_leak,
 	.on_function_end = cvet_flow__results_end,
 	.on_null_deref = on_null_deref,
+	.on_bounds = cvet_flow__on_bounds,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -169,6 +169,7 @@ static val konst(int64_t k)
 {
 	val v = top();
 	v.lo = v.hi = k;
+	v.fl |= V_BOUNDED;
 	if (k)
 		v.fl |= V_NONZERO;
 	return v;
@@ -228,6 +229,7 @@ static val join(val a, val b)
 	r.fl = (uint16_t)((a.fl & b.fl & (V_NONZERO | V_SANPATH | V_SANCMD | V_SANFMT | V_FREED | V_LIT | V_RELEASED |
 					  V_MOVED)) |
 			  (a.fl & b.fl & V_EXACT & (a.pt == b.pt ? 0xffffu : 0u)) |
+			  (a.fl & b.fl & V_BSTART & (a.pt == b.pt ? 0xffffu : 0u)) | (a.fl & b.fl & V_BOUNDED) |
 			  ((a.fl | b.fl) & 0)); /* sanitised only when both paths are */
 	strjoin(&r, &a, &b);
 	if ((a.fl & V_PT) && (b.fl & V_PT) && a.pt == b.pt)
@@ -1135,6 +1137,7 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 	}
 	case FL_INDEX: {
 		val ix = ev(a, nd->b);
+		int ok;
 		if (ix.wrap)
 			HOOK(on_wrapped_use)(a, &ix, "an array index");
 		if (N(a, nd->a)->tflags & FL_T_ARRAY) {
@@ -1146,10 +1149,13 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 				*out = mkkey(key_root(base), F_ELEM | (uint32_t)ix.lo);
 			else
 				*out = base;
+			a->bo_n = n, a->bo_ix = ix, a->bo_isptr = 0;
 			return 1;
 		}
+		ok = deref_place(a, nd->a, out); /* p[i] is *p for us */
+		a->bo_n = n, a->bo_ix = ix, a->bo_isptr = 1, a->bo_ptr = a->dptr;
+		return ok;
 	}
-		return deref_place(a, nd->a, out); /* p[i] is *p for us */
 	case FL_DEREF:
 		return deref_place(a, nd->a, out);
 	case FL_CAST:
@@ -1253,6 +1259,8 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		v.fl |= V_PT;
 		v.pt = r.pt;
 	}
+	if ((op == FB_ADD || op == FB_SUB) && (l.fl & r.fl & V_BOUNDED) && !((l.fl | r.fl) & V_PT))
+		v.fl |= V_BOUNDED; /* i + 1 of a bounded i */
 	type_range(nd->width, nd->tflags, &tlo, &thi);
 	switch (op) {
 	case FB_ADD:
@@ -1469,6 +1477,153 @@ static void own_stored(A *a, uint64_t k, const val *old, const val *v, int weak,
 }
 
 /* Store v into the lvalue node `lhs` (strong for a variable, weak for an element of an array). */
+/* ---- object extents (buffer-overflow) ---- */
+
+/* The size in bytes of the object pointer value p (of expression objn) points at the very start of: a local or
+ * global array of constant size, or a heap block whose size the allocation told. 0 when not known. */
+static int object_extent(A *a, uint32_t objn, const val *p, int64_t *lo, int64_t *hi, int *heap)
+{
+	const fl_node *on = N(a, strip(a, objn));
+	int32_t root;
+	*heap = 0;
+	if (!(p->fl & V_PT) || key_field(p->pt) != 0)
+		return 0;
+	root = key_root(p->pt);
+	if ((p->fl & V_BSTART) && IS_HEAP_ROOT(root)) {
+		const slot *sl = st_find(&a->cur, mkkey(root, F_BSIZE));
+		if (!sl || sl->v.lo < 0 || sl->v.hi >= ((int64_t)1 << 40) || sl->v.lo > sl->v.hi)
+			return 0;
+		*lo = sl->v.lo, *hi = sl->v.hi, *heap = 1;
+		return 1;
+	}
+	if (!(p->fl & V_EXACT) && !((on->tflags & FL_T_ARRAY) && (on->op == FL_LOCAL || on->op == FL_GLOBAL)))
+		return 0;
+	if (root >= 0 && (uint32_t)root < a->f->nvars) {
+		const fl_var *v = &a->f->vars[root];
+		if (!(v->tflags & FL_T_ARRAY) || v->elems <= 0 || !v->esize || v->param >= 0 || v->is_ref ||
+		    v->elems > ((int64_t)1 << 40) / v->esize)
+			return 0;
+		*lo = *hi = v->elems * (int64_t)v->esize;
+		return 1;
+	}
+	if (root < -1 && (uint32_t)(-root - 2) < a->fl->nglobals) {
+		const fl_global *g = &a->fl->globals[-root - 2];
+		if (!(g->tflags & FL_T_ARRAY) || g->elems <= 0 || !g->esize || g->elems > ((int64_t)1 << 40) / g->esize)
+			return 0;
+		*lo = *hi = g->elems * (int64_t)g->esize;
+		*heap = 2;
+		return 1;
+	}
+	return 0;
+}
+
+/* Storage class of the array expression n indexes: 2 a global or static, 0 a local, -1 not known. */
+static int array_storage(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, strip(a, n));
+	while (nd->op == FL_FIELD || (nd->op == FL_INDEX && (nd->tflags & FL_T_ARRAY)))
+		nd = N(a, strip(a, nd->a));
+	if (nd->op == FL_LOCAL && nd->k >= 0 && (uint64_t)nd->k < a->f->nvars && a->f->vars[nd->k].param < 0 &&
+	    !a->f->vars[nd->k].is_ref)
+		return 0;
+	if (nd->op == FL_GLOBAL)
+		return 2;
+	return -1;
+}
+
+/* An index (a[i], p[i]) or a dereference of p + i at node n, just evaluated by place_of: tell the rules when the
+ * object's size is known. */
+static void bounds_access(A *a, uint32_t n, int write)
+{
+	const fl_node *nd = N(a, n);
+	bounds_use u;
+	int64_t lo, hi;
+	memset(&u, 0, sizeof(u));
+	u.at = nd;
+	u.write = write;
+	if (!a->hooks || !a->hooks->on_bounds || (nd->tflags & FL_T_ARRAY))
+		return;
+	if (nd->op == FL_INDEX) {
+		if (a->bo_n != n)
+			return;
+		u.ixn = nd->b;
+		u.objn = nd->a;
+		u.ix = a->bo_ix;
+		if (!a->bo_isptr) {
+			if (nd->k <= 0)
+				return;
+			u.cap_lo = u.cap_hi = nd->k;
+			u.heap = array_storage(a, nd->a);
+			u.unit = nd->width >= 8 ? nd->width / 8u : 0;
+			HOOK(on_bounds)(a, &u);
+			return;
+		}
+		if (!object_extent(a, nd->a, &a->bo_ptr, &lo, &hi, &u.heap))
+			return;
+	} else if (nd->op == FL_DEREF && a->bo_arith_n == nd->a && N(a, nd->a)->op == FL_BIN) {
+		const fl_node *bn = N(a, nd->a);
+		u.ixn = bn->b;
+		u.objn = bn->a;
+		u.ix = a->bo_arith_off;
+		if (!object_extent(a, bn->a, &a->bo_arith_ptr, &lo, &hi, &u.heap))
+			return;
+	} else {
+		return;
+	}
+	/* through a pointer: counted in the accessed type's elements */
+	if (!(nd->tflags & (FL_T_INT | FL_T_PTR)) || nd->width < 8)
+		return;
+	u.unit = nd->width / 8u;
+	u.cap_lo = lo / u.unit;
+	u.cap_hi = hi / u.unit;
+	if (u.heap == 2)
+		u.heap = 2;
+	else if (!u.heap)
+		u.heap = array_storage(a, u.objn);
+	HOOK(on_bounds)(a, &u);
+}
+
+/* Library functions that write or read a byte count at a pointer: the pointer and the count's arguments. */
+static const struct {
+	const char *name;
+	uint8_t dst, size, write;
+} sized_calls[] = {
+	{"memcpy", 0, 2, 1}, {"memmove", 0, 2, 1}, {"memset", 0, 2, 1}, {"strncpy", 0, 2, 1}, {"stpncpy", 0, 2, 1},
+	{"fgets", 0, 1, 1}, {"read", 1, 2, 1}, {"recv", 1, 2, 1}, {"recvfrom", 1, 2, 1}, {"pread", 1, 2, 1},
+	{"snprintf", 0, 1, 1}, {"vsnprintf", 0, 1, 1}, {"bzero", 0, 1, 1}, {"explicit_bzero", 0, 1, 1},
+	{"write", 1, 2, 0}, {"send", 1, 2, 0}, {"fwrite", 0, 1, 0},
+};
+
+static void bounds_call(A *a, const fl_node *nd, const char *name, const val *args, const uint32_t *argn,
+			uint32_t nargs)
+{
+	for (size_t i = 0; i < sizeof(sized_calls) / sizeof(sized_calls[0]); i++) {
+		bounds_use u;
+		int64_t lo, hi;
+		if (strcmp(name, sized_calls[i].name) != 0)
+			continue;
+		if (sized_calls[i].dst >= nargs || sized_calls[i].size >= nargs)
+			return;
+		if (strcmp(name, "fwrite") == 0)
+			return; /* (its count is size * nmemb: not judged) */
+		memset(&u, 0, sizeof(u));
+		u.objn = argn[sized_calls[i].dst];
+		if (!object_extent(a, u.objn, &args[sized_calls[i].dst], &lo, &hi, &u.heap))
+			return;
+		if (!u.heap)
+			u.heap = array_storage(a, u.objn);
+		u.at = nd;
+		u.ixn = argn[sized_calls[i].size];
+		u.ix = args[sized_calls[i].size];
+		u.cap_lo = lo, u.cap_hi = hi;
+		u.unit = 1;
+		u.write = sized_calls[i].write;
+		u.callee = name;
+		HOOK(on_bounds)(a, &u);
+		return;
+	}
+}
+
 static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 {
 	uint64_t k;
@@ -1507,6 +1662,8 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	}
 	if (ln->op == FL_DEREF || ln->op == FL_ARROW || (ln->op == FL_INDEX && !(N(a, ln->a)->tflags & FL_T_ARRAY)))
 		check_use(a, k, at ? at : ln, "written");
+	if (ln->op == FL_INDEX || ln->op == FL_DEREF)
+		bounds_access(a, lhs, 1);
 	/* p->f = v replaces what p->f held (a later p->f reads v back: s->buf = malloc(n); free(s->buf)), but
 	 * *p and what a member points to stay weak: they may stand for any of several objects */
 	weak = (ln->op == FL_INDEX && !(key_field(k) & F_ELEM)) || key_field(k) == F_STAR ||
@@ -1621,6 +1778,8 @@ static val ev_depth(A *a, uint32_t n)
 		if (nd->op == FL_DEREF || nd->op == FL_ARROW ||
 		    (nd->op == FL_INDEX && !(N(a, nd->a)->tflags & FL_T_ARRAY)))
 			check_use(a, k, nd, "read");
+		if (nd->op == FL_INDEX || nd->op == FL_DEREF)
+			bounds_access(a, n, 0);
 		v = load(a, k);
 		if ((nd->tflags & FL_T_INT) && !(v.fl & V_PT)) { /* a value cannot leave its type */
 			int64_t tlo, thi;
@@ -1687,6 +1846,11 @@ static val ev_depth(A *a, uint32_t n)
 		}
 		if (nd->sub == FB_DIV || nd->sub == FB_REM)
 			HOOK(on_divide)(a, nd, &r);
+		if ((nd->sub == FB_ADD || nd->sub == FB_SUB) && (l.fl & V_PT) && (N(a, nd->b)->tflags & FL_T_INT)) {
+			a->bo_arith_n = n, a->bo_arith_ptr = l, a->bo_arith_off = r; /* p + i: for buffer-overflow */
+			if (nd->sub == FB_SUB)
+				a->bo_arith_off = arith(a, nd, FB_SUB, konst(0), r, 0);
+		}
 		if (nd->sub == FB_SUB && (N(a, nd->a)->tflags & (FL_T_PTR | FL_T_ARRAY)) &&
 		    (N(a, nd->b)->tflags & (FL_T_PTR | FL_T_ARRAY))) {
 			/* a distance inside one object: bounded by the object, whatever its bytes say */
@@ -2428,6 +2592,31 @@ static int null_in_context(A *a, uint32_t callee, const val *args, uint32_t narg
 	return r;
 }
 
+/* The size a malloc, calloc or realloc block has, as the engine knows its arguments (buffer-overflow): kept in
+ * (heap root, F_BSIZE), and the pointer returned marked as pointing at the block's start. */
+static void block_size(A *a, uint64_t hk, const char *name, const val *args, uint32_t nargs, val *ret)
+{
+	val sz = top();
+	if (strcmp(name, "malloc") == 0 && nargs >= 1)
+		sz = args[0];
+	else if (strcmp(name, "realloc") == 0 && nargs >= 2)
+		sz = args[1];
+	else if (strcmp(name, "calloc") == 0 && nargs >= 2 && args[0].lo >= 0 && args[1].lo >= 0 &&
+		 args[0].hi < ((int64_t)1 << 30) && args[1].hi < ((int64_t)1 << 30))
+		sz = konst(args[0].lo * args[1].lo), sz.hi = args[0].hi * args[1].hi;
+	else
+		return;
+	if (sz.lo < 0 || sz.hi >= ((int64_t)1 << 40) || sz.lo > sz.hi)
+		return;
+	st_set(a, &a->cur, mkkey(key_root(hk), F_BSIZE), konst(sz.lo));
+	{
+		slot *sl = st_find(&a->cur, mkkey(key_root(hk), F_BSIZE));
+		if (sl)
+			sl->v.hi = sz.hi;
+	}
+	ret->fl |= V_BSTART;
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2451,6 +2640,8 @@ static val ev_call(A *a, uint32_t n)
 	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
 	name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
 	s = callee && !user_model(name) ? summary_of(a, callee) : NULL; /* the user's model wins over the body */
+	if (!s && callee)
+		bounds_call(a, nd, name, args, argn, nargs);
 	if (s || !callee || !find_model_any(name)) {
 		/* a callee we only partly know may write any variable whose address it gets: forget its value
 		 * (keep what it carried), so that `int n = 0; get(&n); x / n` is not "divide by zero" */
@@ -2801,6 +2992,7 @@ static val ev_call(A *a, uint32_t n)
 		own_new(a, hk);
 		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
+		block_size(a, hk, name, args, nargs, &ret);
 	}
 	if ((nd->tflags & FL_T_PTR) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
 		/* NULL when it fails or finds nothing: memory allocators (unchecked-alloc), streams, directories and
@@ -2855,6 +3047,8 @@ static void refine_place(A *a, state *s, uint64_t k, int64_t lo, int64_t hi, int
 	val v;
 	a->cur = *s;
 	v = load(a, k);
+	if ((lo > v.lo || hi < v.hi) && !(v.fl & V_PT))
+		v.fl |= V_BOUNDED; /* a test limited it */
 	if (lo > v.lo)
 		v.lo = lo;
 	if (hi < v.hi)
@@ -3723,7 +3917,9 @@ static void flow_to(A *a, state *in, worklist *w, const uint32_t *visits, uint32
 {
 	if (final || to == NO_BLOCK || to >= a->f->nblocks || !st->live)
 		return;
-	if (join_into(a, &in[to], st, visits[to] > WIDEN_AFTER))
+	/* ranges widen at a loop's head; elsewhere (a loop's body, which the head's test refines) only much later,
+	 * so that `for (i = 0; i <= 10; i++)` leaves i in 0..10 in the body, not 0..INT_MAX */
+	if (join_into(a, &in[to], st, visits[to] > WIDEN_AFTER + (a->f->blocks[to].loop_head ? 0u : 8u)))
 		push(w, to);
 }
 

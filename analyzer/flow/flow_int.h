@@ -30,7 +30,10 @@
 #define V_NOSLASH 0x100u /* (one of) its constant string(s) starts with a word without '/': `str` is such a one */
 #define V_LIT 0x400u     /* a pointer to a string literal's own storage (not to a copy of one) */
 #define V_RELEASED 0x1000u /* (an object:) given to a deallocator (free, fclose, ...) of family `fam` */
-#define V_MOVED 0x2000u   /* (an object:) given to realloc at node `freed`: freed once its result is not NULL */
+#define V_MOVED 0x8000u   /* (an object:) given to realloc at node `freed`: freed once its result is not NULL */
+#define V_BOUNDED 0x4000u /* (a number:) its range comes from constants and tests, sums of such, not from its type
+                          * or other arithmetic (buffer-overflow judges only such ranges) */
+#define V_BSTART 0x2000u  /* with V_PT: points at the very start of the heap block `pt` (buffer-overflow) */
 #define V_EXACT 0x800u   /* with V_PT: points at the very start of `pt`, a variable, member or array (not a heap
                           * block): two such pointers to one place are equal */
 
@@ -51,6 +54,7 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define S_LOOP 11
 #define S_SIZE 13   /* a byte count (memcpy, read): a wrapped value here is an integer-overflow */
 #define S_SEARCH 12 /* VALIDATE: the edge where the call found nothing proves what was searched for is absent */
+#define S_INDEX 14  /* an array index (buffer-overflow): ssink.cap elements */
 
 /* Place fields: interned field ids, with these marks. */
 #define F_STAR 0x7fffffffu    /* *p when p's target is unknown */
@@ -60,6 +64,8 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define MAX_ELEMS 64
 #define F_OWN 0x1ffffff0u     /* (heap root, F_OWN): 1 while this function owns the block on some path (it must
                                * still free, close, return or hand it on), 0 when not (memory-leak, resource-leak) */
+
+#define F_BSIZE 0x1ffffff1u   /* (heap root, F_BSIZE): the block's size in bytes, as a range (buffer-overflow) */
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -122,6 +128,8 @@ typedef struct ssink {
 	uint32_t what;   /* interned name of the sink call ("system") or operation */
 	uint32_t field;  /* which place of the parameter reaches it (val.symf) */
 	uint32_t fn;     /* interned name of the function the sink is in */
+	int64_t cap;     /* S_INDEX: the element count of the array indexed */
+	uint8_t wr, heap; /* S_INDEX: written (1) or read; the array's storage (bounds_use.heap) */
 } ssink;
 
 /* Data a function leaves behind a pointer parameter: in *param (field F_STAR), in param->f (f|F_THROUGH),
@@ -266,6 +274,11 @@ typedef struct A {
 	/* nullness: the pointer operand (node, value) of the latest dereference place_of went through */
 	uint32_t dptr_n;
 	val dptr;
+	/* buffer-overflow: the latest index place_of went through (node, index, the pointer indexed when not an
+	 * array) and the latest pointer arithmetic (node, pointer, offset) */
+	uint32_t bo_n, bo_arith_n;
+	int bo_isptr;
+	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
 } A;
 
 /* analyze.c */
@@ -301,6 +314,19 @@ void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
 #define HEAP_ROOT(n) (-(int32_t)(HEAP_BASE + (n)))
 #define IS_HEAP_ROOT(r) ((r) <= -(int32_t)HEAP_BASE)
 
+/* An access whose extent the engine knows (buffer-overflow): an index into an object, or a byte count a
+ * library function writes or reads at a pointer. */
+typedef struct bounds_use {
+	const fl_node *at;      /* the access, or the call */
+	uint32_t ixn;           /* the index or size expression (0 = none) */
+	uint32_t objn;          /* the expression naming the object */
+	val ix;                 /* index in elements, or the byte count */
+	int64_t cap_lo, cap_hi; /* the object's size in the same unit (elements, or bytes) */
+	uint32_t unit;          /* bytes of one element (index), 1 (byte count) */
+	int heap, write;
+	const char *callee;     /* byte counts: the function given it; NULL for an index */
+} bounds_use;
+
 /* Events the flow rules handle (checks/flow_rules.c): the engine calls them through these hooks, so it names
  * no rule, and the rules call down into it, never the other way. Any callback may be NULL. */
 typedef struct cvet_flow_hooks {
@@ -333,6 +359,8 @@ typedef struct cvet_flow_hooks {
 	 * dereferenced at `at`: read or written through, or passed to `callee` (NULL: a plain dereference) which
 	 * dereferences it (a library DEREF model, or a project function whose summary says so) */
 	void (*on_null_deref)(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee);
+	/* buffer-overflow: an index or byte count into an object of known size (see bounds_use) */
+	void (*on_bounds)(A *a, const bounds_use *u);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */

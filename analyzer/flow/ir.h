@@ -17,7 +17,8 @@ typedef enum {
 	FL_FUNCREF,   /* a function named, not called (function pointer value): k = interned USR id */
 	FL_FIELD,     /* a.f: a = base (an object, not a pointer), k = interned field id (0 = a union member) */
 	FL_ARROW,     /* p->f: a = pointer, k = interned field id */
-	FL_INDEX,     /* a[b] */
+	FL_INDEX,     /* a[b]: k = the element count of a when a constant-size array (else 0); sub = 1 when written
+	               * inside a macro's body */
 	FL_DEREF,     /* *a */
 	FL_ADDR,      /* &a */
 	FL_BIN,       /* a op b: sub = fl_binop */
@@ -97,6 +98,7 @@ typedef struct fl_var {
 	int16_t param;         /* parameter index, or -1 */
 	uint8_t width, tflags; /* as for nodes */
 	uint8_t is_ref;        /* a C++ reference: its place is the object it names, storage of its own it has not */
+	uint32_t esize;        /* bytes of one element when a constant-size array (else 0) */
 	int64_t elems;         /* array elements when a constant-size array (else 0) */
 } fl_var;
 
@@ -118,6 +120,7 @@ typedef struct fl_func {
 typedef struct fl_global {
 	uint32_t usr, name;
 	uint8_t width, tflags, is_const, has_init;
+	uint32_t esize;           /* bytes of one element when a constant-size array (else 0) */
 	int64_t init_lo, init_hi; /* constant initial value when has_init and an integer */
 	uint32_t init_str;        /* interned initial string when it is a literal (a representative of several) */
 	uint8_t init_strset;      /* init_str is one of several literals (an array of strings) */

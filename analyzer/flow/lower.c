@@ -161,6 +161,28 @@ static void type_info(CXType t, uint8_t *width, uint8_t *flags, int64_t *elems)
 	*width = sz > 0 && sz <= 8 ? (uint8_t)(sz * 8) : 64;
 }
 
+/* 1 when expression c is written inside a macro's body (its spelling is not where it is expanded). */
+static uint8_t in_project_macro(CXCursor c)
+{
+	CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
+	CXFile f1 = NULL, f2 = NULL;
+	unsigned l1 = 0, l2 = 0, c1 = 0, c2 = 0;
+	clang_getSpellingLocation(at, &f1, &l1, &c1, NULL);
+	clang_getExpansionLocation(at, &f2, &l2, &c2, NULL);
+	return l1 != l2 || c1 != c2 || !clang_File_isEqual(f1, f2);
+}
+
+/* Bytes of one element of array type t (0 when not known). */
+static uint32_t array_esize(CXType t)
+{
+	CXType c = clang_getCanonicalType(t);
+	long long sz;
+	if (c.kind != CXType_ConstantArray)
+		return 0;
+	sz = clang_Type_getSizeOf(clang_getArrayElementType(c));
+	return sz > 0 && sz < ((long long)1 << 24) ? (uint32_t)sz : 0;
+}
+
 /* ---- nodes, blocks, statements ---- */
 
 static uint32_t node(lower *L, fl_op op, CXCursor at)
@@ -283,6 +305,7 @@ static uint32_t var_of(lower *L, CXCursor decl, int param)
 	v->name = intern_cx(L, clang_getCursorSpelling(decl));
 	v->param = (int16_t)param;
 	type_info(clang_getCursorType(decl), &v->width, &v->tflags, &v->elems);
+	v->esize = array_esize(clang_getCursorType(decl));
 	{
 		enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(decl)).kind;
 		v->is_ref = tk == CXType_LValueReference || tk == CXType_RValueReference;
@@ -323,6 +346,7 @@ static uint32_t global_of(cvet_flow_tu *ft, CXCursor decl, int *oom)
 		clang_disposeString(n);
 	}
 	type_info(clang_getCursorType(decl), &g->width, &g->tflags, &g->elems);
+	g->esize = array_esize(clang_getCursorType(decl));
 	{
 		CXType gt = clang_getCursorType(decl), ct = clang_getCanonicalType(gt);
 		g->is_const = clang_isConstQualifiedType(gt) ? 1 : 0;
@@ -469,6 +493,24 @@ static uint32_t lx(lower *L, CXCursor c);
 static unsigned kids(CXCursor c, CXCursor *out)
 {
 	return cx_children(c, out, MAX_KIDS);
+}
+
+/* The element count of the constant-size array expression c names (a variable, a member, an element of
+ * an array of arrays), looking through the implicit decay to a pointer; 0 when it is not one. */
+static int64_t array_elems(CXCursor c)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		CXType t = clang_getCanonicalType(clang_getCursorType(c));
+		CXCursor k[MAX_KIDS];
+		if (t.kind == CXType_ConstantArray) {
+			long long n = clang_getArraySize(t);
+			return n > 0 && n < ((long long)1 << 40) ? (int64_t)n : 0;
+		}
+		if ((c.kind != CXCursor_UnexposedExpr && c.kind != CXCursor_ParenExpr) || kids(c, k) != 1)
+			return 0;
+		c = k[0];
+	}
+	return 0;
 }
 
 /* Operands of an unmodelled expression, evaluated for their effects. */
@@ -754,6 +796,8 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 		if ((id = node(L, FL_INDEX, c))) {
 			L->f->nodes[id].a = a;
 			L->f->nodes[id].b = b;
+			L->f->nodes[id].k = array_elems(k[0]); /* buffer-overflow: the indexed array's bound */
+			L->f->nodes[id].sub = in_project_macro(c);
 		}
 		return id;
 	case CXCursor_UnaryOperator: {

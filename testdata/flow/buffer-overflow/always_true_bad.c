@@ -1,0 +1,15 @@
+/* a debug dump behind a condition that always holds reads one entry too many */
+#include <stdio.h>
+
+#define DEBUG_DUMP 1
+
+void dump(void)
+{
+    int regs[4] = {1, 2, 3, 4};
+    int i;
+
+    if (DEBUG_DUMP) {
+        for (i = 0; i <= 4; i++)
+            printf("%d\n", regs[i]); // flaw
+    }
+}
