@@ -177,6 +177,9 @@ typedef struct summary {
 	                             * path that returns */
 	uint8_t derefs_seen;        /* some return was seen (derefs_mask is then the meet of them) */
 	uint32_t nullchk_mask;      /* bit i: parameter i's own value is tested for NULL on some path */
+	uint32_t ureads_mask;       /* bit i: what parameter i points to is read before the function writes it, on every
+	                             * path that returns (uninitialized-read: not an out-parameter) */
+	uint8_t ureads_seen;        /* some return was seen (ureads_mask is then the meet of them) */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
@@ -265,6 +268,7 @@ typedef struct A {
 	/* nullness: the pointer operand (node, value) of the latest dereference place_of went through */
 	uint32_t dptr_n;
 	val dptr;
+	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
 } A;
 
 /* analyze.c */
@@ -332,6 +336,10 @@ typedef struct cvet_flow_hooks {
 	 * dereferenced at `at`: read or written through, or passed to `callee` (NULL: a plain dereference) which
 	 * dereferences it (a library DEREF model, or a project function whose summary says so) */
 	void (*on_null_deref)(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee);
+	/* uninitialised: expression node n (a local, a member or element of one, or a heap block from the
+	 * allocation at node `site`, 0 = a local) is read at `at` before anything wrote it, on every path reaching
+	 * it (definite = 1) or on some (0); via: the callee it is passed to that reads it (NULL: read here) */
+	void (*on_uninit_read)(A *a, const fl_node *at, uint32_t n, uint32_t site, int definite, const char *via);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */

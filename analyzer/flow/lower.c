@@ -994,8 +994,17 @@ static void lower_decl(lower *L, CXCursor var)
 		return;
 	}
 	v = var_of(L, var, -1);
-	if (clang_Cursor_isNull(init_c))
+	if (clang_Cursor_isNull(init_c) || clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(var))) {
+		/* (an array's size is an expression child too: char buf[64] has no initialiser) */
+		/* uninitialized-read follows it from here; not a VLA, a reference or a C++ object with a constructor */
+		CXType ct = clang_getCanonicalType(t);
+		int cxx = clang_getCursorLanguage(var) == CXLanguage_CPlusPlus;
+		if (!L->oom && v < L->f->nvars && ct.kind != CXType_VariableArray && ct.kind != CXType_DependentSizedArray &&
+		    ct.kind != CXType_IncompleteArray && !L->f->vars[v].is_ref &&
+		    !(cxx && (ct.kind == CXType_Record || ct.kind == CXType_ConstantArray) && !clang_isPODType(ct)))
+			L->f->vars[v].no_init = cxx ? 2 : 1;
 		return;
+	}
 	init = lx(L, init_c);
 	ref = node(L, FL_LOCAL, var);
 	if (ref)
@@ -1412,6 +1421,10 @@ static void ls_depth(lower *L, CXCursor s)
 		}
 		if (clang_isExpression(s.kind)) {
 			stmt(L, lx(L, s));
+			return;
+		}
+		if (s.kind == CXCursor_GCCAsmStmt || s.kind == CXCursor_MSAsmStmt) {
+			stmt(L, unknown(L, s)); /* its operands run, and its outputs are written: one unknown construct */
 			return;
 		}
 		if (clang_isStatement(s.kind)) { /* asm, SEH, ...: their expressions still run */
