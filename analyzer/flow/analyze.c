@@ -1606,6 +1606,8 @@ static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, 
 
 /* The right operand of a && b (a || b) in an expression, evaluated where a held (failed): `p && p->ok` reads
  * p->ok only where p is not NULL. The state after is both ways joined. */
+static void unw_branch_edge(state *st);
+
 static val ev_rhs_refined(A *a, const fl_node *nd, val l)
 {
 	state t = {0}, e = {0}, save, *run, *skip;
@@ -1618,6 +1620,7 @@ static val ev_rhs_refined(A *a, const fl_node *nd, val l)
 	branch(a, nd->a, l, &t, &e);
 	run = nd->sub == FB_LAND ? &t : &e;
 	skip = nd->sub == FB_LAND ? &e : &t;
+	unw_branch_edge(run); /* (uninitialized-read) the right operand runs past a test */
 	save = a->cur;
 	a->cur = *run;
 	r = run->live ? ev(a, nd->b) : top();
@@ -1813,6 +1816,8 @@ static val ev_depth(A *a, uint32_t n)
 			return top();
 		}
 		branch(a, nd->a, v, &t, &e);
+		unw_branch_edge(&t); /* (uninitialized-read) each arm runs past a test */
+		unw_branch_edge(&e);
 		save = a->cur;
 		a->cur = t;
 		l = t.live ? ev(a, nd->b) : top();
@@ -3332,7 +3337,18 @@ static void refine_edge(A *a, uint32_t n, state *s, int truth)
 }
 
 /* Split the state at a branch on cond node n into the true and false edge states. */
+static void branch_refine(A *a, uint32_t n, val c, state *t, state *f);
+
+/* Split the state at a test (see branch_refine); what it evaluates again to refine the edges is no read of its
+ * own for uninitialized-read (the test itself was evaluated, and judged, before). */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
+{
+	a->unw_quiet++;
+	branch_refine(a, n, c, t, f);
+	a->unw_quiet--;
+}
+
+static void branch_refine(A *a, uint32_t n, val c, state *t, state *f)
 {
 	const fl_node *nd = N(a, n);
 	uint64_t k;
