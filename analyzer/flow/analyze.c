@@ -3900,7 +3900,7 @@ static int unw_bounded_cond(A *a, uint32_t n)
 		if (o->op != FL_LOCAL || o->k < 0 || (uint64_t)o->k >= a->f->nvars || (o->tflags & FL_T_ARRAY))
 			return 0;
 		v = load(a, mkkey((int32_t)o->k, 0));
-		if (v.t || (v.fl & V_PT) || v.hi - v.lo > 65536 || v.hi < v.lo)
+		if (v.t || (v.fl & V_PT) || v.hi < v.lo || (uint64_t)v.hi - (uint64_t)v.lo > 65536)
 			return 0;
 	}
 	return 1;
