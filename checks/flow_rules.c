@@ -557,6 +557,40 @@ static void on_null_deref(A *a, const fl_node *at, uint32_t pn, const val *p, co
 
 /* buffer-overflow: checks/flow_bounds.c */
 void cvet_flow__on_bounds(A *a, const bounds_use *u);
+/* uninitialized-read (CWE-457): a local or a fresh heap block read before anything wrote it. */
+static void on_uninit_read(A *a, const fl_node *at, uint32_t n, uint32_t site, int definite, const char *via)
+{
+	char name[128], how[200];
+	uint32_t org = 0;
+	const fl_node *src = site && site < a->f->nnodes ? &a->f->nodes[site] : NULL;
+	for (int i = 0; i < 8 && n && n < a->f->nnodes; i++) {
+		const fl_node *x = &a->f->nodes[n];
+		if (x->op == FL_CAST || x->op == FL_ADDR || x->op == FL_DEREF || (x->op == FL_INDEX && x->a))
+			n = x->a; /* name the variable: 'buf', not its element; 'x', not &x */
+		else
+			break;
+	}
+	cvet_flow__expr_name(a, n, name, sizeof(name));
+	if (via)
+		snprintf(how, sizeof(how), "passed to '%s', which reads it,", via);
+	else
+		snprintf(how, sizeof(how), "read");
+	if (src) {
+		org = cvet_flow__step(a, src, "the block 'malloc' returns here holds no data yet");
+		cvet_flow__report(a, "uninitialized-read", at, org,
+				  "the block '%s' points to comes from 'malloc' and is %s before anything is written into it%s; "
+				  "fill it first, or allocate it with 'calloc'",
+				  name, how, definite ? "" : " on some paths (precision: medium)");
+	} else if (definite) {
+		cvet_flow__report(a, "uninitialized-read", at, 0,
+				  "'%s' is %s before it is given a value; initialise it where it is declared", name, how);
+	} else {
+		cvet_flow__report(a, "uninitialized-read", at, 0,
+				  "'%s' may be %s uninitialised: a path reaching here does not give it a value (precision: "
+				  "medium); initialise it where it is declared",
+				  name, how);
+	}
+}
 
 static const cvet_flow_hooks hooks = {
 	.on_sink = on_sink,
@@ -574,6 +608,7 @@ static const cvet_flow_hooks hooks = {
 	.on_function_end = cvet_flow__results_end,
 	.on_null_deref = on_null_deref,
 	.on_bounds = cvet_flow__on_bounds,
+	.on_uninit_read = on_uninit_read,
 };
 
 const struct cvet_flow_hooks *cvet_flow__rules(void)

@@ -155,6 +155,17 @@ static void type_range(uint8_t width, uint8_t tflags, int64_t *lo, int64_t *hi)
 	}
 }
 
+/* uninitialized-read: one marker place per followed object, under a root of their own (no variable, global or
+ * heap block has it). Its value's taint bits say how the paths reaching here left the object: unwritten
+ * (U_NO), unwritten past a loop that may not have run for reasons we cannot tell (U_SKIP), written (U_YES). */
+#define UNW_ROOT 0x3ffffff0
+#define UNW_HEAP 0x10000000u  /* field: a heap block, by its allocation node */
+#define UNW_PARAM 0x08000000u /* field: what parameter i points to (read before written: ureads_mask) */
+#define U_NO 1u
+#define U_SKIP 2u
+#define U_YES 4u
+#define U_NREAD 8u /* (parameter markers) a path on which the function has not read it before writing it */
+
 static val top(void)
 {
 	val v;
@@ -355,6 +366,11 @@ static val initial(A *a, uint64_t k)
 {
 	int32_t root = key_root(k);
 	val v = top();
+	if (root == UNW_ROOT) {
+		v.lo = v.hi = 0;
+		v.t = U_YES; /* no marker: nothing to follow, as good as written */
+		return v;
+	}
 	if (IS_HEAP_ROOT(root) && key_field(k) == F_OWN) {
 		v.lo = v.hi = 0; /* not allocated on that path: nothing to free */
 		return v;
@@ -803,6 +819,71 @@ static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 	sl = st_find(&a->cur, object_slot(k));
 	if (sl && (sl->v.fl & V_FREED))
 		HOOK(on_use_freed)(a, at, sl->v.freed, how);
+}
+
+/* The marker of the object place k belongs to (see UNW_ROOT); 0 when uninitialized-read does not follow it. */
+static int unw_key(A *a, uint64_t k, uint64_t *mk)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (root >= 0 && (uint32_t)root < a->f->nvars) {
+		const fl_var *v = &a->f->vars[root];
+		if (v->param < 0) {
+			if (f == F_STAR || (f & (F_PTEE | F_THROUGH)) || !v->no_init)
+				return 0; /* what a local pointer points to is not the pointer */
+			*mk = mkkey(UNW_ROOT, (uint32_t)root);
+			return 1;
+		}
+		if (v->param < 24 && (f == F_STAR || ((f & F_THROUGH) && !(f & F_PTEE))) && !st_find(&a->cur, mkkey(root, 0))) {
+			*mk = mkkey(UNW_ROOT, UNW_PARAM | (uint32_t)v->param);
+			return 1;
+		}
+		return 0;
+	}
+	if (IS_HEAP_ROOT(root) && !(f & F_PTEE) && f != F_OWN) {
+		*mk = mkkey(UNW_ROOT, UNW_HEAP | ((uint32_t)(-root - HEAP_BASE) & (UNW_HEAP - 1)));
+		return 1;
+	}
+	return 0;
+}
+
+/* Place k is written (assigned, its address taken, handed to a function): its object counts as initialised. */
+static void unw_written(A *a, uint64_t k)
+{
+	uint64_t mk;
+	slot *sl;
+	if (unw_key(a, k, &mk) && (sl = st_find(&a->cur, mk)) != NULL)
+		sl->v.t = U_YES | (sl->v.t & U_NREAD);
+}
+
+/* Marker mk's verdict: 2 = unwritten on every path here, 1 = on some (a branch that did not write it), 0 = written
+ * (or unwritten only past a loop we cannot tell ran). */
+static int unw_state(A *a, uint64_t mk)
+{
+	const slot *sl = st_find(&a->cur, mk);
+	uint32_t t = sl ? sl->v.t : U_YES;
+	if (!(t & U_YES))
+		return (t & (U_NO | U_SKIP)) ? 2 : 0;
+	return (t & U_NO) ? 1 : 0;
+}
+
+/* A read of place k at `at` (expression node n; via: the callee given it, which reads it). */
+static void unw_read(A *a, uint64_t k, const fl_node *at, uint32_t n, const char *via)
+{
+	uint64_t mk;
+	int st;
+	if (a->unw_quiet || !unw_key(a, k, &mk) || !(st = unw_state(a, mk)))
+		return;
+	if (key_field(mk) & UNW_PARAM) {
+		slot *sl = st_find(&a->cur, mk);
+		if (st == 2 && sl) /* the caller's object is read before this function wrote it: not an out-parameter */
+			sl->v.t &= ~U_NREAD;
+		return;
+	}
+	if (!a->final || a->sub || a->f->budget_cut || a->budget_hit || (via && st != 2))
+		return; /* a callee's read may depend on its other arguments (a length): only when certain */
+	HOOK(on_uninit_read)(a, at, n, (key_field(mk) & UNW_HEAP) ? key_field(mk) & (UNW_HEAP - 1) : 0, st == 2, via);
+	unw_written(a, k); /* once per path: the reads after it follow from this one */
 }
 
 static const fl_node *N(A *a, uint32_t n)
@@ -1643,6 +1724,18 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		return;
 	}
 	check_deref_chain(a, lhs, ln);
+	unw_written(a, k);
+	if (ln->op == FL_LOCAL)
+		; /* a local copy of a pointer: followed (V_PT) */
+	else if (v.fl & V_PT)
+		unw_written(a, v.pt); /* iov.iov_base = buf: filled through the copy, which we do not follow */
+	else if ((ln->tflags & FL_T_PTR) && (v.t & K_PARAMS) && v.symf == 0)
+		for (uint32_t i = 0; i < 24; i++)
+			if (v.t & PBIT(i)) {
+				slot *sl = st_find(&a->cur, mkkey(UNW_ROOT, UNW_PARAM | i));
+				if (sl)
+					sl->v.t = U_YES | (sl->v.t & U_NREAD);
+			}
 	if (((ln->tflags & FL_T_PTR) || (ln->op == FL_LOCAL && ln->k >= 0 && (uint64_t)ln->k < a->f->nvars &&
 					  (a->f->vars[ln->k].tflags & FL_T_PTR))) && v.lo == 0 && v.hi == 0 && !(v.fl & (V_PT | V_NONZERO)) && at &&
 	    at >= a->f->nodes && at < a->f->nodes + a->f->nnodes) {
@@ -1706,6 +1799,8 @@ static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, 
 
 /* The right operand of a && b (a || b) in an expression, evaluated where a held (failed): `p && p->ok` reads
  * p->ok only where p is not NULL. The state after is both ways joined. */
+static void unw_branch_edge(state *st);
+
 static val ev_rhs_refined(A *a, const fl_node *nd, val l)
 {
 	state t = {0}, e = {0}, save, *run, *skip;
@@ -1718,6 +1813,7 @@ static val ev_rhs_refined(A *a, const fl_node *nd, val l)
 	branch(a, nd->a, l, &t, &e);
 	run = nd->sub == FB_LAND ? &t : &e;
 	skip = nd->sub == FB_LAND ? &e : &t;
+	unw_branch_edge(run); /* (uninitialized-read) the right operand runs past a test */
 	save = a->cur;
 	a->cur = *run;
 	r = run->live ? ev(a, nd->b) : top();
@@ -1780,6 +1876,10 @@ static val ev_depth(A *a, uint32_t n)
 			check_use(a, k, nd, "read");
 		if (nd->op == FL_INDEX || nd->op == FL_DEREF)
 			bounds_access(a, n, 0);
+		if (nd->tflags & FL_T_ARRAY)
+			unw_written(a, k); /* the array as a pointer: whoever gets it may fill it */
+		else
+			unw_read(a, k, nd, n, NULL);
 		v = load(a, k);
 		if ((nd->tflags & FL_T_INT) && !(v.fl & V_PT)) { /* a value cannot leave its type */
 			int64_t tlo, thi;
@@ -1821,6 +1921,7 @@ static val ev_depth(A *a, uint32_t n)
 	case FL_ADDR:
 		v = top();
 		if (place_of(a, nd->a, &k)) {
+			unw_written(a, k); /* &x handed on: precision first, whoever gets it may write it */
 			v.fl = V_PT | V_NONZERO;
 			v.pt = k;
 			if (exact_target(a, nd->a) && !IS_HEAP_ROOT(key_root(k)) &&
@@ -1915,6 +2016,8 @@ static val ev_depth(A *a, uint32_t n)
 			return top();
 		}
 		branch(a, nd->a, v, &t, &e);
+		unw_branch_edge(&t); /* (uninitialized-read) each arm runs past a test */
+		unw_branch_edge(&e);
 		save = a->cur;
 		a->cur = t;
 		l = t.live ? ev(a, nd->b) : top();
@@ -1981,8 +2084,15 @@ static val ev_depth(A *a, uint32_t n)
 		v.hi = FULL_HI;
 		return v;
 	default:
-		for (uint32_t i = 0; i < nd->b && nd->a + i < a->f->nextra; i++)
+		for (uint32_t i = 0; i < nd->b && nd->a + i < a->f->nextra; i++) {
+			const fl_node *o = N(a, strip(a, a->f->extra[nd->a + i]));
+			for (unsigned g = 0; g < 8 && (o->op == FL_FIELD || (o->op == FL_INDEX && (N(a, o->a)->tflags & FL_T_ARRAY)));
+			     g++)
+				o = N(a, strip(a, o->a)); /* asm("..." : "=m"(s.f)) */
+			if (o->op == FL_LOCAL && o->k >= 0 && (uint64_t)o->k < a->f->nvars)
+				unw_written(a, mkkey((int32_t)o->k, 0)); /* a construct we do not model may write it */
 			ev(a, a->f->extra[nd->a + i]);
+		}
 		v = top();
 		type_range(nd->width, nd->tflags, &v.lo, &v.hi);
 		return v;
@@ -2002,7 +2112,11 @@ static val ev(A *a, uint32_t n)
 
 val cvet_flow__eval(A *a, uint32_t n)
 {
-	return ev(a, n);
+	val v;
+	a->unw_quiet++;
+	v = ev(a, n);
+	a->unw_quiet--;
+	return v;
 }
 
 val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, const val *cont)
@@ -2617,6 +2731,96 @@ static void block_size(A *a, uint64_t hk, const char *name, const val *args, uin
 	ret->fl |= V_BSTART;
 }
 
+/* Library functions that read the characters argument i points to (uninitialized-read); precision first, any
+ * other callee given a pointer to an object may fill it. */
+static int library_reads(const char *name, uint32_t i)
+{
+	static const char *const first[] = {"puts", "fputs", "strlen", "strdup", "atoi", "atol", "atoll", "atof",
+					    "strtol", "strtoul", "strtoll", "strtoull", "strtod", "strchr", "strrchr",
+					    "strstr", "strcmp", "strncmp", "strcasecmp", "strcat", "strncat", "system",
+					    "perror"};
+	if (!strcmp(name, "printf"))
+		return i >= 1;
+	if (!strcmp(name, "fprintf") || !strcmp(name, "sprintf"))
+		return i >= 2;
+	if (!strcmp(name, "snprintf"))
+		return i >= 3;
+	if (i == 1 && (!strcmp(name, "strcpy") || !strcmp(name, "strcat") || !strcmp(name, "strcmp") ||
+		       !strcmp(name, "strncmp") || !strcmp(name, "strcasecmp") || !strcmp(name, "strstr")))
+		return 1;
+	if (i == 0)
+		for (size_t j = 0; j < sizeof(first) / sizeof(first[0]); j++)
+			if (!strcmp(name, first[j]))
+				return 1;
+	return 0;
+}
+
+/* Whether expression n names variable `root` anywhere (its operands, a call's arguments). */
+static int unw_mentions(A *a, uint32_t n, int32_t root, unsigned depth)
+{
+	const fl_node *x;
+	if (!n || n >= a->f->nnodes || depth > 12)
+		return 0;
+	x = N(a, n);
+	if (x->op == FL_LOCAL)
+		return x->k == root;
+	if (x->op == FL_CALL || x->op == FL_INIT || x->op == FL_UNKNOWN) {
+		for (uint32_t i = 0; i < x->b && x->a + i < a->f->nextra; i++)
+			if (unw_mentions(a, a->f->extra[x->a + i], root, depth + 1))
+				return 1;
+		return 0;
+	}
+	if (x->op == FL_INT || x->op == FL_STR || x->op == FL_GLOBAL || x->op == FL_FUNCREF)
+		return 0;
+	return unw_mentions(a, x->a, root, depth + 1) || unw_mentions(a, x->b, root, depth + 1) ||
+	       (x->op == FL_COND && unw_mentions(a, x->c, root, depth + 1));
+}
+
+/* Before a call's arguments are evaluated (uninitialized-read): an object handed over by address (&x, an array,
+ * a pointer whose target we know) to a callee that reads it is a read; whatever the callee, it is then written
+ * (an out-parameter). Only argument forms that can be named without evaluating them are looked at. */
+static void unw_call_args(A *a, const fl_node *nd, uint32_t nargs)
+{
+	uint32_t callee = (uint32_t)nd->k;
+	const char *name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
+	summary *s = callee && !user_model(name) ? summary_of(a, callee) : NULL;
+	for (uint32_t i = 0; i < nargs; i++) {
+		uint32_t an = nd->a + i < a->f->nextra ? strip(a, a->f->extra[nd->a + i]) : 0;
+		const fl_node *x = N(a, an), *y;
+		uint64_t k;
+		int found = 0;
+		if (x->op == FL_ADDR) {
+			y = N(a, strip(a, x->a));
+			while (y->op == FL_FIELD)
+				y = N(a, strip(a, y->a));
+			if (y->op == FL_LOCAL && y->k >= 0 && (uint64_t)y->k < a->f->nvars)
+				k = mkkey((int32_t)y->k, 0), found = 1;
+		} else if (x->op == FL_LOCAL && x->k >= 0 && (uint64_t)x->k < a->f->nvars) {
+			const fl_var *v = &a->f->vars[x->k];
+			const slot *sl;
+			if (v->tflags & FL_T_ARRAY)
+				k = mkkey((int32_t)x->k, 0), found = 1;
+			else if ((v->tflags & FL_T_PTR) && (sl = st_find(&a->cur, mkkey((int32_t)x->k, 0))) != NULL &&
+				 (sl->v.fl & V_PT))
+				k = sl->v.pt, found = 1;
+			else if ((v->tflags & FL_T_PTR) && v->param >= 0 && !v->is_ref)
+				k = mkkey((int32_t)x->k, F_STAR), found = 1;
+			else if (v->no_init == 2 && !(v->tflags & FL_T_PTR))
+				k = mkkey((int32_t)x->k, 0), found = 2; /* C++: perhaps bound to a reference parameter */
+		}
+		if (!found)
+			continue;
+		for (uint32_t j = 0; j < nargs && found == 1; j++)
+			if (j != i && nd->a + j < a->f->nextra && unw_mentions(a, a->f->extra[nd->a + j], key_root(k), 0))
+				found = 2; /* handed over twice (glob2(buf, ..., buf, ...)), or set by another argument
+					    * (mult(acc, set(acc, 7))): which the callee reads first we cannot tell */
+		if (found == 1 && callee &&
+		    ((s && i < 24 && (s->ureads_mask & (1u << i))) || (!s && library_reads(name, i))))
+			unw_read(a, k, nd, an, cvet_flow__display_name(a, callee));
+		unw_written(a, k);
+	}
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2626,6 +2830,7 @@ static val ev_call(A *a, uint32_t n)
 	const char *name;
 	summary *s;
 	const model *m;
+	unw_call_args(a, nd, nargs);
 	for (uint32_t i = 0; i < nargs; i++) {
 		argn[i] = nd->a + i < a->f->nextra ? a->f->extra[nd->a + i] : 0;
 		args[i] = ev(a, argn[i]);
@@ -2990,6 +3195,11 @@ static val ev_call(A *a, uint32_t n)
 		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
 		st_set(a, &a->cur, hk, o);
 		own_new(a, hk);
+		if (!strcmp(name, "malloc")) { /* its bytes are unwritten (uninitialized-read; calloc's are zero) */
+			val u = konst(0);
+			u.t = U_NO;
+			st_set(a, &a->cur, mkkey(UNW_ROOT, UNW_HEAP | ((uint32_t)(nd - a->f->nodes) & (UNW_HEAP - 1))), u);
+		}
 		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
 		block_size(a, hk, name, args, nargs, &ret);
@@ -3393,7 +3603,18 @@ static void refine_edge(A *a, uint32_t n, state *s, int truth)
 }
 
 /* Split the state at a branch on cond node n into the true and false edge states. */
+static void branch_refine(A *a, uint32_t n, val c, state *t, state *f);
+
+/* Split the state at a test (see branch_refine); what it evaluates again to refine the edges is no read of its
+ * own for uninitialized-read (the test itself was evaluated, and judged, before). */
 static void branch(A *a, uint32_t n, val c, state *t, state *f)
+{
+	a->unw_quiet++;
+	branch_refine(a, n, c, t, f);
+	a->unw_quiet--;
+}
+
+static void branch_refine(A *a, uint32_t n, val c, state *t, state *f)
 {
 	const fl_node *nd = N(a, n);
 	uint64_t k;
@@ -3932,6 +4153,74 @@ static const fl_node *last_stmt(A *a, const fl_block *b)
 	return NULL;
 }
 
+/* Whether loop condition n compares operands whose values are known ranges (a constant, a variable with a
+ * bounded range): the engine then knows when the loop is skipped. Reads nothing with effects. */
+static int unw_bounded_cond(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, strip(a, n));
+	if (nd->op != FL_BIN || nd->sub < FB_LT || nd->sub > FB_NE)
+		return 0;
+	for (int side = 0; side < 2; side++) {
+		const fl_node *o = N(a, strip(a, side ? nd->b : nd->a));
+		val v;
+		if (o->op == FL_INT)
+			continue;
+		if (o->op != FL_LOCAL || o->k < 0 || (uint64_t)o->k >= a->f->nvars || (o->tflags & FL_T_ARRAY))
+			return 0;
+		v = load(a, mkkey((int32_t)o->k, 0));
+		if (v.t || (v.fl & V_PT) || v.hi < v.lo || (uint64_t)v.hi - (uint64_t)v.lo > 65536)
+			return 0;
+	}
+	return 1;
+}
+
+/* Leaving a loop at its head (uninitialized-read): an object unwritten on some path in comes out of a loop
+ * that writes it (it is written on some path reaching the head), or of one whose skipping the engine cannot
+ * tell from known ranges: precision first, such a skip is not a finding (U_SKIP). */
+static void unw_loop_exit(A *a, const fl_block *b, state *ep)
+{
+	int bounded = -1;
+	for (uint32_t i = 0; i < ep->n; i++) {
+		slot *sl = &ep->s[i];
+		if (key_root(sl->k) != UNW_ROOT)
+			continue;
+		if (!(sl->v.t & U_NO))
+			continue;
+		if (!(sl->v.t & U_YES)) {
+			if (bounded < 0)
+				bounded = unw_bounded_cond(a, b->loop_cond ? b->loop_cond : b->cond);
+			if (bounded)
+				continue;
+		}
+		sl->v.t = (sl->v.t & ~U_NO) | U_SKIP;
+	}
+}
+
+/* A return (final sweep): the parameters whose objects every return so far read before writing them. */
+static void unw_return(A *a, summary *s)
+{
+	uint32_t m = 0;
+	for (uint32_t i = 0; i < a->f->nparams && i < 24; i++) {
+		const slot *sl = st_find(&a->cur, mkkey(UNW_ROOT, UNW_PARAM | i));
+		if (sl && !(sl->v.t & U_NREAD))
+			m |= 1u << i;
+	}
+	s->ureads_mask = s->ureads_seen ? s->ureads_mask & m : m;
+	s->ureads_seen = 1;
+}
+
+/* A test on the way from where paths that did and did not write an object joined to where it is read may be
+ * the one that tells them apart (`if (blob != NULL) free(blob, blen)`): precision first, an object unwritten
+ * on only some paths is no longer a finding once control passes a branch (U_SKIP). */
+static void unw_branch_edge(state *st)
+{
+	for (uint32_t i = 0; st->live && i < st->n; i++) {
+		slot *sl = &st->s[i];
+		if (key_root(sl->k) == UNW_ROOT && (sl->v.t & U_NO) && (sl->v.t & U_YES))
+			sl->v.t = (sl->v.t & ~U_NO) | U_SKIP;
+	}
+}
+
 /*
  * One block: its statements, then its terminator, sending the resulting states to its successors.
  * In the final sweep (final = 1) nothing is sent on: the in-states are the fixed point, and only now do
@@ -3974,6 +4263,8 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 			null_summary(a, s, NULL, NULL);
 			finish_summary(a, s, NULL, a->cur.live);
 		}
+		if (final && !a->sub && a->cur.live)
+			unw_return(a, s);
 		return;
 	case FT_STOP:
 		return;
@@ -3992,12 +4283,18 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 		st_copy(a, ep, &a->cur);
 		if (b->cond)
 			branch(a, b->cond, c, tp, ep);
+		if (b->loop_head && ep->live)
+			unw_loop_exit(a, b, ep);
+		unw_branch_edge(tp);
+		if (!b->loop_head)
+			unw_branch_edge(ep);
 		flow_to(a, in, w, visits, b->succ[0], tp, final);
 		flow_to(a, in, w, visits, b->succ[1], ep, final);
 		return;
 	case FT_SWITCH: {
 		int any_case = 0;
 		c = b->cond ? ev(a, b->cond) : top();
+		unw_branch_edge(&a->cur);
 		for (uint32_t ci = 0; ci < b->ncases && b->case_start + ci < f->ncases; ci++) {
 			const fl_case *cs = &f->cases[b->case_start + ci];
 			if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
@@ -4057,6 +4354,17 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	/* 1. the fixed point: quietly */
 	a->final = 0;
 	in[0].live = 1;
+	for (uint32_t i = 0; i < f->nvars && !a->oom; i++) {
+		/* uninitialized-read: locals declared without a value, and what pointer parameters point to */
+		val u = konst(0);
+		u.t = U_NO;
+		if (f->vars[i].param < 0 && f->vars[i].no_init && !f->vars[i].is_ref)
+			st_set(a, &in[0], mkkey(UNW_ROOT, i), u);
+		else if (f->vars[i].param >= 0 && f->vars[i].param < 24 && (f->vars[i].tflags & FL_T_PTR) && !f->vars[i].is_ref) {
+			u.t = U_NO | U_NREAD;
+			st_set(a, &in[0], mkkey(UNW_ROOT, UNW_PARAM | (uint32_t)f->vars[i].param), u);
+		}
+	}
 	push(&w, 0);
 	while (w.n && !a->oom) {
 		uint32_t best = 0, bi;
@@ -4137,6 +4445,8 @@ done:
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)
 		a->changed = 1;
 	if (old.ret_nk != s->ret_nk || old.derefs_mask != s->derefs_mask || old.nullchk_mask != s->nullchk_mask)
+		a->changed = 1;
+	if (old.ureads_mask != s->ureads_mask)
 		a->changed = 1;
 	return rc;
 }

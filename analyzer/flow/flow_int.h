@@ -186,6 +186,9 @@ typedef struct summary {
 	                             * path that returns */
 	uint8_t derefs_seen;        /* some return was seen (derefs_mask is then the meet of them) */
 	uint32_t nullchk_mask;      /* bit i: parameter i's own value is tested for NULL on some path */
+	uint32_t ureads_mask;       /* bit i: what parameter i points to is read before the function writes it, on every
+	                             * path that returns (uninitialized-read: not an out-parameter) */
+	uint8_t ureads_seen;        /* some return was seen (ureads_mask is then the meet of them) */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */
@@ -279,6 +282,7 @@ typedef struct A {
 	uint32_t bo_n, bo_arith_n;
 	int bo_isptr;
 	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
+	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
 } A;
 
 /* analyze.c */
@@ -361,6 +365,10 @@ typedef struct cvet_flow_hooks {
 	void (*on_null_deref)(A *a, const fl_node *at, uint32_t pn, const val *p, const char *callee);
 	/* buffer-overflow: an index or byte count into an object of known size (see bounds_use) */
 	void (*on_bounds)(A *a, const bounds_use *u);
+	/* uninitialised: expression node n (a local, a member or element of one, or a heap block from the
+	 * allocation at node `site`, 0 = a local) is read at `at` before anything wrote it, on every path reaching
+	 * it (definite = 1) or on some (0); via: the callee it is passed to that reads it (NULL: read here) */
+	void (*on_uninit_read)(A *a, const fl_node *at, uint32_t n, uint32_t site, int definite, const char *via);
 } cvet_flow_hooks;
 
 /* What on_free_nonheap is given. */

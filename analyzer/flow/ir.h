@@ -98,6 +98,7 @@ typedef struct fl_var {
 	int16_t param;         /* parameter index, or -1 */
 	uint8_t width, tflags; /* as for nodes */
 	uint8_t is_ref;        /* a C++ reference: its place is the object it names, storage of its own it has not */
+	uint8_t no_init;       /* a local declared without an initialiser (uninitialized-read): 1 in C, 2 in C++ */
 	uint32_t esize;        /* bytes of one element when a constant-size array (else 0) */
 	int64_t elems;         /* array elements when a constant-size array (else 0) */
 } fl_var;

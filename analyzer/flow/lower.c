@@ -489,6 +489,7 @@ static int own_operator(CXType t, const char *op)
 /* ---- expressions ---- */
 
 static uint32_t lx(lower *L, CXCursor c);
+static enum CXChildVisitResult captured_local(CXCursor c, CXCursor parent, CXClientData data);
 
 static unsigned kids(CXCursor c, CXCursor *out)
 {
@@ -950,6 +951,7 @@ static uint32_t lx_depth(lower *L, CXCursor c)
 		return id ? id : node(L, FL_UNKNOWN, c);
 	case CXCursor_LambdaExpr:
 	case CXCursor_BlockExpr:
+		clang_visitChildren(c, captured_local, L); /* what they capture they may write (uninitialized-read) */
 		return node(L, FL_UNKNOWN, c); /* their bodies are functions of their own, not analysed here */
 	default:
 		return unknown(L, c);
@@ -1009,6 +1011,35 @@ static void lower_cond(lower *L, CXCursor c, uint32_t t, uint32_t f)
 	}
 }
 
+/* A variable of this function named inside a lambda or block: not followed by uninitialized-read (the body,
+ * a function of its own, may write it through its capture). */
+static enum CXChildVisitResult captured_local(CXCursor c, CXCursor parent, CXClientData data)
+{
+	lower *L = data;
+	(void)parent;
+	if (c.kind == CXCursor_DeclRefExpr) {
+		CXCursor d = clang_getCursorReferenced(c);
+		unsigned h = clang_hashCursor(d);
+		for (size_t i = 0; i < L->nvmap; i++)
+			if (L->vmap[i].hash == h && clang_equalCursors(L->vmap[i].decl, d) && L->vmap[i].idx < L->f->nvars)
+				L->f->vars[L->vmap[i].idx].no_init = 0;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Whether the translation unit `c` belongs to is C++ (a VarDecl's own language is C in either): by the name of
+ * its main file. */
+static int tu_is_cxx(CXCursor c)
+{
+	CXString sp = clang_getTranslationUnitSpelling(clang_Cursor_getTranslationUnit(c));
+	const char *s = clang_getCString(sp), *dot = s ? strrchr(s, '.') : NULL;
+	int r = dot && (!strcmp(dot, ".cc") || !strcmp(dot, ".cpp") || !strcmp(dot, ".cxx") || !strcmp(dot, ".C") ||
+			!strcmp(dot, ".c++") || !strcmp(dot, ".cp") || !strcmp(dot, ".CPP") || !strcmp(dot, ".mm") ||
+			!strcmp(dot, ".hpp") || !strcmp(dot, ".hh") || !strcmp(dot, ".hxx"));
+	clang_disposeString(sp);
+	return r;
+}
+
 static void lower_decl(lower *L, CXCursor var)
 {
 	CXCursor k[MAX_KIDS];
@@ -1038,8 +1069,17 @@ static void lower_decl(lower *L, CXCursor var)
 		return;
 	}
 	v = var_of(L, var, -1);
-	if (clang_Cursor_isNull(init_c))
+	if (clang_Cursor_isNull(init_c) || clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(var))) {
+		/* (an array's size is an expression child too: char buf[64] has no initialiser) */
+		/* uninitialized-read follows it from here; not a VLA, a reference or a C++ object with a constructor */
+		CXType ct = clang_getCanonicalType(t);
+		int cxx = tu_is_cxx(var);
+		if (!L->oom && v < L->f->nvars && ct.kind != CXType_VariableArray && ct.kind != CXType_DependentSizedArray &&
+		    ct.kind != CXType_IncompleteArray && !L->f->vars[v].is_ref &&
+		    !(cxx && (ct.kind == CXType_Record || ct.kind == CXType_ConstantArray) && !clang_isPODType(ct)))
+			L->f->vars[v].no_init = cxx ? 2 : 1;
 		return;
+	}
 	init = lx(L, init_c);
 	ref = node(L, FL_LOCAL, var);
 	if (ref)
@@ -1456,6 +1496,10 @@ static void ls_depth(lower *L, CXCursor s)
 		}
 		if (clang_isExpression(s.kind)) {
 			stmt(L, lx(L, s));
+			return;
+		}
+		if (s.kind == CXCursor_GCCAsmStmt || s.kind == CXCursor_MSAsmStmt) {
+			stmt(L, unknown(L, s)); /* its operands run, and its outputs are written: one unknown construct */
 			return;
 		}
 		if (clang_isStatement(s.kind)) { /* asm, SEH, ...: their expressions still run */

@@ -18,7 +18,12 @@ files=0
 failed=0
 for f in $(find "$corpus" -name '*.c' | LC_ALL=C sort); do
 	files=$((files + 1))
-	if ! out=$("$CC" -fsyntax-only -Wall -Werror "$f" 2>&1); then
+	extra=""
+	case "$f" in
+	*/uninitialized-read/*) extra="-Wno-uninitialized -Wno-sometimes-uninitialized" ;; # the flaw the family is about
+	esac
+	# shellcheck disable=SC2086
+	if ! out=$("$CC" -fsyntax-only -Wall -Werror $extra "$f" 2>&1); then
 		failed=$((failed + 1))
 		echo "FAIL $f"
 		printf '%s\n' "$out" | sed 's/^/    /'

@@ -1,0 +1,211 @@
+/* Fixture for uninitialized-read: locals and malloc'd blocks read before anything wrote them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct point {
+	int x, y;
+};
+
+static int counter;
+
+int sum_unset(void)
+{
+	int total;
+	return total + 1;  // expect: uninitialized-read
+}
+
+int sum_set(void)
+{
+	int total = 0;
+	return total + 1;  // ok: uninitialized-read
+}
+
+int port_of(int mode)
+{
+	int port;
+	if (mode == 1)
+		port = 80;
+	return port;  // expect: uninitialized-read
+}
+
+int port_or_default(int mode)
+{
+	int port;
+	if (mode == 1)
+		port = 80;
+	else
+		port = 8080;
+	return port;  // ok: uninitialized-read
+}
+
+int port_tested(int mode, int *out)
+{
+	int port;
+	if (mode == 1)
+		port = 80;
+	if (mode == 1)
+		*out = port;  // ok: uninitialized-read (a later test may tell the paths apart: not judged)
+	return 0;
+}
+
+int size_of_kind(int kind)
+{
+	int size;
+	switch (kind) {
+	case 1:
+		size = 8;
+		break;
+	case 2:
+		size = 16;
+		break;
+	}
+	return size;  // expect: uninitialized-read
+}
+
+int first_slot(size_t n)
+{
+	int *v = malloc(16 * sizeof(*v));
+	int r;
+	if (v == NULL)
+		return -1;
+	r = v[0];  // expect: uninitialized-read
+	free(v);
+	return r;
+}
+
+int first_slot_zeroed(size_t n)
+{
+	int *v = calloc(16, sizeof(*v));
+	int r;
+	if (v == NULL)
+		return -1;
+	r = v[0];  // ok: uninitialized-read
+	free(v);
+	return r;
+}
+
+int first_slot_filled(size_t n)
+{
+	int *v = malloc(16 * sizeof(*v));
+	int r;
+	if (v == NULL)
+		return -1;
+	memset(v, 0, 16 * sizeof(*v));
+	r = v[0];  // ok: uninitialized-read
+	free(v);
+	return r;
+}
+
+int point_x(void)
+{
+	struct point p;
+	return p.x;  // expect: uninitialized-read
+}
+
+int point_x_set(void)
+{
+	struct point p;
+	memset(&p, 0, sizeof(p));
+	return p.x;  // ok: uninitialized-read
+}
+
+int point_x_braces(void)
+{
+	struct point p = {0};
+	return p.x;  // ok: uninitialized-read
+}
+
+static void bump(int *c)
+{
+	*c = *c + 1;
+}
+
+static void reset(int *c)
+{
+	*c = 0;
+}
+
+int bump_unset(void)
+{
+	int c;
+	bump(&c);  // expect: uninitialized-read
+	return c;
+}
+
+int bump_after_reset(void)
+{
+	int c;
+	reset(&c);
+	bump(&c);  // ok: uninitialized-read
+	return c;
+}
+
+int read_into(int fd)
+{
+	char buf[64];
+	if (read(fd, buf, sizeof(buf)) <= 0)
+		return -1;
+	return buf[0];  // ok: uninitialized-read
+}
+
+void print_unset(void)
+{
+	char name[32];
+	puts(name);  // expect: uninitialized-read
+}
+
+int skip_init(const char *path)
+{
+	int status;
+	if (path == NULL)
+		goto out;
+	status = 0;
+out:
+	return status;  // expect: uninitialized-read
+}
+
+int under_false_flag(void)
+{
+	int v;
+	if (0)
+		v = 1;
+	return v;  // expect: uninitialized-read
+}
+
+int under_true_flag(void)
+{
+	int v;
+	if (1)
+		v = 1;
+	return v;  // ok: uninitialized-read
+}
+
+int last_of_fixed_loop(void)
+{
+	int last;
+	for (int i = 0; i < 4; i++)
+		last = i;
+	return last;  // ok: uninitialized-read
+}
+
+int last_of_any_loop(int n)
+{
+	int last;
+	for (int i = 0; i < n; i++)
+		last = i;
+	return last;  // ok: uninitialized-read (the loop may not run, for reasons not known here: not judged)
+}
+
+int static_is_zero(void)
+{
+	static int calls;
+	return ++calls + counter;  // ok: uninitialized-read
+}
+
+int size_only(void)
+{
+	int x;
+	return (int)sizeof(x);  // ok: uninitialized-read
+}
