@@ -2386,6 +2386,25 @@ static uint32_t subst(uint32_t t, const val *args, uint32_t nargs)
 	return r;
 }
 
+/* A quiet analysis of a small callee for the caller's argument values (in_context, null_in_context): a copy
+ * of the caller's analyser with states and traces of its own; the caller frees sub->traces afterwards. */
+static void sub_context(A *sub, const A *a, const val *args, uint32_t nargs)
+{
+	*sub = *a;
+	memset(&sub->cur, 0, sizeof(sub->cur));
+	memset(&sub->spare, 0, sizeof(sub->spare));
+	memset(&sub->bt, 0, sizeof(sub->bt));
+	memset(&sub->be, 0, sizeof(sub->be));
+	sub->traces = NULL;
+	sub->ntraces = sub->captraces = 0;
+	sub->sub = 1;
+	sub->ctx_args = args;
+	sub->ctx_nargs = nargs < 24 ? nargs : 24;
+	sub->ret_acc = top();
+	sub->ret_seen = 0;
+	sub->ret_null = 0;
+}
+
 /*
  * A small callee's return range for these arguments: bits(s, 5) is below 32 although bits(s, n) could be
  * anything. The callee is analysed again, quietly, with the arguments' ranges as its parameters' (their
@@ -2405,18 +2424,7 @@ static void in_context(A *a, uint32_t callee, const val *args, uint32_t nargs, v
 			any_const = 1;
 	if (!any_const)
 		return;
-	sub = *a;
-	memset(&sub.cur, 0, sizeof(sub.cur));
-	memset(&sub.spare, 0, sizeof(sub.spare));
-	memset(&sub.bt, 0, sizeof(sub.bt));
-	memset(&sub.be, 0, sizeof(sub.be));
-	sub.traces = NULL;
-	sub.ntraces = sub.captraces = 0;
-	sub.sub = 1;
-	sub.ctx_args = args;
-	sub.ctx_nargs = nargs < 24 ? nargs : 24;
-	sub.ret_acc = top();
-	sub.ret_seen = 0;
+	sub_context(&sub, a, args, nargs);
 	if (cvet_flow__analyze_function(&sub, (uint32_t)fi) < 0 || !sub.ret_seen) {
 		free(sub.traces);
 		a->oom |= sub.oom;
@@ -2687,19 +2695,7 @@ static int null_in_context(A *a, uint32_t callee, const val *args, uint32_t narg
 			any_const = 1; /* a constant, or one of a few (echo ? RP_ECHO : 0) */
 	if (!any_const)
 		return 1;
-	sub = *a;
-	memset(&sub.cur, 0, sizeof(sub.cur));
-	memset(&sub.spare, 0, sizeof(sub.spare));
-	memset(&sub.bt, 0, sizeof(sub.bt));
-	memset(&sub.be, 0, sizeof(sub.be));
-	sub.traces = NULL;
-	sub.ntraces = sub.captraces = 0;
-	sub.sub = 1;
-	sub.ctx_args = args;
-	sub.ctx_nargs = nargs < 24 ? nargs : 24;
-	sub.ret_acc = top();
-	sub.ret_seen = 0;
-	sub.ret_null = 0;
+	sub_context(&sub, a, args, nargs);
 	r = cvet_flow__analyze_function(&sub, (uint32_t)fi) < 0 || !sub.ret_seen || sub.ret_null;
 	free(sub.traces);
 	a->oom |= sub.oom;
