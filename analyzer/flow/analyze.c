@@ -2923,7 +2923,9 @@ static val ev_call(A *a, uint32_t n)
 				st_set(a, &a->cur, sk, o);
 			}
 		}
-		if (!s->returns) {
+		if (!s->returns && cvet_flow__func_index(a->prog, callee) != (int64_t)a->fi) {
+			/* (a call of the function being analysed: its summary is what this analysis is still
+			 * building, so "never returns" would only mean "not known yet") */
 			a->cur.live = 0;
 			return ret;
 		}
