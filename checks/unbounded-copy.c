@@ -60,6 +60,18 @@ typedef struct unbounded_copy_state {
 static const char *const alloc_names[] = {"malloc", "alloca", "xmalloc", "g_malloc", "realloc", "xrealloc", NULL};
 
 
+/* The variable or member a destination names: p, s->buf, or the p of *p (`*out = malloc(...)`, then
+ * `strcpy(*out, s)`: the block is p's pointee either way); else a null cursor. */
+static CXCursor place_decl(CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	if (s.kind == CXCursor_UnaryOperator && cx_unop(s) == CXUnaryOperator_Deref)
+		s = cx_strip_casts(cx_child(s, 0));
+	if (s.kind != CXCursor_DeclRefExpr && s.kind != CXCursor_MemberRefExpr)
+		return clang_getNullCursor();
+	return clang_getCursorReferenced(s);
+}
+
 /* The x of strlen(x), when e (after casts) is such a call; else a null cursor. */
 static CXCursor strlen_arg(CXCursor e)
 {
@@ -98,7 +110,18 @@ static int covered_terms(const unbounded_copy_state *st, CXCursor size, sized *o
 	unsigned sp = 0;
 	long long k = 0;
 	out->nterms = 0;
-	stack[sp++] = cx_strip_casts(size);
+	size = cx_strip_casts(size);
+	/* (strlen(a) + strlen(b) + 2) * sizeof(XML_Char): the sum counts elements of the copied strings */
+	if (size.kind == CXCursor_BinaryOperator && cx_binop(size) == CX_BO_Mul) {
+		CXCursor l = cx_strip_casts(cx_child(size, 0)), r = cx_strip_casts(cx_child(size, 1));
+		if (r.kind == CXCursor_UnaryExpr)
+			size = l;
+		else if (l.kind == CXCursor_UnaryExpr)
+			size = r;
+		else
+			return 0;
+	}
+	stack[sp++] = size;
 	while (sp) {
 		CXCursor e = stack[--sp], x;
 		long long c;
@@ -286,9 +309,8 @@ static int has_slack(const unbounded_copy_state *st, CXCursor e)
  * a variable that received one here, else any block this function allocated (dest = p + hdr, ca->name). */
 static int was_counted(const unbounded_copy_state *st, CXCursor dest, CXCursor x)
 {
-	CXCursor d = cx_strip_casts(dest), owner = clang_getNullCursor();
-	if (d.kind == CXCursor_DeclRefExpr || d.kind == CXCursor_MemberRefExpr) {
-		CXCursor decl = clang_getCursorReferenced(d);
+	CXCursor decl = place_decl(dest), owner = clang_getNullCursor();
+	if (!cx_is_null(decl)) {
 		for (size_t i = 0; i < st->nalloc; i++)
 			if (clang_equalCursors(st->alloc_var[i], decl))
 				owner = decl;
@@ -318,9 +340,7 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 		var = ev->cursor;
 		value = clang_Cursor_getVarDeclInitializer(ev->cursor);
 	} else if (cx_binop(ev->cursor) == CX_BO_Assign || cx_binop(ev->cursor) == CX_BO_AddAssign) {
-		CXCursor lhs = cx_strip_casts(cx_child(ev->cursor, 0));
-		if (lhs.kind == CXCursor_DeclRefExpr || lhs.kind == CXCursor_MemberRefExpr)
-			var = clang_getCursorReferenced(lhs);
+		var = place_decl(cx_child(ev->cursor, 0));
 		value = cx_child(ev->cursor, 1);
 		if (cx_binop(ev->cursor) == CX_BO_AddAssign) { /* len += strlen(name) + 2: only counts */
 			if (!cx_is_null(var) && !cx_is_null(value))
@@ -378,13 +398,50 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	}
 }
 
+/* Visitor: stops at a write to the variable *ud: an assignment, ++/--, or its address taken. */
+static int writes_var(CXCursor c, CXCursor parent, void *ud)
+{
+	const CXCursor *var = ud;
+	CXCursor target;
+	(void)parent;
+	if (c.kind == CXCursor_CompoundAssignOperator ||
+	    (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign)) {
+		target = cx_child(c, 0);
+	} else if (c.kind == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = cx_unop(c);
+		if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_PreInc && op != CXUnaryOperator_PreDec &&
+		    op != CXUnaryOperator_PostInc && op != CXUnaryOperator_PostDec)
+			return 0;
+		target = cx_child(c, 0);
+	} else {
+		return 0;
+	}
+	target = cx_strip_casts(target);
+	return target.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(target), *var);
+}
+
+/* The longest string a local pointer holds when it was initialised with literals and nothing in function fn
+ * writes it again (`const char *sep = "/"; ... strcat(p, sep)`). */
+static int fixed_literal_var(CXCursor fn, CXCursor src, long long *len)
+{
+	CXCursor s = cx_strip_casts(src), d, init;
+	if (s.kind != CXCursor_DeclRefExpr || cx_is_null(fn))
+		return 0;
+	d = clang_getCursorReferenced(s);
+	if (d.kind != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(d) != 0)
+		return 0;
+	init = clang_Cursor_getVarDeclInitializer(d);
+	if (cx_is_null(init) || !cvet_literals__const_string(init, NULL) || !cvet_literals__len(init, len))
+		return 0;
+	return !cx_each_descendant(fn, writes_var, &d);
+}
+
 /* The room dest was allocated with in this function (as a sum of string lengths), or NULL. */
 static sized *sized_for(unbounded_copy_state *st, CXCursor dest)
 {
-	CXCursor d = cx_strip_casts(dest), decl;
-	if (d.kind != CXCursor_DeclRefExpr && d.kind != CXCursor_MemberRefExpr)
+	CXCursor decl = place_decl(dest);
+	if (cx_is_null(decl))
 		return NULL;
-	decl = clang_getCursorReferenced(d);
 	for (size_t i = st->nsized; i-- > 0;)
 		if (clang_equalCursors(st->sz[i].ptr, decl))
 			return &st->sz[i];
@@ -435,6 +492,8 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	room_known = cvet_buffers__dest_room(ev->call->args[0], &room, &elem);
 	len_known = cvet_literals__len(ev->call->args[1], &len);
 	literal = cvet_literals__const_string(ev->call->args[1], NULL) && len_known;
+	if (!literal && fixed_literal_var(ev->function, ev->call->args[1], &len))
+		literal = len_known = 1;
 	if (is_cat) {
 		if (literal && len == 0)
 			return;

@@ -225,3 +225,56 @@ char *two_blocks(const char *s, const char *t)
 	(void)t;
 	return b;
 }
+
+/* Allocated through an out-parameter, the sum scaled by the element size: both copies are counted. */
+const char *resolve_id(const char *base, const char *id, char **to_free)
+{
+	char *s;
+	*to_free = (char *)malloc((strlen(base) + strlen(id) + 2) * sizeof(char));
+	if (!*to_free)
+		return id;
+	strcpy(*to_free, base);  // ok: unbounded-copy (base counted)
+	s = *to_free;
+	if (strrchr(s, '/'))
+		s = strrchr(s, '/') + 1;
+	strcpy(s, id);  // ok: unbounded-copy (id counted)
+	return *to_free;
+}
+
+/* A separator held in a local that nothing changes: its length comes out of the constant part. */
+char *join_dir(const char *dir, const char *file)
+{
+	const char *sep = "/";
+	char *out = malloc((strlen(dir) + strlen(file) + 2) * sizeof(char));
+	if (!out)
+		return NULL;
+	strcpy(out, dir);  // ok: unbounded-copy
+	strcat(out, sep);  // ok: unbounded-copy (one character of the two spare)
+	strcat(out, file);  // ok: unbounded-copy
+	return out;
+}
+
+/* The same with a separator one character too long, and with one the function may change. */
+char *join_dir_long(const char *dir, const char *file)
+{
+	const char *sep = "//";
+	char *out = malloc((strlen(dir) + strlen(file) + 2) * sizeof(char));
+	if (!out)
+		return NULL;
+	strcpy(out, dir);  // ok: unbounded-copy
+	strcat(out, sep);  // expect: unbounded-copy
+	return out;
+}
+
+char *join_dir_changed(const char *dir, int win)
+{
+	const char *sep = "/";
+	char *out = malloc((strlen(dir) + 2) * sizeof(char));
+	if (!out)
+		return NULL;
+	if (win)
+		sep = "\\\\";
+	strcpy(out, dir);  // ok: unbounded-copy
+	strcat(out, sep);  // expect: unbounded-copy
+	return out;
+}
