@@ -798,6 +798,27 @@ static void report_bad_test(rctx *c, uint32_t test, int verdict, const char *why
 				       : "compare it with the failure value itself");
 }
 
+/* For a call that fails by writing fewer items than asked (sscanf): 1 when it is handed the addresses of
+ * objects to fill and every one already holds a value (a local with an initialiser, a parameter, a global),
+ * so a failure leaves the defaults in place (`int len = 0; sscanf(arg, "%d", &len);`). */
+static int outputs_preset(const fl_func *f, const fl_node *call)
+{
+	int outputs = 0;
+	for (uint32_t j = 0; j < call->b && call->a + j < f->nextra; j++) {
+		const fl_node *arg = node_at(f, strip_casts(f, f->extra[call->a + j])), *obj;
+		if (arg->op != FL_ADDR)
+			continue;
+		obj = node_at(f, strip_casts(f, arg->a));
+		if (obj->op == FL_LOCAL && (uint32_t)obj->k < f->nvars && !f->vars[obj->k].no_init)
+			outputs++;
+		else if (obj->op == FL_GLOBAL)
+			outputs++;
+		else
+			return 0;
+	}
+	return outputs > 0;
+}
+
 static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 {
 	const fl_node *call = node_at(c->f, n);
@@ -819,7 +840,7 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 	if (ft.escaped || ft.voidcast)
 		return;
 	if (ft.discarded && ft.copy_var < 0) {
-		if (m.m.checked == RC_ALWAYS)
+		if (m.m.checked == RC_ALWAYS && !(m.m.fail_lo > m.m.fail_hi && outputs_preset(c->f, call)))
 			cvet_flow__report(c->a, RULE_UNCHECKED, call, 0,
 					  "the result of %s is ignored: when it fails (returns %s) the program goes on as if it had worked; "
 					  "test it, or cast it to (void) if the failure truly does not matter",

@@ -26,6 +26,102 @@ static long long int_digits(char conv, const char *lenmod)
 	}
 }
 
+/* Digits of m in base b. */
+static long long digits_of(unsigned long long m, unsigned b)
+{
+	long long n = 1;
+	while (m >= b) {
+		m /= b;
+		n++;
+	}
+	return n;
+}
+
+/* Bits and signedness of an integer type; 0 for anything else (enums, floats, pointers). */
+static int int_type(CXType t, unsigned *bits, int *is_signed)
+{
+	long long size;
+	t = clang_getCanonicalType(t);
+	switch (t.kind) {
+	case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_UShort: case CXType_UInt:
+	case CXType_ULong: case CXType_ULongLong:
+		*is_signed = 0;
+		break;
+	case CXType_Char_S: case CXType_SChar: case CXType_Short: case CXType_Int: case CXType_Long:
+	case CXType_LongLong:
+		*is_signed = 1;
+		break;
+	default:
+		return 0;
+	}
+	size = clang_Type_getSizeOf(t);
+	if (size < 1 || size > 8)
+		return 0;
+	*bits = t.kind == CXType_Bool ? 1 : (unsigned)size * 8;
+	return 1;
+}
+
+/*
+ * The longest text conversion conv prints for argument a, judged by the value's range rather than the length
+ * modifier: a constant prints its own digits; `(unsigned long)u32` cannot print more than a 32-bit value's
+ * 10 digits (a widening cast keeps the range of what it widens; a cast to a narrower type or across
+ * signedness takes the range of the type cast to). -1 when nothing better than the modifier is known.
+ */
+static long long value_digits(CXCursor a, char conv)
+{
+	CXType chain[16];
+	unsigned n = 0, bits, b;
+	int sgn, sg;
+	long long v;
+	unsigned base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
+	int signed_conv = conv == 'd' || conv == 'i';
+	if (cx_is_null(a))
+		return -1;
+	if (cx_int_const(a, &v)) {
+		if (v < 0)
+			return signed_conv ? 1 + digits_of(v == (-9223372036854775807LL - 1) ? 9223372036854775808ULL
+										  : (unsigned long long)-v, 10)
+					   : -1;
+		return digits_of((unsigned long long)v, base);
+	}
+	/* the types from the argument inwards, through parentheses and casts, implicit or written */
+	for (CXCursor e = a; !cx_is_null(e) && n < 16;) {
+		CXCursor next;
+		chain[n++] = clang_getCursorType(e);
+		next = cx_strip(e);
+		if (!clang_equalCursors(next, e)) {
+			e = next;
+			continue;
+		}
+		switch (e.kind) {
+		case CXCursor_CStyleCastExpr: case CXCursor_CXXStaticCastExpr: case CXCursor_CXXFunctionalCastExpr:
+			next = cx_child(e, cx_child_count(e) - 1);
+			if (cx_is_null(next) || next.kind == CXCursor_TypeRef)
+				next = clang_getNullCursor();
+			break;
+		default:
+			next = clang_getNullCursor();
+			break;
+		}
+		e = next;
+	}
+	if (n == 0 || !int_type(chain[n - 1], &bits, &sgn))
+		return -1;
+	while (n-- > 1) {
+		if (!int_type(chain[n - 1], &b, &sg))
+			return -1;
+		if (!((sg == sgn && b >= bits) || (!sgn && sg && b > bits))) {
+			bits = b;
+			sgn = sg;
+		}
+	}
+	if (sgn && !signed_conv)
+		return -1; /* a negative value printed unsigned shows the modifier's full width */
+	if (sgn)
+		return 1 + digits_of(1ULL << (bits - 1), base);
+	return digits_of(bits >= 64 ? ~0ULL : (1ULL << bits) - 1, base);
+}
+
 void cvet_formats__printf_max(const char *fmt, const cvet_event *ev, unsigned first, cvet_printf_estimate *out)
 {
 	long long total = 0;
@@ -114,6 +210,11 @@ void cvet_formats__printf_max(const char *fmt, const cvet_event *ev, unsigned fi
 		switch (conv) {
 		case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
 			len = int_digits(conv, lenmod);
+			{
+				long long vd = value_digits(cvet_calls__arg(ev, arg), conv);
+				if (vd > 0 && len > 0 && vd < len)
+					len = vd;
+			}
 			if (prec >= 0 && prec + 1 > len)
 				len = prec + 1;
 			if (alt)

@@ -40,6 +40,17 @@ void to_pointer(char *out, int code)
 	sprintf(out, "E%03d", code);  // expect: unbounded-sprintf
 }
 
+/* Integer widths come from the printed values' ranges, not only from the length modifier. */
+void by_value(unsigned int row, int where, const unsigned char *px, unsigned long long big, int any)
+{
+	char msg[64], idx[24], small[12];
+	sprintf(idx, "%lu[%lu]", (unsigned long)row, (unsigned long)row);  // ok: unbounded-sprintf (10 digits each)
+	sprintf(msg, "row[%lu][%d] changed from %.2x to %.2x", (unsigned long)row, where - 1, px[0], px[1]);  // ok: unbounded-sprintf
+	sprintf(small, "%lu", (unsigned long)big);  // expect: unbounded-sprintf
+	sprintf(small, "%lu", (unsigned long)any);  // expect: unbounded-sprintf (a negative int widens to 20 digits)
+	sprintf(small, "%ld", (long)any);  // ok: unbounded-sprintf (11 characters)
+}
+
 int main(void)
 {
 	struct conn c;

@@ -53,3 +53,16 @@ ssize_t passed_on(int fd, char *buf, size_t n)
 	ssize_t r = read(fd, buf, n);  // ok: unchecked-return (returned)
 	return r;
 }
+
+/* sscanf fills what it can: with defaults already in place a failure changes nothing. */
+static unsigned stop_at;
+
+int parse_numbers(const char *arg)
+{
+	int len = 0;
+	int width;
+	sscanf(arg, "%d", &len);       // ok: unchecked-return (len keeps 0 on failure)
+	sscanf(arg, "%u", &stop_at);   // ok: unchecked-return (a global, 0 until set)
+	sscanf(arg, "%d", &width);     // expect: unchecked-return
+	return len + width;
+}
