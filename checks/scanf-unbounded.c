@@ -10,22 +10,23 @@
 
 extern const cvet_check cvet_check_scanf_unbounded;
 
-/* {name, index of the format argument}. */
+/* {name, index of the format argument, 1 when argument 0 is the string read from}. */
 static const struct {
 	const char *name;
 	unsigned fmt;
+	int from_string;
 } scanf_fns[] = {
-	{"scanf", 0}, {"fscanf", 1}, {"sscanf", 1}, {"vscanf", 0}, {"vfscanf", 1}, {"vsscanf", 1},
-	{"wscanf", 0}, {"fwscanf", 1}, {"swscanf", 1}, {"vwscanf", 0}, {"vfwscanf", 1}, {"vswscanf", 1},
-	{"__isoc99_scanf", 0}, {"__isoc99_fscanf", 1}, {"__isoc99_sscanf", 1}, {"__isoc23_scanf", 0},
-	{"__isoc23_fscanf", 1}, {"__isoc23_sscanf", 1},
+	{"scanf", 0, 0}, {"fscanf", 1, 0}, {"sscanf", 1, 1}, {"vscanf", 0, 0}, {"vfscanf", 1, 0},
+	{"vsscanf", 1, 1}, {"wscanf", 0, 0}, {"fwscanf", 1, 0}, {"swscanf", 1, 1}, {"vwscanf", 0, 0},
+	{"vfwscanf", 1, 0}, {"vswscanf", 1, 1}, {"__isoc99_scanf", 0, 0}, {"__isoc99_fscanf", 1, 0},
+	{"__isoc99_sscanf", 1, 1}, {"__isoc23_scanf", 0, 0}, {"__isoc23_fscanf", 1, 0}, {"__isoc23_sscanf", 1, 1},
 };
 
 /*
- * Find the first %s / %[ conversion that stores into a buffer without a width. Returns 1 and sets
+ * Find the nth (0-based) %s / %[ conversion that stores into a buffer without a width. Returns 1 and sets
  * *conv ('s' or '[') and *argno (0-based index among the arguments after the format), else 0.
  */
-static int find_unbounded(const char *p, char *conv, unsigned *argno)
+static int find_unbounded(const char *p, unsigned nth, char *conv, unsigned *argno)
 {
 	unsigned arg = 0;
 	for (size_t guard = 0; *p && guard < 100000; guard++) {
@@ -75,7 +76,7 @@ static int find_unbounded(const char *p, char *conv, unsigned *argno)
 			if (*p)
 				p++;
 		}
-		if ((c == 's' || c == '[' || c == 'S') && !suppress && !width && !alloc) {
+		if ((c == 's' || c == '[' || c == 'S') && !suppress && !width && !alloc && nth-- == 0) {
 			*conv = c == 'S' ? 's' : c;
 			*argno = arg;
 			return 1;
@@ -93,17 +94,24 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	CXCursor fmt_arg;
 	char *fmt = NULL, conv;
 	unsigned argno;
+	long long src_len = 0;
+	int src_known;
 	(void)state;
 	if (row < 0 || !cvet_calls__is_libc(ev))
 		return;
 	fmt_arg = cvet_calls__arg(ev, scanf_fns[row].fmt);
 	if (cx_is_null(fmt_arg) || !cvet_literals__format_text(fmt_arg, &fmt) || !fmt)
 		return;
-	if (find_unbounded(fmt, &conv, &argno)) {
+	/* reading from a string of bounded length (an array, a literal), no field is longer than it */
+	src_known = scanf_fns[row].from_string && cvet_literals__len(cvet_calls__arg(ev, 0), &src_len);
+	for (unsigned nth = 0; nth < 64 && find_unbounded(fmt, nth, &conv, &argno); nth++) {
 		long long room = 0, elem = 1;
 		CXCursor dest = cvet_calls__arg(ev, scanf_fns[row].fmt + 1 + argno);
 		const char *spec = conv == 's' ? "%s" : "%[";
-		if (!cx_is_null(dest) && cvet_buffers__dest_room(dest, &room, &elem) && room / elem > 1)
+		int room_known = !cx_is_null(dest) && cvet_buffers__dest_room(dest, &room, &elem) && room / elem > 1;
+		if (room_known && src_known && src_len + 1 <= room / elem)
+			continue;
+		if (room_known)
 			cvet_tu_report(tu, &cvet_check_scanf_unbounded, fmt_arg,
 				       "'%s' reads '%s' without a field width and can overflow its buffer of %lld characters; "
 				       "use a width such as '%%%lld%s'", ev->call->name, spec, room / elem, room / elem - 1,
@@ -112,6 +120,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 			cvet_tu_report(tu, &cvet_check_scanf_unbounded, fmt_arg,
 				       "'%s' reads '%s' without a field width; give a width one less than the buffer size",
 				       ev->call->name, spec);
+		break;
 	}
 	free(fmt);
 }

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #define READ_WORD(b) scanf("%s", b)
@@ -71,4 +72,20 @@ int main(void)
 	sscanf += parse_entry("a = b", &e) + parse_entry_safely("a = b", &e);
 	sscanf += read_words(stdin) + read_allocated() + read_wide();  /* read_words returns a number read from the file: kept, not used as a size, so no integer-overflow */
 	return sscanf + vread("%d", &e.weight);  /* sscanf holds that number: kept, not used as a size, so no integer-overflow */
+}
+
+/* Read from a string of bounded length: a field can be no longer than the string itself. */
+int banner_version(const char *line)
+{
+	char buf[256], same[256], small[64];
+	int major, minor;
+	memcpy(buf, line, sizeof buf);
+	buf[sizeof buf - 1] = '\0';
+	if (sscanf(buf, "SSH-%d.%d-%[^\n]", &major, &minor, same) == 3)  // ok: scanf-unbounded (buf holds 255 at most)
+		return major;
+	if (sscanf(buf, "SSH-%d.%d-%[^\n]", &major, &minor, small) == 3)  // expect: scanf-unbounded
+		return minor;
+	if (sscanf(line, "SSH-%d.%d-%[^\n]", &major, &minor, same) == 3)  // expect: scanf-unbounded
+		return 0;
+	return -1;
 }
