@@ -48,6 +48,70 @@ static int flag_has_create(long long flags)
 	return (flags & LINUX_O_CREAT) || (flags & LINUX_O_TMPFILE) == LINUX_O_TMPFILE;
 }
 
+/* Finding the variable a umask call's result goes to, and a later umask call that hands it back. */
+typedef struct restore_walk {
+	CXCursor call; /* the umask(0) call */
+	CXCursor var;  /* the variable that receives its result */
+} restore_walk;
+
+/* Visitor: stops at `v = <call>` or `T v = <call>`, noting v. */
+static int find_receiver(CXCursor c, CXCursor parent, void *ud)
+{
+	restore_walk *w = ud;
+	CXCursor value, lhs;
+	(void)parent;
+	if (c.kind == CXCursor_VarDecl) {
+		value = clang_Cursor_getVarDeclInitializer(c);
+		if (!cx_is_null(value) && clang_equalCursors(cx_strip_casts(value), w->call)) {
+			w->var = c;
+			return 1;
+		}
+	} else if (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign &&
+		   clang_equalCursors(cx_strip_casts(cx_child(c, 1)), w->call)) {
+		lhs = cx_strip_casts(cx_child(c, 0));
+		if (lhs.kind == CXCursor_DeclRefExpr) {
+			w->var = clang_getCursorReferenced(lhs);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Visitor: stops at a reference to the variable *ud. */
+static int mentions_var(CXCursor c, CXCursor parent, void *ud)
+{
+	(void)parent;
+	return c.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(c), *(CXCursor *)ud);
+}
+
+/* Visitor: stops at a umask call (other than the first) whose argument mentions the saved mask. */
+static int finds_restore(CXCursor c, CXCursor parent, void *ud)
+{
+	restore_walk *w = ud;
+	char *name;
+	int yes;
+	(void)parent;
+	if (c.kind != CXCursor_CallExpr || clang_equalCursors(c, w->call) || cx_child_count(c) != 2)
+		return 0;
+	name = cx_spelling(c);
+	yes = name && strcmp(name, "umask") == 0;
+	free(name);
+	if (!yes)
+		return 0;
+	return mentions_var(cx_child(c, 1), c, &w->var) || cx_each_descendant(cx_child(c, 1), mentions_var, &w->var);
+}
+
+/* 1 when `old = umask(0)` only reads the mask: the function sets it back with a umask call built from old. */
+static int reads_and_restores(const cvet_event *ev)
+{
+	restore_walk w;
+	w.call = ev->call->expr;
+	w.var = clang_getNullCursor();
+	if (cx_is_null(ev->function) || !cx_each_descendant(ev->function, find_receiver, &w))
+		return 0;
+	return cx_each_descendant(ev->function, finds_restore, &w);
+}
+
 static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 {
 	const char *name = ev->call->name;
@@ -56,7 +120,7 @@ static void on_call(cvet_tu *tu, void *state, const cvet_event *ev)
 	if (strcmp(name, "umask") == 0) {
 		if (ev->call->nargs != 1 || !cvet_calls__is_c_api(ev) || !cvet_calls__arg_int(ev, 0, &mode))
 			return;
-		if (mode < 0 || (mode & OTH_WRITE))
+		if (mode < 0 || (mode & OTH_WRITE) || reads_and_restores(ev))
 			return;
 		cvet_tu_report(tu, &cvet_check_world_writable_permissions, ev->call->expr,
 			       "'umask(%#llo)' lets files created with the usual 0666/0777 modes be world-writable; "

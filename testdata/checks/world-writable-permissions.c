@@ -51,3 +51,22 @@ void masks(void)
 	umask(022);                          // ok: world-writable-permissions
 	umask(077);                          // ok: world-writable-permissions
 }
+
+/* umask(0) only to read the mask, which is then set back: the process never runs with it. */
+mode_t current_mask(int keep_setid)
+{
+	mode_t saved = umask(0);             // ok: world-writable-permissions (read, then restored)
+	mode_t mask;
+	mask = umask(0);                     // ok: world-writable-permissions (read, then restored)
+	if (!keep_setid)
+		umask(mask | 07000);
+	umask(saved);
+	return mask;
+}
+
+/* Saved but never set back: the process goes on with the open mask. */
+mode_t opened_mask(void)
+{
+	mode_t old = umask(0);               // expect: world-writable-permissions
+	return old;
+}
