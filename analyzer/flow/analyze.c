@@ -1402,6 +1402,10 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 		}
 		break;
 	case FB_AND:
+		/* masking with a constant keeps the low bits, which wrapping does not change: (v - 96) & 31 */
+		if ((r.lo == r.hi && r.lo >= 0 && !(r.fl & V_PT) && !r.wrap) ||
+		    (l.lo == l.hi && l.lo >= 0 && !(l.fl & V_PT) && !l.wrap))
+			v.wrap = 0;
 		if (l.lo == l.hi && r.lo == r.hi && !((l.fl | r.fl) & V_PT)) {
 			lo = hi = l.lo & r.lo; /* flags & RP_ALLOW_EOF with both known */
 		} else if (l.lo >= 0 && r.lo >= 0) {

@@ -128,3 +128,23 @@ int buffer_bytes(void)
 	int rows = 24, cols = 80;
 	return rows * cols * 4;  // ok: integer-overflow (constants)
 }
+
+/* A wrapped result masked down to its low bits before it indexes: the bits kept are right either way. */
+char letter_of(FILE *in)
+{
+	unsigned v = 0;
+	static const char letters[] = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
+	if (fread(&v, sizeof v, 1, in) != 1)
+		return '?';
+	return letters[(v - 64) & 31];  // ok: integer-overflow (masked to 0..31)
+}
+
+/* The same without the mask: the wrapped value indexes. */
+char letter_unmasked(FILE *in)
+{
+	unsigned v = 0;
+	static const char letters[] = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
+	if (fread(&v, sizeof v, 1, in) != 1 || v > 1000)
+		return '?';
+	return letters[v - 64];  // expect: integer-overflow
+}
