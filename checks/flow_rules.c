@@ -358,6 +358,103 @@ static int compare_operands(A *a, const fl_node *nd, val *l, val *r)
 	return 1;
 }
 
+/* Successors of block bi (branch edges and switch cases); n of them written to out (at most cap). */
+static uint32_t block_succs(const fl_func *f, uint32_t bi, uint32_t *out, uint32_t cap)
+{
+	const fl_block *b = &f->blocks[bi];
+	uint32_t n = 0;
+	if (b->term == FT_RETURN || b->term == FT_STOP)
+		return 0;
+	out[n++] = b->succ[0];
+	if (b->term == FT_BRANCH && n < cap)
+		out[n++] = b->succ[1];
+	if (b->term == FT_SWITCH)
+		for (uint32_t i = 0; i < b->ncases && b->case_start + i < f->ncases && n < cap; i++)
+			out[n++] = f->cases[b->case_start + i].block;
+	return n;
+}
+
+/* 1 when expression tree r shrinks local v geometrically: v >>= c (c >= 1), v /= c (c >= 2), or
+ * v = v >> c / v = v / c. */
+static int shrinks(const fl_func *f, uint32_t r, uint32_t v)
+{
+	uint32_t stack[64], sp = 0;
+	if (r && r < f->nnodes)
+		stack[sp++] = r;
+	while (sp) {
+		const fl_node *nd = &f->nodes[stack[--sp]], *lhs, *rhs;
+		if (nd->op == FL_ASSIGN && nd->a < f->nnodes && nd->b < f->nnodes) {
+			lhs = &f->nodes[nd->a];
+			rhs = &f->nodes[nd->b];
+			if (lhs->op == FL_LOCAL && (uint32_t)lhs->k == v) {
+				int sub = nd->sub;
+				if (sub == FB_NONE && rhs->op == FL_BIN && rhs->a < f->nnodes && f->nodes[rhs->a].op == FL_LOCAL &&
+				    (uint32_t)f->nodes[rhs->a].k == v) {
+					sub = rhs->sub;
+					rhs = rhs->b < f->nnodes ? &f->nodes[rhs->b] : &f->nodes[0];
+				}
+				if (rhs->op == FL_INT && ((sub == FB_SHR && rhs->k >= 1) || (sub == FB_DIV && rhs->k >= 2)))
+					return 1;
+			}
+		}
+		if (nd->op == FL_ASSIGN || nd->op == FL_COMMA || nd->op == FL_BIN) {
+			if (nd->a && nd->a < f->nnodes && sp < 64)
+				stack[sp++] = nd->a;
+			if (nd->b && nd->b < f->nnodes && sp < 64)
+				stack[sp++] = nd->b;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 when the loop tested at block head shrinks local v geometrically on every way round (`while (v > 0) {
+ * ...; v >>= 16; }` turns at most 4 times for a 64-bit v, whatever v held): the body has one block that
+ * jumps back to the head, so every turn passes it, and that block does it.
+ */
+static int loop_shrinks(const fl_func *f, uint32_t head, uint32_t v)
+{
+	uint32_t n = f->nblocks, *seen, *stack, sp = 0, succ[2 + 64], ns, latch = UINT32_MAX;
+	int ok = 0;
+	if (head >= n || f->blocks[head].term != FT_BRANCH)
+		return 0;
+	seen = calloc(n, sizeof(*seen));
+	stack = malloc(n * sizeof(*stack));
+	if (!seen || !stack)
+		goto done;
+	/* the body: blocks reachable from the true edge without passing the head; the latch: the one of them
+	 * that goes back to the head */
+	stack[sp++] = f->blocks[head].succ[0];
+	seen[head] = 1;
+	while (sp) {
+		uint32_t bi = stack[--sp];
+		if (bi >= n || seen[bi])
+			continue;
+		seen[bi] = 1;
+		ns = block_succs(f, bi, succ, sizeof(succ) / sizeof(succ[0]));
+		for (uint32_t i = 0; i < ns; i++) {
+			if (succ[i] == head) {
+				if (latch != UINT32_MAX && latch != bi)
+					goto done; /* several ways back (continue): not judged */
+				latch = bi;
+			} else if (succ[i] < n && !seen[succ[i]]) {
+				stack[sp++] = succ[i];
+			}
+		}
+	}
+	if (latch == UINT32_MAX)
+		goto done;
+	for (uint32_t i = 0; i <= f->blocks[latch].count && !ok; i++) {
+		const fl_block *b = &f->blocks[latch];
+		uint32_t r = i < b->count ? (b->first + i < f->nstmts ? f->stmts[b->first + i] : 0) : b->cond;
+		ok = shrinks(f, r, v);
+	}
+done:
+	free(seen);
+	free(stack);
+	return ok;
+}
+
 /* A loop's condition: `i < n` with n untrusted and unlimited is reported unless another conjunct of the
  * same condition (i < n && i < MAX) compares against a bounded, trusted value. */
 static void on_loop(A *a, uint32_t cond)
@@ -404,6 +501,20 @@ static void on_loop(A *a, uint32_t cond)
 	}
 	if (!bad || capped)
 		return;
+	{
+		/* the tainted side is a local the loop shrinks geometrically: a bounded number of turns */
+		uint32_t side = bad->a, head = UINT32_MAX;
+		if (side < a->f->nnodes && a->f->nodes[side].op == FL_INT)
+			side = bad->b;
+		for (unsigned guard = 0; guard < 16 && side < a->f->nnodes && a->f->nodes[side].op == FL_CAST; guard++)
+			side = a->f->nodes[side].a;
+		for (uint32_t bi = 0; bi < a->f->nblocks; bi++)
+			if (a->f->blocks[bi].loop_head && (a->f->blocks[bi].loop_cond == cond || a->f->blocks[bi].cond == cond))
+				head = bi;
+		if (side < a->f->nnodes && a->f->nodes[side].op == FL_LOCAL && head != UINT32_MAX &&
+		    loop_shrinks(a->f, head, (uint32_t)a->f->nodes[side].k))
+			return;
+	}
 	if (untrusted(a, &badv))
 		cvet_flow__report(a, RULE_LOOP, bad, badv.org,
 				  "loop bound comes from %s data with no upper limit; check it against a maximum first", word(&badv));

@@ -137,3 +137,31 @@ void repeat_char(void)
 	for (int i = 0; i < c; i++)  // ok: tainted-loop-bound (a byte: at most 255)
 		putchar('.');
 }
+
+/* A loop that shifts its tested value right each turn ends within the value's width. */
+int digits16(FILE *f, unsigned short *out)
+{
+	unsigned long long val = 0;
+	int n = 0;
+	if (fscanf(f, "%llu", &val) != 1)
+		return 0;
+	while (val > 0) {  // ok: tainted-loop-bound (at most 4 turns: val >>= 16)
+		out[n++] = (unsigned short)(val & 0xffff);
+		val >>= 16;
+	}
+	return n;
+}
+
+/* The same loop stepping down by one goes as long as the input says. */
+int countdown(FILE *f)
+{
+	unsigned long long val = 0;
+	int n = 0;
+	if (fscanf(f, "%llu", &val) != 1)
+		return 0;
+	while (val > 0) {  // expect: tainted-loop-bound
+		n ^= (int)val;
+		val -= 1;
+	}
+	return n;
+}
