@@ -8,6 +8,7 @@
 #include "lib/calls.h"
 
 #define MAX_DEPTH 32
+#define MAX_TABLE 4096 /* elements of a table of literals read for their longest */
 
 /* 1 when a variable's type is const (the pointer itself, or the elements of an array). */
 static int const_var(CXCursor decl)
@@ -21,6 +22,127 @@ static int const_var(CXCursor decl)
 			return 1;
 	}
 	return 0;
+}
+
+static int literal_len_depth(CXCursor e, long long *chars, unsigned depth);
+
+/* The variable an lvalue is part of: a in a, a[i], a[i].f, a.f[i] (after casts); else a null cursor. */
+static CXCursor base_var(CXCursor e)
+{
+	CXCursor s = cx_strip_casts(e);
+	for (unsigned guard = 0; guard < MAX_DEPTH && !cx_is_null(s); guard++) {
+		if ((s.kind == CXCursor_ArraySubscriptExpr || s.kind == CXCursor_MemberRefExpr) && cx_child_count(s) > 0) {
+			s = cx_strip_casts(cx_child(s, 0));
+			continue;
+		}
+		break;
+	}
+	return s.kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(s) : clang_getNullCursor();
+}
+
+/* Visitor: stops where the table *ud may change: a store into it, ++/--, its address taken, or the table
+ * handed to a call. */
+static int table_written(CXCursor c, CXCursor parent, void *ud)
+{
+	const CXCursor *table = ud;
+	CXCursor target = clang_getNullCursor();
+	(void)parent;
+	if (c.kind == CXCursor_CompoundAssignOperator || (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign)) {
+		target = cx_child(c, 0);
+	} else if (c.kind == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = cx_unop(c);
+		if (op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
+		    op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec)
+			target = cx_child(c, 0);
+	} else if (c.kind == CXCursor_CallExpr) {
+		unsigned n = cx_child_count(c);
+		for (unsigned i = 1; i < n; i++) {
+			CXCursor a = cx_strip_casts(cx_child(c, i));
+			if (a.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(a), *table))
+				return 1;
+		}
+	}
+	return !cx_is_null(target) && clang_equalCursors(base_var(target), *table);
+}
+
+/* 1 when the table's contents stay those of its initialiser: const, static storage (the convention
+ * fixed_table keeps), or a local its function never writes into, takes the address of or hands on. */
+static int table_fixed(CXCursor d)
+{
+	CXCursor fn;
+	if (const_var(d) || clang_Cursor_hasVarDeclGlobalStorage(d) == 1)
+		return 1;
+	fn = clang_getCursorSemanticParent(d);
+	if (fn.kind != CXCursor_FunctionDecl && fn.kind != CXCursor_CXXMethod)
+		return 0;
+	return !cx_each_descendant(fn, table_written, &d);
+}
+
+/*
+ * The longest string an element of a fixed table of literals can hold: names[i] for `const char *names[]
+ * = {"a", "bc"}`, cases[i].text for `struct { const char *text; int e; } cases[] = {{"<a>", 1}, ...}`.
+ * Every element's entry must be a literal.
+ */
+static int table_max_len(CXCursor s, long long *chars, unsigned depth)
+{
+	CXCursor sub = s, d, init, field = clang_getNullCursor();
+	CXCursor *els;
+	long long best = -1, n;
+	unsigned idx = 0, nel;
+	int member = 0, ok = 1;
+	if (s.kind == CXCursor_MemberRefExpr) {
+		CXCursor rec, f;
+		unsigned i, nf;
+		field = clang_getCursorReferenced(s);
+		if (field.kind != CXCursor_FieldDecl || cx_child_count(s) == 0)
+			return 0;
+		sub = cx_strip_casts(cx_child(s, 0));
+		rec = clang_getCursorSemanticParent(field);
+		nf = cx_child_count(rec);
+		for (i = 0, idx = 0; i < nf; i++) {
+			f = cx_child(rec, i);
+			if (clang_equalCursors(f, field))
+				break;
+			if (f.kind == CXCursor_FieldDecl)
+				idx++;
+		}
+		if (i == nf)
+			return 0;
+		member = 1;
+	}
+	if (sub.kind != CXCursor_ArraySubscriptExpr || cx_child_count(sub) == 0)
+		return 0;
+	sub = cx_strip_casts(cx_child(sub, 0));
+	if (sub.kind != CXCursor_DeclRefExpr)
+		return 0;
+	d = clang_getCursorReferenced(sub);
+	if (d.kind != CXCursor_VarDecl)
+		return 0;
+	init = clang_Cursor_getVarDeclInitializer(d);
+	if (cx_is_null(init) || init.kind != CXCursor_InitListExpr || !table_fixed(d))
+		return 0;
+	if (!(els = malloc(MAX_TABLE * sizeof(*els))))
+		return 0;
+	nel = cx_children(init, els, MAX_TABLE);
+	for (unsigned i = 0; i < nel && ok; i++) {
+		CXCursor el = els[i];
+		if (member) {
+			if (el.kind != CXCursor_InitListExpr || idx >= cx_child_count(el)) {
+				ok = 0;
+				break;
+			}
+			el = cx_child(el, idx);
+		}
+		if (!literal_len_depth(el, &n, depth + 1))
+			ok = 0;
+		else if (n > best)
+			best = n;
+	}
+	free(els);
+	if (!ok || best < 0 || nel >= MAX_TABLE)
+		return 0;
+	*chars = best;
+	return 1;
 }
 
 static int literal_len_depth(CXCursor e, long long *chars, unsigned depth)
@@ -50,6 +172,8 @@ static int literal_len_depth(CXCursor e, long long *chars, unsigned depth)
 				return 1;
 		}
 	}
+	if ((s.kind == CXCursor_MemberRefExpr || s.kind == CXCursor_ArraySubscriptExpr) && table_max_len(s, chars, depth))
+		return 1;
 	/* any array of known size holds a terminated string of at most size - 1 characters */
 	if (s.kind == CXCursor_DeclRefExpr || s.kind == CXCursor_MemberRefExpr) {
 		long long b, el;

@@ -51,6 +51,26 @@ void by_value(unsigned int row, int where, const unsigned char *px, unsigned lon
 	sprintf(small, "%ld", (long)any);  // ok: unbounded-sprintf (11 characters)
 }
 
+/* Strings from a table of literals: the longest entry counts; a table the function changes does not. */
+struct case_text {
+	const char *text;
+	int code;
+};
+
+void from_tables(unsigned i, int got)
+{
+	struct case_text cases[] = {{"<a><![CDATA[", 1}, {"<a><!<a/>", 2}};
+	struct case_text changed[] = {{"<a>", 1}, {"<b>", 2}};
+	static const char *const names[] = {"alpha", "beta"};
+	char message[100], small[16];
+	i &= 1;
+	sprintf(message, "expected %d, got %d for case %u: \"%s\"", cases[i].code, got, i, cases[i].text);  // ok: unbounded-sprintf
+	sprintf(small, "%s %s", names[i], names[i]);  // ok: unbounded-sprintf (11 characters at most)
+	sprintf(small, "case %s", cases[i].text);  // expect: unbounded-sprintf
+	changed[1].text = "a text far too long for the small buffer";
+	sprintf(small, "%s", changed[i].text);  // expect: unbounded-sprintf
+}
+
 int main(void)
 {
 	struct conn c;
