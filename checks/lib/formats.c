@@ -67,8 +67,10 @@ static int int_type(CXType t, unsigned *bits, int *is_signed)
  * 10 digits (a widening cast keeps the range of what it widens; a cast to a narrower type or across
  * signedness takes the range of the type cast to). -1 when nothing better than the modifier is known.
  */
-static long long value_digits(CXCursor a, char conv)
+static long long value_digits(CXCursor a, char conv, const char *lenmod)
 {
+	/* the width of the type the conversion reads: hh 8, h 16, none 32, l, ll, j, z, t 64 */
+	unsigned conv_bits = strcmp(lenmod, "hh") == 0 ? 8 : strcmp(lenmod, "h") == 0 ? 16 : lenmod[0] ? 64 : 32;
 	CXType chain[16];
 	unsigned n = 0, bits, b;
 	int sgn, sg;
@@ -119,6 +121,8 @@ static long long value_digits(CXCursor a, char conv)
 		return -1; /* a negative value printed unsigned shows the modifier's full width */
 	if (sgn)
 		return 1 + digits_of(1ULL << (bits - 1), base);
+	if (signed_conv && bits >= conv_bits)
+		return -1; /* an unsigned value as wide as the signed conversion can print as a negative one */
 	return digits_of(bits >= 64 ? ~0ULL : (1ULL << bits) - 1, base);
 }
 
@@ -211,7 +215,7 @@ void cvet_formats__printf_max(const char *fmt, const cvet_event *ev, unsigned fi
 		case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
 			len = int_digits(conv, lenmod);
 			{
-				long long vd = value_digits(cvet_calls__arg(ev, arg), conv);
+				long long vd = value_digits(cvet_calls__arg(ev, arg), conv, lenmod);
 				if (vd > 0 && len > 0 && vd < len)
 					len = vd;
 			}

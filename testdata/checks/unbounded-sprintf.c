@@ -49,6 +49,8 @@ void by_value(unsigned int row, int where, const unsigned char *px, unsigned lon
 	sprintf(small, "%lu", (unsigned long)big);  // expect: unbounded-sprintf
 	sprintf(small, "%lu", (unsigned long)any);  // expect: unbounded-sprintf (a negative int widens to 20 digits)
 	sprintf(small, "%ld", (long)any);  // ok: unbounded-sprintf (11 characters)
+	sprintf(small, "%d", (unsigned short)any);  // ok: unbounded-sprintf (5 digits)
+	sprintf(small, "%d x", row);  // expect: unbounded-sprintf (an unsigned int through %d can print as -2147483648)
 }
 
 /* Strings from a table of literals: the longest entry counts; a table the function changes does not. */
