@@ -89,3 +89,44 @@ int banner_version(const char *line)
 		return 0;
 	return -1;
 }
+
+/* A destination allocated from the same object the source string was made from, with the prefix "SSH-"
+ * consumed before the field: it fits. Sized from something else, or shrunk, it is reported. */
+struct wire {
+	char *d;
+	size_t n;
+};
+
+static char *wire_string(const struct wire *w)
+{
+	char *s = malloc(w->n + 1);
+	if (s) {
+		memcpy(s, w->d, w->n);
+		s[w->n] = '\0';
+	}
+	return s;
+}
+
+static size_t wire_len(const struct wire *w)
+{
+	return w->n;
+}
+
+int peer_version(const struct wire *peer, const struct wire *other)
+{
+	char *s = wire_string(peer), *ver = NULL, *half, *wrong;
+	int major, minor, r = -1;
+	ver = calloc(1, wire_len(peer));
+	half = calloc(1, wire_len(peer) / 2);
+	wrong = calloc(1, wire_len(other));
+	if (s && ver && half && wrong &&
+	    sscanf(s, "SSH-%d.%d-%[^\n]\n", &major, &minor, ver) == 3 &&  // ok: scanf-unbounded (sized from peer too)
+	    sscanf(s, "SSH-%[^\n]\n", half) == 1 &&  // expect: scanf-unbounded
+	    sscanf(s, "SSH-%[^\n]\n", wrong) == 1)  // expect: scanf-unbounded
+		r = major;
+	free(s);
+	free(ver);
+	free(half);
+	free(wrong);
+	return r;
+}
