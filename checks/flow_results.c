@@ -847,7 +847,9 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 					  who, fails);
 		return;
 	}
-	if (ft.copy_var >= 0 && ft.copy_is_root && m.m.checked) {
+	if (ft.copy_var >= 0 && ft.copy_is_root && (m.m.checked || m.m.has_fails)) {
+		/* stored: how it is tested is judged; a must-check function's result must also be tested somewhere
+		 * (fputs, malloc: only how) */
 		track t;
 		memset(&t, 0, sizeof(t));
 		t.c = c;
@@ -862,27 +864,11 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 			report_bad_test(c, t.bad1, 1, t.why1);
 		if (t.bad2 && !t.fine_tests && !t.escaped)
 			report_bad_test(c, t.bad2, 2, t.why2);
-		if (!t.tested && !t.escaped)
+		if (m.m.checked && !t.tested && !t.escaped)
 			cvet_flow__report(c->a, RULE_UNCHECKED, call, 0,
 					  "the result of %s is stored in '%s' but never tested on any path: when it fails (returns %s) "
 					  "the program goes on as if it had worked; test it before relying on the call",
 					  who, var_name(c->f, c, (uint32_t)ft.copy_var), fails);
-	} else if (ft.copy_var >= 0 && ft.copy_is_root && m.m.has_fails) {
-		/* not a must-check function (fputs, malloc): only how it is tested is judged */
-		track t;
-		memset(&t, 0, sizeof(t));
-		t.c = c;
-		t.m = &m;
-		t.call = call;
-		t.budget = MAX_SEARCH_NODES;
-		if (search(&t, bi, pos + 1, (uint32_t)ft.copy_var) < 0) {
-			c->a->oom = 1;
-			return;
-		}
-		if (t.bad1)
-			report_bad_test(c, t.bad1, 1, t.why1);
-		if (t.bad2 && !t.fine_tests && !t.escaped)
-			report_bad_test(c, t.bad2, 2, t.why2);
 	}
 }
 
