@@ -235,6 +235,8 @@ static void on_summary_call(A *a, const fl_node *call, const summary *s, const v
 			v = args[sk->param]; /* the number passed, not everything it might point to */
 		if (!numeric && sk->field == 0)
 			v = cont[sk->param]; /* the pointer itself was handed on: what it points to */
+		else if (!numeric && (v.fl & V_PT))
+			v = cvet_flow__pointee_content(a, &v); /* a pointer member or element: the string it points to */
 		switch (sk->kind) {
 		case S_ALLOC:
 			hit = untrusted(a, &v) && unbounded(&v);

@@ -514,8 +514,11 @@ static void store(A *a, uint64_t k, val v, int weak)
 	if (key_root(k) < -1) {
 		uint32_t g = (uint32_t)(-key_root(k) - 2);
 		gfact *gf = g < a->fl->nglobals ? &a->g[g] : NULL;
-		if (gf && (v.t & K_ALL) & ~gf->t) {
-			gf->t |= v.t & K_ALL;
+		uint32_t t = v.t & K_ALL;
+		if (v.fl & V_PT) /* a pointer to untrusted data: whoever reads the global reads that data */
+			t |= load(a, v.pt).t & K_ALL;
+		if (gf && t & ~gf->t) {
+			gf->t |= t;
 			a->glob_changed = 1, gf->dirty = (int)a->pos + 1;
 		}
 		if (gf && key_field(k) == 0) {
@@ -1276,47 +1279,54 @@ static int object_of(A *a, uint32_t n, uint64_t *out)
 }
 
 /* What a pointer argument's callee reads: the pointee's data joined with the pointer's own. */
+static val content_at(A *a, uint64_t k, val v);
+
 static val content(A *a, uint32_t n, val v)
 {
 	uint64_t k;
-	if (object_of(a, n, &k)) {
-		val o = load(a, k);
-		val r = v;
-		if (key_field(k) == 0) {
-			/* a whole object: what any of its members holds (sorted keys: its members follow it) */
-			const slot *sl = st_find(&a->cur, k);
-			uint32_t i = sl ? (uint32_t)(sl - a->cur.s) + 1 : 0;
-			if (!sl) {
-				uint32_t lo = 0, hi = a->cur.n;
-				while (lo < hi) {
-					uint32_t mid = (lo + hi) / 2;
-					if (a->cur.s[mid].k < k)
-						lo = mid + 1;
-					else
-						hi = mid;
-				}
-				i = lo;
+	return object_of(a, n, &k) ? content_at(a, k, v) : v;
+}
+
+/* Pointer value v with what the object at k (which it points to) holds: its taint and string facts. */
+static val content_at(A *a, uint64_t k, val v)
+{
+	val o = load(a, k);
+	val r = v;
+	if (key_field(k) == 0) {
+		/* a whole object: what any of its members holds (sorted keys: its members follow it) */
+		const slot *sl = st_find(&a->cur, k);
+		uint32_t i = sl ? (uint32_t)(sl - a->cur.s) + 1 : 0;
+		if (!sl) {
+			uint32_t lo = 0, hi = a->cur.n;
+			while (lo < hi) {
+				uint32_t mid = (lo + hi) / 2;
+				if (a->cur.s[mid].k < k)
+					lo = mid + 1;
+				else
+					hi = mid;
 			}
-			for (; i < a->cur.n && key_root(a->cur.s[i].k) == key_root(k); i++) {
-				uint32_t f = key_field(a->cur.s[i].k);
-				if (f == F_STAR || (f & F_PTEE))
-					continue;
-				if ((a->cur.s[i].v.t & K_ALL) && !(o.t & K_ALL))
-					o.org = a->cur.s[i].v.org;
-				o.t |= a->cur.s[i].v.t;
-			}
+			i = lo;
 		}
-		r.t |= o.t;
-		if (!(r.t & K_ALL & v.t) && (o.t & K_ALL))
-			r.org = o.org;
-		r.fl |= o.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
-		if (!(v.fl & (V_STR | V_STRSET)) && (o.fl & (V_STR | V_STRSET))) {
-			r.fl |= o.fl & (V_STR | V_STRSET | V_NOSLASH);
-			r.str = o.str;
+		for (; i < a->cur.n && key_root(a->cur.s[i].k) == key_root(k); i++) {
+			uint32_t f = key_field(a->cur.s[i].k);
+			if (f == F_STAR || (f & F_PTEE))
+				continue;
+			if ((a->cur.s[i].v.t & K_ALL) && !(o.t & K_ALL))
+				o.org = a->cur.s[i].v.org;
+			o.t |= a->cur.s[i].v.t;
 		}
-		return r;
 	}
-	return v;
+	if ((o.t & K_PARAMS) && !(v.t & K_PARAMS))
+		r.symf = o.symf; /* the parameter data is what it points to: judged by that place */
+	r.t |= o.t;
+	if (!(r.t & K_ALL & v.t) && (o.t & K_ALL))
+		r.org = o.org;
+	r.fl |= o.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
+	if (!(v.fl & (V_STR | V_STRSET)) && (o.fl & (V_STR | V_STRSET))) {
+		r.fl |= o.fl & (V_STR | V_STRSET | V_NOSLASH);
+		r.str = o.str;
+	}
+	return r;
 }
 
 static int cond_ctx(A *a)
@@ -2133,6 +2143,11 @@ val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, co
 	return load(a, caller_place(obj, field));
 }
 
+val cvet_flow__pointee_content(A *a, const val *p)
+{
+	return (p->fl & V_PT) ? content_at(a, p->pt, *p) : *p;
+}
+
 /* ---- calls ---- */
 
 static summary *summary_of(A *a, uint32_t usr)
@@ -2319,6 +2334,8 @@ static void fill_fl(A *a, uint32_t argn, uint32_t t, uint32_t org, int64_t lo, i
 	v.lo = lo;
 	v.hi = hi;
 	v.fl = sanfl & (V_SANPATH | V_SANCMD | V_SANFMT);
+	if (a->fill_sym && (t & K_PARAMS))
+		v.symf = a->fill_symf;
 	if (append) {
 		val old = load(a, k);
 		v.t |= old.t;
@@ -2847,6 +2864,16 @@ static val ev_call(A *a, uint32_t n)
 	s = callee && !user_model(name) ? summary_of(a, callee) : NULL; /* the user's model wins over the body */
 	if (!s && callee)
 		bounds_call(a, nd, name, args, argn, nargs);
+	if (s) {
+		/* a project function's sinks are judged on the values at the call, before what follows forgets
+		 * where the pointers it is handed point (it may repoint them, but only after reading them) */
+		a->call = nd;
+		a->call_name = name;
+		a->call_args = cont;
+		a->call_argn = argn;
+		a->call_nargs = nargs;
+		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
+	}
 	if (s || !callee || !find_model_any(name)) {
 		/* a callee we only partly know may write any variable whose address it gets: forget its value
 		 * (keep what it carried), so that `int n = 0; get(&n); x / n` is not "divide by zero" */
@@ -2893,8 +2920,7 @@ static val ev_call(A *a, uint32_t n)
 	a->call_argn = argn;
 	a->call_nargs = nargs;
 	if (s) {
-		/* a project function: its summary */
-		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
+		/* a project function: its summary (its sinks were judged above) */
 		for (uint32_t i = 0; i < nargs && i < 24; i++) /* parameters it dereferences unchecked */
 			if (s->derefs_mask & (1u << i))
 				deref_value(a, argn[i], &args[i], nd, cvet_flow__display_name(a, callee));
@@ -3067,6 +3093,8 @@ static val ev_call(A *a, uint32_t n)
 		uint16_t sfl = V_SANPATH | V_SANCMD | V_SANFMT;
 		int have = 0;
 		uint64_t textmask = ~0ull;
+		uint32_t psym = SYMF_NONE;
+		int npsym = 0;
 		if (m->b >= 100 && m->b - 100 >= 1 && (uint32_t)(m->b - 101) < nargs && m->a >= 0)
 			textmask = text_args((cont[m->b - 101].fl & V_STR) ? fl_str(&a->fl->strs, cont[m->b - 101].str) : NULL);
 		for (uint32_t i = m->b >= 100 ? (uint32_t)(m->b - 100) : (uint32_t)m->b;
@@ -3074,6 +3102,10 @@ static val ev_call(A *a, uint32_t n)
 			if (m->b >= 100 && i - (uint32_t)(m->b - 100) < 64 && !(textmask & (1ull << (i - (uint32_t)(m->b - 100)))))
 				continue; /* formatted as a number */
 			t |= cont[i].t;
+			if ((cont[i].t & K_PARAMS) && (npsym++ == 0 || psym == cont[i].symf))
+				psym = cont[i].symf;
+			else if (cont[i].t & K_PARAMS)
+				psym = SYMF_NONE;
 			if ((cont[i].t & K_ALL) && !org)
 				org = cont[i].org;
 			if (cont[i].t)
@@ -3107,7 +3139,11 @@ static val ev_call(A *a, uint32_t n)
 					ret.pt = k;
 				}
 			}
-		} else if (m->a >= 100) {
+		}
+		/* one place of the parameters' data copied (snprintf(cmd, "%s", p->name)): the copy stands for it */
+		a->fill_sym = npsym > 0 && psym != SYMF_NONE;
+		a->fill_symf = psym;
+		if (m->a >= 100) {
 			for (uint32_t i = (uint32_t)(m->a - 100); i < nargs; i++)
 				fill_fl(a, argn[i], t, t & K_ALL ? trace(a, org, nd, "'%s' copies it", name) : 0, FULL_LO, FULL_HI, 0, sfl);
 		} else if ((uint32_t)m->a < nargs) {
@@ -3124,6 +3160,7 @@ static val ev_call(A *a, uint32_t n)
 				}
 			}
 		}
+		a->fill_sym = 0;
 	}
 	for (m = find_model(name, M_APPEND, NULL); m; m = find_model(name, M_APPEND, m))
 		if ((uint32_t)m->a < nargs && (uint32_t)m->b < nargs) {

@@ -282,7 +282,9 @@ typedef struct A {
 	uint32_t bo_n, bo_arith_n;
 	int bo_isptr;
 	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
-	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
+	int unw_quiet;
+	int fill_sym;              /* 1 while a copy fills an object with one place of the parameters' data ... */
+	uint32_t fill_symf;        /* ... this one (val.symf): callers then judge that place, not all the argument */             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
 } A;
 
 /* analyze.c */
@@ -309,6 +311,8 @@ void cvet_flow__report_via(A *a, const char *rule, const ssink *sk, const fl_nod
 void cvet_flow__summary_sink(A *a, const val *v, int kind, const fl_node *at, const char *what);
 /* The caller's value for a callee's parameter place: argument node argn, callee field `field` (a symf). */
 val cvet_flow__arg_place(A *a, uint32_t argn, uint32_t field, const val *arg, const val *cont);
+/* Pointer value p with what it points to (taint, string facts) when it points to a known place; else p. */
+val cvet_flow__pointee_content(A *a, const val *p);
 
 /* Add a callee's sink, reached by the caller's own parameters `t`, to the caller's summary. */
 void cvet_flow__summary_pass_on(A *a, uint32_t t, const ssink *sk);
