@@ -256,8 +256,12 @@ static val join(val a, val b)
 		r.org = a.org ? a.org : b.org;
 	r.wrap = a.wrap ? a.wrap : b.wrap;
 	r.call = a.call == b.call ? a.call : 0;
-	r.freed = a.freed ? a.freed : b.freed;
+	/* freed on one path only: maybe freed after the join (the free that did it is the one to name) */
+	r.mfree = !(r.fl & V_FREED) && (((a.fl | b.fl) & V_FREED) || a.mfree || b.mfree);
+	r.freed = ((a.fl & V_FREED) || a.mfree) ? a.freed : ((b.fl & V_FREED) || b.mfree) ? b.freed :
+		  a.freed ? a.freed : b.freed;
 	r.fam = a.fam == b.fam ? a.fam : !a.fam ? b.fam : !b.fam ? a.fam : FAM_MIXED;
+	r.multi = a.multi | b.multi;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	/* NULL on either path may be NULL after the join (unless both are known non-NULL: V_NONZERO above) */
@@ -270,7 +274,7 @@ static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
 	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed &&
-	       a->fam == b->fam && a->nk == b->nk && a->nsrc == b->nsrc;
+	       a->fam == b->fam && a->mfree == b->mfree && a->multi == b->multi && a->nk == b->nk && a->nsrc == b->nsrc;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -788,8 +792,12 @@ static int tracked_object(A *a, uint64_t k)
 {
 	int32_t root = key_root(k);
 	uint32_t f = key_field(k);
-	if (IS_HEAP_ROOT(root))
+	if (IS_HEAP_ROOT(root)) {
+		const slot *bl = st_find(&a->cur, mkkey(root, 0));
+		if (bl && bl->v.multi)
+			return 0; /* several blocks of one allocation site: which one a pointer names is not known */
 		return !(f & F_PTEE); /* the block itself, not what a pointer stored in it points to */
+	}
 	if (root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param >= 0 && a->f->vars[root].param < 24 &&
 	    (f == F_STAR || (f & F_THROUGH))) {
 		const slot *pv = st_find(&a->cur, mkkey(root, 0));
@@ -818,7 +826,9 @@ static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 		a->prog->sums[a->fi].uses_mask |= param_object_bit(a, k);
 	sl = st_find(&a->cur, object_slot(k));
 	if (sl && (sl->v.fl & V_FREED))
-		HOOK(on_use_freed)(a, at, sl->v.freed, how);
+		HOOK(on_use_freed)(a, at, sl->v.freed, how, 1);
+	else if (sl && sl->v.mfree)
+		HOOK(on_use_freed)(a, at, sl->v.freed, how, 0);
 }
 
 /* The marker of the object place k belongs to (see UNW_ROOT); 0 when uninitialized-read does not follow it. */
@@ -1793,6 +1803,17 @@ static int exact_target(A *a, uint32_t n)
 }
 
 static val ev_call(A *a, uint32_t n);
+static int state_refers(const state *s, int32_t root);
+
+/* Heap block hk (an allocation site) receives a new block holding o. When a pointer to the site's last block
+ * is still live and that block was not freed, the place stands for both from now on (free(old) after
+ * new = alloc() in a loop): a free through either is then not followed (use-after-free, double-free). */
+static void new_block(A *a, uint64_t hk, val o)
+{
+	const slot *old = st_find(&a->cur, hk);
+	o.multi = old && !(old->v.fl & V_FREED) && state_refers(&a->cur, key_root(hk));
+	st_set(a, &a->cur, hk, o);
+}
 static void branch(A *a, uint32_t n, val c, state *t, state *f);
 static int join_into(A *a, state *dst, const state *src, int widen);
 static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, uint32_t *nlost);
@@ -2064,7 +2085,7 @@ static val ev_depth(A *a, uint32_t n)
 		if (nd->op == FL_NEWARR && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
 			uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
 			v = top();
-			st_set(a, &a->cur, hk, v);
+			new_block(a, hk, v);
 			own_new(a, hk);
 			v.fl = V_PT;
 			v.pt = hk;
@@ -2906,14 +2927,15 @@ static val ev_call(A *a, uint32_t n)
 				continue;
 			sk = object_slot(k);
 			o = load(a, sk);
-			if ((o.fl & V_FREED) && (s->uses_mask & (1u << i))) {
+			if (((o.fl & V_FREED) || o.mfree) && (s->uses_mask & (1u << i))) {
 				char how[96];
 				snprintf(how, sizeof(how), "passed to '%s', which uses it,", name);
-				HOOK(on_use_freed)(a, nd, o.freed, how);
-			} else if ((o.fl & V_FREED) && (s->frees_mask & (1u << i))) {
-				HOOK(on_double_free)(a, nd, o.freed, name);
+				HOOK(on_use_freed)(a, nd, o.freed, how, (o.fl & V_FREED) != 0);
+			} else if (((o.fl & V_FREED) || o.mfree) && (s->frees_mask & (1u << i))) {
+				HOOK(on_double_free)(a, nd, o.freed, name, (o.fl & V_FREED) != 0);
 			} else if (s->frees_mask & (1u << i)) { /* the callee frees it on every path */
 				o.fl |= V_FREED | V_RELEASED;
+				o.mfree = 0;
 				o.freed = (uint32_t)(nd - a->f->nodes);
 				o.fam = s->free_fam[i];
 				st_set(a, &a->cur, sk, o);
@@ -2949,7 +2971,7 @@ static val ev_call(A *a, uint32_t n)
 				val o = top();
 				o.t = ret.t;
 				o.org = ret.org;
-				st_set(a, &a->cur, hk, o);
+				new_block(a, hk, o);
 				if (!s->ret_kept)
 					own_new(a, hk);
 				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
@@ -3028,8 +3050,11 @@ static val ev_call(A *a, uint32_t n)
 			uint64_t sk = object_slot(k);
 			val o = load(a, sk);
 			if (o.fl & V_FREED) {
-				HOOK(on_double_free)(a, nd, o.freed, name);
+				HOOK(on_double_free)(a, nd, o.freed, name, 1);
 			} else {
+				if (o.mfree) /* freed on some path here already: now on all of them */
+					HOOK(on_double_free)(a, nd, o.freed, name, 0);
+				o.mfree = 0;
 				o.fl |= V_FREED;
 				o.freed = (uint32_t)(nd - a->f->nodes);
 				o.fam = (m = find_model(name, M_DEALLOC, NULL)) != NULL ? (uint8_t)m->b : 0;
@@ -3191,7 +3216,7 @@ static val ev_call(A *a, uint32_t n)
 		o.t = ret.t;
 		o.org = ret.org;
 		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
-		st_set(a, &a->cur, hk, o);
+		new_block(a, hk, o);
 		own_new(a, hk);
 		if (!strcmp(name, "malloc")) { /* its bytes are unwritten (uninitialized-read; calloc's are zero) */
 			val u = konst(0);
@@ -3220,7 +3245,7 @@ static val ev_call(A *a, uint32_t n)
 		uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0), k;
 		val o = top();
 		if (object_of(a, argn[m->a], &k)) {
-			st_set(a, &a->cur, hk, o); /* (not owned: whether it was allocated depends on the result) */
+			new_block(a, hk, o); /* (not owned: whether it was allocated depends on the result) */
 			o.fl = V_PT;
 			o.pt = hk;
 			store(a, k, o, key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE)));
@@ -3775,6 +3800,38 @@ static int lost_root(const int32_t *lost, uint32_t nlost, int32_t root)
 	return 0;
 }
 
+/* Whether some place of state s outside heap block `root` itself points into that block. */
+static int state_refers(const state *s, int32_t root)
+{
+	for (uint32_t i = 0; i < s->n; i++)
+		if ((s->s[i].v.fl & V_PT) && key_root(s->s[i].v.pt) == root && key_root(s->s[i].k) != root)
+			return 1;
+	return 0;
+}
+
+/* The freed state of heap block k after a join (in z): a block no pointer reaches on one side (not allocated
+ * there yet, or its pointers were set to NULL after the free) is what the other side says, since any pointer
+ * to it after the join comes from that side (a pointer joined with a different one loses its target, and
+ * with NULL keeps it: see join). Otherwise freed on one side only is maybe freed (join). */
+static void join_freed(const state *dst, const state *src, uint64_t k, int xin, int yin, const val *x, const val *y,
+		       val *z)
+{
+	const val *from;
+	int xref, yref;
+	if (!IS_HEAP_ROOT(key_root(k)) || key_field(k) != 0 || (!((x->fl ^ y->fl) & V_FREED) && x->mfree == y->mfree))
+		return;
+	xref = xin && state_refers(dst, key_root(k));
+	yref = yin && state_refers(src, key_root(k));
+	if (xref == yref)
+		return;
+	from = xref ? x : y;
+	z->fl = (uint16_t)((z->fl & ~V_FREED) | (from->fl & V_FREED));
+	z->mfree = from->mfree;
+	z->freed = from->freed;
+	z->fam = from->fam;
+	z->multi = from->multi;
+}
+
 static int join_into(A *a, state *dst, const state *src, int widen)
 {
 	int changed = 0;
@@ -3808,13 +3865,16 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 	while (i < dst->n || j < src->n) {
 		uint64_t k;
 		val x, y, z;
+		int xin = 1, yin = 1;
 		if (j >= src->n || (i < dst->n && dst->s[i].k < src->s[j].k)) {
 			k = dst->s[i].k;
 			x = dst->s[i++].v;
 			y = initial(a, k);
+			yin = 0;
 		} else if (i >= dst->n || src->s[j].k < dst->s[i].k) {
 			k = src->s[j].k;
 			x = initial(a, k);
+			xin = 0;
 			y = src->s[j++].v;
 		} else {
 			k = dst->s[i].k;
@@ -3829,6 +3889,7 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			}
 		}
 		z = join(x, y);
+		join_freed(dst, src, k, xin, yin, &x, &y, &z);
 		lost_track(&x, &y, &z, lost, &nlost);
 		if (key_field(k) == F_OWN && lost_root(lost, nlost, key_root(k)))
 			z = konst(0); /* its pointer merged with another: we cannot tell when it is freed */

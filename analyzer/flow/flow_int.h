@@ -87,6 +87,10 @@ typedef struct val {
 	uint32_t call;    /* the result of call node `call` whose callee ends in several outcomes, 0 = none */
 	uint32_t freed;   /* V_FREED: the node that freed it */
 	uint8_t fam;      /* V_FREED: the family of the deallocator that freed it (FAM_*; 0 = unknown) */
+	uint8_t mfree;    /* (an object:) freed on some of the paths that joined here, not on all: `freed` names
+	                   * that free (use-after-free, double-free report it as "maybe", precision medium) */
+	uint8_t multi;    /* (a heap block:) allocated again while a pointer to its last block, still in use, was
+	                   * live: it stands for several blocks, and a free of one is not a free of all */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 	uint8_t nk;       /* nullness: where a NULL it may hold came from (NK_*); maybe NULL while set and not
@@ -343,9 +347,10 @@ typedef struct cvet_flow_hooks {
 	void (*on_loop)(A *a, uint32_t cond);
 	void (*on_return)(A *a, const fl_node *at, const val *v);
 	/* memory: a use of (reading or writing through, or passing to a library function) an object freed at
-	 * node `freed`; and a free of one already freed there */
-	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how);
-	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name);
+	 * node `freed`; and a free of one already freed there. definite = 0: freed on some of the paths that
+	 * reach here only (a free on one branch, the paths joined since) */
+	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how, int definite);
+	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name, int definite);
 	/* a deallocation (by `name`, or by callee `via` that frees its argument) of storage that is not on the
 	 * heap: NF_* says what, `var` names it (NULL for a literal) */
 	void (*on_free_nonheap)(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via);

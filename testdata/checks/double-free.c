@@ -72,3 +72,39 @@ void sometimes_dropped(int now)
 	if (!now)
 		free(p);  // ok: double-free
 }
+
+/* Freed at the end of every iteration and once more after the loop. */
+void freed_in_loop_and_after(int n)
+{
+	char *buf = NULL;
+	for (int i = 0; i < n; i++) {
+		buf = malloc(8);
+		if (!buf)
+			return;
+		buf[0] = 'a';
+		free(buf);
+	}
+	free(buf);  // expect: double-free
+}
+
+/* Freed on one branch, then again after the join: maybe freed twice (precision medium). */
+void freed_on_one_branch(int early)
+{
+	char *p = malloc(8);
+	if (!p)
+		return;
+	if (early)
+		free(p);
+	free(p);  // expect: double-free
+}
+
+/* Freed and cleared on one branch: the free after the join sees NULL or the live block. */
+void freed_and_cleared(int early)
+{
+	char *p = malloc(8);
+	if (early) {
+		free(p);
+		p = NULL;
+	}
+	free(p);  // ok: double-free
+}

@@ -142,3 +142,63 @@ int field_after_free(struct holder *h)
 	free(h->buf);
 	return h->buf[0];  // expect: use-after-free
 }
+
+/* Freed on one branch, used after the branches join: maybe freed (precision medium). */
+void freed_on_one_branch(char **keep, int quit)
+{
+	char *line = strdup("bye");
+	if (!line)
+		return;
+	*keep = line;
+	if (quit)
+		free(line);
+	puts(line);  // expect: use-after-free
+}
+
+/* Freed on one branch, and the pointer set to NULL there: the test before the use keeps it out. */
+void freed_and_cleared(int quit)
+{
+	char *line = strdup("bye");
+	if (!line)
+		return;
+	if (quit) {
+		free(line);
+		line = NULL;
+	}
+	if (line)
+		puts(line);  // ok: use-after-free
+	free(line);
+}
+
+/* Freed in every iteration of a loop, read after it. */
+int freed_in_loop(int n)
+{
+	struct session *s = NULL;
+	for (int i = 0; i < n; i++) {
+		s = malloc(sizeof *s);
+		if (!s)
+			return -1;
+		s->id = i;
+		free(s);
+	}
+	if (!s)
+		return 0;
+	return s->id;  // expect: use-after-free
+}
+
+/* A new block from the same call in each iteration, the previous one freed after it: the last stays live. */
+char *joined_in_loop(int n)
+{
+	char *acc = NULL, *next;
+	for (int i = 0; i < n; i++) {
+		next = malloc(16);
+		if (!next)
+			break;
+		next[0] = (char)i;
+		free(acc);
+		acc = next;
+	}
+	if (acc)
+		acc[1] = 'x';  // ok: use-after-free
+	return acc;
+}
