@@ -364,6 +364,19 @@ static uint32_t key_field(uint64_t k)
 	return (uint32_t)k;
 }
 
+/* The index of the global pointer variable (not an array) `root` names, or -1. What it points to is followed as
+ * an object of its own (*g): a free of g marks it, any store into g forgets that (see store). */
+static int64_t global_pointer(A *a, int32_t root)
+{
+	uint32_t g;
+	if (root >= -1 || IS_HEAP_ROOT(root))
+		return -1;
+	g = (uint32_t)(-root - 2);
+	if (g >= a->fl->nglobals || !(a->fl->globals[g].tflags & FL_T_PTR) || (a->fl->globals[g].tflags & FL_T_ARRAY))
+		return -1;
+	return g;
+}
+
 /* The value a place holds before the function writes it: parameters carry their own symbol, globals
  * what the whole program knows of them, everything else is unknown. */
 static val initial(A *a, uint64_t k)
@@ -514,6 +527,14 @@ static void store(A *a, uint64_t k, val v, int weak)
 	}
 	if (weak)
 		v = join(load(a, k), v);
+	if (key_field(k) == 0 && global_pointer(a, key_root(k)) >= 0) {
+		/* g = ...: what g pointed to (and may have freed) is not what it points to now */
+		slot *ob = st_find(&a->cur, mkkey(key_root(k), F_STAR));
+		if (ob) {
+			ob->v.fl &= (uint16_t)~V_FREED;
+			ob->v.mfree = 0;
+		}
+	}
 	st_set(a, &a->cur, k, v);
 	if (key_root(k) < -1) {
 		uint32_t g = (uint32_t)(-key_root(k) - 2);
@@ -803,7 +824,7 @@ static int tracked_object(A *a, uint64_t k)
 		const slot *pv = st_find(&a->cur, mkkey(root, 0));
 		return !pv; /* p was never reassigned */
 	}
-	return 0;
+	return (f == F_STAR || (f & F_THROUGH)) && global_pointer(a, root) >= 0;
 }
 
 /* A parameter's bit when place k is what it points to (see tracked_object), else 0. */
@@ -2838,6 +2859,45 @@ static void unw_call_args(A *a, const fl_node *nd, uint32_t nargs)
 	}
 }
 
+/* A project function's call, for the globals' blocks (see global_pointer): the blocks it frees on every path
+ * are freed here (a second free of one is a double-free); what it may store into any global makes every other
+ * global's "freed" unknown again. */
+static void call_frees_globals(A *a, const fl_node *nd, const summary *s, const char *name)
+{
+	uint64_t gk[MAX_GFREE];
+	uint32_t ng = 0;
+	for (uint32_t i = 0; i < s->ngfree && i < MAX_GFREE; i++) {
+		int32_t root = -(int32_t)s->gfree[i] - 2;
+		val gv;
+		if (global_pointer(a, root) < 0)
+			continue;
+		gv = load(a, mkkey(root, 0));
+		gk[ng] = (gv.fl & V_PT) ? object_slot(gv.pt) : mkkey(root, F_STAR);
+		if (!tracked_object(a, gk[ng]))
+			continue;
+		{
+			val o = load(a, gk[ng]);
+			if ((o.fl & V_FREED) || o.mfree)
+				HOOK(on_double_free)(a, nd, o.freed, name, (o.fl & V_FREED) != 0);
+		}
+		ng++;
+	}
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		slot *sl = &a->cur.s[i];
+		if (key_field(sl->k) == F_STAR && global_pointer(a, key_root(sl->k)) >= 0) {
+			sl->v.fl &= (uint16_t)~V_FREED;
+			sl->v.mfree = 0;
+		}
+	}
+	for (uint32_t i = 0; i < ng; i++) {
+		val o = load(a, gk[i]);
+		o.fl |= V_FREED;
+		o.mfree = 0;
+		o.freed = (uint32_t)(nd - a->f->nodes);
+		st_set(a, &a->cur, gk[i], o);
+	}
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2945,6 +3005,7 @@ static val ev_call(A *a, uint32_t n)
 				st_set(a, &a->cur, sk, o);
 			}
 		}
+		call_frees_globals(a, nd, s, name);
 		if (!s->returns && cvet_flow__func_index(a->prog, callee) != (int64_t)a->fi) {
 			/* (a call of the function being analysed: its summary is what this analysis is still
 			 * building, so "never returns" would only mean "not known yet") */
@@ -3044,7 +3105,9 @@ static val ev_call(A *a, uint32_t n)
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
 		 * pointer from elsewhere, a member of an array of structs, may stand for many blocks */
 		if (nargs > 0 && !(args[0].lo == 0 && args[0].hi == 0 && !(args[0].fl & V_PT)) && object_of(a, argn[0], &k) &&
-		    tracked_object(a, k) && (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL)) {
+		    tracked_object(a, k) &&
+		    (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL ||
+		     (N(a, strip(a, argn[0]))->op == FL_GLOBAL && key_field(k) == F_STAR))) {
 			/* (a parameter's object only when the parameter itself is freed: free(*pp) or free(p->list[i])
 			 * free other blocks, which our places do not tell apart) */
 			uint64_t sk = object_slot(k);
@@ -4009,6 +4072,33 @@ static void add_outcome(A *a, summary *s, const val *rv)
 	}
 }
 
+/* The globals whose block is freed at this return (see global_pointer): kept in the summary when freed at every
+ * return seen. */
+static void summary_gfree(A *a, summary *s)
+{
+	uint32_t now[MAX_GFREE], nnow = 0, keep = 0;
+	for (uint32_t i = 0; i < a->cur.n && nnow < MAX_GFREE; i++) {
+		const slot *sl = &a->cur.s[i];
+		int64_t g = key_field(sl->k) == F_STAR ? global_pointer(a, key_root(sl->k)) : -1;
+		if (g >= 0 && (sl->v.fl & V_FREED))
+			now[nnow++] = (uint32_t)g;
+	}
+	if (!s->returns) {
+		memcpy(s->gfree, now, nnow * sizeof(*now));
+		s->ngfree = nnow;
+		return;
+	}
+	for (uint32_t i = 0; i < s->ngfree; i++)
+		for (uint32_t j = 0; j < nnow; j++)
+			if (s->gfree[i] == now[j]) {
+				s->gfree[keep++] = s->gfree[i];
+				break;
+			}
+	for (uint32_t i = keep; i < MAX_GFREE; i++)
+		s->gfree[i] = 0;
+	s->ngfree = keep;
+}
+
 static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
@@ -4036,6 +4126,7 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			}
 		}
 		s->frees_mask = s->returns ? (s->frees_mask & freed_now) : freed_now;
+		summary_gfree(a, s);
 		s->releases_mask = s->returns ? (s->releases_mask & released_now) : released_now;
 	}
 	if (rv && !(rv->lo == 0 && rv->hi == 0 && !(rv->fl & (V_PT | V_LIT)))) {
@@ -4499,6 +4590,7 @@ done:
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
 	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
+	    old.ngfree != s->ngfree || memcmp(old.gfree, s->gfree, sizeof(s->gfree)) != 0 ||
 	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)

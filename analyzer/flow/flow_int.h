@@ -73,6 +73,7 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define WIDEN_AFTER 2u              /* visits of a block before its ranges widen */
 #define MAX_ARGS 64u
 #define MAX_CONTEXT_NODES 400u     /* callees this small are analysed again for constant arguments */
+#define MAX_GFREE 4u                /* globals a summary can say a function frees */
 #define MAX_ROUNDS 2                /* passes over the call graph to settle summaries and globals */
 
 typedef struct val {
@@ -175,6 +176,9 @@ typedef struct summary {
 	uint32_t frees_mask;        /* bit i: the object parameter i points to is freed on every path that returns */
 	uint32_t uses_mask;         /* bit i: it is read or written through parameter i (on some path) */
 	uint32_t releases_mask;     /* bit i: parameter i's object goes to a deallocator (free, fclose) on every path */
+	uint32_t gfree[4];          /* globals (indices) whose block (what the pointer in them points to) is freed on
+	                             * every path that returns, the global not written after (use-after-free) */
+	uint32_t ngfree;
 	uint8_t free_fam[24];       /* with releases_mask: the family of that deallocator (FAM_*; 0 = not known) */
 	uint32_t keeps_mask;        /* bit i: parameter i's pointer may outlive the call or be released (stored outside
 	                             * the function's locals, returned, freed, or handed to a callee that keeps it) */

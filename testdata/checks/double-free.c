@@ -108,3 +108,18 @@ void freed_and_cleared(int early)
 	}
 	free(p);  // ok: double-free
 }
+
+/* A global's block freed by a callee, then freed again by the caller. */
+static char *cache;
+
+static void flush_cache(void)
+{
+	free(cache);
+}
+
+void flush_twice(void)
+{
+	cache = malloc(32);
+	flush_cache();
+	free(cache);  // expect: double-free
+}

@@ -202,3 +202,45 @@ char *joined_in_loop(int n)
 		acc[1] = 'x';  // ok: use-after-free
 	return acc;
 }
+
+/* A global's block freed by a callee on every path, then read by the caller. */
+static char *banner;
+
+static void drop_banner(void)
+{
+	free(banner);
+}
+
+size_t banner_len_after_drop(void)
+{
+	banner = strdup("hello");
+	if (!banner)
+		return 0;
+	drop_banner();
+	return strlen(banner);  // expect: use-after-free
+}
+
+/* The caller gives the global a new block after the callee freed the old one. */
+size_t banner_len_renewed(void)
+{
+	drop_banner();
+	banner = strdup("again");
+	if (!banner)
+		return 0;
+	return strlen(banner);  // ok: use-after-free
+}
+
+/* A callee that frees the global and clears it leaves nothing freed behind. */
+static void clear_banner(void)
+{
+	free(banner);
+	banner = NULL;
+}
+
+size_t banner_len_cleared(void)
+{
+	clear_banner();
+	if (!banner)
+		return 0;
+	return strlen(banner);  // ok: use-after-free
+}
