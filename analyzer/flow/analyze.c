@@ -377,6 +377,38 @@ static int64_t global_pointer(A *a, int32_t root)
 	return g;
 }
 
+/* Whether `root` is a local array (not a parameter): the blocks its elements point to, at constant indexes,
+ * are followed as objects of their own, (root, F_ELEM | i | F_PTEE), until something is stored into that
+ * element or into the array at an index not known (then into any of them). */
+static int elem_pointee(uint32_t f)
+{
+	return f != F_STAR && (f & F_ELEM) && (f & F_PTEE) && !(f & F_THROUGH);
+}
+
+static int elem_array(A *a, int32_t root)
+{
+	return root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param < 0 &&
+	       (a->f->vars[root].tflags & FL_T_ARRAY);
+}
+
+/* Something is stored into element place k of a local array (k's field 0: into some element, or all): the
+ * blocks freed through the element(s) are not what they point to any more. */
+static void forget_elem_frees(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (!elem_array(a, root) || (f != 0 && (f == F_STAR || (f & (F_PTEE | F_THROUGH)) || !(f & F_ELEM))))
+		return;
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		slot *sl = &a->cur.s[i];
+		uint32_t sf = key_field(sl->k);
+		if (key_root(sl->k) != root || !elem_pointee(sf) || (f != 0 && (sf & ~F_PTEE) != f))
+			continue;
+		sl->v.fl &= (uint16_t)~V_FREED;
+		sl->v.mfree = 0;
+	}
+}
+
 /* The value a place holds before the function writes it: parameters carry their own symbol, globals
  * what the whole program knows of them, everything else is unknown. */
 static val initial(A *a, uint64_t k)
@@ -527,6 +559,7 @@ static void store(A *a, uint64_t k, val v, int weak)
 	}
 	if (weak)
 		v = join(load(a, k), v);
+	forget_elem_frees(a, k);
 	if (key_field(k) == 0 && global_pointer(a, key_root(k)) >= 0) {
 		/* g = ...: what g pointed to (and may have freed) is not what it points to now */
 		slot *ob = st_find(&a->cur, mkkey(key_root(k), F_STAR));
@@ -824,6 +857,8 @@ static int tracked_object(A *a, uint64_t k)
 		const slot *pv = st_find(&a->cur, mkkey(root, 0));
 		return !pv; /* p was never reassigned */
 	}
+	if (elem_pointee(f) && elem_array(a, root))
+		return 1; /* free(slot[0]): the block element 0 points to (see elem_array) */
 	return (f == F_STAR || (f & F_THROUGH)) && global_pointer(a, root) >= 0;
 }
 
@@ -2958,8 +2993,12 @@ static val ev_call(A *a, uint32_t n)
 				if ((a->cur.s[j].v.nk & (NK_ALLOC | NK_CALL)) && a->cur.s[j].v.nsrc == args[i].nsrc)
 					a->cur.s[j].v.fl |= V_NONZERO;
 	/* a callee may store into what it is handed (and a project function into globals): NULLs there are gone */
-	for (uint32_t i = 0; i < nargs; i++)
+	for (uint32_t i = 0; i < nargs; i++) {
+		uint64_t k;
 		forget_nullness(a, argn[i], 0);
+		if ((N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) && !is_free(name) && object_of(a, argn[i], &k))
+			forget_elem_frees(a, k); /* qsort(slot, ...), fill(slot): its elements may hold new pointers */
+	}
 	if (s || !callee || !find_model_any(name))
 		forget_nullness(a, 0, 1);
 	if (!callee)
@@ -3107,7 +3146,8 @@ static val ev_call(A *a, uint32_t n)
 		if (nargs > 0 && !(args[0].lo == 0 && args[0].hi == 0 && !(args[0].fl & V_PT)) && object_of(a, argn[0], &k) &&
 		    tracked_object(a, k) &&
 		    (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL ||
-		     (N(a, strip(a, argn[0]))->op == FL_GLOBAL && key_field(k) == F_STAR))) {
+		     (N(a, strip(a, argn[0]))->op == FL_GLOBAL && key_field(k) == F_STAR) ||
+		     (elem_pointee(key_field(k)) && elem_array(a, key_root(k))))) {
 			/* (a parameter's object only when the parameter itself is freed: free(*pp) or free(p->list[i])
 			 * free other blocks, which our places do not tell apart) */
 			uint64_t sk = object_slot(k);

@@ -244,3 +244,42 @@ size_t banner_len_cleared(void)
 		return 0;
 	return strlen(banner);  // ok: use-after-free
 }
+
+/* Elements of a local array of pointers filled in a loop: element 0 freed, then read. */
+size_t slots_after_free(const char *text)
+{
+	char *slot[3];
+	size_t n;
+	for (int i = 0; i < 3; i++) {
+		slot[i] = strdup(text);
+		if (!slot[i])
+			return 0;
+	}
+	free(slot[0]);
+	n = strlen(slot[1]);  // ok: use-after-free (another element)
+	n += strlen(slot[0]);  // expect: use-after-free
+	free(slot[1]);
+	free(slot[2]);
+	return n;
+}
+
+/* The freed element receives a new block before it is read (directly, or at an index not known). */
+size_t slots_refilled(const char *text, int j)
+{
+	char *slot[2];
+	size_t n;
+	for (int i = 0; i < 2; i++) {
+		slot[i] = strdup(text);
+		if (!slot[i])
+			return 0;
+	}
+	free(slot[0]);
+	slot[0] = strdup(text);
+	n = slot[0] ? strlen(slot[0]) : 0;  // ok: use-after-free
+	free(slot[0]);
+	slot[j & 1] = strdup(text);
+	n += slot[0] ? strlen(slot[0]) : 0;  // ok: use-after-free (element j may be element 0)
+	free(slot[0]);
+	free(slot[1]);
+	return n;
+}
