@@ -560,6 +560,10 @@ static void store(A *a, uint64_t k, val v, int weak)
 	if (weak)
 		v = join(load(a, k), v);
 	forget_elem_frees(a, k);
+	if (a->mfcond_seen && key_field(k) == 0 && key_root(k) >= 0)
+		for (uint32_t i = 0; i < a->cur.n; i++) /* the variable a maybe-free was told by changes */
+			if (key_field(a->cur.s[i].k) == F_MFCOND && a->cur.s[i].v.str == (uint32_t)key_root(k) + 1)
+				a->cur.s[i].v.str = 0;
 	if (key_field(k) == 0 && global_pointer(a, key_root(k)) >= 0) {
 		/* g = ...: what g pointed to (and may have freed) is not what it points to now */
 		slot *ob = st_find(&a->cur, mkkey(key_root(k), F_STAR));
@@ -872,6 +876,8 @@ static uint32_t param_object_bit(A *a, uint64_t k)
 	return 0;
 }
 
+static int mfree_excluded(A *a, uint64_t ok);
+
 /* A read or write through place k: report when its object was freed; note uses of parameters' objects. */
 static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 {
@@ -883,7 +889,7 @@ static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 	sl = st_find(&a->cur, object_slot(k));
 	if (sl && (sl->v.fl & V_FREED))
 		HOOK(on_use_freed)(a, at, sl->v.freed, how, 1);
-	else if (sl && sl->v.mfree)
+	else if (sl && sl->v.mfree && !mfree_excluded(a, object_slot(k)))
 		HOOK(on_use_freed)(a, at, sl->v.freed, how, 0);
 }
 
@@ -3026,6 +3032,8 @@ static val ev_call(A *a, uint32_t n)
 				continue;
 			sk = object_slot(k);
 			o = load(a, sk);
+			if (o.mfree && mfree_excluded(a, sk))
+				o.mfree = 0; /* the paths that freed it do not reach here */
 			if (((o.fl & V_FREED) || o.mfree) && (s->uses_mask & (1u << i))) {
 				char how[96];
 				snprintf(how, sizeof(how), "passed to '%s', which uses it,", name);
@@ -3155,7 +3163,7 @@ static val ev_call(A *a, uint32_t n)
 			if (o.fl & V_FREED) {
 				HOOK(on_double_free)(a, nd, o.freed, name, 1);
 			} else {
-				if (o.mfree) /* freed on some path here already: now on all of them */
+				if (o.mfree && !mfree_excluded(a, sk)) /* freed on some path here already: now on all */
 					HOOK(on_double_free)(a, nd, o.freed, name, 0);
 				o.mfree = 0;
 				o.fl |= V_FREED;
@@ -3935,6 +3943,131 @@ static void join_freed(const state *dst, const state *src, uint64_t k, int xin, 
 	z->multi = from->multi;
 }
 
+/* Whether two ranges (with "not 0") have no value in common. */
+static int ranges_disjoint(int64_t alo, int64_t ahi, int anz, int64_t blo, int64_t bhi, int bnz)
+{
+	return ahi < blo || bhi < alo || (anz && blo == 0 && bhi == 0) || (bnz && alo == 0 && ahi == 0);
+}
+
+/* A local integer variable whose range in state fs (where a block was freed) has nothing in common with its
+ * range in ls (where it was not): the record F_MFCOND keeps (str 0 when there is none). */
+static val freed_cond(A *a, const state *fs, const state *ls)
+{
+	val r = top();
+	for (uint32_t i = 0; i < fs->n; i++) {
+		uint64_t k = fs->s[i].k;
+		int32_t root = key_root(k);
+		const val *fv = &fs->s[i].v;
+		const slot *o;
+		if (key_field(k) != 0 || root < 0 || (uint32_t)root >= a->f->nvars ||
+		    !(a->f->vars[root].tflags & FL_T_INT) || (a->f->vars[root].tflags & FL_T_ARRAY) || (fv->fl & V_PT))
+			continue;
+		o = st_find(ls, k);
+		if (!o || (o->v.fl & V_PT) ||
+		    !ranges_disjoint(fv->lo, fv->hi, (fv->fl & V_NONZERO) != 0, o->v.lo, o->v.hi, (o->v.fl & V_NONZERO) != 0))
+			continue;
+		r.lo = fv->lo;
+		r.hi = fv->hi;
+		r.fl = fv->fl & V_NONZERO;
+		r.str = (uint32_t)root + 1;
+		return r;
+	}
+	r.str = 0;
+	return r;
+}
+
+/* A side where the block is freed on every path: variable `str - 1`'s range there, as a record (str 0: none). */
+static val var_cond(A *a, const state *s, uint32_t str)
+{
+	val r = top(), v;
+	const slot *sl;
+	r.str = 0;
+	if (!str || str - 1 >= a->f->nvars)
+		return r;
+	sl = st_find(s, mkkey((int32_t)(str - 1), 0));
+	v = sl ? sl->v : initial(a, mkkey((int32_t)(str - 1), 0));
+	r.lo = v.lo;
+	r.hi = v.hi;
+	r.fl = v.fl & V_NONZERO;
+	r.str = str;
+	return r;
+}
+
+/* The F_MFCOND record of a join's side (str 0 when it has none). */
+static val side_cond(const state *s, int32_t root)
+{
+	const slot *r = st_find(s, mkkey(root, F_MFCOND));
+	val v = top();
+	if (r)
+		return r->v;
+	v.str = 0;
+	return v;
+}
+
+/* After a join into `out` of dst and src: for every block that became or stays maybe freed, the record of the
+ * variable that tells the freeing paths apart (see F_MFCOND). Returns 1 when a record changed from dst's. */
+static int join_conds(A *a, state *out, const state *dst, const state *src)
+{
+	int changed = 0;
+	for (uint32_t i = 0; i < out->n; i++) {
+		uint64_t k = out->s[i].k;
+		int32_t root = key_root(k);
+		const slot *ox, *oy;
+		int fx, fy;
+		val rec = top(), old;
+		if (!IS_HEAP_ROOT(root) || key_field(k) != 0 || !out->s[i].v.mfree)
+			continue;
+		rec.str = 0;
+		ox = st_find(dst, k);
+		oy = st_find(src, k);
+		fx = ox && ((ox->v.fl & V_FREED) || ox->v.mfree);
+		fy = oy && ((oy->v.fl & V_FREED) || oy->v.mfree);
+		if (fx && !fy)
+			rec = (ox->v.fl & V_FREED) ? freed_cond(a, dst, src) : side_cond(dst, root);
+		else if (fy && !fx)
+			rec = (oy->v.fl & V_FREED) ? freed_cond(a, src, dst) : side_cond(src, root);
+		else if (fx && fy && (ox->v.mfree || oy->v.mfree)) {
+			/* freed on both sides (on some paths of one at least): the freeing paths of both */
+			val rx = ox->v.mfree ? side_cond(dst, root) : top(), ry = oy->v.mfree ? side_cond(src, root) : top();
+			if (!ox->v.mfree)
+				rx = var_cond(a, dst, ry.str);
+			if (!oy->v.mfree)
+				ry = var_cond(a, src, rx.str);
+			if (rx.str && rx.str == ry.str) {
+				rec = rx;
+				rec.lo = rx.lo < ry.lo ? rx.lo : ry.lo;
+				rec.hi = rx.hi > ry.hi ? rx.hi : ry.hi;
+				rec.fl = rx.fl & ry.fl & V_NONZERO;
+			}
+		}
+		old = side_cond(dst, root);
+		if (!rec.str && !st_find(out, mkkey(root, F_MFCOND)))
+			continue;
+		if (rec.str)
+			a->mfcond_seen = 1;
+		if (st_set(a, out, mkkey(root, F_MFCOND), rec) < 0) /* (after slot i: i stays this block's) */
+			return changed;
+		if (!same(&rec, &old))
+			changed = 1;
+	}
+	return changed;
+}
+
+/* Whether the paths that freed maybe-freed object place ok are excluded here by a test of the variable that
+ * told them apart (if (c) free(p); ... if (!c) use(p);). */
+static int mfree_excluded(A *a, uint64_t ok)
+{
+	const slot *r;
+	val cv;
+	if (!IS_HEAP_ROOT(key_root(ok)))
+		return 0;
+	r = st_find(&a->cur, mkkey(key_root(ok), F_MFCOND));
+	if (!r || !r->v.str || r->v.str - 1 >= a->f->nvars)
+		return 0;
+	cv = load(a, mkkey((int32_t)(r->v.str - 1), 0));
+	return ranges_disjoint(r->v.lo, r->v.hi, (r->v.fl & V_NONZERO) != 0, cv.lo, cv.hi, (cv.fl & V_NONZERO) != 0);
+}
+
 static int join_into(A *a, state *dst, const state *src, int widen)
 {
 	int changed = 0;
@@ -4000,13 +4133,15 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			z.lo = z.lo < x.lo ? FULL_LO : z.lo;
 			z.hi = z.hi > x.hi ? FULL_HI : z.hi;
 		}
-		if (!same(&z, &x))
+		if (!same(&z, &x) && key_field(k) != F_MFCOND) /* (records: join_conds decides) */
 			changed = 1;
 		out.s[out.n].k = k;
 		out.s[out.n].v = z;
 		out.n++;
 	}
 	out.live = 1;
+	if (join_conds(a, &out, dst, src))
+		changed = 1;
 	a->spare = *dst; /* dst's old buffer is the next scratch */
 	a->spare.n = 0;
 	*dst = out;
@@ -4482,16 +4617,26 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 		flow_to(a, in, w, visits, b->succ[1], ep, final);
 		return;
 	case FT_SWITCH: {
-		int any_case = 0;
+		int any_case = 0, refine;
+		uint64_t sk = 0;
 		c = b->cond ? ev(a, b->cond) : top();
 		unw_branch_edge(&a->cur);
+		/* switch (v) on a local integer: in each case v holds that case's value (what a free in one case
+		 * needs to be told apart from the others after they join) */
+		refine = b->cond && N(a, strip(a, b->cond))->op == FL_LOCAL &&
+			 (N(a, strip(a, b->cond))->tflags & FL_T_INT) && cond_place(a, strip(a, b->cond), &sk);
 		for (uint32_t ci = 0; ci < b->ncases && b->case_start + ci < f->ncases; ci++) {
 			const fl_case *cs = &f->cases[b->case_start + ci];
 			if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
 				continue; /* the value cannot match: dead case */
 			if (c.lo >= cs->lo && c.hi <= cs->hi)
 				any_case = 1;
-			flow_to(a, in, w, visits, cs->block, &a->cur, final);
+			if (refine && cs->lo <= cs->hi && st_copy(a, &a->bt, &a->cur) == 0) {
+				refine_place(a, &a->bt, sk, cs->lo, cs->hi, 0, 0);
+				flow_to(a, in, w, visits, cs->block, &a->bt, final);
+			} else {
+				flow_to(a, in, w, visits, cs->block, &a->cur, final);
+			}
 		}
 		if (!any_case)
 			flow_to(a, in, w, visits, b->succ[0], &a->cur, final);
@@ -4515,6 +4660,7 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	a->f = f;
 	a->fi = fi;
 	a->ntraces = 0;
+	a->mfcond_seen = 0;
 	if (a->sub) {
 		s = &a->scratch;
 		memset(s, 0, sizeof(*s));

@@ -66,6 +66,9 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
                                * still free, close, return or hand it on), 0 when not (memory-leak, resource-leak) */
 
 #define F_BSIZE 0x1ffffff1u   /* (heap root, F_BSIZE): the block's size in bytes, as a range (buffer-overflow) */
+#define F_MFCOND 0x1ffffff3u  /* (heap root, F_MFCOND): while the block is maybe freed (val.mfree), the paths that
+                               * freed it had local variable `str - 1` in lo..hi (and not 0 with V_NONZERO); str 0:
+                               * not known. A test that takes the variable out of that range excludes the free */
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -291,6 +294,7 @@ typedef struct A {
 	int bo_isptr;
 	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
 	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
+	int mfcond_seen;           /* some F_MFCOND place was made in this function's analysis (see store) */
 } A;
 
 /* analyze.c */

@@ -123,3 +123,39 @@ void flush_twice(void)
 	flush_cache();
 	free(cache);  // expect: double-free
 }
+
+/* Freed on one branch and on the opposite test of the same variable later: never twice. */
+void freed_on_either_test(char **keep, int err)
+{
+	char *p = malloc(8);
+	if (!p)
+		return;
+	*keep = p;
+	if (err)
+		free(p);
+	if (!err)
+		free(p);  // ok: double-free
+}
+
+/* The same with a switch: the case that freed it cannot reach the second free. */
+void freed_in_one_case(char **keep, int op)
+{
+	char *p = malloc(8);
+	if (!p)
+		return;
+	*keep = p;
+	switch (op) {
+	case 1:
+		free(p);
+		break;
+	case 2:
+		p[0] = 'x';
+		break;
+	default:
+		break;
+	}
+	if (op >= 2)
+		free(p);  // ok: double-free
+	if (op == 0)
+		free(p);  // ok: double-free
+}

@@ -283,3 +283,19 @@ size_t slots_refilled(const char *text, int j)
 	free(slot[1]);
 	return n;
 }
+
+/* Freed under a test of a variable, used under the opposite test: the freeing path does not get there. */
+void used_on_the_other_branch(char **keep, int done)
+{
+	char *msg = strdup("pending");
+	if (!msg)
+		return;
+	*keep = msg;
+	if (done)
+		free(msg);
+	puts("state changed");
+	if (!done) {
+		puts(msg);  // ok: use-after-free
+		free(msg);
+	}
+}
