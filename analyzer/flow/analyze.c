@@ -397,7 +397,8 @@ static void forget_elem_frees(A *a, uint64_t k)
 {
 	int32_t root = key_root(k);
 	uint32_t f = key_field(k);
-	if (!elem_array(a, root) || (f != 0 && (f == F_STAR || (f & (F_PTEE | F_THROUGH)) || !(f & F_ELEM))))
+	if (!a->elemfree_seen || !elem_array(a, root) ||
+	    (f != 0 && (f == F_STAR || (f & (F_PTEE | F_THROUGH)) || !(f & F_ELEM))))
 		return;
 	for (uint32_t i = 0; i < a->cur.n; i++) {
 		slot *sl = &a->cur.s[i];
@@ -3169,6 +3170,8 @@ static val ev_call(A *a, uint32_t n)
 				o.fl |= V_FREED;
 				o.freed = (uint32_t)(nd - a->f->nodes);
 				o.fam = (m = find_model(name, M_DEALLOC, NULL)) != NULL ? (uint8_t)m->b : 0;
+				if (elem_pointee(key_field(sk)))
+					a->elemfree_seen = 1;
 				st_set(a, &a->cur, sk, o);
 			}
 		}
@@ -4661,6 +4664,7 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	a->fi = fi;
 	a->ntraces = 0;
 	a->mfcond_seen = 0;
+	a->elemfree_seen = 0;
 	if (a->sub) {
 		s = &a->scratch;
 		memset(s, 0, sizeof(*s));

@@ -295,6 +295,7 @@ typedef struct A {
 	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
 	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
 	int mfcond_seen;           /* some F_MFCOND place was made in this function's analysis (see store) */
+	int elemfree_seen;         /* some array element's block was freed in this function's analysis (see store) */
 } A;
 
 /* analyze.c */
