@@ -541,21 +541,34 @@ static void freed_step(A *a, uint32_t freed, char *buf, size_t size)
 		buf[0] = '\0';
 }
 
-static void on_use_freed(A *a, const fl_node *use, uint32_t freed, const char *how)
+static void on_use_freed(A *a, const fl_node *use, uint32_t freed, const char *how, int definite)
 {
 	char where[48];
 	freed_step(a, freed, where, sizeof(where));
-	cvet_flow__report(a, "use-after-free", use, 0,
-			  "memory is %s after it was freed%s; set the pointer to NULL when freeing and do not use it again",
-			  how, where);
+	if (definite)
+		cvet_flow__report(a, "use-after-free", use, 0,
+				  "memory is %s after it was freed%s; set the pointer to NULL when freeing and do not use it "
+				  "again",
+				  how, where);
+	else
+		cvet_flow__report(a, "use-after-free", use, 0,
+				  "memory is %s after it may have been freed%s: a path that frees it joins one that does not "
+				  "(precision: medium); set the pointer to NULL when freeing and test it before the use",
+				  how, where);
 }
 
-static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char *name)
+static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char *name, int definite)
 {
 	char where[48];
 	freed_step(a, freed, where, sizeof(where));
-	cvet_flow__report(a, "double-free", call, 0, "'%s' frees memory that was already freed%s; free each block once",
-			  name, where);
+	if (definite)
+		cvet_flow__report(a, "double-free", call, 0,
+				  "'%s' frees memory that was already freed%s; free each block once", name, where);
+	else
+		cvet_flow__report(a, "double-free", call, 0,
+				  "'%s' frees memory that may already have been freed%s: a path that frees it joins one that "
+				  "does not (precision: medium); set the pointer to NULL when freeing it",
+				  name, where);
 }
 
 static void on_free_nonheap(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via)

@@ -256,8 +256,12 @@ static val join(val a, val b)
 		r.org = a.org ? a.org : b.org;
 	r.wrap = a.wrap ? a.wrap : b.wrap;
 	r.call = a.call == b.call ? a.call : 0;
-	r.freed = a.freed ? a.freed : b.freed;
+	/* freed on one path only: maybe freed after the join (the free that did it is the one to name) */
+	r.mfree = !(r.fl & V_FREED) && (((a.fl | b.fl) & V_FREED) || a.mfree || b.mfree);
+	r.freed = ((a.fl & V_FREED) || a.mfree) ? a.freed : ((b.fl & V_FREED) || b.mfree) ? b.freed :
+		  a.freed ? a.freed : b.freed;
 	r.fam = a.fam == b.fam ? a.fam : !a.fam ? b.fam : !b.fam ? a.fam : FAM_MIXED;
+	r.multi = a.multi | b.multi;
 	r.symf = a.symf == b.symf ? a.symf : (a.t & K_PARAMS) && !(b.t & K_PARAMS) ? a.symf :
 		 (b.t & K_PARAMS) && !(a.t & K_PARAMS) ? b.symf : SYMF_NONE;
 	/* NULL on either path may be NULL after the join (unless both are known non-NULL: V_NONZERO above) */
@@ -270,7 +274,7 @@ static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
 	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed &&
-	       a->fam == b->fam && a->nk == b->nk && a->nsrc == b->nsrc;
+	       a->fam == b->fam && a->mfree == b->mfree && a->multi == b->multi && a->nk == b->nk && a->nsrc == b->nsrc;
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -358,6 +362,52 @@ static int32_t key_root(uint64_t k)
 static uint32_t key_field(uint64_t k)
 {
 	return (uint32_t)k;
+}
+
+/* The index of the global pointer variable (not an array) `root` names, or -1. What it points to is followed as
+ * an object of its own (*g): a free of g marks it, any store into g forgets that (see store). */
+static int64_t global_pointer(A *a, int32_t root)
+{
+	uint32_t g;
+	if (root >= -1 || IS_HEAP_ROOT(root))
+		return -1;
+	g = (uint32_t)(-root - 2);
+	if (g >= a->fl->nglobals || !(a->fl->globals[g].tflags & FL_T_PTR) || (a->fl->globals[g].tflags & FL_T_ARRAY))
+		return -1;
+	return g;
+}
+
+/* Whether `root` is a local array (not a parameter): the blocks its elements point to, at constant indexes,
+ * are followed as objects of their own, (root, F_ELEM | i | F_PTEE), until something is stored into that
+ * element or into the array at an index not known (then into any of them). */
+static int elem_pointee(uint32_t f)
+{
+	return f != F_STAR && (f & F_ELEM) && (f & F_PTEE) && !(f & F_THROUGH);
+}
+
+static int elem_array(A *a, int32_t root)
+{
+	return root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param < 0 &&
+	       (a->f->vars[root].tflags & FL_T_ARRAY);
+}
+
+/* Something is stored into element place k of a local array (k's field 0: into some element, or all): the
+ * blocks freed through the element(s) are not what they point to any more. */
+static void forget_elem_frees(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	uint32_t f = key_field(k);
+	if (!a->elemfree_seen || !elem_array(a, root) ||
+	    (f != 0 && (f == F_STAR || (f & (F_PTEE | F_THROUGH)) || !(f & F_ELEM))))
+		return;
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		slot *sl = &a->cur.s[i];
+		uint32_t sf = key_field(sl->k);
+		if (key_root(sl->k) != root || !elem_pointee(sf) || (f != 0 && (sf & ~F_PTEE) != f))
+			continue;
+		sl->v.fl &= (uint16_t)~V_FREED;
+		sl->v.mfree = 0;
+	}
 }
 
 /* The value a place holds before the function writes it: parameters carry their own symbol, globals
@@ -510,6 +560,19 @@ static void store(A *a, uint64_t k, val v, int weak)
 	}
 	if (weak)
 		v = join(load(a, k), v);
+	forget_elem_frees(a, k);
+	if (a->mfcond_seen && key_field(k) == 0 && key_root(k) >= 0)
+		for (uint32_t i = 0; i < a->cur.n; i++) /* the variable a maybe-free was told by changes */
+			if (key_field(a->cur.s[i].k) == F_MFCOND && a->cur.s[i].v.str == (uint32_t)key_root(k) + 1)
+				a->cur.s[i].v.str = 0;
+	if (key_field(k) == 0 && global_pointer(a, key_root(k)) >= 0) {
+		/* g = ...: what g pointed to (and may have freed) is not what it points to now */
+		slot *ob = st_find(&a->cur, mkkey(key_root(k), F_STAR));
+		if (ob) {
+			ob->v.fl &= (uint16_t)~V_FREED;
+			ob->v.mfree = 0;
+		}
+	}
 	st_set(a, &a->cur, k, v);
 	if (key_root(k) < -1) {
 		uint32_t g = (uint32_t)(-key_root(k) - 2);
@@ -791,14 +854,20 @@ static int tracked_object(A *a, uint64_t k)
 {
 	int32_t root = key_root(k);
 	uint32_t f = key_field(k);
-	if (IS_HEAP_ROOT(root))
+	if (IS_HEAP_ROOT(root)) {
+		const slot *bl = st_find(&a->cur, mkkey(root, 0));
+		if (bl && bl->v.multi)
+			return 0; /* several blocks of one allocation site: which one a pointer names is not known */
 		return !(f & F_PTEE); /* the block itself, not what a pointer stored in it points to */
+	}
 	if (root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param >= 0 && a->f->vars[root].param < 24 &&
 	    (f == F_STAR || (f & F_THROUGH))) {
 		const slot *pv = st_find(&a->cur, mkkey(root, 0));
 		return !pv; /* p was never reassigned */
 	}
-	return 0;
+	if (elem_pointee(f) && elem_array(a, root))
+		return 1; /* free(slot[0]): the block element 0 points to (see elem_array) */
+	return (f == F_STAR || (f & F_THROUGH)) && global_pointer(a, root) >= 0;
 }
 
 /* A parameter's bit when place k is what it points to (see tracked_object), else 0. */
@@ -811,6 +880,8 @@ static uint32_t param_object_bit(A *a, uint64_t k)
 	return 0;
 }
 
+static int mfree_excluded(A *a, uint64_t ok);
+
 /* A read or write through place k: report when its object was freed; note uses of parameters' objects. */
 static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 {
@@ -821,7 +892,9 @@ static void check_use(A *a, uint64_t k, const fl_node *at, const char *how)
 		a->prog->sums[a->fi].uses_mask |= param_object_bit(a, k);
 	sl = st_find(&a->cur, object_slot(k));
 	if (sl && (sl->v.fl & V_FREED))
-		HOOK(on_use_freed)(a, at, sl->v.freed, how);
+		HOOK(on_use_freed)(a, at, sl->v.freed, how, 1);
+	else if (sl && sl->v.mfree && !mfree_excluded(a, object_slot(k)))
+		HOOK(on_use_freed)(a, at, sl->v.freed, how, 0);
 }
 
 /* The marker of the object place k belongs to (see UNW_ROOT); 0 when uninitialized-read does not follow it. */
@@ -1807,6 +1880,17 @@ static int exact_target(A *a, uint32_t n)
 }
 
 static val ev_call(A *a, uint32_t n);
+static int state_refers(const state *s, int32_t root);
+
+/* Heap block hk (an allocation site) receives a new block holding o. When a pointer to the site's last block
+ * is still live and that block was not freed, the place stands for both from now on (free(old) after
+ * new = alloc() in a loop): a free through either is then not followed (use-after-free, double-free). */
+static void new_block(A *a, uint64_t hk, val o)
+{
+	const slot *old = st_find(&a->cur, hk);
+	o.multi = old && !(old->v.fl & V_FREED) && state_refers(&a->cur, key_root(hk));
+	st_set(a, &a->cur, hk, o);
+}
 static void branch(A *a, uint32_t n, val c, state *t, state *f);
 static int join_into(A *a, state *dst, const state *src, int widen);
 static void lost_track(const val *x, const val *y, const val *z, int32_t *lost, uint32_t *nlost);
@@ -2078,7 +2162,7 @@ static val ev_depth(A *a, uint32_t n)
 		if (nd->op == FL_NEWARR && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
 			uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0);
 			v = top();
-			st_set(a, &a->cur, hk, v);
+			new_block(a, hk, v);
 			own_new(a, hk);
 			v.fl = V_PT;
 			v.pt = hk;
@@ -2838,6 +2922,45 @@ static void unw_call_args(A *a, const fl_node *nd, uint32_t nargs)
 	}
 }
 
+/* A project function's call, for the globals' blocks (see global_pointer): the blocks it frees on every path
+ * are freed here (a second free of one is a double-free); what it may store into any global makes every other
+ * global's "freed" unknown again. */
+static void call_frees_globals(A *a, const fl_node *nd, const summary *s, const char *name)
+{
+	uint64_t gk[MAX_GFREE];
+	uint32_t ng = 0;
+	for (uint32_t i = 0; i < s->ngfree && i < MAX_GFREE; i++) {
+		int32_t root = -(int32_t)s->gfree[i] - 2;
+		val gv;
+		if (global_pointer(a, root) < 0)
+			continue;
+		gv = load(a, mkkey(root, 0));
+		gk[ng] = (gv.fl & V_PT) ? object_slot(gv.pt) : mkkey(root, F_STAR);
+		if (!tracked_object(a, gk[ng]))
+			continue;
+		{
+			val o = load(a, gk[ng]);
+			if ((o.fl & V_FREED) || o.mfree)
+				HOOK(on_double_free)(a, nd, o.freed, name, (o.fl & V_FREED) != 0);
+		}
+		ng++;
+	}
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		slot *sl = &a->cur.s[i];
+		if (key_field(sl->k) == F_STAR && global_pointer(a, key_root(sl->k)) >= 0) {
+			sl->v.fl &= (uint16_t)~V_FREED;
+			sl->v.mfree = 0;
+		}
+	}
+	for (uint32_t i = 0; i < ng; i++) {
+		val o = load(a, gk[i]);
+		o.fl |= V_FREED;
+		o.mfree = 0;
+		o.freed = (uint32_t)(nd - a->f->nodes);
+		st_set(a, &a->cur, gk[i], o);
+	}
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
@@ -2908,8 +3031,12 @@ static val ev_call(A *a, uint32_t n)
 				if ((a->cur.s[j].v.nk & (NK_ALLOC | NK_CALL)) && a->cur.s[j].v.nsrc == args[i].nsrc)
 					a->cur.s[j].v.fl |= V_NONZERO;
 	/* a callee may store into what it is handed (and a project function into globals): NULLs there are gone */
-	for (uint32_t i = 0; i < nargs; i++)
+	for (uint32_t i = 0; i < nargs; i++) {
+		uint64_t k;
 		forget_nullness(a, argn[i], 0);
+		if ((N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) && !is_free(name) && object_of(a, argn[i], &k))
+			forget_elem_frees(a, k); /* qsort(slot, ...), fill(slot): its elements may hold new pointers */
+	}
 	if (s || !callee || !find_model_any(name))
 		forget_nullness(a, 0, 1);
 	if (!callee)
@@ -2936,14 +3063,17 @@ static val ev_call(A *a, uint32_t n)
 				continue;
 			sk = object_slot(k);
 			o = load(a, sk);
-			if ((o.fl & V_FREED) && (s->uses_mask & (1u << i))) {
+			if (o.mfree && mfree_excluded(a, sk))
+				o.mfree = 0; /* the paths that freed it do not reach here */
+			if (((o.fl & V_FREED) || o.mfree) && (s->uses_mask & (1u << i))) {
 				char how[96];
 				snprintf(how, sizeof(how), "passed to '%s', which uses it,", name);
-				HOOK(on_use_freed)(a, nd, o.freed, how);
-			} else if ((o.fl & V_FREED) && (s->frees_mask & (1u << i))) {
-				HOOK(on_double_free)(a, nd, o.freed, name);
+				HOOK(on_use_freed)(a, nd, o.freed, how, (o.fl & V_FREED) != 0);
+			} else if (((o.fl & V_FREED) || o.mfree) && (s->frees_mask & (1u << i))) {
+				HOOK(on_double_free)(a, nd, o.freed, name, (o.fl & V_FREED) != 0);
 			} else if (s->frees_mask & (1u << i)) { /* the callee frees it on every path */
 				o.fl |= V_FREED | V_RELEASED;
+				o.mfree = 0;
 				o.freed = (uint32_t)(nd - a->f->nodes);
 				o.fam = s->free_fam[i];
 				st_set(a, &a->cur, sk, o);
@@ -2953,6 +3083,7 @@ static val ev_call(A *a, uint32_t n)
 				st_set(a, &a->cur, sk, o);
 			}
 		}
+		call_frees_globals(a, nd, s, name);
 		if (!s->returns && cvet_flow__func_index(a->prog, callee) != (int64_t)a->fi) {
 			/* (a call of the function being analysed: its summary is what this analysis is still
 			 * building, so "never returns" would only mean "not known yet") */
@@ -2979,7 +3110,7 @@ static val ev_call(A *a, uint32_t n)
 				val o = top();
 				o.t = ret.t;
 				o.org = ret.org;
-				st_set(a, &a->cur, hk, o);
+				new_block(a, hk, o);
 				if (!s->ret_kept)
 					own_new(a, hk);
 				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
@@ -3052,17 +3183,25 @@ static val ev_call(A *a, uint32_t n)
 		/* only blocks this function allocated have an identity we trust (p = malloc(); q = p; free(p)); a
 		 * pointer from elsewhere, a member of an array of structs, may stand for many blocks */
 		if (nargs > 0 && !(args[0].lo == 0 && args[0].hi == 0 && !(args[0].fl & V_PT)) && object_of(a, argn[0], &k) &&
-		    tracked_object(a, k) && (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL)) {
+		    tracked_object(a, k) &&
+		    (IS_HEAP_ROOT(key_root(k)) || N(a, strip(a, argn[0]))->op == FL_LOCAL ||
+		     (N(a, strip(a, argn[0]))->op == FL_GLOBAL && key_field(k) == F_STAR) ||
+		     (elem_pointee(key_field(k)) && elem_array(a, key_root(k))))) {
 			/* (a parameter's object only when the parameter itself is freed: free(*pp) or free(p->list[i])
 			 * free other blocks, which our places do not tell apart) */
 			uint64_t sk = object_slot(k);
 			val o = load(a, sk);
 			if (o.fl & V_FREED) {
-				HOOK(on_double_free)(a, nd, o.freed, name);
+				HOOK(on_double_free)(a, nd, o.freed, name, 1);
 			} else {
+				if (o.mfree && !mfree_excluded(a, sk)) /* freed on some path here already: now on all */
+					HOOK(on_double_free)(a, nd, o.freed, name, 0);
+				o.mfree = 0;
 				o.fl |= V_FREED;
 				o.freed = (uint32_t)(nd - a->f->nodes);
 				o.fam = (m = find_model(name, M_DEALLOC, NULL)) != NULL ? (uint8_t)m->b : 0;
+				if (elem_pointee(key_field(sk)))
+					a->elemfree_seen = 1;
 				st_set(a, &a->cur, sk, o);
 			}
 		}
@@ -3232,7 +3371,7 @@ static val ev_call(A *a, uint32_t n)
 		o.t = ret.t;
 		o.org = ret.org;
 		o.fl = ret.fl & (V_SANPATH | V_SANCMD | V_SANFMT);
-		st_set(a, &a->cur, hk, o);
+		new_block(a, hk, o);
 		own_new(a, hk);
 		if (!strcmp(name, "malloc")) { /* its bytes are unwritten (uninitialized-read; calloc's are zero) */
 			val u = konst(0);
@@ -3261,7 +3400,7 @@ static val ev_call(A *a, uint32_t n)
 		uint64_t hk = mkkey(HEAP_ROOT((uint32_t)(nd - a->f->nodes)), 0), k;
 		val o = top();
 		if (object_of(a, argn[m->a], &k)) {
-			st_set(a, &a->cur, hk, o); /* (not owned: whether it was allocated depends on the result) */
+			new_block(a, hk, o); /* (not owned: whether it was allocated depends on the result) */
 			o.fl = V_PT;
 			o.pt = hk;
 			store(a, k, o, key_field(k) == F_STAR || (key_field(k) & (F_THROUGH | F_PTEE)));
@@ -3816,6 +3955,163 @@ static int lost_root(const int32_t *lost, uint32_t nlost, int32_t root)
 	return 0;
 }
 
+/* Whether some place of state s outside heap block `root` itself points into that block. */
+static int state_refers(const state *s, int32_t root)
+{
+	for (uint32_t i = 0; i < s->n; i++)
+		if ((s->s[i].v.fl & V_PT) && key_root(s->s[i].v.pt) == root && key_root(s->s[i].k) != root)
+			return 1;
+	return 0;
+}
+
+/* The freed state of heap block k after a join (in z): a block no pointer reaches on one side (not allocated
+ * there yet, or its pointers were set to NULL after the free) is what the other side says, since any pointer
+ * to it after the join comes from that side (a pointer joined with a different one loses its target, and
+ * with NULL keeps it: see join). Otherwise freed on one side only is maybe freed (join). */
+static void join_freed(const state *dst, const state *src, uint64_t k, int xin, int yin, const val *x, const val *y,
+		       val *z)
+{
+	const val *from;
+	int xref, yref;
+	if (!IS_HEAP_ROOT(key_root(k)) || key_field(k) != 0 || (!((x->fl ^ y->fl) & V_FREED) && x->mfree == y->mfree))
+		return;
+	xref = xin && state_refers(dst, key_root(k));
+	yref = yin && state_refers(src, key_root(k));
+	if (xref == yref)
+		return;
+	from = xref ? x : y;
+	z->fl = (uint16_t)((z->fl & ~V_FREED) | (from->fl & V_FREED));
+	z->mfree = from->mfree;
+	z->freed = from->freed;
+	z->fam = from->fam;
+	z->multi = from->multi;
+}
+
+/* Whether two ranges (with "not 0") have no value in common. */
+static int ranges_disjoint(int64_t alo, int64_t ahi, int anz, int64_t blo, int64_t bhi, int bnz)
+{
+	return ahi < blo || bhi < alo || (anz && blo == 0 && bhi == 0) || (bnz && alo == 0 && ahi == 0);
+}
+
+/* A local integer variable whose range in state fs (where a block was freed) has nothing in common with its
+ * range in ls (where it was not): the record F_MFCOND keeps (str 0 when there is none). */
+static val freed_cond(A *a, const state *fs, const state *ls)
+{
+	val r = top();
+	for (uint32_t i = 0; i < fs->n; i++) {
+		uint64_t k = fs->s[i].k;
+		int32_t root = key_root(k);
+		const val *fv = &fs->s[i].v;
+		const slot *o;
+		if (key_field(k) != 0 || root < 0 || (uint32_t)root >= a->f->nvars ||
+		    !(a->f->vars[root].tflags & FL_T_INT) || (a->f->vars[root].tflags & FL_T_ARRAY) || (fv->fl & V_PT))
+			continue;
+		o = st_find(ls, k);
+		if (!o || (o->v.fl & V_PT) ||
+		    !ranges_disjoint(fv->lo, fv->hi, (fv->fl & V_NONZERO) != 0, o->v.lo, o->v.hi, (o->v.fl & V_NONZERO) != 0))
+			continue;
+		r.lo = fv->lo;
+		r.hi = fv->hi;
+		r.fl = fv->fl & V_NONZERO;
+		r.str = (uint32_t)root + 1;
+		return r;
+	}
+	r.str = 0;
+	return r;
+}
+
+/* A side where the block is freed on every path: variable `str - 1`'s range there, as a record (str 0: none). */
+static val var_cond(A *a, const state *s, uint32_t str)
+{
+	val r = top(), v;
+	const slot *sl;
+	r.str = 0;
+	if (!str || str - 1 >= a->f->nvars)
+		return r;
+	sl = st_find(s, mkkey((int32_t)(str - 1), 0));
+	v = sl ? sl->v : initial(a, mkkey((int32_t)(str - 1), 0));
+	r.lo = v.lo;
+	r.hi = v.hi;
+	r.fl = v.fl & V_NONZERO;
+	r.str = str;
+	return r;
+}
+
+/* The F_MFCOND record of a join's side (str 0 when it has none). */
+static val side_cond(const state *s, int32_t root)
+{
+	const slot *r = st_find(s, mkkey(root, F_MFCOND));
+	val v = top();
+	if (r)
+		return r->v;
+	v.str = 0;
+	return v;
+}
+
+/* After a join into `out` of dst and src: for every block that became or stays maybe freed, the record of the
+ * variable that tells the freeing paths apart (see F_MFCOND). Returns 1 when a record changed from dst's. */
+static int join_conds(A *a, state *out, const state *dst, const state *src)
+{
+	int changed = 0;
+	for (uint32_t i = 0; i < out->n; i++) {
+		uint64_t k = out->s[i].k;
+		int32_t root = key_root(k);
+		const slot *ox, *oy;
+		int fx, fy;
+		val rec = top(), old;
+		if (!IS_HEAP_ROOT(root) || key_field(k) != 0 || !out->s[i].v.mfree)
+			continue;
+		rec.str = 0;
+		ox = st_find(dst, k);
+		oy = st_find(src, k);
+		fx = ox && ((ox->v.fl & V_FREED) || ox->v.mfree);
+		fy = oy && ((oy->v.fl & V_FREED) || oy->v.mfree);
+		if (fx && !fy)
+			rec = (ox->v.fl & V_FREED) ? freed_cond(a, dst, src) : side_cond(dst, root);
+		else if (fy && !fx)
+			rec = (oy->v.fl & V_FREED) ? freed_cond(a, src, dst) : side_cond(src, root);
+		else if (fx && fy && (ox->v.mfree || oy->v.mfree)) {
+			/* freed on both sides (on some paths of one at least): the freeing paths of both */
+			val rx = ox->v.mfree ? side_cond(dst, root) : top(), ry = oy->v.mfree ? side_cond(src, root) : top();
+			if (!ox->v.mfree)
+				rx = var_cond(a, dst, ry.str);
+			if (!oy->v.mfree)
+				ry = var_cond(a, src, rx.str);
+			if (rx.str && rx.str == ry.str) {
+				rec = rx;
+				rec.lo = rx.lo < ry.lo ? rx.lo : ry.lo;
+				rec.hi = rx.hi > ry.hi ? rx.hi : ry.hi;
+				rec.fl = rx.fl & ry.fl & V_NONZERO;
+			}
+		}
+		old = side_cond(dst, root);
+		if (!rec.str && !st_find(out, mkkey(root, F_MFCOND)))
+			continue;
+		if (rec.str)
+			a->mfcond_seen = 1;
+		if (st_set(a, out, mkkey(root, F_MFCOND), rec) < 0) /* (after slot i: i stays this block's) */
+			return changed;
+		if (!same(&rec, &old))
+			changed = 1;
+	}
+	return changed;
+}
+
+/* Whether the paths that freed maybe-freed object place ok are excluded here by a test of the variable that
+ * told them apart (if (c) free(p); ... if (!c) use(p);). */
+static int mfree_excluded(A *a, uint64_t ok)
+{
+	const slot *r;
+	val cv;
+	if (!IS_HEAP_ROOT(key_root(ok)))
+		return 0;
+	r = st_find(&a->cur, mkkey(key_root(ok), F_MFCOND));
+	if (!r || !r->v.str || r->v.str - 1 >= a->f->nvars)
+		return 0;
+	cv = load(a, mkkey((int32_t)(r->v.str - 1), 0));
+	return ranges_disjoint(r->v.lo, r->v.hi, (r->v.fl & V_NONZERO) != 0, cv.lo, cv.hi, (cv.fl & V_NONZERO) != 0);
+}
+
 static int join_into(A *a, state *dst, const state *src, int widen)
 {
 	int changed = 0;
@@ -3849,13 +4145,16 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 	while (i < dst->n || j < src->n) {
 		uint64_t k;
 		val x, y, z;
+		int xin = 1, yin = 1;
 		if (j >= src->n || (i < dst->n && dst->s[i].k < src->s[j].k)) {
 			k = dst->s[i].k;
 			x = dst->s[i++].v;
 			y = initial(a, k);
+			yin = 0;
 		} else if (i >= dst->n || src->s[j].k < dst->s[i].k) {
 			k = src->s[j].k;
 			x = initial(a, k);
+			xin = 0;
 			y = src->s[j++].v;
 		} else {
 			k = dst->s[i].k;
@@ -3870,6 +4169,7 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			}
 		}
 		z = join(x, y);
+		join_freed(dst, src, k, xin, yin, &x, &y, &z);
 		lost_track(&x, &y, &z, lost, &nlost);
 		if (key_field(k) == F_OWN && lost_root(lost, nlost, key_root(k)))
 			z = konst(0); /* its pointer merged with another: we cannot tell when it is freed */
@@ -3877,13 +4177,15 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 			z.lo = z.lo < x.lo ? FULL_LO : z.lo;
 			z.hi = z.hi > x.hi ? FULL_HI : z.hi;
 		}
-		if (!same(&z, &x))
+		if (!same(&z, &x) && key_field(k) != F_MFCOND) /* (records: join_conds decides) */
 			changed = 1;
 		out.s[out.n].k = k;
 		out.s[out.n].v = z;
 		out.n++;
 	}
 	out.live = 1;
+	if (join_conds(a, &out, dst, src))
+		changed = 1;
 	a->spare = *dst; /* dst's old buffer is the next scratch */
 	a->spare.n = 0;
 	*dst = out;
@@ -3989,6 +4291,33 @@ static void add_outcome(A *a, summary *s, const val *rv)
 	}
 }
 
+/* The globals whose block is freed at this return (see global_pointer): kept in the summary when freed at every
+ * return seen. */
+static void summary_gfree(A *a, summary *s)
+{
+	uint32_t now[MAX_GFREE], nnow = 0, keep = 0;
+	for (uint32_t i = 0; i < a->cur.n && nnow < MAX_GFREE; i++) {
+		const slot *sl = &a->cur.s[i];
+		int64_t g = key_field(sl->k) == F_STAR ? global_pointer(a, key_root(sl->k)) : -1;
+		if (g >= 0 && (sl->v.fl & V_FREED))
+			now[nnow++] = (uint32_t)g;
+	}
+	if (!s->returns) {
+		memcpy(s->gfree, now, nnow * sizeof(*now));
+		s->ngfree = nnow;
+		return;
+	}
+	for (uint32_t i = 0; i < s->ngfree; i++)
+		for (uint32_t j = 0; j < nnow; j++)
+			if (s->gfree[i] == now[j]) {
+				s->gfree[keep++] = s->gfree[i];
+				break;
+			}
+	for (uint32_t i = keep; i < MAX_GFREE; i++)
+		s->gfree[i] = 0;
+	s->ngfree = keep;
+}
+
 static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
@@ -4016,6 +4345,7 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 			}
 		}
 		s->frees_mask = s->returns ? (s->frees_mask & freed_now) : freed_now;
+		summary_gfree(a, s);
 		s->releases_mask = s->returns ? (s->releases_mask & released_now) : released_now;
 	}
 	if (rv && !(rv->lo == 0 && rv->hi == 0 && !(rv->fl & (V_PT | V_LIT)))) {
@@ -4331,16 +4661,26 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 		flow_to(a, in, w, visits, b->succ[1], ep, final);
 		return;
 	case FT_SWITCH: {
-		int any_case = 0;
+		int any_case = 0, refine;
+		uint64_t sk = 0;
 		c = b->cond ? ev(a, b->cond) : top();
 		unw_branch_edge(&a->cur);
+		/* switch (v) on a local integer: in each case v holds that case's value (what a free in one case
+		 * needs to be told apart from the others after they join) */
+		refine = b->cond && N(a, strip(a, b->cond))->op == FL_LOCAL &&
+			 (N(a, strip(a, b->cond))->tflags & FL_T_INT) && cond_place(a, strip(a, b->cond), &sk);
 		for (uint32_t ci = 0; ci < b->ncases && b->case_start + ci < f->ncases; ci++) {
 			const fl_case *cs = &f->cases[b->case_start + ci];
 			if (cs->hi < c.lo || cs->lo > c.hi || cs->block >= f->nblocks)
 				continue; /* the value cannot match: dead case */
 			if (c.lo >= cs->lo && c.hi <= cs->hi)
 				any_case = 1;
-			flow_to(a, in, w, visits, cs->block, &a->cur, final);
+			if (refine && cs->lo <= cs->hi && st_copy(a, &a->bt, &a->cur) == 0) {
+				refine_place(a, &a->bt, sk, cs->lo, cs->hi, 0, 0);
+				flow_to(a, in, w, visits, cs->block, &a->bt, final);
+			} else {
+				flow_to(a, in, w, visits, cs->block, &a->cur, final);
+			}
 		}
 		if (!any_case)
 			flow_to(a, in, w, visits, b->succ[0], &a->cur, final);
@@ -4364,6 +4704,8 @@ int cvet_flow__analyze_function(A *a, uint32_t fi)
 	a->f = f;
 	a->fi = fi;
 	a->ntraces = 0;
+	a->mfcond_seen = 0;
+	a->elemfree_seen = 0;
 	if (a->sub) {
 		s = &a->scratch;
 		memset(s, 0, sizeof(*s));
@@ -4479,6 +4821,7 @@ done:
 	if (old.ret_t != s->ret_t || old.ret_lo != s->ret_lo || old.ret_hi != s->ret_hi || old.returns != s->returns ||
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
 	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
+	    old.ngfree != s->ngfree || memcmp(old.gfree, s->gfree, sizeof(s->gfree)) != 0 ||
 	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)

@@ -66,6 +66,9 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
                                * still free, close, return or hand it on), 0 when not (memory-leak, resource-leak) */
 
 #define F_BSIZE 0x1ffffff1u   /* (heap root, F_BSIZE): the block's size in bytes, as a range (buffer-overflow) */
+#define F_MFCOND 0x1ffffff3u  /* (heap root, F_MFCOND): while the block is maybe freed (val.mfree), the paths that
+                               * freed it had local variable `str - 1` in lo..hi (and not 0 with V_NONZERO); str 0:
+                               * not known. A test that takes the variable out of that range excludes the free */
 
 #define MAX_PLACES 4096u            /* places tracked per state */
 #define MAX_TRACES 65536u           /* path steps kept per function */
@@ -73,6 +76,7 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define WIDEN_AFTER 2u              /* visits of a block before its ranges widen */
 #define MAX_ARGS 64u
 #define MAX_CONTEXT_NODES 400u     /* callees this small are analysed again for constant arguments */
+#define MAX_GFREE 4u                /* globals a summary can say a function frees */
 #define MAX_ROUNDS 2                /* passes over the call graph to settle summaries and globals */
 
 typedef struct val {
@@ -87,6 +91,10 @@ typedef struct val {
 	uint32_t call;    /* the result of call node `call` whose callee ends in several outcomes, 0 = none */
 	uint32_t freed;   /* V_FREED: the node that freed it */
 	uint8_t fam;      /* V_FREED: the family of the deallocator that freed it (FAM_*; 0 = unknown) */
+	uint8_t mfree;    /* (an object:) freed on some of the paths that joined here, not on all: `freed` names
+	                   * that free (use-after-free, double-free report it as "maybe", precision medium) */
+	uint8_t multi;    /* (a heap block:) allocated again while a pointer to its last block, still in use, was
+	                   * live: it stands for several blocks, and a free of one is not a free of all */
 	uint32_t symf;    /* for parameter data: the place field it was read from (0: the parameter's own value,
 	                   * F_STAR, f|F_THROUGH, f|F_PTEE), SYMF_NONE when not one place */
 	uint8_t nk;       /* nullness: where a NULL it may hold came from (NK_*); maybe NULL while set and not
@@ -171,6 +179,9 @@ typedef struct summary {
 	uint32_t frees_mask;        /* bit i: the object parameter i points to is freed on every path that returns */
 	uint32_t uses_mask;         /* bit i: it is read or written through parameter i (on some path) */
 	uint32_t releases_mask;     /* bit i: parameter i's object goes to a deallocator (free, fclose) on every path */
+	uint32_t gfree[4];          /* globals (indices) whose block (what the pointer in them points to) is freed on
+	                             * every path that returns, the global not written after (use-after-free) */
+	uint32_t ngfree;
 	uint8_t free_fam[24];       /* with releases_mask: the family of that deallocator (FAM_*; 0 = not known) */
 	uint32_t keeps_mask;        /* bit i: parameter i's pointer may outlive the call or be released (stored outside
 	                             * the function's locals, returned, freed, or handed to a callee that keeps it) */
@@ -282,9 +293,11 @@ typedef struct A {
 	uint32_t bo_n, bo_arith_n;
 	int bo_isptr;
 	val bo_ix, bo_ptr, bo_arith_ptr, bo_arith_off;
-	int unw_quiet;
+	int unw_quiet;             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
+	int mfcond_seen;           /* some F_MFCOND place was made in this function's analysis (see store) */
+	int elemfree_seen;         /* some array element's block was freed in this function's analysis (see store) */
 	int fill_sym;              /* 1 while a copy fills an object with one place of the parameters' data ... */
-	uint32_t fill_symf;        /* ... this one (val.symf): callers then judge that place, not all the argument */             /* uninitialized-read: a rule re-evaluating an expression is not a read of it */
+	uint32_t fill_symf;        /* ... this one (val.symf): callers then judge that place, not all the argument */
 } A;
 
 /* analyze.c */
@@ -347,9 +360,10 @@ typedef struct cvet_flow_hooks {
 	void (*on_loop)(A *a, uint32_t cond);
 	void (*on_return)(A *a, const fl_node *at, const val *v);
 	/* memory: a use of (reading or writing through, or passing to a library function) an object freed at
-	 * node `freed`; and a free of one already freed there */
-	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how);
-	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name);
+	 * node `freed`; and a free of one already freed there. definite = 0: freed on some of the paths that
+	 * reach here only (a free on one branch, the paths joined since) */
+	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how, int definite);
+	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name, int definite);
 	/* a deallocation (by `name`, or by callee `via` that frees its argument) of storage that is not on the
 	 * heap: NF_* says what, `var` names it (NULL for a literal) */
 	void (*on_free_nonheap)(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via);

@@ -1,0 +1,22 @@
+/* upload handler: a rejected chunk is freed, but the size log after the branch still reads it */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int store_chunk(const char *data, size_t limit)
+{
+    char *chunk = strdup(data);
+    size_t n;
+
+    if (!chunk)
+        return -1;
+    n = strlen(chunk);
+    if (n > limit) {
+        fprintf(stderr, "chunk too large\n");
+        free(chunk);
+    }
+    printf("chunk: %s\n", chunk); // flaw
+    if (n <= limit)
+        free(chunk);
+    return n > limit ? -1 : 0;
+}
