@@ -2089,7 +2089,6 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		check_use(a, k, at ? at : ln, "written");
 	if (ln->op == FL_INDEX || ln->op == FL_DEREF)
 		bounds_access(a, lhs, 1);
-	str_store(a, lhs, ln, k, &v);
 	/* p->f = v replaces what p->f held (a later p->f reads v back: s->buf = malloc(n); free(s->buf)), but
 	 * *p and what a member points to stay weak: they may stand for any of several objects */
 	weak = (ln->op == FL_INDEX && !(key_field(k) & F_ELEM)) || key_field(k) == F_STAR ||
@@ -2106,6 +2105,7 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		v = convert(ln, v);
 	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
 		v.org = trace(a, v.org, at, "'%s' receives it", var_name(a, key_root(k)));
+	str_store(a, lhs, ln, k, &v); /* (after the conversion: (char)256 is a terminator) */
 	old = load(a, k);
 	store(a, k, v, weak);
 	own_stored(a, k, &old, &v, weak, reborn, (ln->tflags & FL_T_PTR) != 0, at ? at : ln);
