@@ -227,9 +227,9 @@ static void str_bounds(A *a, const bounds_use *u)
 	if (sn && sn->op == FL_STR) {
 		snprintf(src, sizeof(src), "a string literal");
 	} else {
-		src[0] = '\'';
-		cvet_flow__expr_name(a, u->srcn, src + 1, sizeof(src) - 2);
-		strcat(src, "'");
+		char nm[96];
+		cvet_flow__expr_name(a, u->srcn, nm, sizeof(nm));
+		snprintf(src, sizeof(src), "'%s'", nm);
 	}
 	snprintf(len, sizeof(len), "%s%lld character%s", u->len_lo == u->len_hi ? "" : "at least ", (long long)u->len_lo,
 		 u->len_lo == 1 ? "" : "s");
