@@ -60,6 +60,20 @@ static void source_range(A *a, uint32_t n, const val *ix, int64_t *lo, int64_t *
 	}
 }
 
+static int is_constant(A *a, uint32_t n)
+{
+	while (n && n < a->f->nnodes && a->f->nodes[n].op == FL_CAST)
+		n = a->f->nodes[n].a;
+	return n && n < a->f->nnodes && a->f->nodes[n].op == FL_INT;
+}
+
+static int64_t const_value(A *a, uint32_t n)
+{
+	while (n && n < a->f->nnodes && a->f->nodes[n].op == FL_CAST)
+		n = a->f->nodes[n].a;
+	return n && n < a->f->nnodes ? a->f->nodes[n].k : 0;
+}
+
 /* Whether an index or count is a value we judge by its range: a variable, a member, a constant, or one of those
  * plus or minus a constant. Other arithmetic (shifts, products, table lookups) keeps invariants the code relies
  * on that ranges do not show. */
@@ -81,7 +95,11 @@ static int plain_operand(A *a, uint32_t n, int depth)
 	case FL_INCDEC:
 	case FL_ASSIGN:
 		return plain_operand(a, nd->a, depth + 1);
+	case FL_CALL:
+		return cvet_flow__length_call(a, n); /* strlen(s) of a string whose length the engine followed */
 	case FL_BIN:
+		if (nd->sub == FB_MUL && nd->b < a->f->nnodes && is_constant(a, nd->b) && const_value(a, nd->b) == 1)
+			return plain_operand(a, nd->a, depth); /* (strlen(s) + 1) * sizeof(char) */
 		if (nd->sub != FB_ADD && nd->sub != FB_SUB)
 			return 0;
 		return (plain_operand(a, nd->a, depth + 1) && nd->b < a->f->nnodes && a->f->nodes[nd->b].op == FL_INT) ||
@@ -91,12 +109,6 @@ static int plain_operand(A *a, uint32_t n, int depth)
 	}
 }
 
-static int is_constant(A *a, uint32_t n)
-{
-	while (n && n < a->f->nnodes && a->f->nodes[n].op == FL_CAST)
-		n = a->f->nodes[n].a;
-	return n && n < a->f->nnodes && a->f->nodes[n].op == FL_INT;
-}
 
 static const char *storage_word(int heap)
 {
@@ -166,6 +178,111 @@ static int param_itself(A *a, uint32_t n)
 	       (uint64_t)a->f->nodes[n].k < a->f->nvars && a->f->vars[a->f->nodes[n].k].param >= 0;
 }
 
+/* ---- string copies: strcpy, strcat, sprintf of a string whose length the engine followed ---- */
+
+/* A copy into a buffer of known size, in a function whose parameter is the source, unchanged: its callers judge
+ * the strings they pass by it (cap: the characters the buffer holds, the terminator included, past what it
+ * already held). */
+static void str_sink(A *a, const bounds_use *u)
+{
+	ssink sk;
+	const char *what = u->callee ? u->callee : "?";
+	int64_t cap = u->cap_hi / (u->unit ? u->unit : 1) - u->dlen_lo;
+	const fl_node *xn;
+	if (u->str == BS_FORMAT || !u->srcn || cap <= 0 || (u->src.fl & V_PT) || !(u->src.t & K_PARAMS) ||
+	    u->src.symf != 0 || !param_itself(a, u->srcn))
+		return;
+	xn = &a->f->nodes[u->srcn];
+	while (xn->op == FL_CAST && xn->a && xn->a < a->f->nnodes)
+		xn = &a->f->nodes[xn->a];
+	memset(&sk, 0, sizeof(sk));
+	sk.kind = S_STRCOPY;
+	sk.file = u->at->file;
+	sk.line = u->at->line;
+	sk.col = u->at->col;
+	sk.what = fl_intern(&a->fl->strs, what, strlen(what));
+	sk.fn = a->f->name;
+	sk.cap = cap;
+	sk.wr = 1;
+	sk.heap = (uint8_t)(u->heap < 0 ? 3 : u->heap);
+	if (sk.what)
+		cvet_flow__summary_pass_on(a, PBIT(a->f->vars[xn->k].param), &sk);
+}
+
+static void str_bounds(A *a, const bounds_use *u)
+{
+	int64_t unit = u->unit ? u->unit : 1, need;
+	char dst[96], src[100], len[64], msg[480];
+	const fl_node *sn = u->srcn && u->srcn < a->f->nnodes ? &a->f->nodes[u->srcn] : NULL;
+	if (u->len_lo < 0 || u->len_lo > u->len_hi) {
+		str_sink(a, u);
+		return;
+	}
+	need = (u->dlen_lo + u->len_lo + 1) * unit;
+	if (need <= u->cap_hi)
+		return;
+	cvet_flow__expr_name(a, u->objn, dst, sizeof(dst));
+	while (sn && sn->op == FL_CAST && sn->a && sn->a < a->f->nnodes)
+		sn = &a->f->nodes[sn->a];
+	if (sn && sn->op == FL_STR) {
+		snprintf(src, sizeof(src), "a string literal");
+	} else {
+		char nm[96];
+		cvet_flow__expr_name(a, u->srcn, nm, sizeof(nm));
+		snprintf(src, sizeof(src), "'%s'", nm);
+	}
+	snprintf(len, sizeof(len), "%s%lld character%s", u->len_lo == u->len_hi ? "" : "at least ", (long long)u->len_lo,
+		 u->len_lo == 1 ? "" : "s");
+	if (u->str == BS_APPEND)
+		snprintf(msg, sizeof(msg),
+			 "'%s' appends %s, %s long on this path, to '%s', which holds %s%lld already: %lld bytes "
+			 "with the terminator, but the %s has %s%lld bytes; check the lengths against the destination's size",
+			 u->callee, src, len, dst, u->dlen_lo ? "" : "at least ", (long long)u->dlen_lo, (long long)need,
+			 storage_word(u->heap), u->cap_lo < u->cap_hi ? "at most " : "", (long long)u->cap_hi);
+	else if (u->str == BS_FORMAT)
+		snprintf(msg, sizeof(msg),
+			 "'%s' writes %s into '%s' on this path: %lld bytes with the terminator, but the %s has "
+			 "%s%lld bytes; bound the output by the destination's size (snprintf)",
+			 u->callee, len, dst, (long long)need, storage_word(u->heap), u->cap_lo < u->cap_hi ? "at most " : "",
+			 (long long)u->cap_hi);
+	else
+		snprintf(msg, sizeof(msg),
+			 "'%s' copies %s, %s long on this path, into '%s': %lld bytes with the terminator, but "
+			 "the %s has %s%lld bytes; check the length against the destination's size",
+			 u->callee, src, len, dst, (long long)need, storage_word(u->heap),
+			 u->cap_lo < u->cap_hi ? "at most " : "", (long long)u->cap_hi);
+	raise(a, u, 0, 0, msg);
+}
+
+/* A callee that copies its parameter's string into a buffer of known size (str_sink): the caller's string. */
+static void str_via(A *a, const fl_node *call, const ssink *sk, const val *args, const uint32_t *argn, uint32_t nargs)
+{
+	const val *v;
+	int64_t lo, hi;
+	size_t before;
+	int heap = sk->heap == 3 ? -1 : sk->heap;
+	if (sk->param >= nargs || sk->cap <= 0)
+		return;
+	v = &args[sk->param];
+	if (!cvet_flow__str_len(a, v, &lo, &hi)) {
+		if (!(v->fl & V_PT) && (v->t & K_PARAMS) && v->symf == 0 && param_itself(a, argn[sk->param])) {
+			ssink next = *sk;
+			cvet_flow__summary_pass_on(a, v->t & K_PARAMS, &next);
+		}
+		return;
+	}
+	if (lo + 1 <= sk->cap)
+		return;
+	before = a->prog->fnd[a->fi].n;
+	cvet_flow__report_via(a, RULE, sk, call, 0,
+			      "'%s' in '%s' copies the string given as argument %u of '%s', %s%lld characters long here, into "
+			      "a %s with room for %lld characters and the terminator",
+			      fl_str(&a->fl->strs, sk->what), fl_str(&a->fl->strs, sk->fn), (unsigned)sk->param + 1,
+			      a->call_name ? a->call_name : "?", lo == hi ? "" : "at least ", (long long)lo, storage_word(heap),
+			      (long long)sk->cap - 1);
+	set_cwe(a, before, 0, 1, heap);
+}
+
 /* A call to a function whose summary indexes an array by a parameter: the caller's argument judged by it. */
 void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const val *args, const uint32_t *argn,
 			    uint32_t nargs)
@@ -179,6 +296,10 @@ void cvet_flow__bounds_call(A *a, const fl_node *call, const summary *s, const v
 		int over, under, heap = sk.heap == 3 ? -1 : sk.heap;
 		size_t before;
 		char range[96];
+		if (sk.kind == S_STRCOPY) {
+			str_via(a, call, &sk, args, argn, nargs);
+			continue;
+		}
 		if (sk.kind != S_INDEX || sk.param >= nargs || sk.field != 0 || sk.cap <= 0)
 			continue;
 		v = &args[sk.param];
@@ -223,6 +344,11 @@ void cvet_flow__on_bounds(A *a, const bounds_use *u)
 	int64_t slo, shi, cap = u->cap_hi;
 	char name[96], msg[480], range[96];
 	int over, under, tainted = (u->ix.t & a->prog->active) != 0;
+	if (u->str) {
+		if (a->final && !a->sub && u->cap_hi > 0 && u->cap_lo <= u->cap_hi)
+			str_bounds(a, u);
+		return;
+	}
 	if (!a->final || a->sub || u->ix.lo > u->ix.hi || cap <= 0 || u->cap_lo > u->cap_hi)
 		return;
 	if (!plain_operand(a, u->ixn, 0))

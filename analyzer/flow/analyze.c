@@ -17,6 +17,9 @@
 enum { M_SOURCE, M_RANGE, M_PROPAGATE, M_APPEND, M_SINK, M_VALIDATE, M_NORETURN, M_CHECK, M_ALLOC, M_ALLOC_OUT, M_DEALLOC,
        M_FAILS, M_CHECKED /* results (unchecked-return, incorrect-return-check) */ };
 enum { M_DEREF = 64, M_MAYNULL }; /* nullness (null-dereference, unchecked-alloc) */
+/* string lengths (buffer-overflow); c carries count + 256 * unit. These say nothing of a call's other effects:
+ * find_model_any does not count them (a function known by them alone is still an unknown callee). */
+enum { M_STRCOPY = 128, M_STRNCOPY, M_STRAPPEND, M_STRFORMAT, M_STRLEN, M_FILL, M_STRREAD };
 enum { REMOTE = K_REMOTE, FILE_ = K_FILE, STDIN = K_STDIN, CMDLINE = K_CMDLINE, ENV = K_ENV, UNCONTROLLED = K_UNCTRL };
 enum { CMD = S_CMD, FMT = S_FMT, ALLOC = S_ALLOC, PATH = S_PATH, EXECARGS = S_EXECARGS, ENVNAME = S_ENVNAME,
        ENVSTR = S_ENVSTR, CANON = S_CANON, SEARCH = S_SEARCH, SIZE = S_SIZE };
@@ -60,7 +63,21 @@ static const model models[] = {
 #define CHECKED(n, how) {#n, M_CHECKED, how, 0, 0},
 #define DEREF(n, arg) {#n, M_DEREF, arg, 0, 0},
 #define MAYNULL(n) {#n, M_MAYNULL, -1, 0, 0},
+#define STRCOPY(n, dst, src, unit) {#n, M_STRCOPY, dst, src, 256 * (unit)},
+#define STRNCOPY(n, dst, src, count, unit) {#n, M_STRNCOPY, dst, src, (count) + 256 * (unit)},
+#define STRAPPEND(n, dst, src, unit) {#n, M_STRAPPEND, dst, src, 256 * (unit)},
+#define STRFORMAT(n, dst, size, fmt) {#n, M_STRFORMAT, dst, fmt, size},
+#define STRLEN(n, arg, unit) {#n, M_STRLEN, arg, unit, 0},
+#define FILL(n, dst, value, count, unit) {#n, M_FILL, dst, value, (count) + 256 * (unit)},
+#define STRREAD(n, arg) {#n, M_STRREAD, arg, 0, 0},
 #include "flow_models.def"
+#undef STRCOPY
+#undef STRNCOPY
+#undef STRAPPEND
+#undef STRFORMAT
+#undef STRLEN
+#undef FILL
+#undef STRREAD
 #undef FAILS
 #undef FAILS_END
 #undef CHECKED
@@ -798,7 +815,10 @@ static int find_model_any(const char *name)
 {
 	if (user_model(name))
 		return 1;
-	return model_first(name) < NMODELS;
+	for (size_t i = model_first(name); i < NMODELS && strcmp(models[model_order[i]].name, name) == 0; i++)
+		if (models[model_order[i]].kind < M_STRCOPY)
+			return 1;
+	return 0;
 }
 
 int cvet_flow__result_model(const char *name, result_model *out)
@@ -1425,6 +1445,9 @@ static val arith(A *a, const fl_node *nd, fl_binop op, val l, val r, int report_
 	}
 	if ((op == FB_ADD || op == FB_SUB) && (l.fl & r.fl & V_BOUNDED) && !((l.fl | r.fl) & V_PT))
 		v.fl |= V_BOUNDED; /* i + 1 of a bounded i */
+	if (op == FB_MUL && (l.fl & r.fl & V_BOUNDED) && !((l.fl | r.fl) & V_PT) &&
+	    ((r.lo == 1 && r.hi == 1) || (l.lo == 1 && l.hi == 1)))
+		v.fl |= V_BOUNDED; /* n * sizeof(char) */
 	type_range(nd->width, nd->tflags, &tlo, &thi);
 	switch (op) {
 	case FB_ADD:
@@ -1792,6 +1815,315 @@ static void bounds_call(A *a, const fl_node *nd, const char *name, const val *ar
 	}
 }
 
+/* ---- string lengths (buffer-overflow) ---- */
+
+/* The object pointer value v points at the very start of, when it is one whose string we follow: a local array
+ * of this function (not a parameter, not a reference) or a heap block whose size the allocation told. */
+static int str_root(A *a, const val *v, int32_t *root)
+{
+	int32_t r;
+	if (!(v->fl & V_PT) || key_field(v->pt) != 0)
+		return 0;
+	r = key_root(v->pt);
+	if (IS_HEAP_ROOT(r)) {
+		if (!(v->fl & V_BSTART))
+			return 0;
+	} else if (r >= 0 && (uint32_t)r < a->f->nvars) {
+		const fl_var *fv = &a->f->vars[r];
+		if (!(v->fl & V_EXACT) || !(fv->tflags & FL_T_ARRAY) || fv->param >= 0 || fv->is_ref)
+			return 0;
+	} else {
+		return 0;
+	}
+	*root = r;
+	return 1;
+}
+
+/* A followed range (F_SLEN, F_NZPFX) of root r: 0 when absent or not one we trust. */
+static int str_fact(A *a, int32_t r, uint32_t field, int64_t *lo, int64_t *hi)
+{
+	const slot *sl = st_find(&a->cur, mkkey(r, field));
+	if (!sl || !(sl->v.fl & V_BOUNDED) || sl->v.lo < 0 || sl->v.lo > sl->v.hi || sl->v.hi >= ((int64_t)1 << 40))
+		return 0;
+	*lo = sl->v.lo;
+	*hi = sl->v.hi;
+	return 1;
+}
+
+static void str_fact_set(A *a, int32_t r, uint32_t field, int64_t lo, int64_t hi)
+{
+	val v = konst(lo);
+	if (lo < 0 || lo > hi || hi >= ((int64_t)1 << 40))
+		v = top();
+	v.hi = hi >= ((int64_t)1 << 40) ? FULL_HI : hi;
+	st_set(a, &a->cur, mkkey(r, field), v);
+}
+
+/* What root r's string was is no longer known (a write we do not follow). */
+static void str_forget(A *a, int32_t r)
+{
+	slot *sl;
+	if ((sl = st_find(&a->cur, mkkey(r, F_SLEN))) != NULL)
+		sl->v = top();
+	if ((sl = st_find(&a->cur, mkkey(r, F_NZPFX))) != NULL)
+		sl->v = top();
+}
+
+/* The length of the string at v: a literal's own (narrow strings: unit 1), or the one followed into the object
+ * v points at the start of. */
+static int str_len_unit(A *a, const val *v, int64_t unit, int64_t *lo, int64_t *hi)
+{
+	int32_t r;
+	if ((v->fl & (V_STR | V_LIT | V_STRSET)) == (V_STR | V_LIT)) {
+		if (unit != 1)
+			return 0;
+		*lo = *hi = (int64_t)strlen(fl_str(&a->fl->strs, v->str));
+		return 1;
+	}
+	return str_root(a, v, &r) && str_fact(a, r, F_SLEN, lo, hi);
+}
+
+int cvet_flow__str_len(A *a, const val *v, int64_t *lo, int64_t *hi)
+{
+	return str_len_unit(a, v, 1, lo, hi);
+}
+
+int cvet_flow__length_call(A *a, uint32_t n)
+{
+	const fl_node *nd = N(a, strip(a, n));
+	return nd->op == FL_CALL && nd->k > 0 &&
+	       find_model(cvet_flow__callee_name(a->fl, (uint32_t)nd->k), M_STRLEN, NULL) != NULL;
+}
+
+/* A store into lvalue lhs (place k) of value v: `char s[8] = "abc"` gives s's length, `buf[99] = '\0'` after
+ * memset(buf, 'A', 99) gives 99; any other write into a followed object forgets its length. */
+static void str_store(A *a, uint32_t lhs, const fl_node *ln, uint64_t k, const val *v)
+{
+	int32_t r = key_root(k), pr;
+	int64_t i, slo = 0, shi = 0, nlo = 0, nhi = 0;
+	int has_len, has_nz;
+	if (!IS_HEAP_ROOT(r) && !(r >= 0 && (uint32_t)r < a->f->nvars))
+		return;
+	if (ln->op == FL_LOCAL && key_field(k) == 0 && r >= 0 && (a->f->vars[r].tflags & FL_T_ARRAY)) {
+		/* (a declaration's own node has no type flags: the variable's tell) */
+		const fl_var *fv = &a->f->vars[r];
+		str_forget(a, r);
+		if ((v->fl & (V_STR | V_STRSET)) == V_STR && fv->esize == 1 && fv->param < 0) {
+			int64_t len = (int64_t)strlen(fl_str(&a->fl->strs, v->str));
+			if (len < fv->elems) { /* (else no room for the terminator: not a string) */
+				str_fact_set(a, r, F_SLEN, len, len);
+				str_fact_set(a, r, F_NZPFX, len, len);
+			}
+		}
+		return;
+	}
+	has_len = str_fact(a, r, F_SLEN, &slo, &shi);
+	has_nz = str_fact(a, r, F_NZPFX, &nlo, &nhi);
+	if (!has_len && !has_nz)
+		return;
+	/* the character written: at a constant index from the object's start */
+	if (ln->op == FL_INDEX && a->bo_n == lhs && a->bo_ix.lo == a->bo_ix.hi && a->bo_ix.lo >= 0 &&
+	    (a->bo_isptr ? str_root(a, &a->bo_ptr, &pr) && pr == r : N(a, strip(a, ln->a))->op == FL_LOCAL))
+		i = a->bo_ix.lo;
+	else if (ln->op == FL_DEREF && a->dptr_n == ln->a && str_root(a, &a->dptr, &pr) && pr == r)
+		i = 0;
+	else {
+		str_forget(a, r);
+		return;
+	}
+	if (v->lo == 0 && v->hi == 0 && !(v->fl & V_PT)) { /* a terminator */
+		if (has_nz && nlo >= i)
+			str_fact_set(a, r, F_SLEN, i, i);
+		else if (has_len)
+			str_fact_set(a, r, F_SLEN, slo < i ? slo : i, shi < i ? shi : i);
+		if (has_nz && nlo > i)
+			str_fact_set(a, r, F_NZPFX, i, i);
+	} else if (v->lo > 0 || v->hi < 0) { /* a character that is not NUL: the length stays unless it was the end */
+		if (has_len && !(i < slo || i > shi))
+			str_fact_set(a, r, F_SLEN, -1, -1);
+	} else {
+		if (has_len && i <= shi)
+			str_fact_set(a, r, F_SLEN, -1, -1);
+		if (has_nz && nlo > i)
+			str_fact_set(a, r, F_NZPFX, i, i);
+	}
+}
+
+/* The length of what printf-style format fmt produces when every conversion is %s with a string of known length,
+ * %c or %%; 0 when not known. */
+static int fmt_len(A *a, const char *fmt, const val *args, uint32_t first, uint32_t nargs, int64_t *lo, int64_t *hi)
+{
+	int64_t l = 0, h = 0;
+	uint32_t ai = first;
+	for (const char *p = fmt; *p; p++) {
+		int64_t x, y;
+		if (*p != '%') {
+			l++, h++;
+			continue;
+		}
+		p++;
+		if (*p == '%') {
+			l++, h++;
+		} else if (*p == 'c') {
+			if (ai++ >= nargs)
+				return 0;
+			l++, h++;
+		} else if (*p == 's') {
+			if (ai >= nargs || !str_len_unit(a, &args[ai++], 1, &x, &y))
+				return 0;
+			l += x, h += y;
+		} else {
+			return 0; /* a width, a precision, a number: not followed */
+		}
+		if (h >= ((int64_t)1 << 40))
+			return 0;
+	}
+	*lo = l;
+	*hi = h;
+	return 1;
+}
+
+/* Pointer arguments a call may write through forget the strings they point into; STRREAD ones keep theirs. */
+static void str_call_forget(A *a, const char *name, const val *args, uint32_t nargs, int64_t except)
+{
+	for (uint32_t i = 0; i < nargs; i++) {
+		const model *m;
+		int32_t r = key_root(args[i].pt);
+		if (!(args[i].fl & V_PT) || (int64_t)i == except || (!IS_HEAP_ROOT(r) && !(r >= 0 && (uint32_t)r < a->f->nvars)))
+			continue;
+		if (name)
+			for (m = find_model(name, M_STRREAD, NULL); m; m = find_model(name, M_STRREAD, m))
+				if (m->a == (long long)i)
+					break;
+		if (!name || !m)
+			str_forget(a, r);
+	}
+}
+
+/* A library call's effect on the strings it writes (STRCOPY, STRNCOPY, STRAPPEND, STRFORMAT, FILL), after the
+ * rules judged the copy against the destination's size. */
+static void str_call(A *a, const fl_node *nd, const char *name, const val *args, const uint32_t *argn, uint32_t nargs)
+{
+	const model *m;
+	int64_t llo, lhi, dlo = 0, dhi = 0, clo, chi, unit;
+	int32_t r;
+	int known, kind = 0, dknown = 0;
+	if ((m = find_model(name, M_STRCOPY, NULL)) != NULL)
+		kind = BS_COPY;
+	else if ((m = find_model(name, M_STRAPPEND, NULL)) != NULL)
+		kind = BS_APPEND;
+	else if ((m = find_model(name, M_STRFORMAT, NULL)) != NULL)
+		kind = BS_FORMAT;
+	else if ((m = find_model(name, M_STRNCOPY, NULL)) == NULL && (m = find_model(name, M_FILL, NULL)) == NULL) {
+		str_call_forget(a, name, args, nargs, -1);
+		return;
+	}
+	if (m->a < 0 || (uint32_t)m->a >= nargs || m->b < 0 || (uint32_t)m->b >= nargs) {
+		str_call_forget(a, name, args, nargs, -1);
+		return;
+	}
+	str_call_forget(a, name, args, nargs, m->a);
+	unit = m->kind == M_STRFORMAT || m->kind == M_STRLEN ? 1 : m->c / 256;
+	if (kind == BS_FORMAT) {
+		const val *f = &args[m->b];
+		known = (f->fl & (V_STR | V_LIT | V_STRSET)) == (V_STR | V_LIT) &&
+			fmt_len(a, fl_str(&a->fl->strs, f->str), args, (uint32_t)m->b + 1, nargs, &llo, &lhi);
+	} else if (m->kind == M_FILL) {
+		known = 0;
+	} else {
+		known = str_len_unit(a, &args[m->b], unit, &llo, &lhi);
+	}
+	if (str_root(a, &args[m->a], &r) && kind == BS_APPEND)
+		dknown = str_fact(a, r, F_SLEN, &dlo, &dhi);
+	/* the judgement: a copy whose length the destination's size cannot hold */
+	if (kind && (kind != BS_FORMAT || m->c < 0) && a->hooks && a->hooks->on_bounds) {
+		bounds_use u;
+		memset(&u, 0, sizeof(u));
+		if (object_extent(a, argn[m->a], &args[m->a], &clo, &chi, &u.heap)) {
+			if (!u.heap)
+				u.heap = array_storage(a, argn[m->a]);
+			u.at = nd;
+			u.objn = argn[m->a];
+			u.cap_lo = clo, u.cap_hi = chi;
+			u.unit = (uint32_t)unit;
+			u.write = 1;
+			u.callee = name;
+			u.str = (uint8_t)kind;
+			u.srcn = kind == BS_FORMAT ? 0 : argn[m->b];
+			u.src = args[m->b];
+			u.len_lo = known ? llo : -1;
+			u.len_hi = known ? lhi : -1;
+			u.dlen_lo = dknown ? dlo : 0;
+			HOOK(on_bounds)(a, &u);
+		}
+	}
+	if (!str_root(a, &args[m->a], &r)) {
+		int32_t rr = key_root(args[m->a].pt);
+		if ((args[m->a].fl & V_PT) && (IS_HEAP_ROOT(rr) || (rr >= 0 && (uint32_t)rr < a->f->nvars)))
+			str_forget(a, rr); /* written into its middle */
+		return;
+	}
+	/* what the destination holds afterwards */
+	switch (m->kind) {
+	case M_STRCOPY:
+		if (known)
+			str_fact_set(a, r, F_SLEN, llo, lhi), str_fact_set(a, r, F_NZPFX, llo, llo);
+		else
+			str_forget(a, r);
+		break;
+	case M_STRAPPEND:
+		if (known && dknown)
+			str_fact_set(a, r, F_SLEN, dlo + llo, dhi + lhi), str_fact_set(a, r, F_NZPFX, dlo + llo, dlo + llo);
+		else
+			str_forget(a, r);
+		break;
+	case M_STRFORMAT:
+		if (known && m->c >= 0 && (uint32_t)m->c < nargs) { /* snprintf: cut at size - 1 */
+			const val *sz = &args[m->c];
+			if (sz->lo >= 1 && sz->hi < ((int64_t)1 << 40)) {
+				llo = llo < sz->lo - 1 ? llo : sz->lo - 1;
+				lhi = lhi < sz->hi - 1 ? lhi : sz->hi - 1;
+			} else {
+				known = 0;
+			}
+		}
+		if (known)
+			str_fact_set(a, r, F_SLEN, llo, lhi), str_fact_set(a, r, F_NZPFX, llo, llo);
+		else
+			str_forget(a, r);
+		break;
+	case M_STRNCOPY: {
+		const val *cnt = (uint32_t)(m->c % 256) < nargs ? &args[m->c % 256] : NULL;
+		str_forget(a, r);
+		if (known && cnt && cnt->lo >= 0 && cnt->hi < ((int64_t)1 << 40)) {
+			if (lhi < cnt->lo)
+				str_fact_set(a, r, F_SLEN, llo, lhi);
+			str_fact_set(a, r, F_NZPFX, llo < cnt->lo ? llo : cnt->lo, llo < cnt->lo ? llo : cnt->lo);
+		}
+		break;
+	}
+	case M_FILL: {
+		const val *c = &args[m->b], *cnt = (uint32_t)(m->c % 256) < nargs ? &args[m->c % 256] : NULL;
+		int64_t olo, ohi;
+		int old = str_fact(a, r, F_SLEN, &olo, &ohi);
+		if (!cnt || c->lo != c->hi || cnt->lo < 0 || cnt->hi >= ((int64_t)1 << 40)) {
+			str_forget(a, r);
+		} else if (unit == 1 ? (c->lo & 0xff) == 0 : c->lo == 0) {
+			str_forget(a, r);
+			if (cnt->lo >= 1)
+				str_fact_set(a, r, F_SLEN, 0, 0);
+		} else {
+			if (!(old && olo >= cnt->hi))
+				str_fact_set(a, r, F_SLEN, -1, -1); /* the terminator may be overwritten */
+			str_fact_set(a, r, F_NZPFX, cnt->lo, cnt->lo);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
 static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 {
 	uint64_t k;
@@ -1860,6 +2192,7 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 		v = convert(ln, v);
 	if ((v.t & K_ALL) && ln->op == FL_LOCAL && key_field(k) == 0 && at)
 		v.org = trace(a, v.org, at, "'%s' receives it", var_name(a, key_root(k)));
+	str_store(a, lhs, ln, k, &v); /* (after the conversion: (char)256 is a terminator) */
 	old = load(a, k);
 	store(a, k, v, weak);
 	own_stored(a, k, &old, &v, weak, reborn, (ln->tflags & FL_T_PTR) != 0, at ? at : ln);
@@ -2985,8 +3318,10 @@ static val ev_call(A *a, uint32_t n)
 	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
 	name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
 	s = callee && !user_model(name) ? summary_of(a, callee) : NULL; /* the user's model wins over the body */
-	if (!s && callee)
+	if (!s && callee) {
 		bounds_call(a, nd, name, args, argn, nargs);
+		str_call(a, nd, name, args, argn, nargs);
+	}
 	if (s) {
 		/* a project function's sinks are judged on the values at the call, before what follows forgets
 		 * where the pointers it is handed point (it may repoint them, but only after reading them) */
@@ -3039,8 +3374,10 @@ static val ev_call(A *a, uint32_t n)
 	}
 	if (s || !callee || !find_model_any(name))
 		forget_nullness(a, 0, 1);
-	if (!callee)
+	if (!callee) {
+		str_call_forget(a, NULL, args, nargs, -1);
 		return ret;
+	}
 	a->call = nd;
 	a->call_name = name;
 	a->call_args = cont;
@@ -3048,6 +3385,7 @@ static val ev_call(A *a, uint32_t n)
 	a->call_nargs = nargs;
 	if (s) {
 		/* a project function: its summary (its sinks were judged above) */
+		str_call_forget(a, NULL, args, nargs, -1); /* (after the rules judged the strings handed over) */
 		for (uint32_t i = 0; i < nargs && i < 24; i++) /* parameters it dereferences unchecked */
 			if (s->derefs_mask & (1u << i))
 				deref_value(a, argn[i], &args[i], nd, cvet_flow__display_name(a, callee));
@@ -3363,6 +3701,14 @@ static val ev_call(A *a, uint32_t n)
 			ret.hi = rg->b;
 		}
 	}
+	if ((m = find_model(name, M_STRLEN, NULL)) != NULL && m->a >= 0 && (uint32_t)m->a < nargs) {
+		int64_t lo, hi; /* strlen(s) of a string whose length was followed */
+		if (str_len_unit(a, &args[m->a], m->b, &lo, &hi)) {
+			ret.lo = lo;
+			ret.hi = hi;
+			ret.fl |= V_BOUNDED | (lo > 0 ? V_NONZERO : 0);
+		}
+	}
 	if (is_alloc(name) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {
 		/* a new block: an object of its own (aliases share it; a free of one frees all), holding what the
 		 * call put in it (strdup's copy) */
@@ -3380,6 +3726,7 @@ static val ev_call(A *a, uint32_t n)
 		}
 		ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 		ret.pt = hk;
+		str_forget(a, key_root(hk)); /* (a block from this call before: its string is not this one's) */
 		block_size(a, hk, name, args, nargs, &ret);
 	}
 	if ((nd->tflags & FL_T_PTR) && nd >= a->f->nodes && nd < a->f->nodes + a->f->nnodes) {

@@ -55,6 +55,7 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define S_SIZE 13   /* a byte count (memcpy, read): a wrapped value here is an integer-overflow */
 #define S_SEARCH 12 /* VALIDATE: the edge where the call found nothing proves what was searched for is absent */
 #define S_INDEX 14  /* an array index (buffer-overflow): ssink.cap elements */
+#define S_STRCOPY 15 /* a string copied whole into an object of ssink.cap characters (buffer-overflow: strcpy) */
 
 /* Place fields: interned field ids, with these marks. */
 #define F_STAR 0x7fffffffu    /* *p when p's target is unknown */
@@ -66,7 +67,11 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
                                * still free, close, return or hand it on), 0 when not (memory-leak, resource-leak) */
 
 #define F_BSIZE 0x1ffffff1u   /* (heap root, F_BSIZE): the block's size in bytes, as a range (buffer-overflow) */
-#define F_MFCOND 0x1ffffff3u  /* (heap root, F_MFCOND): while the block is maybe freed (val.mfree), the paths that
+#define F_SLEN 0x1ffffff2u    /* (local array or heap root, F_SLEN): the length, in characters, of the NUL-terminated
+                               * string at the object's start, as a range; absent or unbounded: not known */
+#define F_NZPFX 0x1ffffff3u   /* (same roots, F_NZPFX): lo characters at the object's start are known not NUL
+                               * (memset(buf, 'A', 99): a later buf[99] = '\0' makes the length 99) */
+#define F_MFCOND 0x1ffffff4u  /* (heap root, F_MFCOND): while the block is maybe freed (val.mfree), the paths that
                                * freed it had local variable `str - 1` in lo..hi (and not 0 with V_NONZERO); str 0:
                                * not known. A test that takes the variable out of that range excludes the free */
 
@@ -346,7 +351,19 @@ typedef struct bounds_use {
 	uint32_t unit;          /* bytes of one element (index), 1 (byte count) */
 	int heap, write;
 	const char *callee;     /* byte counts: the function given it; NULL for an index */
+	/* string copies (strcpy, strcat, sprintf: str != 0): ix is unused, cap_lo..cap_hi are the destination's bytes,
+	 * unit the bytes of one character (1, or 4 for wchar_t) */
+	uint8_t str;            /* BS_* */
+	uint32_t srcn;          /* the source expression (0 for a format) */
+	val src;                /* its value (a parameter's own pointer: callers judge it through the summary) */
+	int64_t len_lo, len_hi; /* characters the call writes before the terminator; len_lo < 0: not known */
+	int64_t dlen_lo;        /* BS_APPEND: characters the destination already holds (0 when not known) */
 } bounds_use;
+
+/* bounds_use.str */
+#define BS_COPY 1   /* strcpy(dst, src): the source's length + 1 */
+#define BS_APPEND 2 /* strcat(dst, src): dst's length + the source's + 1 */
+#define BS_FORMAT 3 /* sprintf(dst, fmt, ...): the formatted text's length + 1 */
 
 /* Events the flow rules handle (checks/flow_rules.c): the engine calls them through these hooks, so it names
  * no rule, and the rules call down into it, never the other way. Any callback may be NULL. */
@@ -409,6 +426,12 @@ typedef struct result_model {
 /* Fills `out` for library function `name`; 1 when it has a CHECKED or FAILS model. */
 int cvet_flow__result_model(const char *name, result_model *out);
 void cvet_flow__null_sites_free(prog *p);
+
+/* The length range of the NUL-terminated string pointer value v points at the start of (a literal's own, or what
+ * the engine followed into a local array or heap block); 0 when not known. */
+int cvet_flow__str_len(A *a, const val *v, int64_t *lo, int64_t *hi);
+/* Whether expression node n is a call of a function that returns a string's length (STRLEN models). */
+int cvet_flow__length_call(A *a, uint32_t n);
 
 /* A path step at node `at` with this text, for a finding's trace (1-based; 0 when none could be kept). */
 uint32_t cvet_flow__step(A *a, const fl_node *at, const char *text);

@@ -1010,6 +1010,56 @@ static void drop_disabled(cvet_report *r, const unsigned char *enabled)
 	r->nfindings = keep;
 }
 
+/* Rules whose finding replaces another rule's at the very same place (file, line, column): buffer-overflow's proof
+ * that a strcpy or sprintf overflows (it knows both lengths) says more than unbounded-copy's or unbounded-sprintf's
+ * "not bounded" of that call. Run after the rule switches, so that the other rule's finding stays when the winner
+ * is off. */
+static const struct {
+	const char *winner, *loser;
+} superseded[] = {
+	{"buffer-overflow", "unbounded-copy"},
+	{"buffer-overflow", "unbounded-sprintf"},
+};
+
+static int same_place(const cvet_location *x, const cvet_location *y)
+{
+	return x->line == y->line && x->column == y->column && x->path && y->path && strcmp(x->path, y->path) == 0;
+}
+
+static int superseded_here(const cvet_report *r, const cvet_finding *f)
+{
+	for (size_t s = 0; s < sizeof(superseded) / sizeof(superseded[0]); s++) {
+		if (f->kind != CVET_KIND_CODE || strcmp(f->rule_id, superseded[s].loser) != 0)
+			continue;
+		for (size_t j = 0; j < r->nfindings; j++)
+			if (r->findings[j]->kind == CVET_KIND_CODE && strcmp(r->findings[j]->rule_id, superseded[s].winner) == 0 &&
+			    same_place(&r->findings[j]->loc, &f->loc))
+				return 1;
+	}
+	return 0;
+}
+
+static void drop_superseded(cvet_report *r)
+{
+	size_t keep = 0, n = r->nfindings;
+	unsigned char *lost;
+	int any = 0;
+	for (size_t s = 0; s < sizeof(superseded) / sizeof(superseded[0]) && !any; s++)
+		for (size_t i = 0; i < n && !any; i++)
+			any = strcmp(r->findings[i]->rule_id, superseded[s].winner) == 0;
+	if (!any || !(lost = calloc(n, 1)))
+		return; /* (out of memory: both stay) */
+	for (size_t i = 0; i < n; i++)
+		lost[i] = (unsigned char)superseded_here(r, r->findings[i]);
+	for (size_t i = 0; i < n; i++)
+		if (lost[i])
+			cvet_finding_free(r->findings[i]);
+		else
+			r->findings[keep++] = r->findings[i];
+	r->nfindings = keep;
+	free(lost);
+}
+
 static void override_severities(cvet_report *r, const int *sev)
 {
 	if (!sev)
@@ -1457,6 +1507,7 @@ int cvet_driver__scan(const cvet_scan_options *o, cvet_report **out)
 
 	/* filter: rule switches, then suppressions (read from the project files the walker touched) */
 	drop_disabled(report, o->rule_enabled);
+	drop_superseded(report);
 	if (o->what & CVET_SCAN_CODE) {
 		if ((error = cvet_suppress__new(&supp)) < 0)
 			goto done;

@@ -147,3 +147,99 @@ void stride_two(unsigned short *out)
 	}
 	memcpy(out, pairs, sizeof pairs);
 }
+
+/* ---- string copies of known lengths ---- */
+
+void copy_literal(void)
+{
+	char small[8];
+	char big[32];
+	strcpy(small, "a name longer than eight");  // expect: buffer-overflow
+	strcpy(big, "a name longer than eight");  // ok: buffer-overflow
+	puts(small);
+	puts(big);
+}
+
+void copy_filled(void)
+{
+	char src[100];
+	char dest[50] = "";
+	char wide[100] = "";
+	memset(src, 'A', 99);
+	src[99] = '\0';
+	strcpy(dest, src);  // expect: buffer-overflow
+	strcpy(wide, src);  // ok: buffer-overflow
+	if (strlen(src) < sizeof dest)
+		strcpy(dest, src);  // ok: buffer-overflow (unbounded-copy judges the arrays: expect: unbounded-copy)
+	memcpy(dest, src, strlen(src) + 1);  // expect: buffer-overflow
+	memcpy(wide, src, strlen(src) + 1);  // ok: buffer-overflow
+	puts(dest);
+	puts(wide);
+}
+
+void shortened(void)
+{
+	char src[100];
+	char dest[50];
+	memset(src, 'A', 99);
+	src[99] = '\0';
+	src[10] = '\0';
+	strcpy(dest, src);  // ok: buffer-overflow (expect: unbounded-copy)
+	puts(dest);
+}
+
+void append_counted(void)
+{
+	char a[] = "alpha", b[] = "beta", c[] = "gamma";
+	char *p = malloc(strlen(a) + strlen(b) + 1);
+	if (!p)
+		return;
+	strcpy(p, a);  // ok: buffer-overflow
+	strcat(p, b);  // ok: buffer-overflow
+	strcat(p, c);  // expect: buffer-overflow
+	puts(p);
+	free(p);
+}
+
+void dup_sized(void)
+{
+	char a[] = "alpha";
+	char *p = malloc(strlen(a) + 1);
+	if (!p)
+		return;
+	strcpy(p, a);  // ok: buffer-overflow
+	puts(p);
+	free(p);
+}
+
+void formatted(void)
+{
+	char out[10];
+	char fits[16];
+	sprintf(out, "%s-%s", "hello", "world");  // expect: buffer-overflow
+	sprintf(fits, "%s-%s", "hello", "world");  // ok: buffer-overflow
+	puts(out);
+	puts(fits);
+}
+
+void unknown_length(const char *s)
+{
+	char dest[50];
+	strcpy(dest, s);  // expect: unbounded-copy
+	puts(dest);
+}
+
+static void save_name(const char *name)
+{
+	char saved[16];
+	strcpy(saved, name);  // expect: buffer-overflow
+	puts(saved);
+}
+
+void save_long_name(void)
+{
+	char name[64];
+	memset(name, 'x', 40);
+	name[40] = '\0';
+	save_name(name);
+}

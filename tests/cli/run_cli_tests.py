@@ -666,6 +666,24 @@ def test_profile__rules_list_shows_precision_and_profile():
         check(c[4] == ("default" if c[3] in ("high", "very-high") else "audit"), "%s: profile follows precision" % rid)
 
 
+STRCPY_OVERFLOW = ("char *strcpy(char *, const char *);\nint puts(const char *);\n"
+                   "void f(void) { char b[4]; const char *s = \"longer\"; strcpy(b, s); puts(b); }\n")
+
+
+def test_profile__buffer_overflow_replaces_unbounded_copy_at_the_same_call():
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "a.c"), "w") as f:
+            f.write(STRCPY_OVERFLOW)
+        base = ["code", "--quiet", "--format", "gcc", "--fail-on", "none", "--no-config", "--no-cache"]
+        got = lambda p: sorted(r for _, r in rules_of(p.stdout))
+        p = run(base + ["a.c"], cwd=d)
+        check(got(p) == ["unbounded-copy"], "default profile: unbounded-copy reports the copy: %r" % p.stdout)
+        p = run(base + ["--profile", "audit", "a.c"], cwd=d)
+        check(got(p) == ["buffer-overflow"], "audit: buffer-overflow's proof replaces it: %r" % p.stdout)
+        p = run(base + ["--profile", "audit", "--disable", "buffer-overflow", "a.c"], cwd=d)
+        check(got(p) == ["unbounded-copy"], "audit without buffer-overflow: unbounded-copy stays: %r" % p.stdout)
+
+
 # ---- location classes ----
 
 GETS = "char *gets(char *);\nvoid %s(char *b) { gets(b); }\n"

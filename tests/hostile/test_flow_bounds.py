@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """hostile.flow_bounds: sources built to push buffer-overflow's arithmetic to its edges (huge and zero-size
-arrays, indices and counts at the 64-bit limits, huge calloc products, deep index chains, macros) must give a
-clean exit and valid JSON, never a crash or a hang.
+arrays, indices and counts at the 64-bit limits, huge calloc products, deep index chains, macros, string
+lengths and formats at the limits) must give a clean exit and valid JSON, never a crash or a hang.
 
 Usage: test_flow_bounds.py --cvet PATH. Exit 0 when every case holds."""
 import argparse
@@ -57,6 +57,44 @@ int chains(int i, int j, int k)
 			for (k = -5; k <= 5; k++)
 				s += grid[i][j][k] + IDX(grid[0][0], k) + *(*(*(grid + i) + j) + k);
 	return s + grid[grid[0][0][0]][grid[1][1][1]][grid[2][2][2]];
+}
+""",
+    "strings.c": """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+static char huge[0x7fffffffffffLL];
+void strings(unsigned long n, const char *s, int k)
+{
+	char small[1], *p = malloc(n), *q = malloc(0);
+	char fmt[] = "%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s";
+	wchar_t w[2];
+	int i;
+	memset(huge, 'A', 0x7ffffffffffeLL);
+	huge[0x7ffffffffffeLL] = 0;
+	strcpy(small, huge);
+	strcat(huge, huge);
+	memset(small, 'B', (unsigned long)-1);
+	small[0x7fffffffffffffffLL] = 0;
+	wmemset(w, 0x7fffffff, 0x7fffffffffffffffLL);
+	w[1] = 0;
+	wcscpy(w, w);
+	for (i = 0; i < k; i++)
+		strcat(small, "xxxxxxxxxxxxxxxx");
+	sprintf(small, "%s%s%s%s%s%%%c%s", huge, huge, huge, huge, huge, 'c', s);
+	sprintf(small, fmt, "");
+	sprintf(small, "%");
+	sprintf(small);
+	snprintf(small, (unsigned long)-1, "%s", huge);
+	strncpy(small, huge, 0x7fffffffffffffffLL);
+	if (p && q) {
+		strcpy(p, huge);
+		strcat(q, "");
+		memcpy(q, huge, (strlen(huge) + 1) * 1 * sizeof(char));
+	}
+	puts(small);
+	free(p);
+	free(q);
 }
 """,
 }
