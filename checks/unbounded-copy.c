@@ -457,17 +457,17 @@ static int fits_budget(sized *z, CXCursor src, int is_cat, int literal, long lon
 {
 	if (!is_cat)
 		z->used = 0;
+	for (unsigned i = 0; i < z->nterms; i++) /* a string the size counted (also one that holds a literal) */
+		if (!(z->used & (1u << i)) && cx_same_ref(z->term[i], src)) {
+			z->used |= 1u << i;
+			return 1;
+		}
 	if (literal) {
 		if (len > z->slack - 1)
 			return 0;
 		z->slack -= len;
 		return 1;
 	}
-	for (unsigned i = 0; i < z->nterms; i++)
-		if (!(z->used & (1u << i)) && cx_same_ref(z->term[i], src)) {
-			z->used |= 1u << i;
-			return 1;
-		}
 	return 0;
 }
 
