@@ -209,3 +209,36 @@ int size_only(void)
 	int x;
 	return (int)sizeof(x);  // ok: uninitialized-read
 }
+
+/* A switch whose cases cover every value the scrutinee can hold has no path around them. */
+enum cmp_mode { CMP_EQ, CMP_NE, CMP_LT };
+
+int compare_by(const char *p, int a)
+{
+	enum cmp_mode mode;
+	int r;
+	if (*p == '=')
+		mode = CMP_EQ;
+	else if (*p == '!')
+		mode = CMP_NE;
+	else if (*p == '<')
+		mode = CMP_LT;
+	else
+		return -1;
+	switch (mode) {
+	case CMP_EQ: r = a == 1; break;
+	case CMP_NE: r = a != 1; break;
+	case CMP_LT: r = a < 1; break;
+	}
+	return r;  // ok: uninitialized-read (every mode has a case)
+}
+
+int compare_some(const char *p, int a)
+{
+	int mode = *p == '=' ? 0 : *p == '!' ? 1 : 5, r;
+	switch (mode) {
+	case 0: r = a == 1; break;
+	case 1: r = a != 1; break;
+	}
+	return r;  // expect: uninitialized-read (mode 5 has no case)
+}
