@@ -1259,22 +1259,6 @@ static uint64_t caller_place(uint64_t obj, uint32_t field)
 }
 
 /* The place *p names: what p points to when known, else p's own "pointee" place. */
-/* When pointer value p is one parameter's own value, unchanged (its data and nothing else, symf 0), the place
- * *p names is that parameter's pointee. */
-static int param_pointee(A *a, const val *p, uint64_t *out)
-{
-	uint32_t pb = p->t & K_PARAMS;
-	if (!pb || (pb & (pb - 1)) || p->symf != 0 || (p->t & K_ALL))
-		return 0;
-	for (uint32_t v = 0; v < a->f->nvars; v++)
-		if (a->f->vars[v].param >= 0 && a->f->vars[v].param < 24 && PBIT(a->f->vars[v].param) == pb &&
-		    !a->f->vars[v].is_ref) {
-			*out = mkkey((int32_t)v, F_STAR);
-			return 1;
-		}
-	return 0;
-}
-
 static int deref_place(A *a, uint32_t pn, uint64_t *out)
 {
 	uint64_t base;
@@ -1282,8 +1266,6 @@ static int deref_place(A *a, uint32_t pn, uint64_t *out)
 	int ok = 1;
 	if (p.fl & V_PT)
 		*out = p.pt;
-	else if (param_pointee(a, &p, out))
-		; /* a copy of a parameter's own value (char **dp = (char **)vp; *dp): what the parameter points to */
 	else if (place_of(a, pn, &base))
 		*out = pointee_key(base);
 	else
