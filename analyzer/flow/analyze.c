@@ -133,6 +133,22 @@ const char *cvet_flow__kind_word(uint32_t k)
 	return "untrusted";
 }
 
+uint32_t cvet_flow__overriders(const prog *p, uint32_t usr, uint32_t *first)
+{
+	uint32_t lo = 0, hi = p->novr, n = 0;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (p->ovr_usr[mid] < usr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo + n < p->novr && p->ovr_usr[lo + n] == usr)
+		n++;
+	return n;
+}
+
 int64_t cvet_flow__func_index(const prog *p, uint32_t usr)
 {
 	uint32_t lo = 0, hi = p->nby_usr;
@@ -3294,12 +3310,59 @@ static void call_frees_globals(A *a, const fl_node *nd, const summary *s, const 
 	}
 }
 
+/* What project function summary s leaves behind the pointers (and the object) it is handed at call nd; weak
+ * (joined with what was there) when it is one of several a virtual call may run. */
+static void call_outs(A *a, const fl_node *nd, const summary *s, const char *name, const val *cont,
+		      const uint32_t *argn, uint32_t nargs, int weak)
+{
+	for (uint32_t i = 0; i < s->nouts; i++) {
+		const sout *o = &s->outs[i];
+		uint32_t t = subst(o->t, cont, nargs);
+		uint64_t obj, k;
+		val v = top();
+		if (!t || o->param >= nargs || !object_of(a, argn[o->param], &obj))
+			continue;
+		k = caller_place(obj, o->field);
+		v.t = t;
+		v.fl = o->fl;
+		v.lo = o->lo; /* what the callee stored: a u16 read from the file is at most 65535 */
+		v.hi = o->hi;
+		v.org = trace(a, 0, nd, "'%s' stores untrusted data through argument %u", name, o->param + 1);
+		if (weak) {
+			val old = load(a, k);
+			v.t |= old.t;
+			v.fl &= old.fl;
+			v.lo = old.lo < v.lo ? old.lo : v.lo;
+			v.hi = old.hi > v.hi ? old.hi : v.hi;
+		}
+		store(a, k, v, 0);
+		if (o->field == F_STAR && N(a, argn[o->param])->op == FL_LOCAL)
+			fill_fl(a, argn[o->param], t, v.org, FULL_LO, FULL_HI, 0, o->fl);
+	}
+}
+
+/* Overrider ofi of a virtual call at nd may run: the untrusted data it returns and stores joined in. */
+static void overrider_effects(A *a, const fl_node *nd, uint32_t ofi, const val *cont, const uint32_t *argn,
+			      uint32_t nargs, val *ret)
+{
+	const summary *s = &a->prog->sums[ofi];
+	const char *name = fl_str(&a->fl->strs, a->fl->funcs[ofi].name);
+	uint32_t t = subst(s->ret_t, cont, nargs);
+	call_outs(a, nd, s, name, cont, argn, nargs, 1);
+	if (!t)
+		return;
+	ret->t |= t;
+	if ((t & K_ALL) && !ret->org)
+		ret->org = trace(a, 0, nd, "'%s' returns untrusted data", name);
+	ret->fl &= (uint16_t)~(V_SANPATH | V_SANCMD | V_SANFMT);
+}
+
 static val ev_call(A *a, uint32_t n)
 {
 	const fl_node *nd = N(a, n);
 	uint32_t nargs = nd->b > MAX_ARGS ? MAX_ARGS : nd->b, callee = (uint32_t)nd->k;
 	val args[MAX_ARGS], cont[MAX_ARGS], ret = top();
-	uint32_t argn[MAX_ARGS];
+	uint32_t argn[MAX_ARGS], ov0 = 0, nov = 0;
 	const char *name;
 	summary *s;
 	const model *m;
@@ -3318,7 +3381,9 @@ static val ev_call(A *a, uint32_t n)
 	type_range(nd->width, nd->tflags, &ret.lo, &ret.hi);
 	name = callee ? cvet_flow__callee_name(a->fl, callee) : "";
 	s = callee && !user_model(name) ? summary_of(a, callee) : NULL; /* the user's model wins over the body */
-	if (!s && callee) {
+	if (callee && (nd->sub & FL_CALL_VIRTUAL) && !user_model(name))
+		nov = cvet_flow__overriders(a->prog, callee, &ov0);
+	if (!s && !nov && callee) {
 		bounds_call(a, nd, name, args, argn, nargs);
 		str_call(a, nd, name, args, argn, nargs);
 	}
@@ -3326,13 +3391,22 @@ static val ev_call(A *a, uint32_t n)
 		/* a project function's sinks are judged on the values at the call, before what follows forgets
 		 * where the pointers it is handed point (it may repoint them, but only after reading them) */
 		a->call = nd;
-		a->call_name = name;
+		a->call_name = cvet_flow__display_name(a, callee);
 		a->call_args = cont;
 		a->call_argn = argn;
 		a->call_nargs = nargs;
 		HOOK(on_summary_call)(a, nd, s, args, cont, argn, nargs);
 	}
-	if (s || !callee || !find_model_any(name)) {
+	for (uint32_t o = 0; o < nov; o++) { /* a virtual call: any overrider may run instead (its sinks too) */
+		uint32_t ofi = a->prog->ovr_fi[ov0 + o];
+		a->call = nd;
+		a->call_name = fl_str(&a->fl->strs, a->fl->funcs[ofi].name);
+		a->call_args = cont;
+		a->call_argn = argn;
+		a->call_nargs = nargs;
+		HOOK(on_summary_call)(a, nd, &a->prog->sums[ofi], args, cont, argn, nargs);
+	}
+	if (s || nov || !callee || !find_model_any(name)) {
 		/* a callee we only partly know may write any variable whose address it gets: forget its value
 		 * (keep what it carried), so that `int n = 0; get(&n); x / n` is not "divide by zero" */
 		for (uint32_t i = 0; i < nargs; i++) {
@@ -3372,10 +3446,16 @@ static val ev_call(A *a, uint32_t n)
 		if ((N(a, argn[i])->tflags & (FL_T_PTR | FL_T_ARRAY)) && !is_free(name) && object_of(a, argn[i], &k))
 			forget_elem_frees(a, k); /* qsort(slot, ...), fill(slot): its elements may hold new pointers */
 	}
-	if (s || !callee || !find_model_any(name))
+	if (s || nov || !callee || !find_model_any(name))
 		forget_nullness(a, 0, 1);
 	if (!callee) {
 		str_call_forget(a, NULL, args, nargs, -1);
+		return ret;
+	}
+	if (!s && nov) { /* a pure virtual method (no body of its own): what its overriders do, joined */
+		str_call_forget(a, NULL, args, nargs, -1);
+		for (uint32_t o = 0; o < nov; o++)
+			overrider_effects(a, nd, a->prog->ovr_fi[ov0 + o], cont, argn, nargs, &ret);
 		return ret;
 	}
 	a->call = nd;
@@ -3465,23 +3545,9 @@ static val ev_call(A *a, uint32_t n)
 				ret.fl &= (uint16_t)~V_NONZERO;
 			}
 		}
-		for (uint32_t i = 0; i < s->nouts; i++) {
-			const sout *o = &s->outs[i];
-			uint32_t t = subst(o->t, cont, nargs);
-			uint64_t obj, k;
-			val v = top();
-			if (!t || o->param >= nargs || !object_of(a, argn[o->param], &obj))
-				continue;
-			k = caller_place(obj, o->field);
-			v.t = t;
-			v.fl = o->fl;
-			v.lo = o->lo; /* what the callee stored: a u16 read from the file is at most 65535 */
-			v.hi = o->hi;
-			v.org = trace(a, 0, nd, "'%s' stores untrusted data through argument %u", name, o->param + 1);
-			store(a, k, v, 0);
-			if (o->field == F_STAR && N(a, argn[o->param])->op == FL_LOCAL)
-				fill_fl(a, argn[o->param], t, v.org, FULL_LO, FULL_HI, 0, o->fl);
-		}
+		call_outs(a, nd, s, cvet_flow__display_name(a, callee), cont, argn, nargs, 0);
+		for (uint32_t o = 0; o < nov; o++)
+			overrider_effects(a, nd, a->prog->ovr_fi[ov0 + o], cont, argn, nargs, &ret);
 		return ret;
 	}
 	/* a library function: its models */

@@ -382,6 +382,68 @@ static int privileged(const cvet_flow *fl)
 	return 0;
 }
 
+typedef struct ovr_pair {
+	uint32_t usr, fi;
+} ovr_pair;
+
+static int cmp_ovr(const void *x, const void *y)
+{
+	const ovr_pair *a = x, *b = y;
+	if (a->usr != b->usr)
+		return a->usr < b->usr ? -1 : 1;
+	return a->fi < b->fi ? -1 : a->fi > b->fi;
+}
+
+/* The override table (overridden USR -> overrider), and each caller of a virtual method made a caller of
+ * its overriders too (they are analysed first, and a change in theirs runs it again). */
+static int virtual_edges(prog *p)
+{
+	cvet_flow *fl = p->fl;
+	uint32_t n = 0, k = 0;
+	ovr_pair *v;
+	for (size_t i = 0; i < fl->nfuncs; i++)
+		n += fl->funcs[i].noverrides;
+	if (!n)
+		return 0;
+	if (!(v = malloc(n * sizeof(*v))) || !(p->ovr_usr = malloc(n * sizeof(*p->ovr_usr))) ||
+	    !(p->ovr_fi = malloc(n * sizeof(*p->ovr_fi)))) {
+		free(v);
+		return CVET_ENOMEM;
+	}
+	for (uint32_t i = 0; i < fl->nfuncs; i++)
+		for (uint32_t j = 0; j < fl->funcs[i].noverrides; j++) {
+			v[k].usr = fl->funcs[i].overrides[j];
+			v[k++].fi = i;
+		}
+	qsort(v, k, sizeof(*v), cmp_ovr);
+	for (uint32_t i = 0; i < k; i++) {
+		p->ovr_usr[i] = v[i].usr;
+		p->ovr_fi[i] = v[i].fi;
+	}
+	free(v);
+	p->novr = k;
+	for (size_t i = 0; i < fl->nfuncs; i++) {
+		fl_func *f = &fl->funcs[i];
+		uint32_t nc = f->ncallees;
+		for (uint32_t c = 0; c < nc; c++) {
+			uint32_t first, m = cvet_flow__overriders(p, f->callees[c], &first);
+			for (uint32_t o = 0; o < m; o++) {
+				uint32_t usr = fl->funcs[p->ovr_fi[first + o]].usr, seen = 0;
+				uint32_t *grown;
+				for (uint32_t d = 0; d < f->ncallees && !seen; d++)
+					seen = f->callees[d] == usr;
+				if (seen)
+					continue;
+				if (!(grown = realloc(f->callees, (f->ncallees + 1) * sizeof(*grown))))
+					return CVET_ENOMEM;
+				f->callees = grown;
+				f->callees[f->ncallees++] = usr;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Callees before callers: iterative depth-first post-order from each function in canonical order. */
 static int bottom_up(const prog *p, uint32_t *order)
 {
@@ -532,7 +594,7 @@ int cvet_flow_analyze(cvet_flow *fl, const cvet_flow_options *opts, cvet_report 
 	p.active = K_REMOTE | K_FILE | K_STDIN;
 	if ((opts && opts->threat_model == CVET_FLOW_THREAT_LOCAL) || privileged(fl))
 		p.active |= K_CMDLINE | K_ENV;
-	if ((rc = bottom_up(&p, order)) < 0 || (rc = build_callers(&p)) < 0)
+	if ((rc = virtual_edges(&p)) < 0 || (rc = bottom_up(&p, order)) < 0 || (rc = build_callers(&p)) < 0)
 		goto done;
 
 	a.fl = fl;
@@ -621,6 +683,8 @@ done:
 	free(p.fnd);
 	free(p.callers);
 	free(p.caller_start);
+	free(p.ovr_usr);
+	free(p.ovr_fi);
 	cvet_flow__null_sites_free(&p);
 	free(a.traces);
 	free(order);

@@ -251,6 +251,9 @@ typedef struct prog {
 	 * (counted once, on first need; freed with cvet_flow__null_sites_free) */
 	uint32_t *null_sites, *null_tested;
 	int null_sites_ready;
+	/* virtual methods: (overridden USR, overriding function index) pairs, sorted by USR */
+	uint32_t *ovr_usr, *ovr_fi;
+	uint32_t novr;
 } prog;
 
 /* Analysis of one function. */
@@ -315,6 +318,9 @@ const char *cvet_flow__display_name(A *a, uint32_t usr);
 
 /* The function with this USR (its index in the program), or -1. */
 int64_t cvet_flow__func_index(const prog *p, uint32_t usr);
+/* The project functions overriding virtual method `usr` (directly or further down): *first indexes
+ * p->ovr_fi; returns how many. */
+uint32_t cvet_flow__overriders(const prog *p, uint32_t usr, uint32_t *first);
 /* "network", "file", ... for a taint's source kinds. */
 const char *cvet_flow__kind_word(uint32_t kinds);
 

@@ -29,8 +29,9 @@ typedef enum {
 	               * through a pointer, callee expression in c; C++ allocation: "new", "delete", "delete[]", and
 	               * "new:class" / "delete:class" when the class has its own operator or the form cannot be
 	               * read (written through a macro), "new:placement"),
-	               * args in extra[a..a+b); sub = 1 when
-	               * argument 0 is a method's object */
+	               * args in extra[a..a+b); sub bit 1 when
+	               * argument 0 is a method's (or a constructor's, a destructor's) object, bit 2 when the call
+	               * dispatches through the object's virtual table (overriders may run instead) */
 	FL_COND,      /* a ? b : c */
 	FL_CAST,      /* (type)a: the node's own width/flags are the target type's */
 	FL_COMMA,     /* a, b */
@@ -46,6 +47,10 @@ typedef enum {
 } fl_binop;
 
 typedef enum { FU_NONE = 0, FU_NEG, FU_NOT, FU_LNOT, FU_PLUS, FU_PREINC, FU_PREDEC, FU_POSTINC, FU_POSTDEC } fl_unop;
+
+/* FL_CALL sub bits. */
+#define FL_CALL_MEMBER 0x01u  /* argument 0 is the object */
+#define FL_CALL_VIRTUAL 0x02u /* a virtual call: the object's class may override the callee */
 
 /* Node type flags. */
 #define FL_T_SIGNED 0x01u  /* signed integer */
@@ -116,6 +121,8 @@ typedef struct fl_func {
 	fl_block *blocks; uint32_t nblocks;   /* block 0 is the entry */
 	fl_case *cases; uint32_t ncases;
 	uint32_t *callees; uint32_t ncallees; /* interned USRs called or whose address is taken */
+	uint32_t *overrides; uint32_t noverrides; /* a virtual method: USRs of the methods it overrides (also
+	                                           * those they override in turn) */
 } fl_func;
 
 typedef struct fl_global {

@@ -26,6 +26,12 @@ typedef struct label_slot {
 	uint32_t block;
 } label_slot;
 
+typedef struct dtor_slot {
+	uint32_t var;             /* the object (a local) */
+	uint32_t usr;             /* its class's destructor */
+	CXCursor decl;
+} dtor_slot;
+
 typedef struct lower {
 	cvet_flow_tu *ft;
 	fl_func *f;
@@ -37,6 +43,8 @@ typedef struct lower {
 	uint32_t sw_block;        /* the switch being lowered, NO_BLOCK when none */
 	fl_case *swcases; size_t nswcases, capswcases; /* its cases, copied into f->cases when it ends */
 	uint32_t this_var;        /* a method's `this` (parameter 0), UINT32_MAX elsewhere */
+	dtor_slot *dtors; size_t ndtors, capdtors; /* local objects in scope whose class has a destructor */
+	size_t capoverrides;
 	unsigned edepth, sdepth;
 	int oom;
 } lower;
@@ -695,6 +703,24 @@ static uint32_t library_name(lower *L, CXCursor fn)
 	return intern(L, buf);
 }
 
+static enum CXChildVisitResult find_qualifier(CXCursor c, CXCursor parent, CXClientData ud)
+{
+	(void)parent;
+	if (c.kind == CXCursor_TypeRef || c.kind == CXCursor_NamespaceRef || c.kind == CXCursor_TemplateRef) {
+		*(int *)ud = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* Whether member expression c names its method with a qualifier (p->Base::f()): no virtual dispatch then. */
+static int qualified_member(CXCursor c)
+{
+	int q = 0;
+	clang_visitChildren(c, find_qualifier, &q);
+	return q;
+}
+
 static uint32_t lower_call(lower *L, CXCursor c)
 {
 	CXCursor callee = clang_getCursorReferenced(c);
@@ -714,13 +740,26 @@ static uint32_t lower_call(lower *L, CXCursor c)
 		else
 			name = usr_of(L, callee);
 		add_callee(L, name);
+		if (callee.kind == CXCursor_Constructor && !clang_Location_isInSystemHeader(clang_getCursorLocation(callee))) {
+			/* a temporary or member being constructed: its `this` (parameter 0) is not followed */
+			member = FL_CALL_MEMBER;
+			args[m++] = node(L, FL_UNKNOWN, c);
+		}
 		/* a method call's object is its argument 0 (a method's `this` is its parameter 0) */
 		if ((callee.kind == CXCursor_CXXMethod || callee.kind == CXCursor_ConversionFunction) &&
 		    !clang_CXXMethod_isStatic(callee)) {
 			CXCursor k[1], b[1];
 			if (cx_children(c, k, 1) >= 1 && k[0].kind == CXCursor_MemberRefExpr) {
-				member = 1;
-				args[m++] = cx_children(k[0], b, 1) >= 1 ? lx(L, b[0]) : node(L, FL_UNKNOWN, k[0]);
+				member = FL_CALL_MEMBER;
+				if (cx_children(k[0], b, 1) >= 1 && clang_isExpression(b[0].kind)) {
+					args[m++] = lx(L, b[0]);
+				} else if (L->this_var != UINT32_MAX && (args[m] = node(L, FL_LOCAL, k[0]))) {
+					L->f->nodes[args[m++]].k = L->this_var; /* run() inside a method: this->run() */
+				} else {
+					args[m++] = node(L, FL_UNKNOWN, k[0]);
+				}
+				if (clang_CXXMethod_isVirtual(callee) && !qualified_member(k[0]))
+					member |= FL_CALL_VIRTUAL;
 			}
 		}
 	} else {
@@ -1040,6 +1079,115 @@ static int tu_is_cxx(CXCursor c)
 	return r;
 }
 
+static enum CXChildVisitResult find_dtor(CXCursor c, CXCursor parent, CXClientData ud)
+{
+	(void)parent;
+	if (c.kind == CXCursor_Destructor) {
+		*(CXCursor *)ud = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* A call of a method (constructor, destructor) of local object `var` at cursor `at`: args[0..n) follow it. */
+static uint32_t object_call(lower *L, CXCursor at, uint32_t usr, uint32_t var, const uint32_t *args, uint32_t n)
+{
+	uint32_t obj = node(L, FL_LOCAL, at), id, st;
+	if (!obj || !(id = node(L, FL_CALL, at)))
+		return 0;
+	L->f->nodes[obj].k = var;
+	L->f->nodes[obj].tflags = FL_T_RECORD;
+	L->f->nodes[obj].width = 0;
+	st = L->f->nextra;
+	push_extra(L, obj);
+	for (uint32_t i = 0; i < n; i++)
+		push_extra(L, args[i]);
+	L->f->nodes[id].op = FL_CALL;
+	L->f->nodes[id].tflags = 0;
+	L->f->nodes[id].width = 0;
+	L->f->nodes[id].a = st;
+	L->f->nodes[id].b = n + 1;
+	L->f->nodes[id].k = usr;
+	L->f->nodes[id].sub = FL_CALL_MEMBER;
+	add_callee(L, usr);
+	return id;
+}
+
+/* Local object `var` (index v) of a project class: its constructor runs on it (Holder h(buf): the constructor's
+ * `this` is &h, its stores into members are h's), and its destructor, when the class has one, runs when its
+ * scope ends. 1 when the initialiser was lowered so, 0 when it is an ordinary one. */
+static int lower_construct(lower *L, CXCursor var, uint32_t v, CXCursor init_c)
+{
+	CXType ct = clang_getCanonicalType(clang_getCursorType(var));
+	CXCursor call = init_c, ctor, cls, dtor = clang_getNullCursor(), k[1];
+	uint32_t args[MAX_KIDS];
+	int nargs, handled = 0;
+	if (ct.kind != CXType_Record || L->oom || v >= L->f->nvars || L->f->vars[v].is_ref)
+		return 0;
+	for (unsigned guard = 0; guard < 8 && call.kind == CXCursor_UnexposedExpr && cx_children(call, k, 1) == 1; guard++)
+		call = k[0];
+	ctor = clang_getCursorReferenced(call);
+	if (call.kind == CXCursor_CallExpr && ctor.kind == CXCursor_Constructor &&
+	    !clang_Location_isInSystemHeader(clang_getCursorLocation(ctor))) {
+		nargs = clang_Cursor_getNumArguments(call);
+		if (nargs < 0)
+			nargs = 0;
+		if (nargs > (int)MAX_KIDS - 1)
+			nargs = MAX_KIDS - 1;
+		for (int i = 0; i < nargs; i++)
+			args[i] = lx(L, clang_Cursor_getArgument(call, (unsigned)i));
+		stmt(L, object_call(L, call, usr_of(L, ctor), v, args, (uint32_t)nargs));
+		handled = 1;
+	}
+	cls = clang_getCursorDefinition(clang_getTypeDeclaration(ct));
+	if (!clang_Cursor_isNull(cls) && !clang_Location_isInSystemHeader(clang_getCursorLocation(cls)))
+		clang_visitChildren(cls, find_dtor, &dtor);
+	if (!clang_Cursor_isNull(dtor) &&
+	    grow(L, (void **)&L->dtors, &L->capdtors, L->ndtors, sizeof(*L->dtors)) == 0) {
+		L->dtors[L->ndtors].var = v;
+		L->dtors[L->ndtors].usr = usr_of(L, dtor);
+		L->dtors[L->ndtors].decl = var;
+		L->ndtors++;
+	}
+	return handled;
+}
+
+/* The scope ends: destructors of the objects declared since scope entry `from` run, the last declared first
+ * (at `at`: the scope's closing brace, the return). */
+static void run_dtors(lower *L, size_t from, CXCursor at)
+{
+	if (L->cur == NO_BLOCK)
+		return;
+	unsigned line = 0, col = 0;
+	if (at.kind == CXCursor_CompoundStmt) { /* at its closing brace */
+		CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(at));
+		clang_getExpansionLocation(end, NULL, &line, &col, NULL);
+		col = col > 1 ? col - 1 : col;
+	}
+	for (size_t i = L->ndtors; i-- > from && !L->oom;) {
+		uint32_t id = object_call(L, clang_Cursor_isNull(at) ? L->dtors[i].decl : at, L->dtors[i].usr,
+					  L->dtors[i].var, NULL, 0);
+		if (id && line) {
+			fl_node *nd = &L->f->nodes[id];
+			nd->line = line;
+			nd->col = col > UINT16_MAX ? UINT16_MAX : (uint16_t)col;
+			L->f->nodes[L->f->extra[nd->a]].line = nd->line;
+			L->f->nodes[L->f->extra[nd->a]].col = nd->col;
+		}
+		stmt(L, id);
+	}
+}
+
+/* Whether return value node e reads nothing a destructor could change (a constant, a scalar local): the
+ * destructors of the scope may then run before it is evaluated. */
+static int plain_return(lower *L, uint32_t e)
+{
+	for (unsigned guard = 0; guard < 8 && e && L->f->nodes[e].op == FL_CAST; guard++)
+		e = L->f->nodes[e].a;
+	return !e || L->f->nodes[e].op == FL_INT ||
+	       (L->f->nodes[e].op == FL_LOCAL && !(L->f->nodes[e].tflags & (FL_T_PTR | FL_T_ARRAY | FL_T_RECORD)));
+}
+
 static void lower_decl(lower *L, CXCursor var)
 {
 	CXCursor k[MAX_KIDS];
@@ -1080,6 +1228,8 @@ static void lower_decl(lower *L, CXCursor var)
 			L->f->vars[v].no_init = cxx ? 2 : 1;
 		return;
 	}
+	if (lower_construct(L, var, v, init_c))
+		return;
 	init = lx(L, init_c);
 	ref = node(L, FL_LOCAL, var);
 	if (ref)
@@ -1252,12 +1402,16 @@ static void ls_depth(lower *L, CXCursor s)
 	case CXCursor_CXXTryStmt: {
 		/* every statement of a block, however many (a switch body holds hundreds of cases) */
 		all_kids ak = {NULL, 0, 0, 0};
+		size_t scope = L->ndtors;
 		clang_visitChildren(s, collect_all, &ak);
 		if (ak.oom)
 			L->oom = 1;
 		for (size_t i = 0; i < ak.n && !L->oom; i++)
 			ls(L, ak.v[i]);
 		free(ak.v);
+		if (s.kind == CXCursor_CompoundStmt)
+			run_dtors(L, scope, s); /* the objects declared in it end here */
+		L->ndtors = scope;
 		return;
 	}
 	case CXCursor_DeclStmt:
@@ -1455,6 +1609,8 @@ static void ls_depth(lower *L, CXCursor s)
 			e = lx(L, k[0]);
 		if (L->cur == NO_BLOCK)
 			start(L, new_block(L));
+		if (plain_return(L, e))
+			run_dtors(L, 0, s); /* every local object ends (a returned object's end is not followed) */
 		finish(L, FT_RETURN, e, NO_BLOCK, NO_BLOCK);
 		return;
 	}
@@ -1597,6 +1753,56 @@ void cvet_flow__global(cvet_flow_tu *ft, CXCursor var)
 	}
 }
 
+/* A constructor's member initialisers (: d(x)): stores into this->d, before its body. */
+static void member_inits(lower *L, const CXCursor *k, unsigned n)
+{
+	for (unsigned i = 0; i + 1 < n && !L->oom; i++) {
+		CXCursor field = clang_getCursorReferenced(k[i]), rec;
+		uint32_t base, mem, init, id;
+		if (k[i].kind != CXCursor_MemberRef || !clang_isExpression(k[i + 1].kind) || field.kind != CXCursor_FieldDecl ||
+		    L->this_var == UINT32_MAX)
+			continue;
+		init = lx(L, k[i + 1]);
+		rec = clang_getCursorSemanticParent(field);
+		if (!(base = node(L, FL_LOCAL, k[i])) || !(mem = node(L, FL_ARROW, k[i])) || !(id = node(L, FL_ASSIGN, k[i])))
+			return;
+		L->f->nodes[base].k = L->this_var;
+		L->f->nodes[base].tflags = FL_T_PTR;
+		L->f->nodes[base].width = 64;
+		type_info(clang_getCursorType(field), &L->f->nodes[mem].width, &L->f->nodes[mem].tflags, NULL);
+		L->f->nodes[mem].a = base;
+		L->f->nodes[mem].k = rec.kind == CXCursor_UnionDecl ? intern(L, "|") : intern_cx(L, clang_getCursorSpelling(field));
+		L->f->nodes[id].a = mem;
+		L->f->nodes[id].b = init;
+		L->f->nodes[id].width = L->f->nodes[mem].width;
+		L->f->nodes[id].tflags = L->f->nodes[mem].tflags;
+		stmt(L, id);
+		i++;
+	}
+}
+
+/* Record in the function the methods virtual method `m` overrides, and those they override (bounded). */
+static void overridden(lower *L, CXCursor m, unsigned depth)
+{
+	CXCursor *ov = NULL;
+	unsigned nov = 0;
+	fl_func *f = L->f;
+	if (depth > 8)
+		return;
+	clang_getOverriddenCursors(m, &ov, &nov);
+	for (unsigned i = 0; i < nov && !L->oom && f->noverrides < 64; i++) {
+		uint32_t usr = usr_of(L, ov[i]), seen = 0;
+		for (uint32_t j = 0; j < f->noverrides; j++)
+			seen |= f->overrides[j] == usr;
+		if (!usr || seen || grow(L, (void **)&f->overrides, &L->capoverrides, f->noverrides, sizeof(*f->overrides)) < 0)
+			continue;
+		f->overrides[f->noverrides++] = usr;
+		overridden(L, ov[i], depth + 1);
+	}
+	if (ov)
+		clang_disposeOverriddenCursors(ov);
+}
+
 void cvet_flow__lower_function(cvet_flow_tu *ft, CXCursor fn, const char *name)
 {
 	lower L;
@@ -1652,10 +1858,15 @@ void cvet_flow__lower_function(cvet_flow_tu *ft, CXCursor fn, const char *name)
 		var_of(&L, clang_Cursor_getArgument(fn, (unsigned)i), i + thisp);
 	f->nparams = np < 0 ? (uint32_t)thisp : np + thisp > 24 ? 24 : (uint32_t)(np + thisp);
 	start(&L, new_block(&L));
+	if (fn.kind == CXCursor_Constructor)
+		member_inits(&L, k, n);
+	if (fn.kind == CXCursor_CXXMethod || fn.kind == CXCursor_Destructor)
+		overridden(&L, fn, 0);
 	ls(&L, body);
 	if (L.cur != NO_BLOCK)
 		finish(&L, FT_RETURN, 0, NO_BLOCK, NO_BLOCK);
 	free(L.vmap);
+	free(L.dtors);
 	free(L.labels);
 	free(L.swcases);
 	if (L.oom) {

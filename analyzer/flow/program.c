@@ -106,6 +106,7 @@ void fl_func_free(fl_func *f)
 	free(f->blocks);
 	free(f->cases);
 	free(f->callees);
+	free(f->overrides);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -251,6 +252,8 @@ int cvet_flow__tu_finish(cvet_flow_tu *ft)
 			f->vars[v].name = remap(fl, ft, f->vars[v].name, &oom);
 		for (uint32_t c = 0; c < f->ncallees; c++)
 			f->callees[c] = remap(fl, ft, f->callees[c], &oom);
+		for (uint32_t c = 0; c < f->noverrides; c++)
+			f->overrides[c] = remap(fl, ft, f->overrides[c], &oom);
 		for (uint32_t n = 1; n < f->nnodes && !oom; n++) {
 			fl_node *nd = &f->nodes[n];
 			nd->file = remap_file(fl, ft, nd->file, &oom);
@@ -324,6 +327,8 @@ int cvet_flow__canonicalize(cvet_flow *fl)
 			f->vars[v].name = re(map, n, f->vars[v].name);
 		for (uint32_t c = 0; c < f->ncallees; c++)
 			f->callees[c] = re(map, n, f->callees[c]);
+		for (uint32_t c = 0; c < f->noverrides; c++)
+			f->overrides[c] = re(map, n, f->overrides[c]);
 		for (uint32_t k = 1; k < f->nnodes; k++) {
 			fl_node *nd = &f->nodes[k];
 			if (nd->op == FL_STR || nd->op == FL_FUNCREF || nd->op == FL_FIELD || nd->op == FL_ARROW ||

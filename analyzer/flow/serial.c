@@ -10,7 +10,7 @@
 #include "flow/flow.h"
 #include "flow/flow_int.h"
 
-#define MAGIC 0x31574c46u /* "FLW1" */
+#define MAGIC 0x32574c46u /* "FLW2" (2: the methods a function overrides) */
 
 static void put_func(cvet_wbuf *w, const fl_func *f)
 {
@@ -34,6 +34,8 @@ static void put_func(cvet_wbuf *w, const fl_func *f)
 	cvet_wbuf__put(w, f->cases, (size_t)f->ncases * sizeof(*f->cases));
 	cvet_wbuf__u32(w, f->ncallees);
 	cvet_wbuf__put(w, f->callees, (size_t)f->ncallees * sizeof(*f->callees));
+	cvet_wbuf__u32(w, f->noverrides);
+	cvet_wbuf__put(w, f->overrides, (size_t)f->noverrides * sizeof(*f->overrides));
 }
 
 int cvet_flow__encode(const cvet_flow *fl, cvet_wbuf *w)
@@ -88,6 +90,9 @@ static int func_ok(const cvet_flow_tu *ft, const fl_func *f)
 			return 0;
 	for (uint32_t i = 0; i < f->ncallees; i++)
 		if (!str_ok(ft, f->callees[i]))
+			return 0;
+	for (uint32_t i = 0; i < f->noverrides; i++)
+		if (!str_ok(ft, f->overrides[i]))
 			return 0;
 	for (uint32_t i = 0; i < f->nextra; i++)
 		if (f->extra[i] >= f->nnodes)
@@ -172,7 +177,8 @@ static int get_func(cvet_rbuf *r, cvet_flow_tu *ft, fl_func *f, int *oom)
 	    get_array(r, (void **)&f->stmts, &f->nstmts, sizeof(*f->stmts), oom) < 0 ||
 	    get_array(r, (void **)&f->blocks, &f->nblocks, sizeof(*f->blocks), oom) < 0 ||
 	    get_array(r, (void **)&f->cases, &f->ncases, sizeof(*f->cases), oom) < 0 ||
-	    get_array(r, (void **)&f->callees, &f->ncallees, sizeof(*f->callees), oom) < 0)
+	    get_array(r, (void **)&f->callees, &f->ncallees, sizeof(*f->callees), oom) < 0 ||
+	    get_array(r, (void **)&f->overrides, &f->noverrides, sizeof(*f->overrides), oom) < 0)
 		return -1;
 	if (file > UINT16_MAX || (ft->nfiles && file >= ft->nfiles) || !func_ok(ft, f)) {
 		r->bad = 1;
@@ -217,7 +223,7 @@ int cvet_flow__decode(cvet_rbuf *r, cvet_flow *into, cvet_flow_tu *ft)
 		if (!str_ok(ft, g->usr) || !str_ok(ft, g->name) || !str_ok(ft, g->init_str))
 			r->bad = 1;
 	}
-	n = r->bad ? 0 : cvet_rbuf__count(r, 4 * 13);
+	n = r->bad ? 0 : cvet_rbuf__count(r, 4 * 14);
 	if (n && !(ft->funcs = calloc(n, sizeof(*ft->funcs)))) {
 		oom = 1;
 		r->bad = 1;

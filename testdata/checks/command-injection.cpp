@@ -40,3 +40,53 @@ int main(int argc, char **argv)
 	}
 	return 0;
 }
+
+// Virtual calls, constructors and destructors: untrusted data through objects.
+struct Action {
+	virtual int act(const char *d) = 0;
+	virtual ~Action() {}
+};
+struct ShellAction : Action {
+	int act(const char *d) override { return std::system(d); }  // expect: command-injection (a virtual call through Action * reaches this override)
+};
+struct Quiet {
+	virtual int act(const char *d) { return std::puts(d); }
+	virtual ~Quiet() {}
+};
+struct QuietTwice : Quiet {
+	int act(const char *d) override { return std::puts(d) + std::puts(d); }
+};
+class Holder {
+public:
+	explicit Holder(const char *x) : d(x) {}
+	~Holder() { std::system(d); }  // expect: command-injection (the destructor of a local built from input)
+	const char *d;
+};
+class Keeper {
+	const char *cmd;
+public:
+	explicit Keeper(const char *c) { cmd = c; }
+	int run() { return std::system(cmd); }  // expect: command-injection (the constructor stored input in the member)
+};
+class Fixed {
+	const char *cmd;
+public:
+	explicit Fixed(const char *c) : cmd(c) {}
+	int run() { return std::system(cmd); }  // ok: command-injection (only ever constructed with a literal)
+	~Fixed() { std::system(cmd); }  // ok: command-injection (ditto)
+};
+
+int objects(Action *a, Quiet *q)
+{
+	char buf[100] = "ls ";
+	if (!std::fgets(buf + 3, 97, stdin))
+		return 1;
+	a->act(buf);
+	q->act(buf);
+	{
+		Holder h(buf);
+	}
+	Keeper k(buf);
+	Fixed f("/bin/true");
+	return k.run() + f.run();
+}

@@ -44,7 +44,7 @@ def main():
         os.makedirs(tree)
         for rule in ("format-string", "use-after-free", "command-injection"):
             shutil.copytree(os.path.join(a.corpus, rule), os.path.join(tree, rule))
-        ntu = sum(1 for _, _, fs in os.walk(tree) for f in fs if f.endswith(".c"))
+        ntu = sum(1 for _, _, fs in os.walk(tree) for f in fs if f.endswith((".c", ".cpp")))
         cache = os.path.join(d, "cache")
         out = os.path.join(d, "out")
         os.makedirs(out)

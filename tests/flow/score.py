@@ -5,7 +5,7 @@ usage: score.py --cvet PATH/TO/cvet [--corpus testdata/flow] [--family F]... [--
                 [--verbose] [--check-baseline FILE] [--write-baseline FILE] [-j N]
                 [-- EXTRA CVET ARGS...]
 
-Each case (a <shape>_bad.c / <shape>_good.c file, or a <shape>_bad/ / <shape>_good/ directory
+Each case (a <shape>_bad.c / <shape>_good.c file (or .cpp), or a <shape>_bad/ / <shape>_good/ directory
 for cross-file shapes) under <corpus>/<family>/ is analysed by one invocation of
 
     cvet code <case> --format json --fail-on none --quiet [EXTRA...]
@@ -101,7 +101,7 @@ def discover(corpus, families):
         fdir = os.path.join(corpus, fam)
         for entry in sorted(os.listdir(fdir)):
             full = os.path.join(fdir, entry)
-            m = re.match(r"^(.+)_(bad|good)(\.c)?$", entry)
+            m = re.match(r"^(.+)_(bad|good)(\.c|\.cpp)?$", entry)
             if not m:
                 continue
             if os.path.isdir(full) != (m.group(3) is None):
