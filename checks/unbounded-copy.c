@@ -4,6 +4,7 @@
 #include "code/check.h"
 #include "code/cx.h"
 #include "lib/calls.h"
+#include "lib/decls.h"
 #include "lib/buffers.h"
 #include "lib/literals.h"
 #include "lib/text.h"
@@ -398,28 +399,6 @@ static void on_cursor(cvet_tu *tu, void *state, const cvet_event *ev)
 	}
 }
 
-/* Visitor: stops at a write to the variable *ud: an assignment, ++/--, or its address taken. */
-static int writes_var(CXCursor c, CXCursor parent, void *ud)
-{
-	const CXCursor *var = ud;
-	CXCursor target;
-	(void)parent;
-	if (c.kind == CXCursor_CompoundAssignOperator ||
-	    (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign)) {
-		target = cx_child(c, 0);
-	} else if (c.kind == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = cx_unop(c);
-		if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_PreInc && op != CXUnaryOperator_PreDec &&
-		    op != CXUnaryOperator_PostInc && op != CXUnaryOperator_PostDec)
-			return 0;
-		target = cx_child(c, 0);
-	} else {
-		return 0;
-	}
-	target = cx_strip_casts(target);
-	return target.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(target), *var);
-}
-
 /* The longest string a local pointer holds when it was initialised with literals and nothing in function fn
  * writes it again (`const char *sep = "/"; ... strcat(p, sep)`). */
 static int fixed_literal_var(CXCursor fn, CXCursor src, long long *len)
@@ -433,7 +412,7 @@ static int fixed_literal_var(CXCursor fn, CXCursor src, long long *len)
 	init = clang_Cursor_getVarDeclInitializer(d);
 	if (cx_is_null(init) || !cvet_literals__const_string(init, NULL) || !cvet_literals__len(init, len))
 		return 0;
-	return !cx_each_descendant(fn, writes_var, &d);
+	return !cvet_decls__written_in(fn, d);
 }
 
 /* The room dest was allocated with in this function (as a sum of string lengths), or NULL. */

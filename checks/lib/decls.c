@@ -105,6 +105,35 @@ CXCursor cvet_decls__storage_owner(CXCursor e)
 	return storage_owner_depth(e, 0);
 }
 
+/* Visitor: stops where the variable *ud may change (see cvet_decls__written_in). */
+static int writes_to(CXCursor c, CXCursor parent, void *ud)
+{
+	const CXCursor *var = ud;
+	CXCursor target = clang_getNullCursor();
+	(void)parent;
+	if (c.kind == CXCursor_CompoundAssignOperator || (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign)) {
+		target = cx_child(c, 0);
+	} else if (c.kind == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = cx_unop(c);
+		if (op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
+		    op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec)
+			target = cx_child(c, 0);
+	} else if (c.kind == CXCursor_CallExpr && cvet_decls__is_array_decl(*var)) {
+		unsigned n = cx_child_count(c);
+		for (unsigned i = 1; i < n; i++) {
+			CXCursor a = cx_strip_casts(cx_child(c, i));
+			if (a.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(a), *var))
+				return 1;
+		}
+	}
+	return !cx_is_null(target) && clang_equalCursors(cvet_decls__storage_owner(target), *var);
+}
+
+int cvet_decls__written_in(CXCursor fn, CXCursor var)
+{
+	return cx_each_descendant(fn, writes_to, &var);
+}
+
 /* Kind of storage of a variable or parameter, for messages. */
 const char *cvet_decls__storage_word(CXCursor decl)
 {

@@ -36,6 +36,13 @@ int cvet_decls__is_reference_type(CXType t);
  */
 CXCursor cvet_decls__storage_owner(CXCursor e);
 
+/*
+ * 1 when function fn may change what variable var holds after its initialiser: a store into it or into an
+ * element or member of its own storage, ++/--, its address taken, or (for an array) the array handed to a
+ * call, which may fill it.
+ */
+int cvet_decls__written_in(CXCursor fn, CXCursor var);
+
 /* Storage of a VarDecl/ParmDecl for messages: "local", "static local", "global" or "parameter". */
 const char *cvet_decls__storage_word(CXCursor decl);
 

@@ -6,6 +6,7 @@
 #include "lib/literals.h"
 #include "lib/buffers.h"
 #include "lib/calls.h"
+#include "lib/decls.h"
 
 #define MAX_DEPTH 32
 #define MAX_TABLE 4096 /* elements of a table of literals read for their longest */
@@ -40,33 +41,9 @@ static CXCursor base_var(CXCursor e)
 	return s.kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(s) : clang_getNullCursor();
 }
 
-/* Visitor: stops where the table *ud may change: a store into it, ++/--, its address taken, or the table
- * handed to a call. */
-static int table_written(CXCursor c, CXCursor parent, void *ud)
-{
-	const CXCursor *table = ud;
-	CXCursor target = clang_getNullCursor();
-	(void)parent;
-	if (c.kind == CXCursor_CompoundAssignOperator || (c.kind == CXCursor_BinaryOperator && cx_binop(c) == CX_BO_Assign)) {
-		target = cx_child(c, 0);
-	} else if (c.kind == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = cx_unop(c);
-		if (op == CXUnaryOperator_AddrOf || op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec ||
-		    op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec)
-			target = cx_child(c, 0);
-	} else if (c.kind == CXCursor_CallExpr) {
-		unsigned n = cx_child_count(c);
-		for (unsigned i = 1; i < n; i++) {
-			CXCursor a = cx_strip_casts(cx_child(c, i));
-			if (a.kind == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(a), *table))
-				return 1;
-		}
-	}
-	return !cx_is_null(target) && clang_equalCursors(base_var(target), *table);
-}
-
-/* 1 when the table's contents stay those of its initialiser: const, static storage (the convention
- * fixed_table keeps), or a local its function never writes into, takes the address of or hands on. */
+/* 1 when the table's contents stay those of its initialiser: const, static storage (re-filling a static
+ * table of literals at run time is rare), or a local its function never writes into, takes the address of
+ * or hands on. */
 static int table_fixed(CXCursor d)
 {
 	CXCursor fn;
@@ -75,7 +52,7 @@ static int table_fixed(CXCursor d)
 	fn = clang_getCursorSemanticParent(d);
 	if (fn.kind != CXCursor_FunctionDecl && fn.kind != CXCursor_CXXMethod)
 		return 0;
-	return !cx_each_descendant(fn, table_written, &d);
+	return !cvet_decls__written_in(fn, d);
 }
 
 /*
@@ -226,25 +203,13 @@ static int gettext_call(CXCursor call, unsigned depth)
 	return 0;
 }
 
-/* 1 when v names a table/variable whose contents are fixed: const, or a static/global with an initialiser. */
-static int fixed_table(CXCursor base, unsigned depth)
+/* 1 when an element or member expression reads a table whose contents are fixed (table_fixed). */
+static int fixed_table(CXCursor e)
 {
-	CXCursor s = cx_strip_casts(base), d;
-	for (; depth < MAX_DEPTH && !cx_is_null(s); depth++) {
-		if (s.kind == CXCursor_ArraySubscriptExpr || s.kind == CXCursor_MemberRefExpr) {
-			if (cx_child_count(s) == 0)
-				return 0;
-			s = cx_strip_casts(cx_child(s, 0));
-			continue;
-		}
-		break;
-	}
-	if (s.kind != CXCursor_DeclRefExpr)
-		return 0;
-	d = clang_getCursorReferenced(s);
+	CXCursor d = base_var(e);
 	if (d.kind != CXCursor_VarDecl || cx_is_null(clang_Cursor_getVarDeclInitializer(d)))
 		return 0;
-	return const_var(d) || clang_Cursor_hasVarDeclGlobalStorage(d) == 1;
+	return table_fixed(d);
 }
 
 static int const_string_depth(CXCursor e, char **out, unsigned depth)
@@ -277,7 +242,7 @@ static int const_string_depth(CXCursor e, char **out, unsigned depth)
 	}
 	case CXCursor_ArraySubscriptExpr:
 	case CXCursor_MemberRefExpr:
-		return fixed_table(s, depth + 1);
+		return fixed_table(s);
 	default:
 		return 0;
 	}
