@@ -5095,19 +5095,24 @@ static void visit_block(A *a, uint32_t bi, state *in, worklist *w, const uint32_
 				flow_to(a, in, w, visits, cs->block, &a->cur, final);
 			}
 		}
-		if (!any_case && c.lo <= c.hi && c.hi - c.lo < 256) {
+		if (!any_case && c.lo <= c.hi) {
 			/* the cases together cover every value the scrutinee can hold: the default edge is dead
-			 * (an enum whose every value has a case) */
+			 * (an enum whose every value has a case). Walk up from the lowest value, each step past the
+			 * end of the case holding it: at most one step per case. */
 			int64_t v = c.lo;
-			for (; v <= c.hi; v++) {
+			for (;;) {
 				uint32_t ci = 0;
 				for (; ci < b->ncases && b->case_start + ci < f->ncases; ci++)
 					if (f->cases[b->case_start + ci].lo <= v && v <= f->cases[b->case_start + ci].hi)
 						break;
 				if (ci == b->ncases || b->case_start + ci >= f->ncases)
+					break; /* v has no case */
+				if (f->cases[b->case_start + ci].hi >= c.hi) {
+					any_case = 1;
 					break;
+				}
+				v = f->cases[b->case_start + ci].hi + 1;
 			}
-			any_case = v > c.hi;
 		}
 		if (!any_case)
 			flow_to(a, in, w, visits, b->succ[0], &a->cur, final);
