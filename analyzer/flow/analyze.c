@@ -3990,6 +3990,53 @@ static void refine_allowlist(A *a, uint32_t idx, state *ok)
 		mark_checked(a, ok, strip(a, in->a), flags);
 }
 
+/* p[0] == '/' (or *p == '/') holds on edge `slash`, fails on edge `other`: of the constant strings the pointer
+ * variable p may be, only those starting with a directory remain on `slash`; a single one decides which edge is
+ * taken. (untrusted-search-path: a name checked to be absolute is not looked up through $PATH.) */
+static void refine_first_char(A *a, uint32_t x, uint32_t c, state *slash, state *other)
+{
+	const fl_node *xn;
+	uint64_t k;
+	x = strip(a, x);
+	c = strip(a, c);
+	if (N(a, x)->op == FL_INT) {
+		uint32_t tmp = x;
+		x = c;
+		c = tmp;
+	}
+	if (N(a, c)->op != FL_INT || N(a, c)->k != '/')
+		return;
+	xn = N(a, x);
+	if (xn->op == FL_INDEX) {
+		const fl_node *ix = N(a, strip(a, xn->b));
+		if (ix->op != FL_INT || ix->k != 0)
+			return;
+	} else if (xn->op != FL_DEREF) {
+		return;
+	}
+	x = strip(a, xn->a);
+	if (N(a, x)->op != FL_LOCAL || (N(a, x)->tflags & FL_T_ARRAY) || !place_of(a, x, &k))
+		return;
+	for (int edge = 0; edge < 2; edge++) {
+		state *s = edge ? other : slash, save = a->cur;
+		val v;
+		if (!s->live)
+			continue;
+		a->cur = *s;
+		v = load(a, k);
+		if ((v.fl & (V_STR | V_STRSET)) == V_STR) {
+			int starts = fl_str(&a->fl->strs, v.str)[0] == '/';
+			if (starts != !edge)
+				a->cur.live = 0; /* the one constant it is contradicts this edge */
+		} else if (!edge && (v.fl & V_STRSET) && (v.fl & V_NOSLASH)) {
+			v.fl &= (uint16_t)~V_NOSLASH;
+			st_set(a, &a->cur, k, v);
+		}
+		*s = a->cur;
+		a->cur = save;
+	}
+}
+
 /* strcmp(x, "literal") == 0 holds on edge `eq`: x is that constant there, whatever it held before. */
 static void refine_equal(A *a, uint32_t call, state *eq)
 {
@@ -4267,6 +4314,7 @@ static void branch_refine(A *a, uint32_t n, val c, state *t, state *f)
 				else if (N(a, sl)->op == FL_INDEX)
 					refine_allowlist(a, sl, op == FB_NE ? f : t);
 			}
+			refine_first_char(a, ln, rn, op == FB_EQ ? t : f, op == FB_EQ ? f : t);
 		}
 		if (l.call && r.lo == r.hi && !(r.fl & V_PT))
 			refine_outcomes(a, l.call, op, r.lo, t, f);

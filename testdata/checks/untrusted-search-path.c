@@ -70,3 +70,25 @@ int rotate_logs(void)
 {
 	return run("logrotate /etc/fx.conf");  // ok: untrusted-search-path (reported at the sink in run)
 }
+
+/* A name a lookup may fall back to, checked to be absolute before it runs: only the absolute ones get there. */
+static const char *pager_for(int color)
+{
+	return color ? "/usr/bin/less" : "more";
+}
+
+int page_checked(const char *file, int color)
+{
+	const char *pager = pager_for(color);
+	if (pager[0] != '/')
+		return -1;
+	return execlp(pager, pager, file, (char *)NULL);  // ok: untrusted-search-path (checked to start with '/')
+}
+
+int page_unchecked(const char *file, int color)
+{
+	const char *pager = pager_for(color);
+	if (*pager == '/')
+		return -1;
+	return execlp(pager, pager, file, (char *)NULL);  // expect: untrusted-search-path (only the relative name is left)
+}

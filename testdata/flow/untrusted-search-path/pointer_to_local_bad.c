@@ -1,0 +1,19 @@
+/* mirror job: synchronises the package mirror from the upstream host */
+#include <stdio.h>
+#include <stdlib.h>
+
+int sync_mirror(void)
+{
+    const char *cmd = "rsync -a --delete rsync://upstream.example.org/debian/ /srv/mirror/";
+    const char **slot = &cmd;
+    int rc = system(*slot); // flaw
+
+    if (rc != 0)
+        fprintf(stderr, "mirror sync failed: %d\n", rc);
+    return rc;
+}
+
+int main(void)
+{
+    return sync_mirror() == 0 ? 0 : 1;
+}
