@@ -264,6 +264,44 @@ static int nullish(const val *v)
 	return v->nk && !(v->fl & V_NONZERO) && v->lo <= 0 && v->hi >= 0;
 }
 
+/* The heap block sites (node + 1) value v may point to the start of: its one block, or what joins left in hs;
+ * 0 when none is known. */
+static unsigned heap_sites(const val *v, uint32_t out[2])
+{
+	int32_t root = (int32_t)(uint32_t)(v->pt >> 32);
+	out[0] = out[1] = 0;
+	if (v->fl & V_PT) {
+		if (!IS_HEAP_ROOT(root) || (uint32_t)v->pt != 0)
+			return 0;
+		out[0] = (uint32_t)(-(int64_t)root - HEAP_BASE) + 1;
+		return 1;
+	}
+	out[0] = v->hs[0];
+	out[1] = v->hs[1];
+	return out[0] ? (out[1] ? 2 : 1) : 0;
+}
+
+/* r (without V_PT) joins a and b: the heap blocks either may point to the start of, when both do (or one is
+ * NULL) and they are at most two sites. */
+static void join_heap_sites(val *r, const val *a, const val *b)
+{
+	uint32_t sa[2], sb[2], u[2] = {0, 0};
+	unsigned na = heap_sites(a, sa), nb = heap_sites(b, sb), n = 0;
+	r->hs[0] = r->hs[1] = 0;
+	if ((!na && !null_const(a)) || (!nb && !null_const(b)))
+		return;
+	for (unsigned i = 0; i < na + nb; i++) {
+		uint32_t x = i < na ? sa[i] : sb[i - na];
+		if (x == u[0] || x == u[1])
+			continue;
+		if (n == 2)
+			return;
+		u[n++] = x;
+	}
+	r->hs[0] = u[0];
+	r->hs[1] = u[1];
+}
+
 static val join(val a, val b)
 {
 	val r = a;
@@ -284,6 +322,10 @@ static val join(val a, val b)
 	}
 	if ((a.fl & V_FN) && (b.fl & V_FN) && a.fn == b.fn)
 		r.fl |= V_FN;
+	if (r.fl & V_PT)
+		r.hs[0] = r.hs[1] = 0;
+	else
+		join_heap_sites(&r, &a, &b);
 	r.org = a.t & K_ALL ? a.org : b.org;
 	if (!r.org)
 		r.org = a.org ? a.org : b.org;
@@ -307,7 +349,8 @@ static int same(const val *a, const val *b)
 {
 	return a->t == b->t && a->lo == b->lo && a->hi == b->hi && a->fl == b->fl && a->pt == b->pt &&
 	       a->str == b->str && a->fn == b->fn && a->wrap == b->wrap && a->call == b->call && a->freed == b->freed &&
-	       a->fam == b->fam && a->mfree == b->mfree && a->multi == b->multi && a->nk == b->nk && a->nsrc == b->nsrc;
+	       a->fam == b->fam && a->mfree == b->mfree && a->multi == b->multi && a->nk == b->nk && a->nsrc == b->nsrc &&
+	       a->hs[0] == b->hs[0] && a->hs[1] == b->hs[1];
 }
 
 /* ---- states: sorted (key, value) arrays ---- */
@@ -2719,6 +2762,13 @@ static void judge_dealloc(A *a, const fl_node *call, const char *name, const val
 		int afam = site_family(a, site);
 		if (afam && afam != FAM_MIXED && afam != dfam)
 			HOOK(on_mismatched_dealloc)(a, call, name, site, afam, dfam, via);
+	} else if (!(v->fl & V_PT) && v->hs[0] && dfam && dfam != FAM_MIXED) {
+		/* one of the blocks of one or two sites (p = realloc(p, n) in a loop): judged when they agree */
+		int afam = site_family(a, v->hs[0] - 1);
+		if (v->hs[1] && site_family(a, v->hs[1] - 1) != afam)
+			return;
+		if (afam && afam != FAM_MIXED && afam != dfam)
+			HOOK(on_mismatched_dealloc)(a, call, name, v->hs[0] - 1, afam, dfam, via);
 	}
 }
 

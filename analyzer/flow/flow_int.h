@@ -105,6 +105,9 @@ typedef struct val {
 	uint8_t nk;       /* nullness: where a NULL it may hold came from (NK_*); maybe NULL while set and not
 	                   * V_NONZERO, certainly NULL when lo == hi == 0 */
 	uint32_t nsrc;    /* with nk: the node that made it (the call that may return NULL, the NULL assignment) */
+	uint32_t hs[2];   /* without V_PT: the start of a heap block allocated at one of these sites (node + 1, 0 =
+	                   * none), when paths that pointed to different blocks joined (p = malloc(); in a loop,
+	                   * p = realloc(p, n)); at most two, else none (mismatched-dealloc) */
 } val;
 
 /* Nullness origins (val.nk). */

@@ -135,3 +135,29 @@ int grow_twice(size_t n)
 	free(q);  // ok: mismatched-dealloc
 	return 0;
 }
+
+/* one of two pipes, whichever branch ran: both are popen's */
+int either_pipe(int verbose)
+{
+	FILE *p;
+	if (verbose)
+		p = popen("/bin/ls -l", "r");
+	else
+		p = popen("/bin/ls", "r");
+	if (!p)
+		return -1;
+	return fclose(p);  // expect: mismatched-dealloc
+}
+
+/* a pipe on one path, a file on the other: two families, not judged */
+int pipe_or_file(int from_cmd, const char *path)
+{
+	FILE *in;
+	if (from_cmd)
+		in = popen("/bin/ls", "r");
+	else
+		in = fopen(path, "r");
+	if (!in)
+		return -1;
+	return fclose(in);  // ok: mismatched-dealloc
+}

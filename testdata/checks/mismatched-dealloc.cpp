@@ -166,3 +166,46 @@ void macro_forms()
 	int *c = new int(1);
 	DROP(c);  // ok: mismatched-dealloc
 }
+
+// Grown by realloc on some paths: the malloc block or its moved copy, both of malloc's family.
+void grown_delete(int n)
+{
+	char *b = static_cast<char *>(std::malloc(16));
+	if (!b)
+		return;
+	for (int i = 16; i < n && i < 4096; i *= 2) {
+		char *g = static_cast<char *>(std::realloc(b, static_cast<std::size_t>(i) * 2));
+		if (!g)
+			break;
+		b = g;
+	}
+	b[0] = 0;
+	delete[] b;  // expect: mismatched-dealloc
+}
+
+void grown_free(int n)
+{
+	char *b = static_cast<char *>(std::malloc(16));
+	if (!b)
+		return;
+	for (int i = 16; i < n && i < 4096; i *= 2) {
+		char *g = static_cast<char *>(std::realloc(b, static_cast<std::size_t>(i) * 2));
+		if (!g)
+			break;
+		b = g;
+	}
+	b[0] = 0;
+	std::free(b);  // ok: mismatched-dealloc
+}
+
+// new[] on one path, new on the other: two families, not judged.
+void array_or_single(int n)
+{
+	int *p;
+	if (n > 1)
+		p = new int[4];
+	else
+		p = new int(1);
+	p[0] = 0;
+	delete p;  // ok: mismatched-dealloc
+}

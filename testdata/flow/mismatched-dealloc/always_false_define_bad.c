@@ -1,0 +1,19 @@
+/* dump tool: built with compression on, the output goes through a gzip pipe but is closed as a file */
+#include <stdio.h>
+
+#define COMPRESS_DUMP 1
+
+int dump_table(const int *rows, int n)
+{
+    FILE *out;
+
+    if (COMPRESS_DUMP)
+        out = popen("/bin/gzip -c > /var/tmp/table.gz", "w");
+    else
+        out = fopen("/var/tmp/table.txt", "w");
+    if (!out)
+        return -1;
+    for (int i = 0; i < n && i < 4096; i++)
+        fprintf(out, "%d\n", rows[i]);
+    return fclose(out); // flaw
+}

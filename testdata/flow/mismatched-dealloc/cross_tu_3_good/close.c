@@ -1,0 +1,9 @@
+/* close.c: flushes and closes a stream opened on a command */
+#include <stdio.h>
+#include "stream.h"
+
+int stream_close(FILE *f)
+{
+    fflush(f);
+    return pclose(f);
+}
