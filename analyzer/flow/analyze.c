@@ -3284,6 +3284,16 @@ static void call_frees_globals(A *a, const fl_node *nd, const summary *s, const 
 		if (global_pointer(a, root) < 0)
 			continue;
 		gv = load(a, mkkey(root, 0));
+		{
+			/* the global certainly points at a local, a static or a literal here: the callee frees that (the rule
+			 * is told so by a NULL deallocator name) */
+			const char *var;
+			int what = nonheap_value(a, &gv, &var);
+			if (what) {
+				HOOK(on_free_nonheap)(a, nd, NULL, what, var, name);
+				continue;
+			}
+		}
 		gk[ng] = (gv.fl & V_PT) ? object_slot(gv.pt) : mkkey(root, F_STAR);
 		if (!tracked_object(a, gk[ng]))
 			continue;

@@ -387,8 +387,9 @@ typedef struct cvet_flow_hooks {
 	 * reach here only (a free on one branch, the paths joined since) */
 	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how, int definite);
 	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name, int definite);
-	/* a deallocation (by `name`, or by callee `via` that frees its argument) of storage that is not on the
-	 * heap: NF_* says what, `var` names it (NULL for a literal) */
+	/* a deallocation (by `name`, or by callee `via` that frees its argument; name NULL: `via` frees what a
+	 * global points to) of storage that is not on the heap: NF_* says what, `var` names it (NULL for a
+	 * literal) */
 	void (*on_free_nonheap)(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via);
 	/* a deallocation of family `dfam` (by `name`, or inside callee `via`) of a block of family `afam`
 	 * allocated at node `site` */

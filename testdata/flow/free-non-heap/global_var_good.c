@@ -9,7 +9,6 @@ static void reply_shutdown(void)
 {
     if (reply_buf != fallback_reply)
         free(reply_buf);
-    reply_buf = NULL;
 }
 
 int serve(size_t want, const char *text)
