@@ -679,10 +679,15 @@ static void on_null_deref(A *a, const fl_node *at, uint32_t pn, const val *p, co
 				  "'%s' from '%s' is %s before it is checked for NULL; test it right after the allocation and "
 				  "handle the failure",
 				  name, from ? from : "an allocation", how);
-	else
+	else if (from)
 		cvet_flow__report(a, "null-dereference", at, org,
 				  "'%s' may be NULL here ('%s' can return NULL) and is %s without a check; test it first", name,
-				  from ? from : "its source", how);
+				  from, how);
+	else
+		cvet_flow__report(a, "null-dereference", at, org,
+				  "'%s' may be NULL here (what was stored into it can be NULL) and is %s without a check; test "
+				  "it first",
+				  name, how);
 }
 
 /* buffer-overflow: checks/flow_bounds.c */
