@@ -574,14 +574,18 @@ static void on_double_free(A *a, const fl_node *call, uint32_t freed, const char
 static void on_free_nonheap(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via)
 {
 	const char *kind = what == NF_LOCAL ? "the local variable" : "the static variable";
-	const char *advice = strncmp(name, "delete", 6) == 0 && !via ? "delete only what new returned"
+	const char *advice = name && !via && strncmp(name, "delete", 6) == 0 ? "delete only what new returned"
 				   : "free only pointers returned by malloc, calloc or realloc";
 	char target[160];
 	if (what == NF_LITERAL)
 		snprintf(target, sizeof(target), "a string literal");
 	else
 		snprintf(target, sizeof(target), "a pointer into %s '%s'", kind, var ? var : "?");
-	if (via)
+	if (via && !name) /* a callee that frees what a global points to */
+		cvet_flow__report(a, "free-non-heap", call, 0,
+				  "'%s' frees the block a global pointer holds, which is %s, not memory from the heap; %s",
+				  via, target, advice);
+	else if (via)
 		cvet_flow__report(a, "free-non-heap", call, 0,
 				  "'%s' frees its argument, which is %s, not memory from the heap; %s", via, target, advice);
 	else
@@ -675,10 +679,15 @@ static void on_null_deref(A *a, const fl_node *at, uint32_t pn, const val *p, co
 				  "'%s' from '%s' is %s before it is checked for NULL; test it right after the allocation and "
 				  "handle the failure",
 				  name, from ? from : "an allocation", how);
-	else
+	else if (from)
 		cvet_flow__report(a, "null-dereference", at, org,
 				  "'%s' may be NULL here ('%s' can return NULL) and is %s without a check; test it first", name,
-				  from ? from : "its source", how);
+				  from, how);
+	else
+		cvet_flow__report(a, "null-dereference", at, org,
+				  "'%s' may be NULL here (what was stored into it can be NULL) and is %s without a check; test "
+				  "it first",
+				  name, how);
 }
 
 /* buffer-overflow: checks/flow_bounds.c */

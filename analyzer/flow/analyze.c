@@ -3334,6 +3334,16 @@ static void call_frees_globals(A *a, const fl_node *nd, const summary *s, const 
 		if (global_pointer(a, root) < 0)
 			continue;
 		gv = load(a, mkkey(root, 0));
+		{
+			/* the global certainly points at a local, a static or a literal here: the callee frees that (the rule
+			 * is told so by a NULL deallocator name) */
+			const char *var;
+			int what = nonheap_value(a, &gv, &var);
+			if (what) {
+				HOOK(on_free_nonheap)(a, nd, NULL, what, var, name);
+				continue;
+			}
+		}
 		gk[ng] = (gv.fl & V_PT) ? object_slot(gv.pt) : mkkey(root, F_STAR);
 		if (!tracked_object(a, gk[ng]))
 			continue;
@@ -3552,6 +3562,12 @@ static val ev_call(A *a, uint32_t n)
 			}
 		}
 		call_frees_globals(a, nd, s, name);
+		for (uint32_t i = 0; i < s->ngnull && i < MAX_GNULL; i++) {
+			/* the callee leaves this global maybe NULL (g = getenv(...), g = malloc(...)): so it is here */
+			val gv = top();
+			gv.nk = s->gnull_nk[i];
+			st_set(a, &a->cur, mkkey(-(int32_t)s->gnull[i] - 2, 0), gv);
+		}
 		if (!s->returns && cvet_flow__func_index(a->prog, callee) != (int64_t)a->fi) {
 			/* (a call of the function being analysed: its summary is what this analysis is still
 			 * building, so "never returns" would only mean "not known yet") */
@@ -4829,6 +4845,40 @@ static void summary_gfree(A *a, summary *s)
 	s->ngfree = keep;
 }
 
+/* The globals this return leaves holding a value stored here that may be NULL and was not tested (nullness):
+ * kept in the summary when so at every return seen. Only for a return without a value (rv NULL): a result may
+ * tell the caller whether the global was set (if (init() < 0) return; *g ...), which we do not follow. */
+static void summary_gnull(A *a, summary *s, const val *rv)
+{
+	uint32_t now[MAX_GNULL], keep = 0;
+	uint8_t nk[MAX_GNULL];
+	uint32_t nnow = 0;
+	for (uint32_t i = 0; i < a->cur.n && nnow < MAX_GNULL && !rv; i++) {
+		const slot *sl = &a->cur.s[i];
+		int64_t g = key_field(sl->k) == 0 ? global_pointer(a, key_root(sl->k)) : -1;
+		if (g >= 0 && cvet_flow__maybe_null(&sl->v)) {
+			nk[nnow] = sl->v.nk & (NK_ALLOC | NK_CALL);
+			now[nnow++] = (uint32_t)g;
+		}
+	}
+	if (!s->returns) {
+		memcpy(s->gnull, now, nnow * sizeof(*now));
+		memcpy(s->gnull_nk, nk, nnow);
+		s->ngnull = nnow;
+		return;
+	}
+	for (uint32_t i = 0; i < s->ngnull; i++)
+		for (uint32_t j = 0; j < nnow; j++)
+			if (s->gnull[i] == now[j]) {
+				s->gnull_nk[keep] = (uint8_t)(s->gnull_nk[i] | nk[j]);
+				s->gnull[keep++] = s->gnull[i];
+				break;
+			}
+	for (uint32_t i = keep; i < MAX_GNULL; i++)
+		s->gnull[i] = 0, s->gnull_nk[i] = 0;
+	s->ngnull = keep;
+}
+
 static void finish_summary(A *a, summary *s, const val *rv, int returns)
 {
 	if (!returns)
@@ -4857,6 +4907,7 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 		}
 		s->frees_mask = s->returns ? (s->frees_mask & freed_now) : freed_now;
 		summary_gfree(a, s);
+		summary_gnull(a, s, rv);
 		s->releases_mask = s->returns ? (s->releases_mask & released_now) : released_now;
 	}
 	if (rv && !(rv->lo == 0 && rv->hi == 0 && !(rv->fl & (V_PT | V_LIT)))) {
@@ -5352,6 +5403,8 @@ done:
 	    old.nsinks != s->nsinks || old.outs_hash != (s->outs_hash = outs_hash(s)) || old.has_ret != s->has_ret ||
 	    old.frees_mask != s->frees_mask || old.uses_mask != s->uses_mask || old.ret_fam != s->ret_fam ||
 	    old.ngfree != s->ngfree || memcmp(old.gfree, s->gfree, sizeof(s->gfree)) != 0 ||
+	    old.ngnull != s->ngnull || memcmp(old.gnull, s->gnull, sizeof(s->gnull)) != 0 ||
+	    memcmp(old.gnull_nk, s->gnull_nk, sizeof(s->gnull_nk)) != 0 ||
 	    old.releases_mask != s->releases_mask || old.keeps_mask != s->keeps_mask || old.ret_kept != s->ret_kept ||
 	    old.ret_fam_seen != s->ret_fam_seen || old.ret_pt_state != s->ret_pt_state || old.ret_pt != s->ret_pt ||
 	    memcmp(old.free_fam, s->free_fam, sizeof(s->free_fam)) != 0)

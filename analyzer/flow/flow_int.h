@@ -82,6 +82,7 @@ enum { FAM_NONE = 0, FAM_MALLOC, FAM_NEW, FAM_NEWARR, FAM_FOPEN, FAM_POPEN, FAM_
 #define MAX_ARGS 64u
 #define MAX_CONTEXT_NODES 400u     /* callees this small are analysed again for constant arguments */
 #define MAX_GFREE 4u                /* globals a summary can say a function frees */
+#define MAX_GNULL 4u                /* globals a summary can say a function leaves maybe NULL */
 #define MAX_ROUNDS 2                /* passes over the call graph to settle summaries and globals */
 
 typedef struct val {
@@ -190,6 +191,10 @@ typedef struct summary {
 	uint32_t gfree[4];          /* globals (indices) whose block (what the pointer in them points to) is freed on
 	                             * every path that returns, the global not written after (use-after-free) */
 	uint32_t ngfree;
+	uint32_t gnull[4];          /* globals (indices) the function stores a value into that may be NULL, untested, at
+	                             * every return (nullness: a caller reading one after the call must test it) */
+	uint8_t gnull_nk[4];        /* with gnull: where that NULL comes from (NK_ALLOC / NK_CALL) */
+	uint32_t ngnull;
 	uint8_t free_fam[24];       /* with releases_mask: the family of that deallocator (FAM_*; 0 = not known) */
 	uint32_t keeps_mask;        /* bit i: parameter i's pointer may outlive the call or be released (stored outside
 	                             * the function's locals, returned, freed, or handed to a callee that keeps it) */
@@ -390,8 +395,9 @@ typedef struct cvet_flow_hooks {
 	 * reach here only (a free on one branch, the paths joined since) */
 	void (*on_use_freed)(A *a, const fl_node *use, uint32_t freed, const char *how, int definite);
 	void (*on_double_free)(A *a, const fl_node *call, uint32_t freed, const char *name, int definite);
-	/* a deallocation (by `name`, or by callee `via` that frees its argument) of storage that is not on the
-	 * heap: NF_* says what, `var` names it (NULL for a literal) */
+	/* a deallocation (by `name`, or by callee `via` that frees its argument; name NULL: `via` frees what a
+	 * global points to) of storage that is not on the heap: NF_* says what, `var` names it (NULL for a
+	 * literal) */
 	void (*on_free_nonheap)(A *a, const fl_node *call, const char *name, int what, const char *var, const char *via);
 	/* a deallocation of family `dfam` (by `name`, or inside callee `via`) of a block of family `afam`
 	 * allocated at node `site` */

@@ -207,3 +207,42 @@ int count_fields(const char *line)
 	free(tok);  // ok: free-non-heap
 	return n;
 }
+
+/* A callee that frees what a global points to, called while the global holds a static array. */
+static char spare_reply[64];
+static char *cur_reply;
+
+static void drop_reply(void)
+{
+	free(cur_reply);
+}
+
+static void drop_reply_if_heap(void)
+{
+	if (cur_reply != spare_reply)
+		free(cur_reply);
+	cur_reply = NULL;
+}
+
+void reply_spare(void)
+{
+	cur_reply = spare_reply;
+	cur_reply[0] = '\0';
+	drop_reply();  // expect: free-non-heap
+}
+
+void reply_spare_checked(void)
+{
+	cur_reply = spare_reply;
+	cur_reply[0] = '\0';
+	drop_reply_if_heap();  // ok: free-non-heap
+}
+
+void reply_heap(void)
+{
+	cur_reply = malloc(64);
+	if (!cur_reply)
+		return;
+	cur_reply[0] = '\0';
+	drop_reply();  // ok: free-non-heap
+}

@@ -139,3 +139,38 @@ int address_only(void)
 	int *port = &c->port;  // ok: null-dereference (an address, not an access)
 	return port != NULL;
 }
+
+/* A callee that leaves a global maybe NULL: the caller reading it after the call must test it. */
+static const char *state_dir;
+
+static void state_dir_init(void)
+{
+	state_dir = getenv("STATE_DIRECTORY");
+}
+
+static void state_dir_init_default(void)
+{
+	state_dir = getenv("STATE_DIRECTORY");
+	if (!state_dir)
+		state_dir = "/var/lib/demo";
+}
+
+size_t state_dir_len(void)
+{
+	state_dir_init();
+	return strlen(state_dir);  // expect: null-dereference
+}
+
+size_t state_dir_len_tested(void)
+{
+	state_dir_init();
+	if (!state_dir)
+		return 0;
+	return strlen(state_dir);  // ok: null-dereference
+}
+
+size_t state_dir_len_default(void)
+{
+	state_dir_init_default();
+	return strlen(state_dir);  // ok: null-dereference
+}

@@ -213,3 +213,30 @@ void use_xmalloc(void)
 	p[0] = 0;  // ok: unchecked-alloc
 	free(p);
 }
+
+/* A callee that leaves a global holding an unchecked allocation: the caller writing through it must test it. */
+static int *hit_counts;
+
+static void hits_init(size_t n)
+{
+	hit_counts = calloc(n, sizeof *hit_counts);
+}
+
+static int hits_init_checked(size_t n)
+{
+	hit_counts = calloc(n, sizeof *hit_counts);
+	return hit_counts ? 0 : -1;
+}
+
+void hits_start(size_t n)
+{
+	hits_init(n);
+	hit_counts[0] = 1;  // expect: unchecked-alloc
+}
+
+void hits_start_checked(size_t n)
+{
+	if (hits_init_checked(n) < 0)
+		return;
+	hit_counts[0] = 1;  // ok: unchecked-alloc
+}

@@ -1,0 +1,19 @@
+/* hostname cache: the early release is always taken, then the final release frees the copy again */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int print_host(FILE *out, const char *host)
+{
+    char *copy = strdup(host);
+    int rc;
+
+    if (!copy)
+        return -1;
+    copy[strcspn(copy, ".")] = '\0';
+    rc = fprintf(out, "host %s\n", copy);
+    if (1 == 1)
+        free(copy);
+    free(copy); // flaw
+    return rc;
+}

@@ -1,0 +1,16 @@
+/* main.c: a header line is joined from name and value, then its first letter is upper-cased */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "str.h"
+
+int put_header(FILE *out, const char *name, const char *value)
+{
+    char *line = str_join(name, value);
+    int rc;
+
+    line[0] = (char)toupper((unsigned char)line[0]); // flaw
+    rc = fputs(line, out);
+    free(line);
+    return rc;
+}
