@@ -170,6 +170,12 @@ static void on_sink(A *a, const fl_node *call, const char *name, int kind, uint3
 						  name, str_of(a, v), word(value));
 			else
 				cvet_flow__summary_sink(a, value, S_ENVNAME, call, name);
+		} else if (a->call_nargs > 1 && !(v->fl & (V_STR | V_STRSET)) && untrusted(a, v) &&
+			   untrusted(a, &a->call_args[1])) {
+			/* NAME=VALUE pairs from input: the name may be PATH or LD_PRELOAD */
+			cvet_flow__report(a, RULE_427, call, v->org,
+					  "'%s' sets a variable named by %s data to %s data, which may be PATH or LD_PRELOAD", name,
+					  word(v), word(&a->call_args[1]));
 		}
 		return;
 	case S_ENVSTR:

@@ -558,7 +558,9 @@ static val initial(A *a, uint64_t k)
 							   noslash(fl_str(&a->fl->strs, gl->init_str)));
 					i2.str = gl->init_str;
 					strjoin(&v, &i1, &i2);
-				} else if (!gf->escaped && gf->stores && (gf->sfl & (V_STR | V_STRSET)) && !gl->has_init) {
+				} else if (!gf->escaped && gf->stores && (gf->sfl & (V_STR | V_STRSET)) &&
+					   (!gl->has_init || (gl->has_init == 1 && !gl->init_lo && !gl->init_hi))) {
+					/* every string ever stored (a zero-initialised pointer is NULL, no string) */
 					v.fl |= gf->sfl;
 					v.str = gf->str;
 				}

@@ -1689,6 +1689,15 @@ void cvet_flow__tu_init(cvet_flow_tu *ft, cvet_flow *fl, cvet_tu *tu)
 	ft->tu = tu;
 }
 
+/* A file-scope `int n;` or `static int n;` with no definition in the translation unit: a tentative
+ * definition, which is a zero-initialised definition at the end of the unit (C11 6.9.2). */
+static int tentative_definition(CXCursor var)
+{
+	return clang_Cursor_getStorageClass(var) != CX_SC_Extern &&
+	       clang_getCursorSemanticParent(var).kind == CXCursor_TranslationUnit &&
+	       clang_Cursor_isNull(clang_getCursorDefinition(var));
+}
+
 void cvet_flow__global(cvet_flow_tu *ft, CXCursor var)
 {
 	int oom = 0;
@@ -1703,7 +1712,7 @@ void cvet_flow__global(cvet_flow_tu *ft, CXCursor var)
 		ft->oom = 1;
 		return;
 	}
-	if (!clang_isCursorDefinition(var))
+	if (!clang_isCursorDefinition(var) && !tentative_definition(var))
 		return;
 	n = cx_children(var, k, MAX_KIDS);
 	for (unsigned i = 0; i < n; i++)

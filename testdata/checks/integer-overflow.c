@@ -148,3 +148,26 @@ char letter_unmasked(FILE *in)
 		return '?';
 	return letters[v - 64];  // expect: integer-overflow
 }
+
+/* A file-scope global with no initialiser is a tentative definition: zero until a bounded store. */
+static unsigned g_cells;
+static unsigned g_cells_raw;
+
+void read_cells(FILE *in)
+{
+	unsigned v;
+	if (fscanf(in, "%u", &v) == 1 && v <= 100000)
+		g_cells = v;
+	if (fscanf(in, "%u", &v) == 1)
+		g_cells_raw = v;
+}
+
+void *alloc_cells(void)
+{
+	return malloc(g_cells * 40u);  // ok: integer-overflow (0 or at most 100000)
+}
+
+void *alloc_cells_raw(void)
+{
+	return malloc(g_cells_raw * 40u);  // expect: integer-overflow, tainted-alloc-size
+}

@@ -86,6 +86,40 @@ int clear_preload(void)
 	return putenv(entry);  // ok: uncontrolled-search-path (constant)
 }
 
+/* NAME=VALUE lines from a file: the name itself may be PATH or LD_PRELOAD. */
+int apply_env_file(FILE *fp)
+{
+	char line[256];
+	while (fgets(line, sizeof line, fp)) {
+		char *eq = strchr(line, '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		eq[1 + strcspn(eq + 1, "\n")] = '\0';
+		if (setenv(line, eq + 1, 1) != 0)  // expect: uncontrolled-search-path
+			return -1;
+	}
+	return 0;
+}
+
+/* The same with the names limited to an allowlist. */
+int apply_locale_file(FILE *fp)
+{
+	char line[256];
+	while (fgets(line, sizeof line, fp)) {
+		char *eq = strchr(line, '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		eq[1 + strcspn(eq + 1, "\n")] = '\0';
+		if (strcmp(line, "LANG") != 0 && strcmp(line, "LC_ALL") != 0)
+			continue;
+		if (setenv(line, eq + 1, 1) != 0)  // ok: uncontrolled-search-path (LANG or LC_ALL)
+			return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (setuid(0) != 0)
@@ -93,5 +127,6 @@ int main(int argc, char **argv)
 	if (argc > 1)
 		setenv("LD_PRELOAD", argv[1], 1);  // expect: uncontrolled-search-path
 	return reset_path() + keep_user_path() + import_variable() + set_libdir(stdin) + set_path_from_peer(0) +
-	       set_timezone(0) + clear_preload() + choose_path(0);
+	       set_timezone(0) + clear_preload() + choose_path(0) + apply_env_file(stdin) +
+	       apply_locale_file(stdin);
 }
