@@ -5,7 +5,7 @@
 
 int main(void)
 {
-    long *c = counters_new(8);
+    long *c = counters_new();
 
     if (c == NULL)
         return 1;

@@ -1,15 +1,16 @@
-/* main.c: builds a message and prints its header */
+/* main.c: prints a new line and the number of lines made */
 #include <stdio.h>
 #include <stdlib.h>
-#include "msg.h"
+#include "line.h"
 
 int main(void)
 {
-    struct msg *m = msg_new(3);
+    char *l = line_new();
 
-    if (m == NULL)
+    if (l == NULL)
         return 1;
-    printf("type %u len %u\n", m->type, m->len);
-    free(m);
+    fputs(l, stdout);
+    printf("%lu\n", lines_made());
+    free(l);
     return 0;
 }

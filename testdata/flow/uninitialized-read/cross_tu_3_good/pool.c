@@ -1,8 +1,8 @@
-/* pool.c: hands out blocks for outgoing messages */
+/* pool.c: hands out blocks for output lines */
 #include <stdlib.h>
-#include "msg.h"
+#include "line.h"
 
-void *pool_get(size_t n)
+char *pool_get(void)
 {
-    return malloc(n);
+    return malloc(LINE_MAX_LEN);
 }
