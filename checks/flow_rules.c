@@ -717,11 +717,17 @@ static void on_uninit_read(A *a, const fl_node *at, uint32_t n, uint32_t site, i
 	else
 		snprintf(how, sizeof(how), "read");
 	if (src) {
-		org = cvet_flow__step(a, src, "the block 'malloc' returns here holds no data yet");
+		/* malloc, or a project function returning a fresh block nothing wrote */
+		const char *alloc = src->op == FL_CALL && src->k ? cvet_flow__display_name(a, (uint32_t)src->k) : NULL;
+		char step[200];
+		if (!alloc)
+			alloc = "malloc";
+		snprintf(step, sizeof(step), "the block '%s' returns here holds no data yet", alloc);
+		org = cvet_flow__step(a, src, step);
 		cvet_flow__report(a, "uninitialized-read", at, org,
-				  "the block '%s' points to comes from 'malloc' and is %s before anything is written into it%s; "
+				  "the block '%s' points to comes from '%s' and is %s before anything is written into it%s; "
 				  "fill it first, or allocate it with 'calloc'",
-				  name, how, definite ? "" : " on some paths (precision: medium)");
+				  name, alloc, how, definite ? "" : " on some paths (precision: medium)");
 	} else if (definite) {
 		cvet_flow__report(a, "uninitialized-read", at, 0,
 				  "'%s' is %s before it is given a value; initialise it where it is declared", name, how);

@@ -1043,6 +1043,26 @@ static void unw_read(A *a, uint64_t k, const fl_node *at, uint32_t n, const char
 	unw_written(a, k); /* once per path: the reads after it follow from this one */
 }
 
+/* Place k is an element of a local array at a constant index (each one followed on its own, with the block it
+ * points to). */
+static int unw_local_elem(A *a, uint64_t k)
+{
+	int32_t root = key_root(k);
+	return root >= 0 && (uint32_t)root < a->f->nvars && a->f->vars[root].param < 0 &&
+	       (key_field(k) & ~(uint32_t)(MAX_ELEMS - 1)) == F_ELEM;
+}
+
+/* The blocks the elements of local array `root` point to, when the array is handed on in a way we do not follow
+ * element by element (whole, at a computed index, by address): whoever gets them may fill them. */
+static void unw_elems_written(A *a, int32_t root)
+{
+	for (uint32_t i = 0; i < a->cur.n; i++) {
+		const slot *sl = &a->cur.s[i];
+		if (key_root(sl->k) == root && unw_local_elem(a, sl->k) && (sl->v.fl & V_PT))
+			unw_written(a, sl->v.pt);
+	}
+}
+
 static const fl_node *N(A *a, uint32_t n)
 {
 	return &a->f->nodes[n < a->f->nnodes ? n : 0];
@@ -1383,10 +1403,13 @@ static int place_of(A *a, uint32_t n, uint64_t *out)
 				return 0;
 			/* argv2[1] and argv2[0] are two places; an element at a computed index is the whole array */
 			if (key_field(base) == 0 && ix.lo == ix.hi && ix.lo >= 0 && ix.lo < MAX_ELEMS &&
-			    !(nd->tflags & FL_T_ARRAY))
+			    !(nd->tflags & FL_T_ARRAY)) {
 				*out = mkkey(key_root(base), F_ELEM | (uint32_t)ix.lo);
-			else
+			} else {
 				*out = base;
+				if (key_root(base) >= 0)
+					unw_elems_written(a, key_root(base)); /* (uninitialized-read) any element's block */
+			}
 			a->bo_n = n, a->bo_ix = ix, a->bo_isptr = 0;
 			return 1;
 		}
@@ -2205,8 +2228,10 @@ static void assign(A *a, uint32_t lhs, val v, const fl_node *at)
 	}
 	check_deref_chain(a, lhs, ln);
 	unw_written(a, k);
-	if (ln->op == FL_LOCAL)
-		; /* a local copy of a pointer: followed (V_PT) */
+	if ((v.fl & V_PT) && key_root(v.pt) >= 0 && (uint32_t)key_root(v.pt) < a->f->nvars)
+		unw_elems_written(a, key_root(v.pt)); /* pp = table: its elements' blocks are reached through pp */
+	if (ln->op == FL_LOCAL || ((v.fl & V_PT) && unw_local_elem(a, k)))
+		; /* a local copy of a pointer, or one in an element of a local array: followed (V_PT) */
 	else if (v.fl & V_PT)
 		unw_written(a, v.pt); /* iov.iov_base = buf: filled through the copy, which we do not follow */
 	else if ((ln->tflags & FL_T_PTR) && (v.t & K_PARAMS) && v.symf == 0)
@@ -3291,7 +3316,22 @@ static void unw_call_args(A *a, const fl_node *nd, uint32_t nargs)
 		const fl_node *x = N(a, an), *y;
 		uint64_t k;
 		int found = 0;
-		if (x->op == FL_ADDR) {
+		int elem = x->op == FL_INDEX && (x->tflags & FL_T_PTR) && (N(a, x->a)->tflags & FL_T_ARRAY) &&
+			   N(a, strip(a, x->a))->op == FL_LOCAL && N(a, strip(a, x->b))->op == FL_INT;
+		if (!elem) /* a local array of pointers handed on whole, by address, at a computed index */
+			for (uint32_t j = 0; j < a->f->nvars; j++)
+				if (a->f->vars[j].param < 0 && (a->f->vars[j].tflags & FL_T_ARRAY) &&
+				    unw_mentions(a, an, (int32_t)j, 0))
+					unw_elems_written(a, (int32_t)j);
+		if (elem) {
+			/* an element of a local array of pointers, at a constant index: the block it points to */
+			int64_t ix = N(a, strip(a, x->b))->k;
+			const slot *sl;
+			y = N(a, strip(a, x->a));
+			if (y->k >= 0 && (uint64_t)y->k < a->f->nvars && ix >= 0 && ix < MAX_ELEMS &&
+			    (sl = st_find(&a->cur, mkkey((int32_t)y->k, F_ELEM | (uint32_t)ix))) != NULL && (sl->v.fl & V_PT))
+				k = sl->v.pt, found = 1;
+		} else if (x->op == FL_ADDR) {
 			y = N(a, strip(a, x->a));
 			while (y->op == FL_FIELD)
 				y = N(a, strip(a, y->a));
@@ -3599,6 +3639,12 @@ static val ev_call(A *a, uint32_t n)
 				new_block(a, hk, o);
 				if (!s->ret_kept)
 					own_new(a, hk);
+				if (s->ret_unw == 1) { /* its bytes are unwritten, as malloc's (uninitialized-read) */
+					val u = konst(0);
+					u.t = U_NO;
+					st_set(a, &a->cur, mkkey(UNW_ROOT, UNW_HEAP | ((uint32_t)(nd - a->f->nodes) & (UNW_HEAP - 1))),
+					       u);
+				}
 				ret.fl = (uint16_t)((ret.fl & ~(V_STR | V_STRSET | V_NOSLASH | V_LIT)) | V_PT);
 				ret.pt = hk;
 			} else if (s->ret_pt_state == 1) {
@@ -4926,6 +4972,11 @@ static void finish_summary(A *a, summary *s, const val *rv, int returns)
 		}
 		s->ret_fam = !s->ret_fam_seen || s->ret_fam == fam ? (uint8_t)fam : FAM_MIXED;
 		s->ret_fam_seen = 1;
+		{
+			uint64_t mk; /* (uninitialized-read) a fresh block returned before anything was written into it */
+			int unw = fam != FAM_MIXED && unw_key(a, rv->pt, &mk) && unw_state(a, mk) == 2;
+			s->ret_unw = unw && s->ret_unw != 2 ? 1 : 2;
+		}
 		if ((rv->fl & V_PT) && key_root(rv->pt) < -1 && nonheap_place(a, rv->pt, &var) == NF_STATIC &&
 		    (s->ret_pt_state == 0 || (s->ret_pt_state == 1 && s->ret_pt == rv->pt))) {
 			s->ret_pt = rv->pt;
@@ -5413,7 +5464,7 @@ done:
 		a->changed = 1;
 	if (old.ret_nk != s->ret_nk || old.derefs_mask != s->derefs_mask || old.nullchk_mask != s->nullchk_mask)
 		a->changed = 1;
-	if (old.ureads_mask != s->ureads_mask)
+	if (old.ureads_mask != s->ureads_mask || old.ret_unw != s->ret_unw)
 		a->changed = 1;
 	return rc;
 }

@@ -213,6 +213,8 @@ typedef struct summary {
 	uint32_t ureads_mask;       /* bit i: what parameter i points to is read before the function writes it, on every
 	                             * path that returns (uninitialized-read: not an out-parameter) */
 	uint8_t ureads_seen;        /* some return was seen (ureads_mask is then the meet of them) */
+	uint8_t ret_unw;            /* 1: every non-NULL pointer return is a fresh block nothing wrote yet on that path
+	                             * (uninitialized-read: the caller's block starts unwritten); 2: some is not */
 	int ret_san_set;
 	sout *outs; uint32_t nouts, capouts; /* what the function leaves in the objects its parameters point to */
 	uint32_t outs_hash;         /* of outs, for change detection */

@@ -242,3 +242,116 @@ int compare_some(const char *p, int a)
 	}
 	return r;  // expect: uninitialized-read (mode 5 has no case)
 }
+
+/* a project function returning a fresh malloc'd block nothing wrote: the caller's block is unwritten */
+static char *fresh_line(void)
+{
+	return malloc(64);
+}
+
+static char *fresh_line_empty(void)
+{
+	char *l = malloc(64);
+	if (l != NULL)
+		l[0] = '\0';
+	return l;
+}
+
+static char *fresh_line_twice(void)
+{
+	return fresh_line();
+}
+
+void print_fresh(void)
+{
+	char *l = fresh_line();
+	if (l == NULL)
+		return;
+	puts(l);  // expect: uninitialized-read
+	free(l);
+}
+
+void print_fresh_twice(void)
+{
+	char *l = fresh_line_twice();
+	if (l == NULL)
+		return;
+	puts(l);  // expect: uninitialized-read
+	free(l);
+}
+
+void print_fresh_empty(void)
+{
+	char *l = fresh_line_empty();
+	if (l == NULL)
+		return;
+	puts(l);  // ok: uninitialized-read
+	free(l);
+}
+
+void print_fresh_filled(void)
+{
+	char *l = fresh_line();
+	if (l == NULL)
+		return;
+	snprintf(l, 64, "%s", "ready");
+	puts(l);  // ok: uninitialized-read
+	free(l);
+}
+
+/* blocks held in the elements of a local array of pointers, each followed on its own */
+void print_fields(void)
+{
+	char *f[2];
+	f[0] = malloc(16);
+	f[1] = malloc(16);
+	if (f[0] == NULL || f[1] == NULL) {
+		free(f[0]);
+		free(f[1]);
+		return;
+	}
+	snprintf(f[0], 16, "%s", "ok");
+	puts(f[0]);  // ok: uninitialized-read
+	puts(f[1]);  // expect: uninitialized-read
+	free(f[0]);
+	free(f[1]);
+}
+
+static void fill_all(char **t, int n)
+{
+	for (int i = 0; i < n; i++)
+		snprintf(t[i], 16, "%d", i);
+}
+
+void print_fields_filled(void)
+{
+	char *f[2];
+	f[0] = malloc(16);
+	f[1] = malloc(16);
+	if (f[0] == NULL || f[1] == NULL) {
+		free(f[0]);
+		free(f[1]);
+		return;
+	}
+	fill_all(f, 2);
+	puts(f[1]);  // ok: uninitialized-read (the whole table was handed to a filler)
+	free(f[0]);
+	free(f[1]);
+}
+
+void print_fields_loop(void)
+{
+	char *f[2];
+	f[0] = malloc(16);
+	f[1] = malloc(16);
+	if (f[0] == NULL || f[1] == NULL) {
+		free(f[0]);
+		free(f[1]);
+		return;
+	}
+	for (int i = 0; i < 2; i++)
+		snprintf(f[i], 16, "%d", i);
+	puts(f[1]);  // ok: uninitialized-read (filled at a computed index)
+	free(f[0]);
+	free(f[1]);
+}
