@@ -6,8 +6,10 @@
  * ignore: silent), compared or branched on (tested: judged for incorrect-return-check), stored into a local
  * (then followed along the live CFG, through copies, until each copy is overwritten: tested somewhere,
  * handed on - returned, stored elsewhere, passed to a project function, address taken - or never tested),
- * or used some other way (silent). A project function that returns such a result unchanged (`return
- * read(...)`, or a local that only holds it) passes the duty on to its callers: a wrapper.
+ * or used some other way (silent). A stored result handed to a small project function is followed into it as
+ * the parameter that receives it (two calls deep at most), its tests there judged where they are written.
+ * A project function that returns such a result unchanged (`return read(...)`, or a local that only holds
+ * it) passes the duty on to its callers: a wrapper.
  * The engine owns the IR and which blocks are live; this file owns the decisions and the words. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,8 @@
 #define MAX_SEARCH_NODES 200000u /* node visits one search may make before it gives up (silently) */
 #define MAX_WRAPPER_NODES 4000u /* a wrapper is small: larger callees are not examined */
 #define MAX_WRAPPER_DEPTH 3
+#define MAX_CALLEE_NODES 20000u /* a callee handed a result is followed only when no larger */
+#define MAX_CALLEE_DEPTH 2      /* ... and through at most this many calls */
 
 /* Root kinds: what a root expression of a block is. */
 enum { R_NONE = 0, R_STMT, R_BRANCH, R_SWITCH, R_RETURN };
@@ -29,7 +33,7 @@ enum { R_NONE = 0, R_STMT, R_BRANCH, R_SWITCH, R_RETURN };
 typedef struct rctx {
 	A *a;
 	const fl_func *f;
-	const state *in;
+	const state *in;  /* which blocks are live (NULL: a callee followed from a caller: all of them) */
 	uint32_t *parent; /* parent node of each node, 0 for a root */
 	uint8_t *rk;      /* R_* of each root node */
 } rctx;
@@ -45,6 +49,8 @@ typedef struct fate {
 	int copy_var;      /* stored into this local (-1 = none) */
 	int copy_is_root;  /* that store is the whole statement: its own value goes nowhere */
 	uint32_t via;      /* the child of `test` the value came up through */
+	uint32_t pcall;    /* escaped as an argument of this project call (0 = not so) ... */
+	uint32_t parg;     /* ... in this position */
 } fate;
 
 static const fl_node *node_at(const fl_func *f, uint32_t n)
@@ -390,8 +396,15 @@ static void follow(rctx *c, uint32_t n, fate *out)
 				return;
 			break;
 		case FL_CALL:
-			if (project_call(c->a, pn))
+			if (project_call(c->a, pn)) {
 				out->escaped = 1; /* the callee may test it */
+				for (uint32_t j = 0; j < pn->b && pn->a + j < f->nextra; j++)
+					if (f->extra[pn->a + j] == cur) {
+						out->pcall = p;
+						out->parg = j;
+						break;
+					}
+			}
 			return;
 		default:
 			return; /* indexed, dereferenced, ...: a use that tests nothing */
@@ -560,6 +573,9 @@ typedef struct track {
 	uint8_t gen, kill;         /* bits a root adds (copies) and removes (overwrites) */
 	uint32_t *stack;
 	uint32_t cap;
+	int depth;                 /* calls followed down to reach this function */
+	int64_t param;             /* the parameter (a local of c->f) that holds the result, -1 = none */
+	const char *handed_to;     /* the first project function the result was handed to and followed into */
 } track;
 
 static int var_bit(track *t, uint32_t v, int add)
@@ -579,7 +595,7 @@ static int clean_var(track *t, uint32_t v)
 {
 	const rctx *c = t->c;
 	const fl_func *f = c->f;
-	if (v >= f->nvars || f->vars[v].param >= 0 || f->vars[v].is_ref)
+	if (v >= f->nvars || (f->vars[v].param >= 0 && (int64_t)v != t->param) || f->vars[v].is_ref)
 		return 0;
 	for (uint32_t n = 1; n < f->nnodes; n++) {
 		const fl_node *nd = &f->nodes[n], *pn;
@@ -604,6 +620,8 @@ static int clean_var(track *t, uint32_t v)
 	return 1;
 }
 
+static int descend(track *t, uint32_t pcall, uint32_t parg);
+
 /* One read of a tracked local at node n. */
 static void tracked_read(track *t, uint32_t n)
 {
@@ -614,7 +632,7 @@ static void tracked_read(track *t, uint32_t n)
 		t->clean[bit] = (int8_t)(clean_var(t, t->vars[bit]) ? 1 : -1);
 	if (bit < 0 || t->clean[bit] < 0)
 		ft.direct = 0; /* it may hold other values here: its tests are not judged */
-	if (ft.escaped)
+	if (ft.escaped && !(ft.pcall && descend(t, ft.pcall, ft.parg) == 0))
 		t->escaped = 1;
 	if (ft.copy_var >= 0) {
 		int cb = var_bit(t, (uint32_t)ft.copy_var, 1);
@@ -756,7 +774,7 @@ static int search(track *t, uint32_t bi, uint32_t pos, uint32_t var)
 			uint8_t fresh;
 			if (e == 1 && bl->term != FT_BRANCH)
 				continue;
-			if (to >= f->nblocks || !c->in[to].live)
+			if (to >= f->nblocks || (c->in && !c->in[to].live))
 				continue;
 			fresh = (uint8_t)(t->mask & ~seen[to]);
 			if (!fresh || wn >= (uint32_t)f->nblocks * MAX_TRACKED)
@@ -796,6 +814,64 @@ static void report_bad_test(rctx *c, uint32_t test, int verdict, const char *why
 	cvet_flow__report(c->a, RULE_INCORRECT, node_at(c->f, test), 0, "%s; %s", why,
 			  verdict == 1 ? "compare it with the value it returns on failure"
 				       : "compare it with the failure value itself");
+}
+
+/* A tracked local handed to project function `pcall` as its argument `parg`: the result is followed into the
+ * callee as the parameter that receives it, when the callee is small, that parameter keeps the value as it is
+ * (no conversion to another signedness or a narrower type) and the chain of calls is short. Bad tests found
+ * there are reported where they are written. 0 when followed (what happens there merged into t), -1 when
+ * not (the caller then takes the result as handed on). */
+static int descend(track *t, uint32_t pcall, uint32_t parg)
+{
+	A *a = t->c->a;
+	const fl_node *cn = node_at(t->c->f, pcall);
+	int64_t fi = cn->k ? cvet_flow__func_index(a->prog, (uint32_t)cn->k) : -1, v = -1;
+	fl_func *g, *saved;
+	rctx gc;
+	track sub;
+	int rc;
+	if (fi < 0 || t->depth >= MAX_CALLEE_DEPTH || (cn->sub & FL_CALL_VIRTUAL))
+		return -1;
+	g = &a->fl->funcs[fi];
+	if (g->nnodes > MAX_CALLEE_NODES || g->budget_cut || !g->nblocks || !g->nnodes)
+		return -1;
+	for (uint32_t i = 0; i < g->nvars && v < 0; i++)
+		if (g->vars[i].param >= 0 && (uint32_t)g->vars[i].param == parg)
+			v = i;
+	if (v < 0 || g->vars[v].is_ref || ((g->vars[v].tflags ^ t->call->tflags) & (FL_T_SIGNED | FL_T_PTR)) ||
+	    g->vars[v].width < t->call->width)
+		return -1;
+	memset(&gc, 0, sizeof(gc));
+	gc.a = a;
+	gc.f = g;
+	memset(&sub, 0, sizeof(sub));
+	sub.c = &gc;
+	sub.m = t->m;
+	sub.call = t->call;
+	sub.budget = t->budget;
+	sub.depth = t->depth + 1;
+	sub.param = v;
+	rc = build_parents(&gc) < 0 ? -1 : search(&sub, 0, 0, (uint32_t)v);
+	if (rc < 0) {
+		a->oom = 1;
+	} else {
+		t->budget = sub.budget;
+		saved = a->f;
+		a->f = g; /* the findings are the callee's */
+		if (sub.bad1)
+			report_bad_test(&gc, sub.bad1, 1, sub.why1);
+		if (sub.bad2 && !sub.fine_tests && !sub.escaped)
+			report_bad_test(&gc, sub.bad2, 2, sub.why2);
+		a->f = saved;
+		t->tested |= sub.tested;
+		t->escaped |= sub.escaped;
+		t->fine_tests += sub.fine_tests;
+		if (!t->handed_to)
+			t->handed_to = fl_str(&a->fl->strs, g->name);
+	}
+	free(gc.parent);
+	free(gc.rk);
+	return rc;
 }
 
 /* For a call that fails by writing fewer items than asked (sscanf): 1 when it is handed the addresses of
@@ -856,6 +932,7 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 		t.m = &m;
 		t.call = call;
 		t.budget = MAX_SEARCH_NODES;
+		t.param = -1;
 		if (search(&t, bi, pos + 1, (uint32_t)ft.copy_var) < 0) {
 			c->a->oom = 1;
 			return;
@@ -866,9 +943,10 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 			report_bad_test(c, t.bad2, 2, t.why2);
 		if (m.m.checked && !t.tested && !t.escaped)
 			cvet_flow__report(c->a, RULE_UNCHECKED, call, 0,
-					  "the result of %s is stored in '%s' but never tested on any path: when it fails (returns %s) "
-					  "the program goes on as if it had worked; test it before relying on the call",
-					  who, var_name(c->f, c, (uint32_t)ft.copy_var), fails);
+					  "the result of %s is stored in '%s'%s%s%s but never tested on any path: when it fails "
+					  "(returns %s) the program goes on as if it had worked; test it before relying on the call",
+					  who, var_name(c->f, c, (uint32_t)ft.copy_var), t.handed_to ? " and handed to '" : "",
+					  t.handed_to ? t.handed_to : "", t.handed_to ? "'" : "", fails);
 	}
 }
 

@@ -66,3 +66,36 @@ int parse_numbers(const char *arg)
 	sscanf(arg, "%d", &width);     // expect: unchecked-return
 	return len + width;
 }
+
+/* A stored result handed to a project function is followed into it (two calls deep at most). */
+static void show_len(ssize_t len)
+{
+	printf("%zd bytes\n", len);
+}
+
+static void relay_len(ssize_t len)
+{
+	show_len(len);
+}
+
+static int len_ok(ssize_t len)
+{
+	return len > 0;
+}
+
+static void store_len(size_t len)
+{
+	printf("%zu\n", len);
+}
+
+int handed_on(int fd, char *buf, size_t n)
+{
+	ssize_t a = read(fd, buf, n);  // expect: unchecked-return
+	ssize_t b = read(fd, buf, n);  // expect: unchecked-return
+	ssize_t c = read(fd, buf, n);  // ok: unchecked-return (the callee tests it)
+	ssize_t d = read(fd, buf, n);  // ok: unchecked-return (converted to unsigned: not followed)
+	show_len(a);
+	relay_len(b);
+	store_len((size_t)d);
+	return len_ok(c);
+}
