@@ -73,3 +73,25 @@ int handed_on(int fd, const char *buf, size_t len)
 		return -1;
 	return check_step(rc);
 }
+
+/* Tests of a result stored in a field or a constant-index element are judged as the result's own. */
+struct xfer {
+	ssize_t last;
+	size_t total;
+};
+
+int in_places(int fd, const char *buf, size_t len, struct xfer *x)
+{
+	int rc[2];
+	x->last = write(fd, buf, len);
+	if (x->last == 0)                // expect: incorrect-return-check
+		return -1;
+	x->total += (size_t)x->last;
+	rc[0] = setgid(65534);
+	rc[1] = setuid(65534);
+	if (rc[0] != 0)                  // ok: incorrect-return-check
+		return -1;
+	if (rc[1] > 0)                   // expect: incorrect-return-check
+		return -1;
+	return 0;
+}
