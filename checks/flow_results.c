@@ -6,8 +6,12 @@
  * ignore: silent), compared or branched on (tested: judged for incorrect-return-check), stored into a local
  * (then followed along the live CFG, through copies, until each copy is overwritten: tested somewhere,
  * handed on - returned, stored elsewhere, passed to a project function, address taken - or never tested),
- * or used some other way (silent). A project function that returns such a result unchanged (`return
- * read(...)`, or a local that only holds it) passes the duty on to its callers: a wrapper.
+ * or used some other way (silent). A result stored into a field or a constant-index element is followed the
+ * same way (by the place's name; "never tested" only for a record or array of the function's own that is
+ * reached member by member). A stored result handed to a small project function is followed into it as
+ * the parameter that receives it (two calls deep at most), its tests there judged where they are written.
+ * A project function that returns such a result unchanged (`return read(...)`, or a local that only holds
+ * it) passes the duty on to its callers: a wrapper.
  * The engine owns the IR and which blocks are live; this file owns the decisions and the words. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,9 @@
 #define MAX_SEARCH_NODES 200000u /* node visits one search may make before it gives up (silently) */
 #define MAX_WRAPPER_NODES 4000u /* a wrapper is small: larger callees are not examined */
 #define MAX_WRAPPER_DEPTH 3
+#define MAX_CALLEE_NODES 20000u /* a callee handed a result is followed only when no larger */
+#define MAX_CALLEE_DEPTH 2      /* ... and through at most this many calls */
+#define PLACE_VAR UINT32_MAX    /* the tracked slot of a field or element (track.place), not a local */
 
 /* Root kinds: what a root expression of a block is. */
 enum { R_NONE = 0, R_STMT, R_BRANCH, R_SWITCH, R_RETURN };
@@ -29,7 +36,7 @@ enum { R_NONE = 0, R_STMT, R_BRANCH, R_SWITCH, R_RETURN };
 typedef struct rctx {
 	A *a;
 	const fl_func *f;
-	const state *in;
+	const state *in;  /* which blocks are live (NULL: a callee followed from a caller: all of them) */
 	uint32_t *parent; /* parent node of each node, 0 for a root */
 	uint8_t *rk;      /* R_* of each root node */
 } rctx;
@@ -43,8 +50,11 @@ typedef struct fate {
 	int truth;         /* the test is a truth test (if (x), !x, x && ...) */
 	int direct;        /* the tested operand is the value itself (through casts and copies only) */
 	int copy_var;      /* stored into this local (-1 = none) */
+	uint32_t copy_place; /* the call's result stored into this field or constant-index element (0 = none) */
 	int copy_is_root;  /* that store is the whole statement: its own value goes nowhere */
 	uint32_t via;      /* the child of `test` the value came up through */
+	uint32_t pcall;    /* escaped as an argument of this project call (0 = not so) ... */
+	uint32_t parg;     /* ... in this position */
 } fate;
 
 static const fl_node *node_at(const fl_func *f, uint32_t n)
@@ -293,6 +303,44 @@ static int project_call(A *a, const fl_node *call)
 	return !call->k || cvet_flow__func_index(a->prog, (uint32_t)call->k) >= 0;
 }
 
+/* Places besides locals: a field (a.f, p->f) or a constant-index element (a[2]) over a local, a parameter
+ * or a global, named the same way each time it is written. */
+static int const_index(const fl_func *f, uint32_t n, int64_t *v)
+{
+	const fl_node *nd = node_at(f, strip_casts(f, n));
+	if (nd->op != FL_INT)
+		return 0;
+	*v = nd->k;
+	return 1;
+}
+
+static int same_place(const fl_func *f, uint32_t x, uint32_t y, int depth)
+{
+	const fl_node *p = node_at(f, x), *q = node_at(f, y);
+	int64_t i, j;
+	if (!x || !y || depth > 8 || p->op != q->op)
+		return 0;
+	switch (p->op) {
+	case FL_LOCAL:
+	case FL_GLOBAL:
+		return p->k == q->k;
+	case FL_FIELD:
+	case FL_ARROW:
+		return p->k && p->k == q->k && same_place(f, p->a, q->a, depth + 1);
+	case FL_INDEX:
+		return const_index(f, p->b, &i) && const_index(f, q->b, &j) && i == j &&
+		       same_place(f, p->a, q->a, depth + 1);
+	default:
+		return 0;
+	}
+}
+
+static int is_place(const fl_func *f, uint32_t n)
+{
+	const fl_node *nd = node_at(f, n);
+	return (nd->op == FL_FIELD || nd->op == FL_ARROW || nd->op == FL_INDEX) && same_place(f, n, n, 0);
+}
+
 /* What value node n (a call, or a read of a local holding a result) meets on its way up. */
 static void follow(rctx *c, uint32_t n, fate *out)
 {
@@ -307,7 +355,7 @@ static void follow(rctx *c, uint32_t n, fate *out)
 		if (!p) {
 			switch (c->rk[cur]) {
 			case R_STMT:
-				if (out->copy_var >= 0)
+				if (out->copy_var >= 0 || out->copy_place)
 					out->copy_is_root = node_at(f, strip_casts(f, cur))->op == FL_ASSIGN;
 				else if (cur == n)
 					out->discarded = 1;
@@ -348,6 +396,11 @@ static void follow(rctx *c, uint32_t n, fate *out)
 						out->copy_var = (int)lhs->k;
 					if (pn->sub != FB_NONE)
 						out->direct = 0;
+				} else if (pn->sub != FB_NONE || !out->direct) {
+					return; /* what is stored is derived from it (st->total += n): a use */
+				} else if (out->copy_var < 0 && !out->copy_place && node_at(f, n)->op == FL_CALL &&
+					   is_place(f, pn->a)) {
+					out->copy_place = pn->a; /* the call's own result, into a field or an element */
 				} else {
 					out->escaped = 1;
 					return;
@@ -390,8 +443,15 @@ static void follow(rctx *c, uint32_t n, fate *out)
 				return;
 			break;
 		case FL_CALL:
-			if (project_call(c->a, pn))
+			if (project_call(c->a, pn)) {
 				out->escaped = 1; /* the callee may test it */
+				for (uint32_t j = 0; j < pn->b && pn->a + j < f->nextra; j++)
+					if (f->extra[pn->a + j] == cur) {
+						out->pcall = p;
+						out->parg = j;
+						break;
+					}
+			}
 			return;
 		default:
 			return; /* indexed, dereferenced, ...: a use that tests nothing */
@@ -560,6 +620,10 @@ typedef struct track {
 	uint8_t gen, kill;         /* bits a root adds (copies) and removes (overwrites) */
 	uint32_t *stack;
 	uint32_t cap;
+	int depth;                 /* calls followed down to reach this function */
+	int64_t param;             /* the parameter (a local of c->f) that holds the result, -1 = none */
+	const char *handed_to;     /* the first project function the result was handed to and followed into */
+	uint32_t place;            /* the field or element the result was stored into (PLACE_VAR's slot), 0 = none */
 } track;
 
 static int var_bit(track *t, uint32_t v, int add)
@@ -579,7 +643,7 @@ static int clean_var(track *t, uint32_t v)
 {
 	const rctx *c = t->c;
 	const fl_func *f = c->f;
-	if (v >= f->nvars || f->vars[v].param >= 0 || f->vars[v].is_ref)
+	if (v >= f->nvars || (f->vars[v].param >= 0 && (int64_t)v != t->param) || f->vars[v].is_ref)
 		return 0;
 	for (uint32_t n = 1; n < f->nnodes; n++) {
 		const fl_node *nd = &f->nodes[n], *pn;
@@ -604,17 +668,132 @@ static int clean_var(track *t, uint32_t v)
 	return 1;
 }
 
-/* One read of a tracked local at node n. */
+static int descend(track *t, uint32_t pcall, uint32_t parg);
+
+/* The local or global under a place (NULL-safe: node 0 when it is not one), and whether an ARROW (a pointer
+ * the function does not own) is on the way down. */
+static uint32_t place_root(const fl_func *f, uint32_t n, int *through_ptr)
+{
+	*through_ptr = 0;
+	for (unsigned guard = 0; guard < 16; guard++) {
+		const fl_node *nd = node_at(f, n);
+		if (nd->op == FL_LOCAL || nd->op == FL_GLOBAL)
+			return n;
+		if (nd->op == FL_ARROW)
+			*through_ptr = 1;
+		else if (nd->op != FL_FIELD && nd->op != FL_INDEX)
+			return 0;
+		n = nd->a;
+	}
+	return 0;
+}
+
+/* Whether the object under place p is only ever reached member by member in f (never whole: not copied,
+ * passed, assigned or its address taken), so that its fields and elements are reached by their names only. */
+static int root_memberwise(const rctx *c, uint32_t root)
+{
+	const fl_func *f = c->f;
+	const fl_node *r = node_at(f, root);
+	for (uint32_t n = 1; n < f->nnodes; n++) {
+		const fl_node *nd = &f->nodes[n], *pn;
+		if (nd->op != r->op || nd->k != r->k || (!c->parent[n] && !c->rk[n]))
+			continue;
+		pn = node_at(f, c->parent[n]);
+		if (!c->parent[n] || !(pn->op == FL_FIELD || pn->op == FL_ARROW || pn->op == FL_INDEX) || pn->a != n)
+			return 0;
+	}
+	return 1;
+}
+
+static int computed_index(const rctx *c, uint32_t p);
+
+/* Whether every store into the tracked place is a call of the same function or a copy of a tracked local,
+ * it is not reached through a computed index (a[i]) or its address, and its object only member by member. */
+static int clean_place(track *t)
+{
+	const rctx *c = t->c;
+	const fl_func *f = c->f;
+	int ptr;
+	uint32_t root = place_root(f, t->place, &ptr);
+	if (!root || !root_memberwise(c, root) || computed_index(c, t->place))
+		return 0;
+	for (uint32_t n = 1; n < f->nnodes; n++) {
+		const fl_node *pn;
+		uint32_t p = c->parent[n];
+		if (!p && !c->rk[n])
+			continue;
+		if (!same_place(f, n, t->place, 0))
+			continue;
+		pn = node_at(f, p);
+		if (p && (pn->op == FL_ADDR || pn->op == FL_INCDEC))
+			return 0;
+		if (p && pn->op == FL_ASSIGN && pn->a == n) {
+			const fl_node *rhs = node_at(f, strip_casts(f, pn->b));
+			if (pn->sub != FB_NONE)
+				return 0;
+			if (rhs->op == FL_CALL && rhs->k == t->call->k)
+				continue;
+			if (rhs->op == FL_LOCAL && var_bit(t, (uint32_t)rhs->k, 0) >= 0)
+				continue;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Whether a result stored in place p may still be read once the function has returned (through a pointer, in
+ * a global, in a parameter), so that "never tested here" says nothing. */
+static int place_outlives(const fl_func *f, uint32_t p)
+{
+	int ptr;
+	uint32_t root = place_root(f, p, &ptr);
+	const fl_node *r = node_at(f, root);
+	if (!root || ptr || r->op != FL_LOCAL || (uint32_t)r->k >= f->nvars)
+		return 1;
+	return f->vars[r->k].param >= 0 || f->vars[r->k].is_ref || !(f->vars[r->k].tflags & (FL_T_ARRAY | FL_T_RECORD));
+}
+
+/* Whether an element of the array under place p (an element place) is reached through a computed index. */
+static int computed_index(const rctx *c, uint32_t p)
+{
+	const fl_func *f = c->f;
+	const fl_node *pl = node_at(f, p);
+	int64_t k;
+	if (pl->op != FL_INDEX)
+		return 0;
+	for (uint32_t n = 1; n < f->nnodes; n++)
+		if (f->nodes[n].op == FL_INDEX && (c->parent[n] || c->rk[n]) && !const_index(f, f->nodes[n].b, &k) &&
+		    same_place(f, f->nodes[n].a, pl->a, 0))
+			return 1;
+	return 0;
+}
+
+/* Whether the result stored in place p can only be read here, by p's own name: a local record or array of
+ * this function, reached member by member, never through a computed index. */
+static int place_private(const rctx *c, uint32_t p)
+{
+	int ptr;
+	uint32_t root = place_root(c->f, p, &ptr);
+	return root && !place_outlives(c->f, p) && root_memberwise(c, root) && !computed_index(c, p);
+}
+
+static int is_tracked_place(const track *t, uint32_t n)
+{
+	return t->place && n != t->place && is_place(t->c->f, n) && same_place(t->c->f, n, t->place, 0);
+}
+
+/* One read of a tracked local (or of the tracked place) at node n. */
 static void tracked_read(track *t, uint32_t n)
 {
 	fate ft;
-	int bit = var_bit(t, (uint32_t)node_at(t->c->f, n)->k, 0);
+	const fl_node *nd = node_at(t->c->f, n);
+	int bit = var_bit(t, nd->op == FL_LOCAL ? (uint32_t)nd->k : PLACE_VAR, 0);
 	follow(t->c, n, &ft);
 	if (bit >= 0 && !t->clean[bit])
-		t->clean[bit] = (int8_t)(clean_var(t, t->vars[bit]) ? 1 : -1);
+		t->clean[bit] = (int8_t)((t->vars[bit] == PLACE_VAR ? clean_place(t) : clean_var(t, t->vars[bit])) ? 1 : -1);
 	if (bit < 0 || t->clean[bit] < 0)
 		ft.direct = 0; /* it may hold other values here: its tests are not judged */
-	if (ft.escaped)
+	if (ft.escaped && !(ft.pcall && descend(t, ft.pcall, ft.parg) == 0))
 		t->escaped = 1;
 	if (ft.copy_var >= 0) {
 		int cb = var_bit(t, (uint32_t)ft.copy_var, 1);
@@ -674,7 +853,8 @@ static int reads_tracked(track *t, uint32_t r, uint8_t mask, uint32_t base)
 		int bit;
 		if (t->budget)
 			t->budget--;
-		if (nd->op == FL_LOCAL && (bit = var_bit(t, (uint32_t)nd->k, 0)) >= 0 && (mask & (1u << bit))) {
+		if (((nd->op == FL_LOCAL && (bit = var_bit(t, (uint32_t)nd->k, 0)) >= 0) ||
+		     (is_tracked_place(t, n) && (bit = var_bit(t, PLACE_VAR, 0)) >= 0)) && (mask & (1u << bit))) {
 			uint32_t p = t->c->parent[n];
 			if (!(p && node_at(f, p)->op == FL_ASSIGN && node_at(f, p)->a == n && node_at(f, p)->sub == FB_NONE))
 				return 1;
@@ -699,10 +879,12 @@ static void visit_root(track *t, uint32_t r)
 		const fl_node *nd = node_at(f, n);
 		int bit;
 		t->budget--;
-		if (nd->op == FL_LOCAL && (bit = var_bit(t, (uint32_t)nd->k, 0)) >= 0 && (before & (1u << bit)))
+		if (((nd->op == FL_LOCAL && (bit = var_bit(t, (uint32_t)nd->k, 0)) >= 0) ||
+		     (is_tracked_place(t, n) && (bit = var_bit(t, PLACE_VAR, 0)) >= 0)) && (before & (1u << bit)))
 			tracked_read(t, n);
-		if (nd->op == FL_ASSIGN && nd->sub == FB_NONE && node_at(f, nd->a)->op == FL_LOCAL &&
-		    (bit = var_bit(t, (uint32_t)node_at(f, nd->a)->k, 0)) >= 0) {
+		if (nd->op == FL_ASSIGN && nd->sub == FB_NONE &&
+		    ((node_at(f, nd->a)->op == FL_LOCAL && (bit = var_bit(t, (uint32_t)node_at(f, nd->a)->k, 0)) >= 0) ||
+		     ((nd->a == t->place || is_tracked_place(t, nd->a)) && (bit = var_bit(t, PLACE_VAR, 0)) >= 0))) {
 			/* overwritten: unless what is stored is made of the result itself (n = n & 0xff) */
 			if (!reads_tracked(t, nd->b, before, sp))
 				t->kill |= (uint8_t)(1u << bit);
@@ -756,7 +938,7 @@ static int search(track *t, uint32_t bi, uint32_t pos, uint32_t var)
 			uint8_t fresh;
 			if (e == 1 && bl->term != FT_BRANCH)
 				continue;
-			if (to >= f->nblocks || !c->in[to].live)
+			if (to >= f->nblocks || (c->in && !c->in[to].live))
 				continue;
 			fresh = (uint8_t)(t->mask & ~seen[to]);
 			if (!fresh || wn >= (uint32_t)f->nblocks * MAX_TRACKED)
@@ -783,6 +965,37 @@ static const char *var_name(const fl_func *f, const rctx *c, uint32_t v)
 	return v < f->nvars ? fl_str(&c->a->fl->strs, f->vars[v].name) : "?";
 }
 
+/* How place n is written (fr.got, sent[1], st->len), cut to size. */
+static void place_text(const rctx *c, uint32_t n, char *buf, size_t size, int depth)
+{
+	const fl_func *f = c->f;
+	const fl_node *nd = node_at(f, n);
+	size_t len;
+	int64_t k = 0;
+	buf[0] = '\0';
+	if (depth > 8 || size < 2)
+		return;
+	if (nd->op == FL_LOCAL) {
+		snprintf(buf, size, "%s", var_name(f, c, (uint32_t)nd->k));
+		return;
+	}
+	if (nd->op == FL_GLOBAL) {
+		snprintf(buf, size, "%s", (uint64_t)nd->k < c->a->fl->nglobals ? fl_str(&c->a->fl->strs, c->a->fl->globals[nd->k].name)
+										 : "?");
+		return;
+	}
+	if (nd->op != FL_FIELD && nd->op != FL_ARROW && nd->op != FL_INDEX)
+		return;
+	place_text(c, nd->a, buf, size, depth + 1);
+	len = strlen(buf);
+	if (nd->op == FL_INDEX) {
+		(void)const_index(f, nd->b, &k);
+		snprintf(buf + len, size - len, "[%lld]", (long long)k);
+	} else {
+		snprintf(buf + len, size - len, "%s%s", nd->op == FL_ARROW ? "->" : ".", fl_str(&c->a->fl->strs, (uint32_t)nd->k));
+	}
+}
+
 static void name_of_call(const rmodel *m, char *buf, size_t size)
 {
 	if (m->wrapper)
@@ -796,6 +1009,64 @@ static void report_bad_test(rctx *c, uint32_t test, int verdict, const char *why
 	cvet_flow__report(c->a, RULE_INCORRECT, node_at(c->f, test), 0, "%s; %s", why,
 			  verdict == 1 ? "compare it with the value it returns on failure"
 				       : "compare it with the failure value itself");
+}
+
+/* A tracked local handed to project function `pcall` as its argument `parg`: the result is followed into the
+ * callee as the parameter that receives it, when the callee is small, that parameter keeps the value as it is
+ * (no conversion to another signedness or a narrower type) and the chain of calls is short. Bad tests found
+ * there are reported where they are written. 0 when followed (what happens there merged into t), -1 when
+ * not (the caller then takes the result as handed on). */
+static int descend(track *t, uint32_t pcall, uint32_t parg)
+{
+	A *a = t->c->a;
+	const fl_node *cn = node_at(t->c->f, pcall);
+	int64_t fi = cn->k ? cvet_flow__func_index(a->prog, (uint32_t)cn->k) : -1, v = -1;
+	fl_func *g, *saved;
+	rctx gc;
+	track sub;
+	int rc;
+	if (fi < 0 || t->depth >= MAX_CALLEE_DEPTH || (cn->sub & FL_CALL_VIRTUAL))
+		return -1;
+	g = &a->fl->funcs[fi];
+	if (g->nnodes > MAX_CALLEE_NODES || g->budget_cut || !g->nblocks || !g->nnodes)
+		return -1;
+	for (uint32_t i = 0; i < g->nvars && v < 0; i++)
+		if (g->vars[i].param >= 0 && (uint32_t)g->vars[i].param == parg)
+			v = i;
+	if (v < 0 || g->vars[v].is_ref || ((g->vars[v].tflags ^ t->call->tflags) & (FL_T_SIGNED | FL_T_PTR)) ||
+	    g->vars[v].width < t->call->width)
+		return -1;
+	memset(&gc, 0, sizeof(gc));
+	gc.a = a;
+	gc.f = g;
+	memset(&sub, 0, sizeof(sub));
+	sub.c = &gc;
+	sub.m = t->m;
+	sub.call = t->call;
+	sub.budget = t->budget;
+	sub.depth = t->depth + 1;
+	sub.param = v;
+	rc = build_parents(&gc) < 0 ? -1 : search(&sub, 0, 0, (uint32_t)v);
+	if (rc < 0) {
+		a->oom = 1;
+	} else {
+		t->budget = sub.budget;
+		saved = a->f;
+		a->f = g; /* the findings are the callee's */
+		if (sub.bad1)
+			report_bad_test(&gc, sub.bad1, 1, sub.why1);
+		if (sub.bad2 && !sub.fine_tests && !sub.escaped)
+			report_bad_test(&gc, sub.bad2, 2, sub.why2);
+		a->f = saved;
+		t->tested |= sub.tested;
+		t->escaped |= sub.escaped;
+		t->fine_tests += sub.fine_tests;
+		if (!t->handed_to)
+			t->handed_to = fl_str(&a->fl->strs, g->name);
+	}
+	free(gc.parent);
+	free(gc.rk);
+	return rc;
 }
 
 /* For a call that fails by writing fewer items than asked (sscanf): 1 when it is handed the addresses of
@@ -824,7 +1095,7 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 	const fl_node *call = node_at(c->f, n);
 	rmodel m;
 	fate ft;
-	char who[200], fails[64];
+	char who[200], fails[64], where[96];
 	if (call->op != FL_CALL || !call->k || !model_of(c->a, (uint32_t)call->k, 0, &m))
 		return;
 	follow(c, n, &ft);
@@ -847,7 +1118,7 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 					  who, fails);
 		return;
 	}
-	if (ft.copy_var >= 0 && ft.copy_is_root && (m.m.checked || m.m.has_fails)) {
+	if ((ft.copy_var >= 0 || ft.copy_place) && ft.copy_is_root && (m.m.checked || m.m.has_fails)) {
 		/* stored: how it is tested is judged; a must-check function's result must also be tested somewhere
 		 * (fputs, malloc: only how) */
 		track t;
@@ -856,7 +1127,9 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 		t.m = &m;
 		t.call = call;
 		t.budget = MAX_SEARCH_NODES;
-		if (search(&t, bi, pos + 1, (uint32_t)ft.copy_var) < 0) {
+		t.param = -1;
+		t.place = ft.copy_var >= 0 ? 0 : ft.copy_place;
+		if (search(&t, bi, pos + 1, ft.copy_var >= 0 ? (uint32_t)ft.copy_var : PLACE_VAR) < 0) {
 			c->a->oom = 1;
 			return;
 		}
@@ -864,11 +1137,16 @@ static void judge_call(rctx *c, uint32_t bi, uint32_t pos, uint32_t n)
 			report_bad_test(c, t.bad1, 1, t.why1);
 		if (t.bad2 && !t.fine_tests && !t.escaped)
 			report_bad_test(c, t.bad2, 2, t.why2);
-		if (m.m.checked && !t.tested && !t.escaped)
+		if (t.place)
+			place_text(c, t.place, where, sizeof(where), 0);
+		else
+			snprintf(where, sizeof(where), "%s", var_name(c->f, c, (uint32_t)ft.copy_var));
+		if (m.m.checked && !t.tested && !t.escaped && !(t.place && !place_private(c, t.place)))
 			cvet_flow__report(c->a, RULE_UNCHECKED, call, 0,
-					  "the result of %s is stored in '%s' but never tested on any path: when it fails (returns %s) "
-					  "the program goes on as if it had worked; test it before relying on the call",
-					  who, var_name(c->f, c, (uint32_t)ft.copy_var), fails);
+					  "the result of %s is stored in '%s'%s%s%s but never tested on any path: when it fails "
+					  "(returns %s) the program goes on as if it had worked; test it before relying on the call",
+					  who, where, t.handed_to ? " and handed to '" : "",
+					  t.handed_to ? t.handed_to : "", t.handed_to ? "'" : "", fails);
 	}
 }
 

@@ -42,3 +42,56 @@ int right(FILE *f, char *buf, int n, int fd)
 	free(p);
 	return 0;
 }
+
+/* A stored result handed to a project function: its tests there are judged, where they are written. */
+static int sent_nothing(ssize_t n)
+{
+	return n == 0;                   // expect: incorrect-return-check
+}
+
+static int send_failed(ssize_t n)
+{
+	return n < 0;                    // ok: incorrect-return-check
+}
+
+static int step_failed(int rc)
+{
+	return rc > 0;                   // expect: incorrect-return-check
+}
+
+static int check_step(int rc)
+{
+	return step_failed(rc);
+}
+
+int handed_on(int fd, const char *buf, size_t len)
+{
+	ssize_t a = write(fd, buf, len);
+	ssize_t b = write(fd, buf, len);
+	int rc = chdir("/tmp");
+	if (sent_nothing(a) || send_failed(b))
+		return -1;
+	return check_step(rc);
+}
+
+/* Tests of a result stored in a field or a constant-index element are judged as the result's own. */
+struct xfer {
+	ssize_t last;
+	size_t total;
+};
+
+int in_places(int fd, const char *buf, size_t len, struct xfer *x)
+{
+	int rc[2];
+	x->last = write(fd, buf, len);
+	if (x->last == 0)                // expect: incorrect-return-check
+		return -1;
+	x->total += (size_t)x->last;
+	rc[0] = setgid(65534);
+	rc[1] = setuid(65534);
+	if (rc[0] != 0)                  // ok: incorrect-return-check
+		return -1;
+	if (rc[1] > 0)                   // expect: incorrect-return-check
+		return -1;
+	return 0;
+}

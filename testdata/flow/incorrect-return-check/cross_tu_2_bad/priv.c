@@ -1,0 +1,7 @@
+#include <unistd.h>
+#include "priv.h"
+
+int become_user(uid_t uid)
+{
+    return setuid(uid);
+}
