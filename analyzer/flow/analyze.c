@@ -1076,6 +1076,8 @@ static int object_of(A *a, uint32_t n, uint64_t *out);
 /* Marker places: (DEREF_ROOT, i) holds 1 once parameter i was dereferenced with no NULL check on the path
  * (between the globals' roots and the heap's: no variable, global or block has it). */
 #define DEREF_ROOT (-(int32_t)(HEAP_BASE - 1))
+/* Marker place: (COND_ROOT, 0) holds an arm's value of `c ? x : y` while the arms' states join. */
+#define COND_ROOT (-(int32_t)(HEAP_BASE - 2))
 
 int cvet_flow__is_null(const val *v)
 {
@@ -2307,7 +2309,19 @@ static int state_refers(const state *s, int32_t root);
 static void new_block(A *a, uint64_t hk, val o)
 {
 	const slot *old = st_find(&a->cur, hk);
-	o.multi = old && !(old->v.fl & V_FREED) && state_refers(&a->cur, key_root(hk));
+	int32_t root = key_root(hk);
+	o.multi = old && !(old->v.fl & V_FREED) && state_refers(&a->cur, root);
+	if (old && ((old->v.fl & V_FREED) || old->v.mfree)) {
+		/* pointers still holding the site's last block, freed (or maybe freed), are dangling: they do not
+		 * point to the new block. They lose their target, so that a path where the site allocated again
+		 * joins one where it did not without making the new block "maybe freed" (`q = c ? alloc() : NULL`
+		 * in a loop whose last iteration freed q). */
+		for (uint32_t i = 0; i < a->cur.n; i++) {
+			val *v = &a->cur.s[i].v;
+			if ((v->fl & V_PT) && key_root(v->pt) == root && key_root(a->cur.s[i].k) != root)
+				v->fl &= (uint16_t)~(V_PT | V_BSTART | V_EXACT);
+		}
+	}
 	st_set(a, &a->cur, hk, o);
 }
 static void branch(A *a, uint32_t n, val c, state *t, state *f);
@@ -2546,8 +2560,18 @@ static val ev_depth(A *a, uint32_t n)
 		if (t.live && e.live) {
 			int32_t lost[16];
 			uint32_t nlost = 0;
+			slot *arm;
+			/* each arm's value rides in a marker place through the join, so that the join sees what the
+			 * expression's value points to (a block allocated in one arm is the one that survives) */
+			st_set(a, &t, mkkey(COND_ROOT, 0), l);
+			st_set(a, &e, mkkey(COND_ROOT, 0), r);
 			st_copy(a, &a->cur, &t);
 			join_into(a, &a->cur, &e, 0);
+			if ((arm = st_find(&a->cur, mkkey(COND_ROOT, 0))) != NULL) {
+				uint32_t at = (uint32_t)(arm - a->cur.s);
+				memmove(arm, arm + 1, (a->cur.n - at - 1) * sizeof(*arm));
+				a->cur.n--;
+			}
 			v = join(l, r);
 			lost_track(&l, &r, &v, lost, &nlost); /* c ? malloc(n) : buf: which one, we cannot follow */
 			for (uint32_t i = 0; i < nlost; i++)
@@ -4562,6 +4586,52 @@ static void join_freed(const state *dst, const state *src, uint64_t k, int xin, 
 	z->multi = from->multi;
 }
 
+/* Whether some place outside heap block `root` points into it both after the join (out) and on one side. */
+static int refers_through_join(const state *out, const state *side, int32_t root)
+{
+	for (uint32_t i = 0; i < out->n; i++) {
+		const val *v = &out->s[i].v;
+		const slot *o;
+		if (!(v->fl & V_PT) || key_root(v->pt) != root || key_root(out->s[i].k) == root)
+			continue;
+		o = st_find(side, out->s[i].k);
+		if (o && (o->v.fl & V_PT) && key_root(o->v.pt) == root)
+			return 1;
+	}
+	return 0;
+}
+
+/* After a join: a heap block freed on one side only, where only that side's pointers to it reach the joined
+ * state, has that side's state; the other side's pointers were dangling ones that the join dropped (a loop
+ * whose last iteration freed the block, joined with a path that allocated a new one at the same site). */
+static void join_dangling(state *out, const state *dst, const state *src)
+{
+	for (uint32_t i = 0; i < out->n; i++) {
+		uint64_t k = out->s[i].k;
+		int32_t root = key_root(k);
+		const slot *ox, *oy;
+		const val *from;
+		val *z = &out->s[i].v;
+		int rx, ry;
+		if (!IS_HEAP_ROOT(root) || key_field(k) != 0 || !z->mfree)
+			continue;
+		ox = st_find(dst, k);
+		oy = st_find(src, k);
+		if (!ox || !oy || ox->v.mfree || oy->v.mfree || !((ox->v.fl ^ oy->v.fl) & V_FREED))
+			continue;
+		rx = refers_through_join(out, dst, root);
+		ry = refers_through_join(out, src, root);
+		if (rx == ry)
+			continue;
+		from = rx ? &ox->v : &oy->v;
+		z->fl = (uint16_t)((z->fl & ~V_FREED) | (from->fl & V_FREED));
+		z->mfree = from->mfree;
+		z->freed = from->freed;
+		z->fam = from->fam;
+		z->multi = from->multi;
+	}
+}
+
 /* Whether two ranges (with "not 0") have no value in common. */
 static int ranges_disjoint(int64_t alo, int64_t ahi, int anz, int64_t blo, int64_t bhi, int bnz)
 {
@@ -4759,6 +4829,7 @@ static int join_into(A *a, state *dst, const state *src, int widen)
 		out.n++;
 	}
 	out.live = 1;
+	join_dangling(&out, dst, src);
 	if (join_conds(a, &out, dst, src))
 		changed = 1;
 	a->spare = *dst; /* dst's old buffer is the next scratch */

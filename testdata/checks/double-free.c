@@ -159,3 +159,12 @@ void freed_in_one_case(char **keep, int op)
 	if (op == 0)
 		free(p);  // ok: double-free
 }
+
+/* A block made in one arm of `?:` in a loop, NULL in the other, freed at the end of every iteration. */
+void frees_each_round(int rounds, int want, const char *text)
+{
+	while (rounds-- > 0) {
+		char *copy = want ? strdup(text) : NULL;
+		free(copy);  // ok: double-free
+	}
+}

@@ -299,3 +299,27 @@ void used_on_the_other_branch(char **keep, int done)
 		free(msg);
 	}
 }
+
+/* A block made in one arm of `?:` in a loop whose last iteration freed the one before: the other arm is NULL,
+ * so nothing reaches the old block after the join. */
+void copies_per_round(int rounds, int want, const char *text)
+{
+	while (rounds-- > 0) {
+		char *copy = want ? strdup(text) : NULL;
+		if (copy)
+			puts(copy);  // ok: use-after-free
+		free(copy);
+	}
+}
+
+/* The other arm keeps the pointer of the last iteration, which was freed. */
+void keeps_last_round(int rounds, int want, const char *text)
+{
+	char *copy = NULL;
+	while (rounds-- > 0) {
+		copy = want ? strdup(text) : copy;
+		if (copy)
+			puts(copy);  // expect: use-after-free
+		free(copy);  // expect: double-free (the same pointer again when want is 0)
+	}
+}
