@@ -1,11 +1,7 @@
-/* backup job: the backup method is chosen when the job is set up */
+/* backup job: the backup method is chosen when the job is set up (fixed: the method runs tar by its
+ * absolute path; the relative one is gone) */
 #include <stdio.h>
 #include <stdlib.h>
-
-int backup_with_tar(void)
-{
-    return system("tar -czf /var/backups/etc.tgz /etc");
-}
 
 int backup_with_abs_tar(void)
 {
