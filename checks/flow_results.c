@@ -637,6 +637,24 @@ static int var_bit(track *t, uint32_t v, int add)
 	return (int)t->nvars++;
 }
 
+/* Whether the occurrence n of a tracked variable or place is no store, or stores the result: a plain
+ * assignment of a call of the same function or of a tracked local (not `+=`, ++/--, nor its address taken). */
+static int store_is_result(track *t, uint32_t n)
+{
+	const fl_func *f = t->c->f;
+	uint32_t p = t->c->parent[n];
+	const fl_node *pn = node_at(f, p), *rhs;
+	if (p && (pn->op == FL_ADDR || pn->op == FL_INCDEC))
+		return 0;
+	if (!p || pn->op != FL_ASSIGN || pn->a != n)
+		return 1;
+	if (pn->sub != FB_NONE)
+		return 0;
+	rhs = node_at(f, strip_casts(f, pn->b));
+	return (rhs->op == FL_CALL && rhs->k == t->call->k) ||
+	       (rhs->op == FL_LOCAL && var_bit(t, (uint32_t)rhs->k, 0) >= 0);
+}
+
 /* Whether every store into local v is a call of the same function or a copy of a tracked local, so that a
  * test of v is a test of the result alone (at_fd = open(...) on one path and AT_FDCWD on another is not). */
 static int clean_var(track *t, uint32_t v)
@@ -646,24 +664,11 @@ static int clean_var(track *t, uint32_t v)
 	if (v >= f->nvars || (f->vars[v].param >= 0 && (int64_t)v != t->param) || f->vars[v].is_ref)
 		return 0;
 	for (uint32_t n = 1; n < f->nnodes; n++) {
-		const fl_node *nd = &f->nodes[n], *pn;
-		uint32_t p;
+		const fl_node *nd = &f->nodes[n];
 		if (nd->op != FL_LOCAL || (uint32_t)nd->k != v || (!c->parent[n] && !c->rk[n]))
 			continue;
-		p = c->parent[n];
-		pn = node_at(f, p);
-		if (p && (pn->op == FL_ADDR || pn->op == FL_INCDEC))
+		if (!store_is_result(t, n))
 			return 0;
-		if (p && pn->op == FL_ASSIGN && pn->a == n) {
-			const fl_node *rhs = node_at(f, strip_casts(f, pn->b));
-			if (pn->sub != FB_NONE)
-				return 0;
-			if (rhs->op == FL_CALL && rhs->k == t->call->k)
-				continue;
-			if (rhs->op == FL_LOCAL && var_bit(t, (uint32_t)rhs->k, 0) >= 0)
-				continue;
-			return 0;
-		}
 	}
 	return 1;
 }
@@ -718,25 +723,12 @@ static int clean_place(track *t)
 	if (!root || !root_memberwise(c, root) || computed_index(c, t->place))
 		return 0;
 	for (uint32_t n = 1; n < f->nnodes; n++) {
-		const fl_node *pn;
-		uint32_t p = c->parent[n];
-		if (!p && !c->rk[n])
+		if (!c->parent[n] && !c->rk[n])
 			continue;
 		if (!same_place(f, n, t->place, 0))
 			continue;
-		pn = node_at(f, p);
-		if (p && (pn->op == FL_ADDR || pn->op == FL_INCDEC))
+		if (!store_is_result(t, n))
 			return 0;
-		if (p && pn->op == FL_ASSIGN && pn->a == n) {
-			const fl_node *rhs = node_at(f, strip_casts(f, pn->b));
-			if (pn->sub != FB_NONE)
-				return 0;
-			if (rhs->op == FL_CALL && rhs->k == t->call->k)
-				continue;
-			if (rhs->op == FL_LOCAL && var_bit(t, (uint32_t)rhs->k, 0) >= 0)
-				continue;
-			return 0;
-		}
 	}
 	return 1;
 }
